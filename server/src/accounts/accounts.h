@@ -1,0 +1,126 @@
+#pragma once
+//! Accounts: organisations, users and roles, sessions with CSRF protection, seeker self-registration with
+//! e-mail verification, password rules and resets, login throttling. Other modules use `authenticate` and
+//! the role checks below; nothing else of this module's tables.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+
+namespace kh::store { class Pool; class Connection; }
+namespace kh::http { struct Request; class Router; }
+
+namespace kh::accounts {
+
+enum class Role { seeker, facility, aggregator, coordinator, secretariat, career_center, workenv_center };
+std::optional<Role> parse_role(std::string_view code);
+std::string_view role_code(Role role);
+std::string_view role_name_ja(Role role);
+
+//! Organisation kinds; each staff role belongs to organisations of one kind.
+enum class OrgKind { facility, aggregator, coordinator_org, secretariat, career_center, workenv_center };
+std::optional<OrgKind> parse_org_kind(std::string_view code);
+std::string_view org_kind_code(OrgKind kind);
+std::string_view org_kind_name_ja(OrgKind kind);
+//! The organisation kind a staff role must belong to (nullopt for seekers, who belong to none).
+std::optional<OrgKind> org_kind_for_role(Role role);
+
+struct Organisation {
+  std::string id;
+  std::string name;
+  OrgKind kind;
+  std::string prefecture;  //!< JIS X 0401 code
+  std::int64_t created_at_ms = 0;
+};
+
+struct User {
+  std::string id;
+  std::string login;
+  std::string email;
+  std::string display_name;
+  Role role;
+  std::string status;  //!< pending (e-mail not verified), invited (no password yet), active, disabled
+  std::vector<Organisation> organisations;
+  std::int64_t created_at_ms = 0;
+};
+
+//! The logged-in user of one request.
+struct CurrentUser {
+  User user;
+  std::string session_digest;
+  std::string csrf_token;
+  std::string ip;
+};
+
+struct Settings {
+  std::string public_url = "http://127.0.0.1:8080";  //!< base of links in mails
+  std::int64_t session_idle_ms = 2LL * 3600 * 1000;    //!< a session unused this long expires
+  std::int64_t session_absolute_ms = 12LL * 3600 * 1000;
+  bool secure_cookies = false;                         //!< force Secure even when the request looks plain HTTP
+};
+
+//! What a successful login returns: the user, and the raw session token for the cookie.
+struct LoginResult {
+  CurrentUser current;
+  std::string session_token;
+};
+
+//! New staff user fields, as the secretariat (or the operator's CLI) gives them.
+struct NewStaffUser {
+  std::string login;
+  std::string display_name;
+  std::string email;
+  std::string role;
+  std::string organisation_id;
+};
+
+class Service {
+ public:
+  Service(store::Pool& pool, Settings settings) : pool_(pool), settings_(std::move(settings)) {}
+
+  Result<LoginResult> login(std::string_view login, std::string_view password, const std::string& ip);
+  Result<void> logout(const CurrentUser& current);
+  Result<void> logout_everywhere(const CurrentUser& current);
+  //! The session of a request; for unsafe methods also checks the X-CSRF-Token header.
+  Result<CurrentUser> authenticate(const http::Request& request);
+
+  Result<void> register_seeker(std::string_view name, std::string_view email, std::string_view password,
+                               const std::string& ip);
+  Result<void> verify_email(std::string_view token, const std::string& ip);
+  //! Always succeeds from the caller's point of view: whether the ID exists is never revealed.
+  Result<void> request_password_reset(std::string_view login, const std::string& ip);
+  Result<void> confirm_password_reset(std::string_view token, std::string_view password, const std::string& ip);
+  Result<void> change_password(const CurrentUser& current, std::string_view current_password,
+                               std::string_view new_password);
+
+  Result<Organisation> create_organisation(const CurrentUser& actor, std::string_view name, std::string_view kind,
+                                           std::string_view prefecture);
+  Result<std::vector<Organisation>> list_organisations();
+  //! Issues a staff ID and mails the user a link to set the first password.
+  Result<User> issue_user(const CurrentUser& actor, const NewStaffUser& fields);
+  Result<std::vector<User>> list_users();
+
+  //! The operator's path (CLI `user add`): creates the organisation if needed and sets the password directly.
+  Result<User> add_user_with_password(std::string_view login, std::string_view password, std::string_view role,
+                                      std::string_view organisation_name, std::string_view prefecture,
+                                      std::string_view email, std::string_view display_name);
+
+  const Settings& settings() const { return settings_; }
+
+ private:
+  store::Pool& pool_;
+  Settings settings_;
+};
+
+//! Fails with 403 unless the user has one of the roles.
+Result<void> require_role(const CurrentUser& current, std::initializer_list<Role> roles);
+
+//! The password rules of SPEC.md; returns the Japanese message for the first rule broken, or nullopt.
+std::optional<std::string> check_password_rules(std::string_view password, std::string_view login);
+
+void register_routes(http::Router& router, Service& service);
+
+}  // namespace kh::accounts

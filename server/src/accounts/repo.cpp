@@ -1,0 +1,221 @@
+#include "accounts/repo.h"
+
+#include "core/time.h"
+#include "store/database.h"
+
+namespace kh::accounts::repo {
+namespace {
+
+constexpr std::string_view user_columns = "id, login, email, display_name, role, status, created_at, password_hash";
+
+Result<std::vector<Organisation>> organisations_of(store::Connection& c, std::string_view user_id) {
+  auto r = KH_TRY(c.execute(
+      "SELECT o.id, o.name, o.kind, o.prefecture, o.created_at FROM organisations o "
+      "JOIN memberships m ON m.organisation_id = o.id WHERE m.user_id = $1 ORDER BY o.name",
+      {std::string(user_id)}));
+  std::vector<Organisation> out;
+  for (const auto& row : r.rows)
+    out.push_back({row.text(0), row.text(1), parse_org_kind(row.text(2)).value_or(OrgKind::facility), row.text(3),
+                   row.integer(4)});
+  return out;
+}
+
+StoredUser to_user(const store::Row& row) {
+  StoredUser s;
+  s.user.id = row.text(0);
+  s.user.login = row.text(1);
+  s.user.email = row.text(2);
+  s.user.display_name = row.text(3);
+  s.user.role = parse_role(row.text(4)).value_or(Role::seeker);
+  s.user.status = row.text(5);
+  s.user.created_at_ms = row.integer(6);
+  s.password_hash = row.optional_text(7);
+  return s;
+}
+
+Result<std::optional<StoredUser>> find_user(store::Connection& c, std::string_view column, std::string_view value) {
+  auto r = KH_TRY(c.execute("SELECT " + std::string(user_columns) + " FROM users WHERE " + std::string(column) + " = $1",
+                            {std::string(value)}));
+  if (r.rows.empty()) return std::optional<StoredUser>{};
+  StoredUser s = to_user(r.rows.front());
+  s.user.organisations = KH_TRY(organisations_of(c, s.user.id));
+  return std::optional<StoredUser>{std::move(s)};
+}
+
+}  // namespace
+
+Result<std::optional<StoredUser>> find_user_by_login(store::Connection& c, std::string_view login) {
+  return find_user(c, "login", login);
+}
+Result<std::optional<StoredUser>> find_user_by_id(store::Connection& c, std::string_view id) {
+  return find_user(c, "id", id);
+}
+
+Result<void> insert_user(store::Connection& c, const User& u, const std::optional<std::string>& hash) {
+  KH_TRY(c.execute(
+      "INSERT INTO users (id, login, email, display_name, role, status, password_hash, created_at, updated_at) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
+      {u.id, u.login, u.email, u.display_name, std::string(role_code(u.role)), u.status, store::optional_text(hash),
+       u.created_at_ms}));
+  return {};
+}
+
+Result<void> update_user_password(store::Connection& c, std::string_view user_id, const std::string& hash,
+                                  std::string_view status) {
+  KH_TRY(c.execute("UPDATE users SET password_hash = $2, status = $3, updated_at = $4 WHERE id = $1",
+                   {std::string(user_id), hash, std::string(status), now_ms()}));
+  return {};
+}
+
+Result<void> update_pending_seeker(store::Connection& c, std::string_view user_id, std::string_view name,
+                                   const std::string& hash) {
+  KH_TRY(c.execute("UPDATE users SET display_name = $2, password_hash = $3, updated_at = $4 WHERE id = $1",
+                   {std::string(user_id), std::string(name), hash, now_ms()}));
+  return {};
+}
+
+Result<void> set_user_status(store::Connection& c, std::string_view user_id, std::string_view status) {
+  KH_TRY(c.execute("UPDATE users SET status = $2, updated_at = $3 WHERE id = $1",
+                   {std::string(user_id), std::string(status), now_ms()}));
+  return {};
+}
+
+Result<std::vector<User>> list_users(store::Connection& c) {
+  auto r = KH_TRY(c.execute("SELECT " + std::string(user_columns) + " FROM users WHERE role <> 'seeker' ORDER BY login"));
+  std::vector<User> out;
+  for (const auto& row : r.rows) {
+    User u = to_user(row).user;
+    u.organisations = KH_TRY(organisations_of(c, u.id));
+    out.push_back(std::move(u));
+  }
+  return out;
+}
+
+Result<void> insert_organisation(store::Connection& c, const Organisation& o) {
+  KH_TRY(c.execute(
+      "INSERT INTO organisations (id, name, kind, prefecture, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)",
+      {o.id, o.name, std::string(org_kind_code(o.kind)), o.prefecture, o.created_at_ms}));
+  return {};
+}
+
+namespace {
+Organisation to_org(const store::Row& row) {
+  return {row.text(0), row.text(1), parse_org_kind(row.text(2)).value_or(OrgKind::facility), row.text(3),
+          row.integer(4)};
+}
+}  // namespace
+
+Result<std::optional<Organisation>> find_organisation(store::Connection& c, std::string_view id) {
+  auto r = KH_TRY(c.execute("SELECT id, name, kind, prefecture, created_at FROM organisations WHERE id = $1",
+                            {std::string(id)}));
+  if (r.rows.empty()) return std::optional<Organisation>{};
+  return std::optional<Organisation>{to_org(r.rows.front())};
+}
+
+Result<std::optional<Organisation>> find_organisation_by_name(store::Connection& c, std::string_view name,
+                                                              std::string_view prefecture) {
+  auto r = KH_TRY(c.execute(
+      "SELECT id, name, kind, prefecture, created_at FROM organisations WHERE name = $1 AND prefecture = $2",
+      {std::string(name), std::string(prefecture)}));
+  if (r.rows.empty()) return std::optional<Organisation>{};
+  return std::optional<Organisation>{to_org(r.rows.front())};
+}
+
+Result<std::vector<Organisation>> list_organisations(store::Connection& c) {
+  auto r = KH_TRY(c.execute("SELECT id, name, kind, prefecture, created_at FROM organisations ORDER BY prefecture, name"));
+  std::vector<Organisation> out;
+  for (const auto& row : r.rows) out.push_back(to_org(row));
+  return out;
+}
+
+Result<void> add_membership(store::Connection& c, std::string_view user_id, std::string_view organisation_id) {
+  KH_TRY(c.execute("INSERT INTO memberships (user_id, organisation_id) VALUES ($1, $2)",
+                   {std::string(user_id), std::string(organisation_id)}));
+  return {};
+}
+
+Result<void> insert_session(store::Connection& c, std::string_view digest, std::string_view user_id,
+                            std::string_view csrf, std::int64_t now, std::int64_t expires_at, std::string_view ip) {
+  KH_TRY(c.execute(
+      "INSERT INTO sessions (token_digest, user_id, csrf_token, created_at, last_seen_at, expires_at, ip) "
+      "VALUES ($1, $2, $3, $4, $4, $5, $6)",
+      {std::string(digest), std::string(user_id), std::string(csrf), now, expires_at, std::string(ip)}));
+  return {};
+}
+
+Result<std::optional<Session>> find_session(store::Connection& c, std::string_view digest) {
+  auto r = KH_TRY(c.execute(
+      "SELECT user_id, csrf_token, last_seen_at, expires_at FROM sessions WHERE token_digest = $1", {std::string(digest)}));
+  if (r.rows.empty()) return std::optional<Session>{};
+  const auto& row = r.rows.front();
+  return std::optional<Session>{Session{row.text(0), row.text(1), row.integer(2), row.integer(3)}};
+}
+
+Result<void> touch_session(store::Connection& c, std::string_view digest, std::int64_t now) {
+  KH_TRY(c.execute("UPDATE sessions SET last_seen_at = $2 WHERE token_digest = $1", {std::string(digest), now}));
+  return {};
+}
+
+Result<void> delete_session(store::Connection& c, std::string_view digest) {
+  KH_TRY(c.execute("DELETE FROM sessions WHERE token_digest = $1", {std::string(digest)}));
+  return {};
+}
+
+Result<void> delete_sessions_of(store::Connection& c, std::string_view user_id) {
+  KH_TRY(c.execute("DELETE FROM sessions WHERE user_id = $1", {std::string(user_id)}));
+  return {};
+}
+
+Result<void> insert_token(store::Connection& c, std::string_view digest, std::string_view user_id,
+                          std::string_view purpose, std::int64_t now, std::int64_t expires_at) {
+  KH_TRY(c.execute(
+      "INSERT INTO account_tokens (token_digest, user_id, purpose, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+      {std::string(digest), std::string(user_id), std::string(purpose), now, expires_at}));
+  return {};
+}
+
+Result<std::optional<std::string>> consume_token(store::Connection& c, std::string_view digest,
+                                                 std::initializer_list<std::string_view> purposes, std::int64_t now) {
+  auto r = KH_TRY(c.execute(
+      "SELECT user_id, purpose FROM account_tokens WHERE token_digest = $1 AND used_at IS NULL AND expires_at > $2",
+      {std::string(digest), now}));
+  if (r.rows.empty()) return std::optional<std::string>{};
+  const auto purpose = r.rows.front().text(1);
+  if (std::find(purposes.begin(), purposes.end(), purpose) == purposes.end()) return std::optional<std::string>{};
+  // The conditional update is what makes the token single-use even when two requests race.
+  auto used = KH_TRY(c.execute("UPDATE account_tokens SET used_at = $2 WHERE token_digest = $1 AND used_at IS NULL",
+                               {std::string(digest), now}));
+  if (used.affected != 1) return std::optional<std::string>{};
+  return std::optional<std::string>{r.rows.front().text(0)};
+}
+
+Result<void> expire_tokens_of(store::Connection& c, std::string_view user_id, std::string_view purpose,
+                              std::int64_t now) {
+  KH_TRY(c.execute("UPDATE account_tokens SET used_at = $3 WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL",
+                   {std::string(user_id), std::string(purpose), now}));
+  return {};
+}
+
+Result<int> throttle_failures(store::Connection& c, std::string_view key, std::int64_t window_start) {
+  auto r = KH_TRY(c.execute("SELECT failures FROM login_throttle WHERE throttle_key = $1 AND window_start > $2",
+                            {std::string(key), window_start}));
+  return r.rows.empty() ? 0 : static_cast<int>(r.rows.front().integer(0));
+}
+
+Result<void> throttle_add_failure(store::Connection& c, std::string_view key, std::int64_t now, std::int64_t window_ms) {
+  // A window older than window_ms starts again at one failure.
+  KH_TRY(c.execute(
+      "INSERT INTO login_throttle (throttle_key, failures, window_start) VALUES ($1, 1, $2) "
+      "ON CONFLICT (throttle_key) DO UPDATE SET "
+      "failures = CASE WHEN login_throttle.window_start > $3 THEN login_throttle.failures + 1 ELSE 1 END, "
+      "window_start = CASE WHEN login_throttle.window_start > $3 THEN login_throttle.window_start ELSE $2 END",
+      {std::string(key), now, now - window_ms}));
+  return {};
+}
+
+Result<void> throttle_clear(store::Connection& c, std::string_view key) {
+  KH_TRY(c.execute("DELETE FROM login_throttle WHERE throttle_key = $1", {std::string(key)}));
+  return {};
+}
+
+}  // namespace kh::accounts::repo

@@ -1,0 +1,61 @@
+#pragma once
+// The accounts module's SQL. Private to accounts/: other modules go through accounts.h.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "accounts/accounts.h"
+
+namespace kh::accounts::repo {
+
+struct StoredUser {
+  User user;
+  std::optional<std::string> password_hash;
+};
+
+Result<std::optional<StoredUser>> find_user_by_login(store::Connection& c, std::string_view login);
+Result<std::optional<StoredUser>> find_user_by_id(store::Connection& c, std::string_view id);
+Result<void> insert_user(store::Connection& c, const User& user, const std::optional<std::string>& password_hash);
+Result<void> update_user_password(store::Connection& c, std::string_view user_id, const std::string& hash,
+                                  std::string_view status);
+Result<void> update_pending_seeker(store::Connection& c, std::string_view user_id, std::string_view name,
+                                   const std::string& hash);
+Result<void> set_user_status(store::Connection& c, std::string_view user_id, std::string_view status);
+Result<std::vector<User>> list_users(store::Connection& c);
+
+Result<void> insert_organisation(store::Connection& c, const Organisation& org);
+Result<std::optional<Organisation>> find_organisation(store::Connection& c, std::string_view id);
+Result<std::optional<Organisation>> find_organisation_by_name(store::Connection& c, std::string_view name,
+                                                              std::string_view prefecture);
+Result<std::vector<Organisation>> list_organisations(store::Connection& c);
+Result<void> add_membership(store::Connection& c, std::string_view user_id, std::string_view organisation_id);
+
+struct Session {
+  std::string user_id;
+  std::string csrf_token;
+  std::int64_t last_seen_at;
+  std::int64_t expires_at;
+};
+Result<void> insert_session(store::Connection& c, std::string_view digest, std::string_view user_id,
+                            std::string_view csrf, std::int64_t now, std::int64_t expires_at, std::string_view ip);
+Result<std::optional<Session>> find_session(store::Connection& c, std::string_view digest);
+Result<void> touch_session(store::Connection& c, std::string_view digest, std::int64_t now);
+Result<void> delete_session(store::Connection& c, std::string_view digest);
+Result<void> delete_sessions_of(store::Connection& c, std::string_view user_id);
+
+//! One-time tokens for e-mail verification, password reset and first-password invitations.
+Result<void> insert_token(store::Connection& c, std::string_view digest, std::string_view user_id,
+                          std::string_view purpose, std::int64_t now, std::int64_t expires_at);
+//! Marks the token used and returns its user, if it is unused, unexpired and of one of the purposes.
+Result<std::optional<std::string>> consume_token(store::Connection& c, std::string_view digest,
+                                                 std::initializer_list<std::string_view> purposes, std::int64_t now);
+Result<void> expire_tokens_of(store::Connection& c, std::string_view user_id, std::string_view purpose,
+                              std::int64_t now);
+
+//! Failure counting per key ("login:ID", "ip:ADDR") in fixed windows.
+Result<int> throttle_failures(store::Connection& c, std::string_view key, std::int64_t window_start);
+Result<void> throttle_add_failure(store::Connection& c, std::string_view key, std::int64_t now,
+                                  std::int64_t window_ms);
+Result<void> throttle_clear(store::Connection& c, std::string_view key);
+
+}  // namespace kh::accounts::repo

@@ -1,0 +1,176 @@
+// HTTP endpoints of the accounts module (docs/openapi.yaml: tags "session", "accounts", "organisations").
+#include <boost/json.hpp>
+
+#include "accounts/accounts.h"
+#include "core/json.h"
+#include "core/time.h"
+#include "http/request.h"
+#include "http/router.h"
+
+namespace kh::accounts {
+namespace bj = boost::json;
+namespace {
+
+bj::object organisation_json(const Organisation& o) {
+  return {{"id", o.id}, {"name", o.name}, {"kind", org_kind_code(o.kind)}, {"kind_name", org_kind_name_ja(o.kind)},
+          {"prefecture", o.prefecture}, {"created_at", format_iso8601_jst(o.created_at_ms)}};
+}
+
+bj::object user_json(const User& u) {
+  bj::array orgs;
+  for (const auto& o : u.organisations) orgs.push_back(organisation_json(o));
+  return {{"id", u.id}, {"login", u.login}, {"email", u.email}, {"display_name", u.display_name},
+          {"role", role_code(u.role)}, {"role_name", role_name_ja(u.role)}, {"status", u.status},
+          {"organisations", std::move(orgs)}};
+}
+
+bj::object me_json(const CurrentUser& c) { return {{"user", user_json(c.user)}, {"csrf_token", c.csrf_token}}; }
+
+std::string session_cookie(const http::Request& req, const Settings& settings, const std::string& value,
+                           std::int64_t max_age_s) {
+  std::string cookie = "kh_session=" + value + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age_s);
+  if (req.secure || settings.secure_cookies) cookie += "; Secure";
+  return cookie;
+}
+
+std::string string_field(const bj::object& o, std::string_view key) {
+  const auto* v = o.if_contains(key);
+  return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
+//! Reads a body's string fields with per-field messages; nullopt-free: missing strings read as empty.
+Result<bj::object> body(const http::Request& req) { return http::json_body(req); }
+
+template <class F>
+http::Response with_user(Service& s, http::Request& req, F&& f) {
+  auto current = s.authenticate(req);
+  if (!current) return http::error_response(current.error());
+  return f(*current);
+}
+
+template <class T>
+http::Response items_json(const std::vector<T>& list, bj::object (*render)(const T&)) {
+  bj::array items;
+  for (const auto& x : list) items.push_back(render(x));
+  return http::json_response(200, bj::object{{"items", std::move(items)}, {"total", list.size()}});
+}
+
+}  // namespace
+
+void register_routes(http::Router& router, Service& s) {
+  router.add("POST", "/api/v1/session", [&s](http::Request& req) {
+    auto o = body(req);
+    if (!o) return http::error_response(o.error());
+    json::FieldReader f(*o);
+    const auto login = f.required_string("login", "ユーザID または メールアドレス", 254);
+    // Passwords are not trimmed: a space can be part of one.
+    const std::string password = string_field(*o, "password");
+    if (password.empty()) f.add_error("password", json::msg_required("パスワード"));
+    if (auto ok = f.finish(); !ok) return http::error_response(ok.error());
+    auto result = s.login(login, password, req.remote_ip);
+    if (!result) return http::error_response(result.error());
+    auto res = http::json_response(200, me_json(result->current));
+    res.header("Set-Cookie", session_cookie(req, s.settings(), result->session_token,
+                                            s.settings().session_absolute_ms / 1000));
+    return res;
+  });
+
+  router.add("DELETE", "/api/v1/session", [&s](http::Request& req) {
+    return with_user(s, req, [&](const CurrentUser& c) {
+      if (auto r = s.logout(c); !r) return http::error_response(r.error());
+      return http::no_content().header("Set-Cookie", session_cookie(req, s.settings(), "", 0));
+    });
+  });
+
+  router.add("DELETE", "/api/v1/sessions", [&s](http::Request& req) {
+    return with_user(s, req, [&](const CurrentUser& c) {
+      if (auto r = s.logout_everywhere(c); !r) return http::error_response(r.error());
+      return http::no_content().header("Set-Cookie", session_cookie(req, s.settings(), "", 0));
+    });
+  });
+
+  router.add("GET", "/api/v1/me", [&s](http::Request& req) {
+    return with_user(s, req, [&](const CurrentUser& c) { return http::json_response(200, me_json(c)); });
+  });
+
+  router.add("PUT", "/api/v1/me/password", [&s](http::Request& req) {
+    return with_user(s, req, [&](const CurrentUser& c) {
+      auto o = body(req);
+      if (!o) return http::error_response(o.error());
+      auto r = s.change_password(c, string_field(*o, "current_password"), string_field(*o, "new_password"));
+      return r ? http::json_response(200, bj::object{{"status", "password_changed"}}) : http::error_response(r.error());
+    });
+  });
+
+  router.add("POST", "/api/v1/registrations", [&s](http::Request& req) {
+    auto o = body(req);
+    if (!o) return http::error_response(o.error());
+    json::FieldReader f(*o);
+    const auto name = f.optional_string("name", "氏名", 100).value_or("");
+    const auto email = f.optional_string("email", "メールアドレス", 254).value_or("");
+    if (auto ok = f.finish(); !ok) return http::error_response(ok.error());
+    auto r = s.register_seeker(name, email, string_field(*o, "password"), req.remote_ip);
+    return r ? http::json_response(202, bj::object{{"status", "verification_sent"}}) : http::error_response(r.error());
+  });
+
+  router.add("POST", "/api/v1/registrations/verify", [&s](http::Request& req) {
+    auto o = body(req);
+    if (!o) return http::error_response(o.error());
+    auto r = s.verify_email(string_field(*o, "token"), req.remote_ip);
+    return r ? http::json_response(200, bj::object{{"status", "verified"}}) : http::error_response(r.error());
+  });
+
+  router.add("POST", "/api/v1/password-resets", [&s](http::Request& req) {
+    auto o = body(req);
+    if (!o) return http::error_response(o.error());
+    auto r = s.request_password_reset(string_field(*o, "login"), req.remote_ip);
+    return r ? http::json_response(202, bj::object{{"status", "accepted"}}) : http::error_response(r.error());
+  });
+
+  router.add("POST", "/api/v1/password-resets/confirm", [&s](http::Request& req) {
+    auto o = body(req);
+    if (!o) return http::error_response(o.error());
+    const auto password = string_field(*o, "password");
+    if (password.empty()) return http::error_response(errors::validation({{"password", json::msg_required("パスワード")}}));
+    auto r = s.confirm_password_reset(string_field(*o, "token"), password, req.remote_ip);
+    return r ? http::json_response(200, bj::object{{"status", "password_set"}}) : http::error_response(r.error());
+  });
+
+  router.add("GET", "/api/v1/organisations", [&s](http::Request& req) {
+    return with_user(s, req, [&](const CurrentUser& c) {
+      if (auto ok = require_role(c, {Role::secretariat}); !ok) return http::error_response(ok.error());
+      auto list = s.list_organisations();
+      return list ? items_json(*list, &organisation_json) : http::error_response(list.error());
+    });
+  });
+
+  router.add("POST", "/api/v1/organisations", [&s](http::Request& req) {
+    return with_user(s, req, [&](const CurrentUser& c) {
+      auto o = body(req);
+      if (!o) return http::error_response(o.error());
+      auto org = s.create_organisation(c, string_field(*o, "name"), string_field(*o, "kind"),
+                                       string_field(*o, "prefecture"));
+      return org ? http::json_response(201, organisation_json(*org)) : http::error_response(org.error());
+    });
+  });
+
+  router.add("GET", "/api/v1/users", [&s](http::Request& req) {
+    return with_user(s, req, [&](const CurrentUser& c) {
+      if (auto ok = require_role(c, {Role::secretariat}); !ok) return http::error_response(ok.error());
+      auto list = s.list_users();
+      return list ? items_json(*list, &user_json) : http::error_response(list.error());
+    });
+  });
+
+  router.add("POST", "/api/v1/users", [&s](http::Request& req) {
+    return with_user(s, req, [&](const CurrentUser& c) {
+      auto o = body(req);
+      if (!o) return http::error_response(o.error());
+      auto u = s.issue_user(c, {string_field(*o, "login"), string_field(*o, "display_name"), string_field(*o, "email"),
+                                string_field(*o, "role"), string_field(*o, "organisation_id")});
+      return u ? http::json_response(201, user_json(*u)) : http::error_response(u.error());
+    });
+  });
+}
+
+}  // namespace kh::accounts

@@ -1,0 +1,454 @@
+#include <array>
+#include <cctype>
+#include <map>
+
+#include "accounts/accounts.h"
+#include "accounts/repo.h"
+#include "audit/audit.h"
+#include "core/crypto.h"
+#include "core/json.h"
+#include "core/text.h"
+#include "core/time.h"
+#include "http/request.h"
+#include "mail/mail.h"
+#include "reference/prefectures.h"
+#include "store/change_log.h"
+#include "store/database.h"
+
+namespace kh::accounts {
+namespace {
+
+constexpr std::int64_t minute_ms = 60'000;
+constexpr std::int64_t throttle_window_ms = 15 * minute_ms;
+constexpr int max_failures_per_login = 5;    // then the ID waits out the window
+constexpr int max_failures_per_ip = 30;      // many IDs from one address: a spraying attack
+constexpr std::int64_t reset_token_ms = 30 * minute_ms;       // SPEC.md: valid 30 minutes
+constexpr std::int64_t verify_token_ms = 24 * 60 * minute_ms;
+constexpr std::int64_t invite_token_ms = 72 * 60 * minute_ms;
+
+struct RoleInfo { Role role; std::string_view code, name_ja; std::optional<OrgKind> kind; };
+constexpr std::array<RoleInfo, 7> role_table{{
+    {Role::seeker, "seeker", "求職者", std::nullopt},
+    {Role::facility, "facility", "医療機関", OrgKind::facility},
+    {Role::aggregator, "aggregator", "とりまとめ団体", OrgKind::aggregator},
+    {Role::coordinator, "coordinator", "コーディネーター", OrgKind::coordinator_org},
+    {Role::secretariat, "secretariat", "事務局", OrgKind::secretariat},
+    {Role::career_center, "career_center", "地域医療支援センター", OrgKind::career_center},
+    {Role::workenv_center, "workenv_center", "勤務環境改善支援センター", OrgKind::workenv_center},
+}};
+
+struct KindInfo { OrgKind kind; std::string_view code, name_ja; };
+constexpr std::array<KindInfo, 6> kind_table{{
+    {OrgKind::facility, "facility", "医療機関"},
+    {OrgKind::aggregator, "aggregator", "とりまとめ団体"},
+    {OrgKind::coordinator_org, "coordinator_org", "コーディネート団体"},
+    {OrgKind::secretariat, "secretariat", "事務局"},
+    {OrgKind::career_center, "career_center", "地域医療支援センター"},
+    {OrgKind::workenv_center, "workenv_center", "勤務環境改善支援センター"},
+}};
+
+const Error invalid_credentials{401, "invalid_credentials", "ユーザIDまたはパスワードが正しくありません。", {}};
+const Error invalid_token{400, "invalid_token",
+                          "このリンクは無効か、有効期限が切れています。お手数ですが、最初からやり直してください。", {}};
+
+// Verifying against a fixed hash when the ID is unknown keeps the response time the same, so timing does
+// not reveal which IDs exist.
+const std::string& decoy_hash() {
+  static const std::string h = crypto::hash_password("decoy-password-never-matches");
+  return h;
+}
+
+audit::Actor actor_of(const CurrentUser& c) { return {c.user.id, c.user.login, c.ip}; }
+
+std::string normalise_login(std::string_view login) { return text::ascii_lower(text::trim(login)); }
+
+bool is_valid_login_id(std::string_view id) {
+  if (id.size() < 4 || id.size() > 32) return false;
+  for (unsigned char ch : id)
+    if (!(std::islower(ch) || std::isdigit(ch) || ch == '-' || ch == '_' || ch == '.')) return false;
+  return true;
+}
+
+Result<store::Pool::Lease> connect(store::Pool& pool) { return pool.acquire(); }
+
+}  // namespace
+
+std::optional<Role> parse_role(std::string_view code) {
+  for (const auto& r : role_table)
+    if (r.code == code) return r.role;
+  return std::nullopt;
+}
+std::string_view role_code(Role role) { return role_table[static_cast<int>(role)].code; }
+std::string_view role_name_ja(Role role) { return role_table[static_cast<int>(role)].name_ja; }
+std::optional<OrgKind> org_kind_for_role(Role role) { return role_table[static_cast<int>(role)].kind; }
+std::optional<OrgKind> parse_org_kind(std::string_view code) {
+  for (const auto& k : kind_table)
+    if (k.code == code) return k.kind;
+  return std::nullopt;
+}
+std::string_view org_kind_code(OrgKind kind) { return kind_table[static_cast<int>(kind)].code; }
+std::string_view org_kind_name_ja(OrgKind kind) { return kind_table[static_cast<int>(kind)].name_ja; }
+
+Result<void> require_role(const CurrentUser& current, std::initializer_list<Role> roles) {
+  for (Role r : roles)
+    if (current.user.role == r) return {};
+  return fail(errors::forbidden());
+}
+
+Result<LoginResult> Service::login(std::string_view raw_login, std::string_view password, const std::string& ip) {
+  const std::string login = normalise_login(raw_login);
+  auto lease = KH_TRY(connect(pool_));
+  auto& c = *lease;
+  const auto now = now_ms();
+  const std::string login_key = "login:" + login, ip_key = "ip:" + ip;
+
+  const int by_login = KH_TRY(repo::throttle_failures(c, login_key, now - throttle_window_ms));
+  const int by_ip = KH_TRY(repo::throttle_failures(c, ip_key, now - throttle_window_ms));
+  if (by_login >= max_failures_per_login || by_ip >= max_failures_per_ip) {
+    KH_TRY_VOID(audit::record(c, {std::nullopt, login, ip}, "login_throttled", "login", login));
+    return fail(errors::too_many(
+        "ログインの失敗が続いたため、一時的にログインを制限しています。15分ほど時間をおいて再度お試しください。"));
+  }
+
+  auto stored = KH_TRY(repo::find_user_by_login(c, login));
+  const bool password_ok = crypto::verify_password(
+      stored && stored->password_hash ? *stored->password_hash : decoy_hash(), password);
+  if (!stored || !password_ok || stored->user.status == "disabled" || stored->user.status == "invited") {
+    auto recorded = store::in_transaction(c, [&]() -> Result<void> {
+      KH_TRY_VOID(repo::throttle_add_failure(c, login_key, now, throttle_window_ms));
+      KH_TRY_VOID(repo::throttle_add_failure(c, ip_key, now, throttle_window_ms));
+      return audit::record(c, {stored ? std::optional(stored->user.id) : std::nullopt, login, ip}, "login_failed",
+                           "login", login);
+    });
+    if (!recorded) return fail(recorded.error());
+    return fail(invalid_credentials);
+  }
+  if (stored->user.status == "pending")
+    return fail(Error{403, "email_not_verified",
+                      "メールアドレスの確認が完了していません。登録時に送信したメールのリンクを開いてください。", {}});
+
+  LoginResult result;
+  result.session_token = crypto::random_token();
+  result.current = {stored->user, crypto::digest(result.session_token), crypto::random_token(24), ip};
+  KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
+    KH_TRY_VOID(repo::throttle_clear(c, login_key));
+    KH_TRY_VOID(repo::insert_session(c, result.current.session_digest, stored->user.id, result.current.csrf_token, now,
+                                     now + settings_.session_absolute_ms, ip));
+    return audit::record(c, actor_of(result.current), "login", "user", stored->user.id);
+  }));
+  return result;
+}
+
+Result<void> Service::logout(const CurrentUser& current) {
+  auto lease = KH_TRY(connect(pool_));
+  auto& c = *lease;
+  return store::in_transaction(c, [&]() -> Result<void> {
+    KH_TRY_VOID(repo::delete_session(c, current.session_digest));
+    return audit::record(c, actor_of(current), "logout", "user", current.user.id);
+  });
+}
+
+Result<void> Service::logout_everywhere(const CurrentUser& current) {
+  auto lease = KH_TRY(connect(pool_));
+  auto& c = *lease;
+  return store::in_transaction(c, [&]() -> Result<void> {
+    KH_TRY_VOID(repo::delete_sessions_of(c, current.user.id));
+    return audit::record(c, actor_of(current), "logout_everywhere", "user", current.user.id);
+  });
+}
+
+Result<CurrentUser> Service::authenticate(const http::Request& request) {
+  auto token = request.cookie("kh_session");
+  if (!token || token->empty()) return fail(errors::unauthorized());
+  auto lease = KH_TRY(connect(pool_));
+  auto& c = *lease;
+  const std::string digest = crypto::digest(*token);
+  auto session = KH_TRY(repo::find_session(c, digest));
+  const auto now = now_ms();
+  if (!session || session->expires_at <= now || session->last_seen_at + settings_.session_idle_ms <= now)
+    return fail(errors::unauthorized("ログインの有効期限が切れました。もう一度ログインしてください。"));
+  if (request.is_unsafe_method()) {
+    auto sent = request.header("x-csrf-token");
+    if (!sent || !crypto::equal_constant_time(*sent, session->csrf_token))
+      return fail(Error{403, "csrf_failed",
+                        "画面の有効期限が切れました。ページを再読み込みしてから、もう一度お試しください。", {}});
+  }
+  auto stored = KH_TRY(repo::find_user_by_id(c, session->user_id));
+  if (!stored || stored->user.status != "active") return fail(errors::unauthorized());
+  // Idle time is tracked to the minute: writing on every request would turn every read into a write.
+  if (now - session->last_seen_at > minute_ms) KH_TRY_VOID(repo::touch_session(c, digest, now));
+  return CurrentUser{std::move(stored->user), digest, session->csrf_token, request.remote_ip};
+}
+
+Result<void> Service::register_seeker(std::string_view raw_name, std::string_view raw_email,
+                                      std::string_view password, const std::string& ip) {
+  const std::string name = text::trim(raw_name);
+  const std::string email = normalise_login(raw_email);
+  std::map<std::string, std::string> problems;
+  if (name.empty()) problems["name"] = json::msg_required("氏名");
+  else if (text::length(name) > 100) problems["name"] = json::msg_too_long("氏名", 100);
+  if (email.empty()) problems["email"] = json::msg_required("メールアドレス");
+  else if (!text::is_plausible_email(email)) problems["email"] = json::msg_invalid("メールアドレス");
+  if (auto rule = check_password_rules(password, email)) problems["password"] = *rule;
+  if (!problems.empty()) return fail(errors::validation(std::move(problems)));
+
+  auto lease = KH_TRY(connect(pool_));
+  auto& c = *lease;
+  const auto now = now_ms();
+  const std::string hash = crypto::hash_password(password);
+  return store::in_transaction(c, [&]() -> Result<void> {
+    auto existing = KH_TRY(repo::find_user_by_login(c, email));
+    if (existing && existing->user.status != "pending") {
+      // Answer as if new (no account enumeration); the owner learns by mail that the address is taken.
+      KH_TRY_VOID(mail::enqueue(c, {email, "【かけはし】登録済みのメールアドレスです",
+                                    "このメールアドレスは既に「かけはし」に登録されています。\n"
+                                    "パスワードをお忘れの場合は、次の画面から再設定してください。\n" +
+                                        settings_.public_url + "/password/forgot\n\n"
+                                    "お心当たりがない場合は、このメールを破棄してください。\n"}));
+      return audit::record(c, {std::nullopt, email, ip}, "registration_duplicate", "user", existing->user.id);
+    }
+    std::string user_id;
+    if (existing) {
+      user_id = existing->user.id;
+      KH_TRY_VOID(repo::update_pending_seeker(c, user_id, name, hash));
+      KH_TRY_VOID(repo::expire_tokens_of(c, user_id, "verify", now));
+    } else {
+      User u;
+      u.id = crypto::new_id("usr");
+      u.login = email;
+      u.email = email;
+      u.display_name = name;
+      u.role = Role::seeker;
+      u.status = "pending";
+      u.created_at_ms = now;
+      KH_TRY_VOID(repo::insert_user(c, u, hash));
+      user_id = u.id;
+      KH_TRY_VOID(store::append_change(c, "user", user_id, "create"));
+    }
+    const std::string token = crypto::random_token();
+    KH_TRY_VOID(repo::insert_token(c, crypto::digest(token), user_id, "verify", now, now + verify_token_ms));
+    KH_TRY_VOID(mail::enqueue(c, {email, "【かけはし】メールアドレスの確認",
+                                  name + " 様\n\n「かけはし」への登録ありがとうございます。\n"
+                                  "次のリンクを開いて、メールアドレスの確認を完了してください（有効期限24時間）。\n" +
+                                      settings_.public_url + "/verify?token=" + token +
+                                      "\n\nお心当たりがない場合は、このメールを破棄してください。\n"}));
+    return audit::record(c, {user_id, email, ip}, "registration", "user", user_id);
+  });
+}
+
+Result<void> Service::verify_email(std::string_view token, const std::string& ip) {
+  if (token.empty() || token.size() > 200) return fail(invalid_token);
+  auto lease = KH_TRY(connect(pool_));
+  auto& c = *lease;
+  return store::in_transaction(c, [&]() -> Result<void> {
+    auto user_id = KH_TRY(repo::consume_token(c, crypto::digest(token), {"verify"}, now_ms()));
+    if (!user_id) return fail(invalid_token);
+    KH_TRY_VOID(repo::set_user_status(c, *user_id, "active"));
+    KH_TRY_VOID(store::append_change(c, "user", *user_id, "update"));
+    return audit::record(c, {*user_id, std::nullopt, ip}, "email_verified", "user", *user_id);
+  });
+}
+
+Result<void> Service::request_password_reset(std::string_view raw_login, const std::string& ip) {
+  const std::string login = normalise_login(raw_login);
+  if (login.empty()) return fail(errors::validation({{"login", json::msg_required("ユーザID または メールアドレス")}}));
+  if (login.size() > 254) return {};
+  auto lease = KH_TRY(connect(pool_));
+  auto& c = *lease;
+  const auto now = now_ms();
+  return store::in_transaction(c, [&]() -> Result<void> {
+    auto stored = KH_TRY(repo::find_user_by_login(c, login));
+    if (!stored || stored->user.status == "disabled" || stored->user.status == "pending")
+      return audit::record(c, {std::nullopt, login, ip}, "password_reset_unknown", "login", login);
+    // At most five reset mails an hour per ID, so the form cannot be used to flood someone's inbox.
+    const std::string key = "reset:" + login;
+    if (KH_TRY(repo::throttle_failures(c, key, now - 60 * minute_ms)) >= 5)
+      return audit::record(c, {stored->user.id, login, ip}, "password_reset_throttled", "user", stored->user.id);
+    KH_TRY_VOID(repo::throttle_add_failure(c, key, now, 60 * minute_ms));
+    KH_TRY_VOID(repo::expire_tokens_of(c, stored->user.id, "reset", now));
+    const std::string token = crypto::random_token();
+    KH_TRY_VOID(repo::insert_token(c, crypto::digest(token), stored->user.id, "reset", now, now + reset_token_ms));
+    KH_TRY_VOID(mail::enqueue(c, {stored->user.email, "【かけはし】パスワード再設定のご案内",
+                                  stored->user.display_name + " 様\n\n"
+                                  "パスワード再設定の申請を受け付けました。\n"
+                                  "次のリンクを開いて、新しいパスワードを設定してください（有効期限30分、1回限り有効）。\n" +
+                                      settings_.public_url + "/password/reset?token=" + token +
+                                      "\n\nユーザID: " + stored->user.login +
+                                      "\n\nお心当たりがない場合は、このメールを破棄してください。"
+                                      "パスワードは変更されません。\n"}));
+    return audit::record(c, {stored->user.id, login, ip}, "password_reset_requested", "user", stored->user.id);
+  });
+}
+
+Result<void> Service::confirm_password_reset(std::string_view token, std::string_view password, const std::string& ip) {
+  if (token.empty() || token.size() > 200) return fail(invalid_token);
+  auto lease = KH_TRY(connect(pool_));
+  auto& c = *lease;
+  const auto now = now_ms();
+  return store::in_transaction(c, [&]() -> Result<void> {
+    auto user_id = KH_TRY(repo::consume_token(c, crypto::digest(token), {"reset", "invite"}, now));
+    if (!user_id) return fail(invalid_token);
+    auto stored = KH_TRY(repo::find_user_by_id(c, *user_id));
+    if (!stored) return fail(invalid_token);
+    // A broken rule rolls the transaction back, so the link stays usable for a second try.
+    if (auto rule = check_password_rules(password, stored->user.login))
+      return fail(errors::validation({{"password", *rule}}));
+    KH_TRY_VOID(repo::update_user_password(c, *user_id, crypto::hash_password(password), "active"));
+    KH_TRY_VOID(repo::delete_sessions_of(c, *user_id));  // a reset ends every session, including a thief's
+    KH_TRY_VOID(repo::throttle_clear(c, "login:" + stored->user.login));
+    KH_TRY_VOID(store::append_change(c, "user", *user_id, "update"));
+    return audit::record(c, {*user_id, stored->user.login, ip}, "password_reset", "user", *user_id);
+  });
+}
+
+Result<void> Service::change_password(const CurrentUser& current, std::string_view current_password,
+                                      std::string_view new_password) {
+  auto lease = KH_TRY(connect(pool_));
+  auto& c = *lease;
+  auto stored = KH_TRY(repo::find_user_by_id(c, current.user.id));
+  if (!stored || !stored->password_hash || !crypto::verify_password(*stored->password_hash, current_password))
+    return fail(errors::validation({{"current_password", "「現在のパスワード」が正しくありません。"}}));
+  if (auto rule = check_password_rules(new_password, current.user.login))
+    return fail(errors::validation({{"new_password", *rule}}));
+  return store::in_transaction(c, [&]() -> Result<void> {
+    KH_TRY_VOID(repo::update_user_password(c, current.user.id, crypto::hash_password(new_password), "active"));
+    KH_TRY(c.execute("DELETE FROM sessions WHERE user_id = $1 AND token_digest <> $2",
+                     {current.user.id, current.session_digest}));
+    return audit::record(c, actor_of(current), "password_changed", "user", current.user.id);
+  });
+}
+
+Result<Organisation> Service::create_organisation(const CurrentUser& actor, std::string_view raw_name,
+                                                  std::string_view kind_code, std::string_view prefecture) {
+  KH_TRY_VOID(require_role(actor, {Role::secretariat}));
+  const std::string name = text::trim(raw_name);
+  std::map<std::string, std::string> problems;
+  if (name.empty()) problems["name"] = json::msg_required("名称");
+  else if (text::length(name) > 100) problems["name"] = json::msg_too_long("名称", 100);
+  const auto kind = parse_org_kind(kind_code);
+  if (!kind) problems["kind"] = kind_code.empty() ? json::msg_required("種別") : json::msg_invalid("種別");
+  if (!reference::find_prefecture(prefecture))
+    problems["prefecture"] = prefecture.empty() ? json::msg_required("都道府県") : json::msg_invalid("都道府県");
+  if (!problems.empty()) return fail(errors::validation(std::move(problems)));
+
+  Organisation org{crypto::new_id("org"), name, *kind, std::string(prefecture), now_ms()};
+  auto lease = KH_TRY(connect(pool_));
+  auto& c = *lease;
+  auto created = store::in_transaction(c, [&]() -> Result<void> {
+    KH_TRY_VOID(repo::insert_organisation(c, org));
+    KH_TRY_VOID(store::append_change(c, "organisation", org.id, "create"));
+    return audit::record(c, actor_of(actor), "organisation_created", "organisation", org.id, name);
+  });
+  if (!created) {
+    if (created.error().code == store::unique_violation)
+      return fail(errors::validation({{"name", "同じ都道府県に同じ名称の組織がすでに登録されています。"}}));
+    return fail(created.error());
+  }
+  return org;
+}
+
+Result<std::vector<Organisation>> Service::list_organisations() {
+  auto lease = KH_TRY(connect(pool_));
+  return repo::list_organisations(*lease);
+}
+
+Result<std::vector<User>> Service::list_users() {
+  auto lease = KH_TRY(connect(pool_));
+  return repo::list_users(*lease);
+}
+
+Result<User> Service::issue_user(const CurrentUser& actor, const NewStaffUser& f) {
+  KH_TRY_VOID(require_role(actor, {Role::secretariat}));
+  const std::string login = normalise_login(f.login);
+  const std::string name = text::trim(f.display_name);
+  const std::string email = normalise_login(f.email);
+  std::map<std::string, std::string> problems;
+  if (login.empty()) problems["login"] = json::msg_required("ユーザID");
+  else if (!is_valid_login_id(login))
+    problems["login"] = "「ユーザID」は半角英小文字・数字・記号（- _ .）の4〜32文字で入力してください。";
+  if (name.empty()) problems["display_name"] = json::msg_required("氏名");
+  else if (text::length(name) > 100) problems["display_name"] = json::msg_too_long("氏名", 100);
+  if (email.empty()) problems["email"] = json::msg_required("メールアドレス");
+  else if (!text::is_plausible_email(email)) problems["email"] = json::msg_invalid("メールアドレス");
+  const auto role = parse_role(f.role);
+  if (!role || *role == Role::seeker)
+    problems["role"] = f.role.empty() ? json::msg_required("ロール") : json::msg_invalid("ロール");
+  auto lease = KH_TRY(connect(pool_));
+  auto& c = *lease;
+  std::optional<Organisation> org;
+  if (f.organisation_id.empty()) problems["organisation_id"] = json::msg_required("所属組織");
+  else {
+    org = KH_TRY(repo::find_organisation(c, f.organisation_id));
+    if (!org) problems["organisation_id"] = json::msg_invalid("所属組織");
+    else if (role && org_kind_for_role(*role) != org->kind)
+      problems["organisation_id"] = "選択したロールはこの種別の組織には所属できません。";
+  }
+  if (!problems.empty()) return fail(errors::validation(std::move(problems)));
+
+  User u{crypto::new_id("usr"), login, email, name, *role, "invited", {*org}, now_ms()};
+  auto issued = store::in_transaction(c, [&]() -> Result<void> {
+    KH_TRY_VOID(repo::insert_user(c, u, std::nullopt));
+    KH_TRY_VOID(repo::add_membership(c, u.id, org->id));
+    const std::string token = crypto::random_token();
+    KH_TRY_VOID(repo::insert_token(c, crypto::digest(token), u.id, "invite", u.created_at_ms,
+                                   u.created_at_ms + invite_token_ms));
+    KH_TRY_VOID(mail::enqueue(c, {email, "【かけはし】ユーザIDのお知らせ",
+                                  name + " 様\n\n" + org->name + " のユーザIDを発行しました。\n\nユーザID: " + login +
+                                      "\n\n次のリンクを開いて、パスワードを設定してください（有効期限72時間）。\n" +
+                                      settings_.public_url + "/password/reset?token=" + token + "\n"}));
+    KH_TRY_VOID(store::append_change(c, "user", u.id, "create"));
+    return audit::record(c, actor_of(actor), "user_issued", "user", u.id, login + " (" + std::string(role_code(*role)) + ")");
+  });
+  if (!issued) {
+    if (issued.error().code == store::unique_violation)
+      return fail(errors::validation({{"login", "このユーザIDはすでに使われています。"}}));
+    return fail(issued.error());
+  }
+  return u;
+}
+
+Result<User> Service::add_user_with_password(std::string_view raw_login, std::string_view password,
+                                             std::string_view role_text, std::string_view organisation_name,
+                                             std::string_view prefecture, std::string_view raw_email,
+                                             std::string_view display_name) {
+  const std::string login = normalise_login(raw_login);
+  const auto role = parse_role(role_text);
+  if (!role) return fail(errors::validation({{"role", json::msg_invalid("ロール")}}));
+  if (*role == Role::seeker ? !text::is_plausible_email(login) : !is_valid_login_id(login))
+    return fail(errors::validation({{"login", json::msg_invalid("ユーザID")}}));
+  if (auto rule = check_password_rules(password, login)) return fail(errors::validation({{"password", *rule}}));
+  const auto kind = org_kind_for_role(*role);
+  if (kind && organisation_name.empty())
+    return fail(errors::validation({{"organisation", json::msg_required("所属組織")}}));
+  if (kind && !reference::find_prefecture(prefecture))
+    return fail(errors::validation({{"prefecture", json::msg_invalid("都道府県")}}));
+  const std::string email = raw_email.empty() ? (*role == Role::seeker ? login : login + "@kakehashi.invalid")
+                                              : normalise_login(raw_email);
+  auto lease = KH_TRY(connect(pool_));
+  auto& c = *lease;
+  User u{crypto::new_id("usr"), login, email, display_name.empty() ? login : std::string(display_name), *role,
+         "active", {}, now_ms()};
+  auto added = store::in_transaction(c, [&]() -> Result<void> {
+    if (kind) {
+      auto org = KH_TRY(repo::find_organisation_by_name(c, organisation_name, prefecture));
+      if (!org) {
+        org = Organisation{crypto::new_id("org"), std::string(organisation_name), *kind, std::string(prefecture), u.created_at_ms};
+        KH_TRY_VOID(repo::insert_organisation(c, *org));
+        KH_TRY_VOID(store::append_change(c, "organisation", org->id, "create"));
+      }
+      u.organisations.push_back(*org);
+    }
+    KH_TRY_VOID(repo::insert_user(c, u, crypto::hash_password(password)));
+    for (const auto& o : u.organisations) KH_TRY_VOID(repo::add_membership(c, u.id, o.id));
+    KH_TRY_VOID(store::append_change(c, "user", u.id, "create"));
+    return audit::record(c, {std::nullopt, "operator", "cli"}, "user_added_by_operator", "user", u.id, login);
+  });
+  if (!added) {
+    if (added.error().code == store::unique_violation)
+      return fail(errors::validation({{"login", "このユーザIDはすでに使われています。"}}));
+    return fail(added.error());
+  }
+  return u;
+}
+
+}  // namespace kh::accounts

@@ -1,0 +1,37 @@
+#include "app/api_routes.h"
+
+#include <boost/json.hpp>
+
+#include "accounts/accounts.h"
+#include "app/config.h"
+#include "audit/routes.h"
+#include "http/request.h"
+#include "http/router.h"
+#include "mail/routes.h"
+#include "reference/routes.h"
+#include "store/database.h"
+
+namespace kh::app {
+
+std::string_view embedded_openapi();  // generated from docs/openapi.yaml at build time
+
+void register_api_routes(http::Router& router, store::Pool& pool, accounts::Service& accounts, const Config& config) {
+  router.add("GET", "/api/v1/health", [&pool](http::Request&) {
+    // Healthy means the database answers: a load balancer should not send traffic to a process that cannot.
+    auto lease = pool.acquire();
+    if (lease && (*lease)->execute("SELECT 1")) return http::json_response(200, boost::json::object{{"status", "ok"}});
+    return http::error_response({503, "unavailable", "データベースに接続できません。", {}});
+  });
+  router.add("GET", "/api/v1/openapi.yaml", [](http::Request&) {
+    http::Response r;
+    r.content_type = "application/yaml; charset=utf-8";
+    r.body = std::string(embedded_openapi());
+    return r;
+  });
+  accounts::register_routes(router, accounts);
+  audit::register_routes(router, accounts, pool);
+  reference::register_routes(router);
+  if (config.smtp_url.empty()) mail::register_demo_routes(router, pool);
+}
+
+}  // namespace kh::app

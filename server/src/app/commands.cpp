@@ -1,0 +1,223 @@
+#include "app/commands.h"
+
+#include <boost/json.hpp>
+
+#include <iostream>
+#include <map>
+
+#include "accounts/accounts.h"
+#include "app/api_routes.h"
+#include "app/config.h"
+#include "app/demo_data.h"
+#include "core/crypto.h"
+#include "core/log.h"
+#include "http/router.h"
+#include "http/server.h"
+#include "mail/mail.h"
+#include "store/database.h"
+#include "store/migrations.h"
+
+namespace kh::app {
+namespace {
+
+constexpr const char* general_help = R"(kakehashi — medical workforce platform server
+
+Usage: kakehashi <command> [options]
+
+Commands:
+  serve        run the HTTP server (applies pending migrations first)
+  migrate      apply pending database migrations and exit
+  demo-data    load the demo data set (idempotent) and print the demo logins
+  user add     create a user with a password (the first secretariat account of a new installation)
+  help         this text; `kakehashi <command> --help` for a command's options
+
+Configuration (every command): --config FILE, and these keys as --flags, KAKEHASHI_<KEY> variables or
+KEY=VALUE lines in the file (flags win over variables, variables over the file):
+)";
+
+constexpr const char* user_add_help = R"(Usage: kakehashi user add --login ID --password PW --role ROLE
+                          [--organisation NAME] [--prefecture CODE] [--email ADDRESS] [--name DISPLAY_NAME] [--db URL]
+
+Creates an active user with the given password. For every role except seeker the user joins the organisation
+NAME in prefecture CODE (JIS X 0401, e.g. 13 for 東京都), which is created when it does not exist yet.
+Roles: seeker, facility, aggregator, coordinator, secretariat, career_center, workenv_center.
+The password must have 8+ characters with upper case, lower case and digits, differ from the ID and not be common.
+)";
+
+void print_config_keys() {
+  for (const auto& [key, help] : config_keys()) {
+    std::string flag = key;
+    std::replace(flag.begin(), flag.end(), '_', '-');
+    std::cout << "  --" << flag << std::string(flag.size() < 16 ? 16 - flag.size() : 1, ' ') << help << "\n";
+  }
+}
+
+//! Splits "--key value" and "--key=value" pairs; anything else is positional.
+struct Parsed {
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> flags;
+  bool help = false;
+};
+
+Result<Parsed> parse(const std::vector<std::string>& args) {
+  Parsed p;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const auto& a = args[i];
+    if (a == "--help" || a == "-h") { p.help = true; continue; }
+    if (a.starts_with("--")) {
+      const auto eq = a.find('=');
+      if (eq != std::string::npos) p.flags[a.substr(2, eq - 2)] = a.substr(eq + 1);
+      else if (i + 1 < args.size()) p.flags[a.substr(2)] = args[++i];
+      else return fail(errors::bad_request("オプション " + a + " に値がありません。"));
+    } else {
+      p.positional.push_back(a);
+    }
+  }
+  return p;
+}
+
+std::string take(std::map<std::string, std::string>& flags, const std::string& key) {
+  auto it = flags.find(key);
+  if (it == flags.end()) return {};
+  auto v = it->second;
+  flags.erase(it);
+  return v;
+}
+
+int report(const Error& e) {
+  std::cerr << "kakehashi: " << e.message << "\n";
+  for (const auto& [field, message] : e.fields) std::cerr << "  " << field << ": " << message << "\n";
+  return 1;
+}
+
+struct Runtime {
+  Config config;
+  std::unique_ptr<store::Database> database;
+  std::unique_ptr<store::Pool> pool;
+};
+
+Result<Runtime> open_runtime(const std::map<std::string, std::string>& flags) {
+  Runtime rt;
+  rt.config = KH_TRY(load_config(flags, kakehashi_environment()));
+  rt.database = KH_TRY(store::open_database(rt.config.db));
+  // One connection per request thread, plus the mail worker and a spare for health checks.
+  rt.pool = std::make_unique<store::Pool>(*rt.database, rt.config.threads + 2);
+  auto lease = KH_TRY(rt.pool->acquire());
+  KH_TRY(store::migrate(*lease));
+  return rt;
+}
+
+accounts::Settings account_settings(const Config& c) {
+  accounts::Settings s;
+  s.public_url = c.effective_public_url();
+  s.secure_cookies = c.secure_cookies;
+  return s;
+}
+
+int serve(const std::map<std::string, std::string>& flags) {
+  auto rt = open_runtime(flags);
+  if (!rt) return report(rt.error());
+  accounts::Service accounts(*rt->pool, account_settings(rt->config));
+  http::Router router;
+  register_api_routes(router, *rt->pool, accounts, rt->config);
+
+  std::unique_ptr<mail::OutboxWorker> mailer;
+  if (!rt->config.smtp_url.empty()) {
+    mailer = std::make_unique<mail::OutboxWorker>(
+        *rt->pool, mail::SmtpSettings{rt->config.smtp_url, rt->config.smtp_from, rt->config.smtp_user,
+                                      rt->config.smtp_password});
+    mailer->start();
+  }
+  http::ServerOptions options;
+  options.host = rt->config.host();
+  options.port = rt->config.port();
+  options.threads = rt->config.threads;
+  options.max_body_bytes = rt->config.max_body_bytes;
+  options.web_root = rt->config.web_root;
+  options.trust_proxy = rt->config.trust_proxy;
+  try {
+    http::Server server(options, router);
+    return server.run(
+        [&](unsigned short port) {
+          log::info("listening", boost::json::object{{"host", options.host}, {"port", port},
+                                                     {"mail", mailer ? "smtp" : "kept for the demo mail page"}});
+        },
+        [&] {
+          if (mailer) mailer->stop();
+        });
+  } catch (const std::exception& e) {
+    return report(errors::bad_request(std::string("サーバーを起動できません: ") + e.what()));
+  }
+}
+
+int migrate_command(const std::map<std::string, std::string>& flags) {
+  auto rt = open_runtime(flags);  // opening applies the migrations
+  if (!rt) return report(rt.error());
+  auto lease = rt->pool->acquire();
+  if (!lease) return report(lease.error());
+  std::cout << "schema version " << store::schema_version(**lease).value_or(0) << "\n";
+  return 0;
+}
+
+int demo_data_command(const std::map<std::string, std::string>& flags) {
+  auto rt = open_runtime(flags);
+  if (!rt) return report(rt.error());
+  accounts::Service accounts(*rt->pool, account_settings(rt->config));
+  auto added = load_demo_data(*rt->pool, accounts);
+  if (!added) return report(added.error());
+  std::cout << (*added ? "demo data loaded" : "demo data already present") << "\n\n"
+            << "Demo logins (password for all: " << demo_password << ")\n"
+            << "  事務局 (secretariat)                 jimukyoku\n"
+            << "  医療機関 (facility)                  fac-tokyo-01\n"
+            << "  とりまとめ団体 (aggregator)          agg-tochigi\n"
+            << "  コーディネーター (coordinator)       coord-nurse-13\n"
+            << "  地域医療支援センター (career_center) career-09\n"
+            << "  勤改センター (workenv_center)        workenv-13\n"
+            << "  求職者 (seeker)                      seeker@example.jp\n";
+  return 0;
+}
+
+int user_add(std::map<std::string, std::string> flags) {
+  const auto login = take(flags, "login"), password = take(flags, "password"), role = take(flags, "role");
+  const auto organisation = take(flags, "organisation"), prefecture = take(flags, "prefecture");
+  const auto email = take(flags, "email"), name = take(flags, "name");
+  if (login.empty() || password.empty() || role.empty()) {
+    std::cerr << user_add_help;
+    return 2;
+  }
+  auto rt = open_runtime(flags);
+  if (!rt) return report(rt.error());
+  accounts::Service accounts(*rt->pool, account_settings(rt->config));
+  auto user = accounts.add_user_with_password(login, password, role, organisation, prefecture, email, name);
+  if (!user) return report(user.error());
+  std::cout << "user " << user->login << " (" << accounts::role_code(user->role) << ") created: " << user->id << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int run_command(const std::vector<std::string>& args) {
+  crypto::initialise();
+  auto parsed = parse(args);
+  if (!parsed) return report(parsed.error());
+  auto& p = *parsed;
+  const std::string command = p.positional.empty() ? "help" : p.positional[0];
+  if (command != "serve") log::set_quiet(true);  // one-shot commands print only their own result
+  if (command == "help" || (p.help && command != "user")) {
+    std::cout << general_help;
+    print_config_keys();
+    return p.positional.empty() && !p.help ? 2 : 0;
+  }
+  if (command == "serve") return serve(p.flags);
+  if (command == "migrate") return migrate_command(p.flags);
+  if (command == "demo-data") return demo_data_command(p.flags);
+  if (command == "user" && p.positional.size() >= 2 && p.positional[1] == "add") {
+    if (p.help) { std::cout << user_add_help; return 0; }
+    return user_add(p.flags);
+  }
+  if (command == "user") { std::cout << user_add_help; return p.help ? 0 : 2; }
+  std::cerr << "kakehashi: unknown command '" << command << "'. See `kakehashi help`.\n";
+  return 2;
+}
+
+}  // namespace kh::app

@@ -1,0 +1,45 @@
+#pragma once
+//! Server configuration from, in rising precedence: built-in defaults, a KEY=VALUE file (--config or
+//! KAKEHASHI_CONFIG), environment variables KAKEHASHI_<KEY>, and command-line flags --<key>.
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+
+namespace kh::app {
+
+struct Config {
+  std::string db = "sqlite:var/kakehashi.db";
+  std::string listen = "127.0.0.1:8080";
+  std::string web_root = "web/dist";
+  std::string public_url;  //!< base of links in mails; defaults to http://<listen>
+  std::string smtp_url;    //!< empty: keep mails in the outbox and show them on the demo's sent-mail page
+  std::string smtp_from = "no-reply@kakehashi.example";
+  std::string smtp_user;
+  std::string smtp_password;
+  std::size_t threads = 4;
+  std::size_t max_body_bytes = 1 << 20;
+  bool trust_proxy = false;
+  bool secure_cookies = false;
+
+  std::string host() const;
+  unsigned short port() const;
+  std::string effective_public_url() const;
+};
+
+//! The keys, as written in files (db, listen, web_root, ...), with one line of help each.
+const std::vector<std::pair<std::string, std::string>>& config_keys();
+
+//! Sets one key; fails with a message naming the key when the value is not acceptable.
+Result<void> apply(Config& config, const std::string& key, const std::string& value);
+
+//! Builds the configuration. `flags` are --key value pairs from the command line (key with '-' or '_').
+Result<Config> load_config(const std::map<std::string, std::string>& flags,
+                           const std::map<std::string, std::string>& environment);
+
+//! The process environment as a map (only KAKEHASHI_* entries).
+std::map<std::string, std::string> kakehashi_environment();
+
+}  // namespace kh::app

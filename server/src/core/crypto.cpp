@@ -1,0 +1,75 @@
+#include "core/crypto.h"
+
+#include <sodium.h>
+
+#include <stdexcept>
+
+namespace kh::crypto {
+
+void initialise() {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+}
+
+std::string random_token(std::size_t bytes) {
+  std::string raw(bytes, '\0');
+  randombytes_buf(raw.data(), raw.size());
+  std::string out(sodium_base64_ENCODED_LEN(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(raw.data()), raw.size(),
+                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(std::char_traits<char>::length(out.c_str()));
+  return out;
+}
+
+std::string new_id(std::string_view prefix) {
+  static constexpr char alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";  // Crockford base32, lower case
+  unsigned char raw[10];
+  randombytes_buf(raw, sizeof raw);
+  std::string out(prefix);
+  out += '_';
+  std::uint64_t bits = 0;
+  int have = 0;
+  for (unsigned char c : raw) {
+    bits = (bits << 8) | c;
+    have += 8;
+    while (have >= 5) {
+      out += alphabet[(bits >> (have - 5)) & 31];
+      have -= 5;
+    }
+  }
+  return out;
+}
+
+std::string hash_password(std::string_view password) {
+  char out[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    throw std::runtime_error("out of memory while hashing a password");
+  return out;
+}
+
+bool verify_password(std::string_view hash, std::string_view password) {
+  const std::string h(hash);  // libsodium wants a NUL-terminated string
+  return crypto_pwhash_str_verify(h.c_str(), password.data(), password.size()) == 0;
+}
+
+std::string digest(std::string_view token) {
+  unsigned char out[32];
+  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(token.data()), token.size(), nullptr, 0);
+  char hex[65];
+  sodium_bin2hex(hex, sizeof hex, out, sizeof out);
+  return hex;
+}
+
+bool equal_constant_time(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+std::string base64_encode(std::string_view data) {
+  std::string out(sodium_base64_ENCODED_LEN(data.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(data.data()), data.size(),
+                    sodium_base64_VARIANT_ORIGINAL);
+  out.resize(std::char_traits<char>::length(out.c_str()));
+  return out;
+}
+
+}  // namespace kh::crypto

@@ -1,0 +1,104 @@
+#include "core/json.h"
+
+#include <boost/json/parse.hpp>
+
+#include "core/text.h"
+
+namespace kh::json {
+
+Result<boost::json::object> parse_object(std::string_view body) {
+  if (body.empty()) return fail(errors::bad_request("リクエスト本文が空です。JSON形式で送信してください。"));
+  if (!text::is_valid_utf8(body)) return fail(errors::bad_request("リクエスト本文の文字コードが正しくありません（UTF-8で送信してください）。"));
+  boost::json::parse_options options;
+  options.max_depth = 32;  // deep nesting is never legitimate here and costs stack
+  boost::system::error_code ec;
+  boost::json::value v = boost::json::parse(body, ec, {}, options);
+  if (ec) return fail(errors::bad_request("リクエスト本文のJSONの形式が正しくありません。"));
+  if (!v.is_object()) return fail(errors::bad_request("リクエスト本文はJSONオブジェクトで送信してください。"));
+  return std::move(v.as_object());
+}
+
+std::string msg_required(std::string_view label) { return "「" + std::string(label) + "」を入力してください。"; }
+std::string msg_too_long(std::string_view label, std::size_t max_chars) {
+  return "「" + std::string(label) + "」は" + std::to_string(max_chars) + "文字以内で入力してください。";
+}
+std::string msg_invalid(std::string_view label) { return "「" + std::string(label) + "」の形式が正しくありません。"; }
+std::string msg_wrong_type(std::string_view label, std::string_view expected) {
+  return "「" + std::string(label) + "」は" + std::string(expected) + "で指定してください。";
+}
+
+const boost::json::value* FieldReader::find(std::string_view key) const {
+  const auto* v = object_.if_contains(key);
+  return (v && !v->is_null()) ? v : nullptr;
+}
+
+void FieldReader::add_error(std::string_view key, std::string message) {
+  errors_.try_emplace(std::string(key), std::move(message));
+}
+
+std::optional<std::string> FieldReader::optional_string(std::string_view key, std::string_view label,
+                                                        std::size_t max_chars) {
+  const auto* v = find(key);
+  if (!v) return std::nullopt;
+  if (!v->is_string()) {
+    add_error(key, msg_wrong_type(label, "文字列"));
+    return std::nullopt;
+  }
+  std::string s = text::trim(std::string_view(v->as_string()));
+  if (text::length(s) > max_chars) {
+    add_error(key, msg_too_long(label, max_chars));
+    return std::nullopt;
+  }
+  if (text::has_control_characters(s)) {
+    add_error(key, "「" + std::string(label) + "」に使用できない制御文字が含まれています。");
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::string FieldReader::required_string(std::string_view key, std::string_view label, std::size_t max_chars) {
+  if (!find(key)) {
+    add_error(key, msg_required(label));
+    return {};
+  }
+  auto s = optional_string(key, label, max_chars);
+  if (!s) return {};
+  if (s->empty()) add_error(key, msg_required(label));
+  return *s;
+}
+
+std::optional<bool> FieldReader::optional_bool(std::string_view key, std::string_view label) {
+  const auto* v = find(key);
+  if (!v) return std::nullopt;
+  if (!v->is_bool()) {
+    add_error(key, msg_wrong_type(label, "true または false"));
+    return std::nullopt;
+  }
+  return v->as_bool();
+}
+
+std::optional<std::int64_t> FieldReader::optional_integer(std::string_view key, std::string_view label,
+                                                          std::int64_t min, std::int64_t max) {
+  const auto* v = find(key);
+  if (!v) return std::nullopt;
+  std::int64_t n;
+  if (v->is_int64()) n = v->as_int64();
+  else if (v->is_uint64() && v->as_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) n = static_cast<std::int64_t>(v->as_uint64());
+  else {
+    add_error(key, msg_wrong_type(label, "整数"));
+    return std::nullopt;
+  }
+  if (n < min || n > max) {
+    add_error(key, "「" + std::string(label) + "」は" + std::to_string(min) + "以上" + std::to_string(max) +
+                       "以下で入力してください。");
+    return std::nullopt;
+  }
+  return n;
+}
+
+Result<void> FieldReader::finish() const {
+  if (errors_.empty()) return {};
+  return fail(errors::validation(errors_));
+}
+
+}  // namespace kh::json

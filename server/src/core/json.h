@@ -1,0 +1,50 @@
+#pragma once
+//! Reading request bodies: every problem becomes a Japanese message naming the field, collected per field.
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+
+namespace kh::json {
+
+//! Parses a body that must be a JSON object (valid UTF-8, at most `max_depth` levels deep).
+Result<boost::json::object> parse_object(std::string_view body);
+
+//! Pulls typed fields out of an object and remembers a message for each one that is wrong.
+class FieldReader {
+ public:
+  explicit FieldReader(const boost::json::object& object) : object_(object) {}
+
+  //! Trimmed string; missing or empty is an error. `label` is the Japanese field name used in messages.
+  std::string required_string(std::string_view key, std::string_view label, std::size_t max_chars = 200);
+  std::optional<std::string> optional_string(std::string_view key, std::string_view label,
+                                             std::size_t max_chars = 2000);
+  std::optional<bool> optional_bool(std::string_view key, std::string_view label);
+  std::optional<std::int64_t> optional_integer(std::string_view key, std::string_view label, std::int64_t min,
+                                               std::int64_t max);
+  //! Records a message for a field (the first one per field wins: it is usually the most basic problem).
+  void add_error(std::string_view key, std::string message);
+  bool has_error(std::string_view key) const { return errors_.contains(std::string(key)); }
+  //! A validation error carrying every field message, or success when there were none.
+  Result<void> finish() const;
+
+ private:
+  const boost::json::value* find(std::string_view key) const;
+  const boost::json::object& object_;
+  std::map<std::string, std::string> errors_;
+};
+
+//! 「ラベル」を入力してください。 and its siblings, so every module words the same problem the same way.
+std::string msg_required(std::string_view label);
+std::string msg_too_long(std::string_view label, std::size_t max_chars);
+std::string msg_invalid(std::string_view label);
+std::string msg_wrong_type(std::string_view label, std::string_view expected);
+
+}  // namespace kh::json

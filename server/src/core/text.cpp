@@ -1,0 +1,101 @@
+#include "core/text.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+
+namespace kh::text {
+
+bool is_valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  const auto n = s.size();
+  while (i < n) {
+    const unsigned char c = s[i];
+    int extra;
+    char32_t cp;
+    if (c < 0x80) { ++i; continue; }
+    if ((c & 0xE0) == 0xC0) { extra = 1; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { extra = 2; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { extra = 3; cp = c & 0x07; }
+    else return false;
+    for (int k = 1; k <= extra; ++k) {
+      if (i + k >= n) return false;
+      const unsigned char cc = s[i + k];
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are all invalid.
+    if ((extra == 1 && cp < 0x80) || (extra == 2 && cp < 0x800) || (extra == 3 && cp < 0x10000)) return false;
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += extra + 1;
+  }
+  return true;
+}
+
+std::size_t length(std::string_view s) {
+  std::size_t count = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++count;
+  return count;
+}
+
+std::string trim(std::string_view s) {
+  auto is_space_at = [&](std::size_t i, std::size_t& width) {
+    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n') { width = 1; return true; }
+    if (s.substr(i, 3) == "\xE3\x80\x80") { width = 3; return true; }  // U+3000 ideographic space
+    return false;
+  };
+  std::size_t begin = 0, w = 0;
+  while (begin < s.size() && is_space_at(begin, w)) begin += w;
+  std::size_t end = s.size();
+  while (end > begin) {
+    if (s[end - 1] == ' ' || s[end - 1] == '\t' || s[end - 1] == '\r' || s[end - 1] == '\n') { --end; continue; }
+    if (end - begin >= 3 && s.substr(end - 3, 3) == "\xE3\x80\x80") { end -= 3; continue; }
+    break;
+  }
+  return std::string(s.substr(begin, end - begin));
+}
+
+std::string fold(std::string_view s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  if (U_FAILURE(status)) return std::string(s);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  icu::UnicodeString folded = nfkc->normalize(u, status);
+  if (U_FAILURE(status)) return std::string(s);
+  // Katakana and hiragana are the same word to a searcher (カンゴシ = かんごし).
+  for (int32_t i = 0; i < folded.length(); ++i) {
+    const char16_t c = folded.charAt(i);
+    if (c >= 0x30A1 && c <= 0x30F6) folded.setCharAt(i, static_cast<char16_t>(c - 0x60));
+  }
+  std::string out;
+  folded.toUTF8String(out);
+  return out;
+}
+
+bool is_plausible_email(std::string_view s) {
+  if (s.size() < 3 || s.size() > 254) return false;
+  const auto at = s.find('@');
+  if (at == std::string_view::npos || at == 0 || s.find('@', at + 1) != std::string_view::npos) return false;
+  const auto domain = s.substr(at + 1);
+  if (domain.size() < 3 || domain.find('.') == std::string_view::npos || domain.front() == '.' || domain.back() == '.')
+    return false;
+  for (unsigned char c : s)
+    if (c <= ' ' || c == 0x7F || c >= 0x80 || c == '<' || c == '>' || c == ',' || c == ';' || c == '"') return false;
+  return true;
+}
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool has_control_characters(std::string_view s) {
+  for (unsigned char c : s)
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return true;
+  return false;
+}
+
+}  // namespace kh::text

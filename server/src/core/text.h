@@ -1,0 +1,21 @@
+#pragma once
+//! Japanese text handling: UTF-8 checks, length in characters, NFKC folding for search and comparison.
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace kh::text {
+bool is_valid_utf8(std::string_view s);
+//! Number of Unicode code points (what a person calls "characters"); assumes valid UTF-8.
+std::size_t length(std::string_view s);
+//! Trims ASCII and ideographic (U+3000) spaces at both ends.
+std::string trim(std::string_view s);
+//! NFKC + case folding + katakana→hiragana: full/half width and kana variants compare equal.
+std::string fold(std::string_view s);
+//! A pragmatic address check: one @, a dot in the domain, no spaces or control characters.
+bool is_plausible_email(std::string_view s);
+//! Lower-cases ASCII letters only (e-mail addresses and IDs are compared this way).
+std::string ascii_lower(std::string_view s);
+//! Removes control characters other than tab and newline from free text.
+bool has_control_characters(std::string_view s);
+}  // namespace kh::text

@@ -1,0 +1,121 @@
+#pragma once
+//! The storage interface every module uses; drivers live in sqlite/ and postgres/.
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/error.h"
+
+namespace kh::store {
+
+enum class Dialect { sqlite, postgres };
+
+//! A bound parameter: SQL NULL, integer, or text. Booleans are bound as 0/1 integers.
+using Param = std::variant<std::nullptr_t, std::int64_t, std::string>;
+using Params = std::vector<Param>;
+
+inline Param optional_text(const std::optional<std::string>& s) { return s ? Param{*s} : Param{nullptr}; }
+inline Param flag(bool b) { return std::int64_t{b ? 1 : 0}; }
+
+//! One result row; every value is read as text, which both drivers return losslessly.
+class Row {
+ public:
+  explicit Row(std::vector<std::optional<std::string>> cells) : cells_(std::move(cells)) {}
+  bool is_null(std::size_t i) const { return !cells_.at(i).has_value(); }
+  const std::string& text(std::size_t i) const;           //!< empty string for NULL
+  std::optional<std::string> optional_text(std::size_t i) const { return cells_.at(i); }
+  std::int64_t integer(std::size_t i) const;              //!< 0 for NULL
+  bool boolean(std::size_t i) const { return integer(i) != 0; }
+  std::size_t size() const { return cells_.size(); }
+
+ private:
+  std::vector<std::optional<std::string>> cells_;
+};
+
+struct QueryResult {
+  std::vector<Row> rows;
+  std::int64_t affected = 0;  //!< rows changed by INSERT/UPDATE/DELETE
+};
+
+//! Store-level error codes that callers may react to (the rest are internal errors).
+inline constexpr std::string_view unique_violation = "unique_violation";
+
+//! One connection; not thread-safe. Get it from a Pool.
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  virtual Result<QueryResult> execute(std::string_view sql, const Params& params = {}) = 0;
+  //! Several statements separated by semicolons, no parameters (migrations).
+  virtual Result<void> execute_script(std::string_view sql) = 0;
+  virtual Dialect dialect() const = 0;
+  //! Starts a write transaction (SQLite: BEGIN IMMEDIATE, so two writers never deadlock on upgrade).
+  virtual Result<void> begin() = 0;
+  virtual Result<void> commit() = 0;
+  virtual void rollback() = 0;
+};
+
+//! Opens connections for one database URL: "sqlite:PATH" or "postgresql://...".
+class Database {
+ public:
+  virtual ~Database() = default;
+  virtual Result<std::unique_ptr<Connection>> connect() = 0;
+  virtual Dialect dialect() const = 0;
+};
+
+Result<std::unique_ptr<Database>> open_database(std::string_view url);
+
+//! A fixed-size set of connections shared by request threads and workers.
+class Pool {
+ public:
+  Pool(Database& database, std::size_t size) : database_(database), capacity_(size) {}
+  class Lease {
+   public:
+    Lease(Pool& pool, std::unique_ptr<Connection> c) : pool_(&pool), connection_(std::move(c)) {}
+    Lease(Lease&& o) noexcept : pool_(o.pool_), connection_(std::move(o.connection_)) {}
+    ~Lease() { if (connection_) pool_->give_back(std::move(connection_)); }
+    Connection& operator*() { return *connection_; }
+    Connection* operator->() { return connection_.get(); }
+   private:
+    Pool* pool_;
+    std::unique_ptr<Connection> connection_;
+  };
+  //! Waits for a free connection, opening a new one while below capacity.
+  Result<Lease> acquire();
+  Dialect dialect() const { return database_.dialect(); }
+
+ private:
+  void give_back(std::unique_ptr<Connection> c);
+  Database& database_;
+  std::size_t capacity_;
+  std::size_t opened_ = 0;
+  std::vector<std::unique_ptr<Connection>> idle_;
+  std::mutex mutex_;
+  std::condition_variable available_;
+};
+
+//! Runs `work` inside a write transaction; commits on success, rolls back on any error or exception.
+template <class F>
+auto in_transaction(Connection& c, F&& work) -> decltype(work()) {
+  KH_TRY_VOID(c.begin());
+  try {
+    auto result = work();
+    if (!result) {
+      c.rollback();
+      return result;
+    }
+    if (auto committed = c.commit(); !committed) return fail(committed.error());
+    return result;
+  } catch (...) {
+    c.rollback();
+    throw;
+  }
+}
+
+}  // namespace kh::store

@@ -1,0 +1,108 @@
+#include "store/postgres/postgres_database.h"
+
+#include <libpq-fe.h>
+
+#include <cstring>
+
+namespace kh::store {
+namespace {
+
+Error pg_error(PGresult* res, PGconn* conn, std::string_view what) {
+  const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+  if (state && std::strcmp(state, "23505") == 0)
+    return errors::conflict(std::string(unique_violation), "同じ値がすでに登録されています。");
+  return errors::internal(std::string(what) + ": " + (res ? PQresultErrorMessage(res) : PQerrorMessage(conn)));
+}
+
+class PostgresConnection final : public Connection {
+ public:
+  explicit PostgresConnection(PGconn* conn) : conn_(conn) {}
+  ~PostgresConnection() override { PQfinish(conn_); }
+
+  Result<QueryResult> execute(std::string_view sql, const Params& params) override {
+    std::vector<std::string> storage;
+    storage.reserve(params.size());
+    std::vector<const char*> values;
+    values.reserve(params.size());
+    for (const Param& p : params) {
+      if (std::holds_alternative<std::nullptr_t>(p)) {
+        values.push_back(nullptr);
+      } else if (auto* n = std::get_if<std::int64_t>(&p)) {
+        storage.push_back(std::to_string(*n));
+        values.push_back(storage.back().c_str());
+      } else {
+        storage.push_back(std::get<std::string>(p));
+        values.push_back(storage.back().c_str());
+      }
+    }
+    const std::string query(sql);
+    PGresult* res = PQexecParams(conn_, query.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
+                                 nullptr, nullptr, 0);
+    std::unique_ptr<PGresult, decltype(&PQclear)> guard(res, PQclear);
+    const auto status = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) return fail(pg_error(res, conn_, "query"));
+    QueryResult result;
+    const int rows = PQntuples(res), columns = PQnfields(res);
+    result.rows.reserve(rows);
+    for (int r = 0; r < rows; ++r) {
+      std::vector<std::optional<std::string>> cells;
+      cells.reserve(columns);
+      for (int c = 0; c < columns; ++c) {
+        if (PQgetisnull(res, r, c)) cells.emplace_back(std::nullopt);
+        else cells.emplace_back(std::string(PQgetvalue(res, r, c), PQgetlength(res, r, c)));
+      }
+      result.rows.emplace_back(std::move(cells));
+    }
+    const char* tuples = PQcmdTuples(res);
+    result.affected = (tuples && *tuples) ? std::atoll(tuples) : 0;
+    return result;
+  }
+
+  Result<void> execute_script(std::string_view sql) override {
+    const std::string s(sql);
+    PGresult* res = PQexec(conn_, s.c_str());
+    std::unique_ptr<PGresult, decltype(&PQclear)> guard(res, PQclear);
+    const auto status = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) return fail(pg_error(res, conn_, "script"));
+    return {};
+  }
+
+  Dialect dialect() const override { return Dialect::postgres; }
+  Result<void> begin() override { return execute_script("BEGIN"); }
+  Result<void> commit() override { return execute_script("COMMIT"); }
+  void rollback() override {
+    if (PQtransactionStatus(conn_) != PQTRANS_IDLE) (void)execute_script("ROLLBACK");
+  }
+
+ private:
+  PGconn* conn_;
+};
+
+class PostgresDatabase final : public Database {
+ public:
+  explicit PostgresDatabase(std::string url) : url_(std::move(url)) {}
+  Result<std::unique_ptr<Connection>> connect() override {
+    PGconn* conn = PQconnectdb(url_.c_str());
+    if (PQstatus(conn) != CONNECTION_OK) {
+      std::string m = PQerrorMessage(conn);
+      PQfinish(conn);
+      return fail(errors::internal("cannot connect to PostgreSQL: " + m));
+    }
+    auto connection = std::make_unique<PostgresConnection>(conn);
+    // Quiet NOTICEs (e.g. "relation already exists, skipping") and pin UTC so stored times never drift.
+    KH_TRY_VOID(connection->execute_script("SET client_min_messages = warning; SET TIME ZONE 'UTC'"));
+    return std::unique_ptr<Connection>(std::move(connection));
+  }
+  Dialect dialect() const override { return Dialect::postgres; }
+
+ private:
+  std::string url_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> make_postgres_database(std::string url) {
+  return std::unique_ptr<Database>(std::make_unique<PostgresDatabase>(std::move(url)));
+}
+
+}  // namespace kh::store

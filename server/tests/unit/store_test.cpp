@@ -1,0 +1,111 @@
+// Both drivers against real databases: a SQLite file always, PostgreSQL when KAKEHASHI_TEST_PG_URL names a
+// server (make test starts one and sets it).
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "store/change_log.h"
+#include "store/database.h"
+#include "store/migrations.h"
+
+using namespace kh;
+using namespace kh::store;
+
+namespace {
+
+std::string database_url(const std::string& kind) {
+  if (kind == "sqlite") {
+    const auto path = std::filesystem::path(::testing::TempDir()) / "kakehashi-store-test.db";
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+    return "sqlite:" + path.string();
+  }
+  const char* url = std::getenv("KAKEHASHI_TEST_PG_URL");
+  return url ? url : "";
+}
+
+class StoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    const auto url = database_url(GetParam());
+    if (url.empty()) GTEST_SKIP() << "KAKEHASHI_TEST_PG_URL is not set";
+    database = open_database(url).value();
+    connection = database->connect().value();
+    if (GetParam() == "postgres")  // a clean schema per test
+      ASSERT_TRUE(connection->execute_script("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"));
+    ASSERT_TRUE(migrate(*connection));
+  }
+  std::unique_ptr<Database> database;
+  std::unique_ptr<Connection> connection;
+};
+
+}  // namespace
+
+TEST_P(StoreTest, MigratesOnceAndReportsTheVersion) {
+  const int version = schema_version(*connection).value();
+  EXPECT_GE(version, 1);
+  EXPECT_EQ(migrate(*connection).value(), 0);  // nothing left to apply
+}
+
+TEST_P(StoreTest, BindsParametersByNumberInAnyOrder) {
+  auto& c = *connection;
+  ASSERT_TRUE(c.execute("INSERT INTO organisations (id, name, kind, prefecture, created_at, updated_at) "
+                        "VALUES ($1, $2, $3, $4, $5, $5)",
+                        {std::string("org_1"), std::string("宇都宮市保健所"), std::string("aggregator"),
+                         std::string("09"), std::int64_t{1700000000000}}));
+  auto r = c.execute("SELECT name, created_at, updated_at FROM organisations WHERE prefecture = $2 AND id = $1",
+                     {std::string("org_1"), std::string("09")});
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->rows.size(), 1u);
+  EXPECT_EQ(r->rows[0].text(0), "宇都宮市保健所");
+  EXPECT_EQ(r->rows[0].integer(2), 1700000000000);
+}
+
+TEST_P(StoreTest, ReportsUniqueViolationsAsConflicts) {
+  auto& c = *connection;
+  const Params row{std::string("org_1"), std::string("A"), std::string("facility"), std::string("13"), std::int64_t{1}};
+  const std::string sql =
+      "INSERT INTO organisations (id, name, kind, prefecture, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)";
+  ASSERT_TRUE(c.execute(sql, row));
+  auto again = c.execute(sql, row);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, unique_violation);
+  EXPECT_EQ(again.error().status, 409);
+}
+
+TEST_P(StoreTest, RollsBackEverythingOnError) {
+  auto& c = *connection;
+  auto result = in_transaction(c, [&]() -> Result<void> {
+    KH_TRY_VOID(append_change(c, "organisation", "org_x", "create"));
+    return fail(errors::bad_request("stop"));
+  });
+  EXPECT_FALSE(result);
+  EXPECT_TRUE(changes_since(c, 0).value().empty());
+
+  ASSERT_TRUE(in_transaction(c, [&]() -> Result<void> { return append_change(c, "user", "usr_1", "update"); }));
+  auto changes = changes_since(c, 0).value();
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].entity, "user");
+  EXPECT_TRUE(changes_since(c, changes[0].seq).value().empty());
+}
+
+TEST_P(StoreTest, PoolHandsOutAtMostItsCapacity) {
+  Pool pool(*database, 2);
+  auto a = pool.acquire();
+  auto b = pool.acquire();
+  ASSERT_TRUE(a && b);
+  EXPECT_TRUE((*a)->execute("SELECT 1"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Drivers, StoreTest, ::testing::Values("sqlite", "postgres"));
+
+TEST(Migrations, ExpandDialectTokens) {
+  EXPECT_EQ(expand_for_dialect("id {{serial}}", Dialect::sqlite), "id INTEGER PRIMARY KEY AUTOINCREMENT");
+  EXPECT_EQ(expand_for_dialect("id {{serial}}, b {{blob}}", Dialect::postgres),
+            "id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, b BYTEA");
+}
+
+TEST(OpenDatabase, RejectsUnknownUrls) {
+  EXPECT_FALSE(open_database("mysql://x"));
+  EXPECT_FALSE(open_database("sqlite:"));
+}
