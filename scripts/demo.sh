@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# `make demo`: SQLite database var/kakehashi.db with the demo data, server on http://127.0.0.1:8080.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+db=${KAKEHASHI_DB:-sqlite:var/kakehashi.db}
+mkdir -p var
+./build/kakehashi migrate --db "$db"
+./build/kakehashi demo-data --db "$db"
+echo
+echo "Kakehashi is starting on http://127.0.0.1:8080  (Ctrl+C stops it)"
+echo "Mails are not sent in the demo: read them at http://127.0.0.1:8080/mails"
+echo
+exec ./build/kakehashi serve --db "$db" --listen 127.0.0.1:8080 --web-root web/dist

@@ -1,0 +1,163 @@
+// Starts a real kakehashi server on a free port against a fresh database (SQLite file or a new PostgreSQL
+// database, per KAKEHASHI_TEST_DB) and talks to it over real HTTP. Mails go to the real SMTP sink that
+// scripts/test.sh starts; tests read them from its Maildir.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createInterface } from 'node:readline';
+
+export const BIN = process.env.KAKEHASHI_BIN ?? new URL('../../../build/kakehashi', import.meta.url).pathname;
+export const DB_KIND = process.env.KAKEHASHI_TEST_DB ?? 'sqlite';
+export const DEMO_PASSWORD = 'Kakehashi2026';
+
+/** A new, empty database URL of the kind under test. */
+export function freshDatabase() {
+  if (DB_KIND === 'postgres') {
+    const admin = process.env.KAKEHASHI_TEST_PG_ADMIN_URL;
+    if (!admin) throw new Error('KAKEHASHI_TEST_PG_ADMIN_URL is not set (run through make test)');
+    const name = `kh_api_${randomBytes(6).toString('hex')}`;
+    const r = spawnSync('psql', [admin, '-q', '-c', `CREATE DATABASE ${name}`], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+    return admin.replace(/\/postgres$/, `/${name}`);
+  }
+  return `sqlite:${join(mkdtempSync(join(tmpdir(), 'kh-api-')), 'test.db')}`;
+}
+
+export function runCli(args) {
+  return spawnSync(BIN, args, { encoding: 'utf8' });
+}
+
+/** Starts `kakehashi serve`; resolves when it logs that it listens. */
+export async function startServer({ db = freshDatabase(), demo = true, smtp = true, smtpUrl, extra = [] } = {}) {
+  if (demo) {
+    const r = runCli(['demo-data', '--db', db]);
+    if (r.status !== 0) throw new Error(`demo-data failed: ${r.stderr}`);
+  }
+  const args = ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web-root', '', '--public-url', 'http://kakehashi.test', ...extra];
+  const port = process.env.KAKEHASHI_TEST_SMTP_PORT;
+  if (smtpUrl) args.push('--smtp-url', smtpUrl);
+  else if (smtp && port) args.push('--smtp-url', `smtp://127.0.0.1:${port}`);
+  const child = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const log = [];
+  child.stderr.on('data', (d) => log.push(d.toString()));
+  const lines = createInterface({ input: child.stdout });
+  const listening = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${log.join('')}`)), 15000);
+    lines.on('line', (line) => {
+      log.push(line);
+      try {
+        const entry = JSON.parse(line);
+        if (entry.event === 'listening') { clearTimeout(timer); resolve(entry.port); }
+      } catch { /* not a log line */ }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${log.join('\n')}`)); });
+  });
+  const listenPort = await listening;
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  return {
+    db, child, log,
+    url: `http://127.0.0.1:${listenPort}`,
+    /** SIGTERM and wait: the graceful path. */
+    async stop() { if (child.exitCode === null) { child.kill('SIGTERM'); } return exited; },
+    /** SIGKILL: what a crash looks like. */
+    async kill() { child.kill('SIGKILL'); return exited; },
+  };
+}
+
+/** An HTTP client with a cookie jar and the CSRF token of its session. */
+export class Client {
+  constructor(base) { this.base = base; this.cookies = new Map(); this.csrf = null; }
+
+  async request(method, path, body, { headers = {}, raw } = {}) {
+    const h = { ...headers };
+    if (this.cookies.size) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (this.csrf && method !== 'GET' && !('x-csrf-token' in h)) h['x-csrf-token'] = this.csrf;
+    let payload = raw;
+    if (body !== undefined) { payload = JSON.stringify(body); h['content-type'] ??= 'application/json'; }
+    const res = await fetch(this.base + path, { method, headers: h, body: payload, redirect: 'manual' });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const eq = pair.indexOf('=');
+      const value = pair.slice(eq + 1);
+      if (value) this.cookies.set(pair.slice(0, eq), value); else this.cookies.delete(pair.slice(0, eq));
+    }
+    const text = await res.text();
+    let json;
+    try { json = text ? JSON.parse(text) : undefined; } catch { json = undefined; }
+    if (json?.csrf_token) this.csrf = json.csrf_token;
+    return { status: res.status, headers: res.headers, json, text };
+  }
+  get(p, o) { return this.request('GET', p, undefined, o); }
+  post(p, b, o) { return this.request('POST', p, b, o); }
+  put(p, b, o) { return this.request('PUT', p, b, o); }
+  patch(p, b, o) { return this.request('PATCH', p, b, o); }
+  delete(p, o) { return this.request('DELETE', p, undefined, o); }
+
+  async login(login, password = DEMO_PASSWORD) {
+    const r = await this.post('/api/v1/session', { login, password });
+    if (r.status !== 200) throw new Error(`login ${login} failed: ${r.status} ${r.text}`);
+    return r;
+  }
+}
+
+// ---- mail from the SMTP sink ----
+
+function decodeWords(value) {
+  return value.replace(/\r?\n\s+/g, ' ')
+    .replace(/=\?UTF-8\?B\?([^?]+)\?=\s*/gi, (_, b64) => Buffer.from(b64, 'base64').toString('utf8'))
+    .trim();
+}
+
+function parseMail(raw) {
+  const split = raw.indexOf('\n\n');
+  const head = raw.slice(0, split).replace(/\r/g, '');
+  const headers = {};
+  for (const line of head.replace(/\n\s+/g, ' ').split('\n')) {
+    const i = line.indexOf(':');
+    if (i > 0) headers[line.slice(0, i).toLowerCase()] = line.slice(i + 1).trim();
+  }
+  let body = raw.slice(split + 2);
+  if (/base64/i.test(headers['content-transfer-encoding'] ?? '')) body = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  return { to: (headers.to ?? '').replace(/[<>]/g, ''), subject: decodeWords(headers.subject ?? ''), body, headers };
+}
+
+export function allMails() {
+  const dir = process.env.KAKEHASHI_TEST_MAILDIR;
+  if (!dir) throw new Error('KAKEHASHI_TEST_MAILDIR is not set (run through make test)');
+  const out = [];
+  for (const sub of ['new', 'cur']) {
+    const d = join(dir, sub);
+    if (!existsSync(d)) continue;
+    for (const f of readdirSync(d)) {
+      const path = join(d, f);
+      // Headers are ASCII and bodies base64, so reading bytes as latin1 loses nothing.
+      out.push({ ...parseMail(readFileSync(path, 'latin1')), mtime: statSync(path).mtimeMs });
+    }
+  }
+  return out.sort((a, b) => a.mtime - b.mtime);
+}
+
+/** Waits until a mail to `to` whose subject contains `subjectPart` arrives; returns it. */
+export async function waitForMail(to, subjectPart, { timeoutMs = 10000 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const found = allMails().filter((m) => m.to === to && m.subject.includes(subjectPart));
+    if (found.length) return found[found.length - 1];
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no mail to ${to} about ${subjectPart}`);
+}
+
+export function mailsTo(to) { return allMails().filter((m) => m.to === to); }
+
+export function tokenFrom(body) {
+  const m = body.match(/token=([A-Za-z0-9_-]+)/);
+  if (!m) throw new Error(`no token in mail: ${body}`);
+  return m[1];
+}
+
+export function uniqueEmail(prefix = 'user') {
+  return `${prefix}-${randomBytes(5).toString('hex')}@example.jp`;
+}
