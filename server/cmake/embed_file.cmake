@@ -1,5 +1,5 @@
-# Writes a C++ file defining `std::string_view kh::app::embedded_openapi()` with the contents of IN.
+# Writes a C++ file defining `std::string_view NAMESPACE::NAME()` that returns the contents of IN.
 file(READ ${IN} content)
-set(body "#include <string_view>\nnamespace kh::app {\nstd::string_view embedded_openapi() {\n  static constexpr std::string_view text = R\"kh_doc(${content})kh_doc\";\n  return text;\n}\n}  // namespace kh::app\n")
+set(body "#include <string_view>\nnamespace ${NAMESPACE} {\nstd::string_view ${NAME}() {\n  static constexpr std::string_view text = R\"kh_doc(${content})kh_doc\";\n  return text;\n}\n}  // namespace ${NAMESPACE}\n")
 file(WRITE ${OUT}.tmp "${body}")
 file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

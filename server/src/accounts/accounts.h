@@ -108,6 +108,12 @@ class Service {
                                       std::string_view organisation_name, std::string_view prefecture,
                                       std::string_view email, std::string_view display_name);
 
+  //! An active user as a CurrentUser, for work done on a user's behalf by the system (demo data, imports).
+  Result<std::optional<CurrentUser>> act_as(std::string_view login);
+  //! Many verified seekers sharing one password, in one transaction (demo and load-test data only).
+  Result<std::vector<std::string>> add_seekers_bulk(const std::vector<std::pair<std::string, std::string>>& email_and_name,
+                                                    std::string_view password);
+
   const Settings& settings() const { return settings_; }
 
  private:

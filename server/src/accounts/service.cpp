@@ -196,7 +196,16 @@ Result<void> Service::register_seeker(std::string_view raw_name, std::string_vie
   auto& c = *lease;
   const auto now = now_ms();
   const std::string hash = crypto::hash_password(password);
+  // Registration sends mail to any address typed in: limit it per address and per client, so the form
+  // cannot be used to flood someone's inbox.
+  const std::string address_key = "register:" + email, client_key = "register-ip:" + ip;
+  if (KH_TRY(repo::throttle_failures(c, client_key, now - 60 * minute_ms)) >= 20)
+    return fail(errors::too_many("登録の申請が続いたため、一時的に受付を制限しています。時間をおいて再度お試しください。"));
+  const bool address_saturated = KH_TRY(repo::throttle_failures(c, address_key, now - 60 * minute_ms)) >= 3;
   return store::in_transaction(c, [&]() -> Result<void> {
+    KH_TRY_VOID(repo::throttle_add_failure(c, client_key, now, 60 * minute_ms));
+    if (address_saturated) return audit::record(c, {std::nullopt, email, ip}, "registration_throttled", "login", email);
+    KH_TRY_VOID(repo::throttle_add_failure(c, address_key, now, 60 * minute_ms));
     auto existing = KH_TRY(repo::find_user_by_login(c, email));
     if (existing && existing->user.status != "pending") {
       // Answer as if new (no account enumeration); the owner learns by mail that the address is taken.
@@ -449,6 +458,32 @@ Result<User> Service::add_user_with_password(std::string_view raw_login, std::st
     return fail(added.error());
   }
   return u;
+}
+
+Result<std::optional<CurrentUser>> Service::act_as(std::string_view login) {
+  auto lease = KH_TRY(connect(pool_));
+  auto stored = KH_TRY(repo::find_user_by_login(*lease, normalise_login(login)));
+  if (!stored || stored->user.status != "active") return std::optional<CurrentUser>{};
+  return std::optional<CurrentUser>{CurrentUser{std::move(stored->user), "", "", "system"}};
+}
+
+Result<std::vector<std::string>> Service::add_seekers_bulk(
+    const std::vector<std::pair<std::string, std::string>>& email_and_name, std::string_view password) {
+  const std::string hash = crypto::hash_password(password);  // once: Argon2id is slow on purpose
+  auto lease = KH_TRY(connect(pool_));
+  auto& c = *lease;
+  std::vector<std::string> ids;
+  KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
+    const auto now = now_ms();
+    for (const auto& [email, name] : email_and_name) {
+      User u{crypto::new_id("usr"), normalise_login(email), normalise_login(email), name, Role::seeker, "active", {}, now};
+      KH_TRY_VOID(repo::insert_user(c, u, hash));
+      KH_TRY_VOID(store::append_change(c, "user", u.id, "create"));
+      ids.push_back(u.id);
+    }
+    return {};
+  }));
+  return ids;
 }
 
 }  // namespace kh::accounts

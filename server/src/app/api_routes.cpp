@@ -3,19 +3,22 @@
 #include <boost/json.hpp>
 
 #include "accounts/accounts.h"
-#include "app/config.h"
+#include "app/context.h"
 #include "audit/routes.h"
 #include "http/request.h"
 #include "http/router.h"
 #include "mail/routes.h"
-#include "reference/routes.h"
+#include "seekers/seekers.h"
+#include "postings/routes.h"
 #include "store/database.h"
 
 namespace kh::app {
 
 std::string_view embedded_openapi();  // generated from docs/openapi.yaml at build time
 
-void register_api_routes(http::Router& router, store::Pool& pool, accounts::Service& accounts, const Config& config) {
+void register_api_routes(http::Router& router, Context& ctx) {
+  auto& pool = *ctx.pool;
+  auto& accounts = *ctx.accounts;
   router.add("GET", "/api/v1/health", [&pool](http::Request&) {
     // Healthy means the database answers: a load balancer should not send traffic to a process that cannot.
     auto lease = pool.acquire();
@@ -30,8 +33,10 @@ void register_api_routes(http::Router& router, store::Pool& pool, accounts::Serv
   });
   accounts::register_routes(router, accounts);
   audit::register_routes(router, accounts, pool);
-  reference::register_routes(router);
-  if (config.smtp_url.empty()) mail::register_demo_routes(router, pool);
+  reference::register_routes(router, pool, ctx.catalogue, accounts);
+  postings::register_routes(router, *ctx.postings, *ctx.search_index, *ctx.follower, accounts);
+  seekers::register_routes(router, *ctx.seekers, accounts);
+  if (ctx.config.smtp_url.empty()) mail::register_demo_routes(router, pool);
 }
 
 }  // namespace kh::app

@@ -8,6 +8,7 @@
 #include "accounts/accounts.h"
 #include "app/api_routes.h"
 #include "app/config.h"
+#include "app/context.h"
 #include "app/demo_data.h"
 #include "core/crypto.h"
 #include "core/log.h"
@@ -90,51 +91,28 @@ int report(const Error& e) {
   return 1;
 }
 
-struct Runtime {
-  Config config;
-  std::unique_ptr<store::Database> database;
-  std::unique_ptr<store::Pool> pool;
-};
-
-Result<Runtime> open_runtime(const std::map<std::string, std::string>& flags) {
-  Runtime rt;
-  rt.config = KH_TRY(load_config(flags, kakehashi_environment()));
-  rt.database = KH_TRY(store::open_database(rt.config.db));
-  // One connection per request thread, plus the mail worker and a spare for health checks.
-  rt.pool = std::make_unique<store::Pool>(*rt.database, rt.config.threads + 2);
-  auto lease = KH_TRY(rt.pool->acquire());
-  KH_TRY(store::migrate(*lease));
-  return rt;
-}
-
-accounts::Settings account_settings(const Config& c) {
-  accounts::Settings s;
-  s.public_url = c.effective_public_url();
-  s.secure_cookies = c.secure_cookies;
-  return s;
-}
-
 int serve(const std::map<std::string, std::string>& flags) {
-  auto rt = open_runtime(flags);
+  auto rt = open_context(flags);
   if (!rt) return report(rt.error());
-  accounts::Service accounts(*rt->pool, account_settings(rt->config));
+  Context& ctx = **rt;
+  if (auto started = start_projections(ctx); !started) return report(started.error());
   http::Router router;
-  register_api_routes(router, *rt->pool, accounts, rt->config);
+  register_api_routes(router, ctx);
 
   std::unique_ptr<mail::OutboxWorker> mailer;
-  if (!rt->config.smtp_url.empty()) {
+  if (!ctx.config.smtp_url.empty()) {
     mailer = std::make_unique<mail::OutboxWorker>(
-        *rt->pool, mail::SmtpSettings{rt->config.smtp_url, rt->config.smtp_from, rt->config.smtp_user,
-                                      rt->config.smtp_password});
+        *ctx.pool, mail::SmtpSettings{ctx.config.smtp_url, ctx.config.smtp_from, ctx.config.smtp_user,
+                                   ctx.config.smtp_password});
     mailer->start();
   }
   http::ServerOptions options;
-  options.host = rt->config.host();
-  options.port = rt->config.port();
-  options.threads = rt->config.threads;
-  options.max_body_bytes = rt->config.max_body_bytes;
-  options.web_root = rt->config.web_root;
-  options.trust_proxy = rt->config.trust_proxy;
+  options.host = ctx.config.host();
+  options.port = ctx.config.port();
+  options.threads = ctx.config.threads;
+  options.max_body_bytes = ctx.config.max_body_bytes;
+  options.web_root = ctx.config.web_root;
+  options.trust_proxy = ctx.config.trust_proxy;
   try {
     http::Server server(options, router);
     return server.run(
@@ -144,6 +122,7 @@ int serve(const std::map<std::string, std::string>& flags) {
         },
         [&] {
           if (mailer) mailer->stop();
+          ctx.follower->stop();
         });
   } catch (const std::exception& e) {
     return report(errors::bad_request(std::string("サーバーを起動できません: ") + e.what()));
@@ -151,19 +130,20 @@ int serve(const std::map<std::string, std::string>& flags) {
 }
 
 int migrate_command(const std::map<std::string, std::string>& flags) {
-  auto rt = open_runtime(flags);  // opening applies the migrations
+  auto rt = open_context(flags);  // opening applies the migrations
   if (!rt) return report(rt.error());
-  auto lease = rt->pool->acquire();
+  Context& ctx = **rt;
+  auto lease = ctx.pool->acquire();
   if (!lease) return report(lease.error());
   std::cout << "schema version " << store::schema_version(**lease).value_or(0) << "\n";
   return 0;
 }
 
 int demo_data_command(const std::map<std::string, std::string>& flags) {
-  auto rt = open_runtime(flags);
+  auto rt = open_context(flags);
   if (!rt) return report(rt.error());
-  accounts::Service accounts(*rt->pool, account_settings(rt->config));
-  auto added = load_demo_data(*rt->pool, accounts);
+  Context& ctx = **rt;
+  auto added = load_demo_data(ctx);
   if (!added) return report(added.error());
   std::cout << (*added ? "demo data loaded" : "demo data already present") << "\n\n"
             << "Demo logins (password for all: " << demo_password << ")\n"
@@ -185,10 +165,10 @@ int user_add(std::map<std::string, std::string> flags) {
     std::cerr << user_add_help;
     return 2;
   }
-  auto rt = open_runtime(flags);
+  auto rt = open_context(flags);
   if (!rt) return report(rt.error());
-  accounts::Service accounts(*rt->pool, account_settings(rt->config));
-  auto user = accounts.add_user_with_password(login, password, role, organisation, prefecture, email, name);
+  Context& ctx = **rt;
+  auto user = ctx.accounts->add_user_with_password(login, password, role, organisation, prefecture, email, name);
   if (!user) return report(user.error());
   std::cout << "user " << user->login << " (" << accounts::role_code(user->role) << ") created: " << user->id << "\n";
   return 0;

@@ -1,8 +1,13 @@
 #include "app/demo_data.h"
 
 #include <array>
+#include <chrono>
+#include <cstdio>
+
+#include <boost/json.hpp>
 
 #include "accounts/accounts.h"
+#include "app/context.h"
 #include "store/database.h"
 
 namespace kh::app {
@@ -15,6 +20,14 @@ struct DemoUser {
   const char* prefecture;
   const char* name;
   const char* email;
+};
+
+struct DemoAddress {
+  const char* facility_login;
+  const char* prefecture;
+  const char* municipality;
+  const char* postal_code;
+  const char* street;
 };
 
 // Fictional institutions in real municipalities across the country; one user for every role, and several
@@ -36,20 +49,171 @@ constexpr std::array<DemoUser, 14> users{{
     {"seeker@example.jp", "seeker", "", "", "山田 花子", "seeker@example.jp"},
 }};
 
+constexpr std::array<DemoAddress, 8> addresses{{
+    {"fac-tokyo-01", "13", "131016", "1010047", "内神田2-1-1"},
+    {"fac-tokyo-02", "13", "132012", "1920083", "旭町10-3"},
+    {"fac-tochigi-01", "09", "092011", "3200811", "大通り1-4-22"},
+    {"fac-tochigi-02", "09", "092061", "3211261", "今市本町5-8"},
+    {"fac-hokkaido-01", "01", "011029", "0010010", "北十条西4-1"},
+    {"fac-miyagi-01", "04", "041017", "9800811", "一番町3-7-1"},
+    {"fac-osaka-01", "27", "271233", "5320011", "西中島5-9-6"},
+    {"fac-fukuoka-01", "40", "401323", "8120011", "博多駅前2-1-1"},
+}};
+
+//! A small xorshift generator: the same data on every machine and library (std distributions are not).
+class Deterministic {
+ public:
+  std::uint64_t next() {
+    state_ ^= state_ << 13;
+    state_ ^= state_ >> 7;
+    state_ ^= state_ << 17;
+    return state_;
+  }
+  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
+  template <class T, std::size_t N>
+  const T& pick(const std::array<T, N>& items) { return items[below(N)]; }
+  bool chance(int percent) { return below(100) < static_cast<std::size_t>(percent); }
+
+ private:
+  std::uint64_t state_ = 0x6b616b6568617368ULL;  // "kakehash"
+};
+
+std::string date_in_days(int offset) {
+  using namespace std::chrono;
+  const year_month_day d{floor<std::chrono::days>(system_clock::now()) + std::chrono::days{offset}};
+  char buf[11];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(d.year()), unsigned(d.month()), unsigned(d.day()));
+  return buf;
+}
+
+constexpr std::array<const char*, 11> category_weights = {"nurse", "nurse", "nurse", "nurse", "doctor", "doctor",
+                                                          "doctor", "assoc_nurse", "pharmacist", "phn", "clerk"};
+constexpr std::array<const char*, 12> doctor_specialties = {"内科", "消化器内科", "循環器内科", "小児科", "外科",
+                                                            "整形外科", "麻酔科", "救急科", "総合診療", "精神科",
+                                                            "産婦人科", "呼吸器内科"};
+constexpr std::array<const char*, 3> employment_codes = {"permanent", "fixed_term", "spot"};
+constexpr std::array<const char*, 5> weekday_sets[] = {{"mon", "tue", "wed", "thu", "fri"}};
+
+boost::json::object demo_posting(Deterministic& rng, const DemoAddress& a, const std::string& facility_name) {
+  namespace bj = boost::json;
+  const std::string category = rng.pick(category_weights);
+  const std::string employment = rng.pick(employment_codes);
+  const bool urgent = rng.chance(25);
+  const bool night = rng.chance(35);
+  bj::object o;
+  std::string role;
+  if (category == "doctor") {
+    const std::string specialty = rng.pick(doctor_specialties);
+    o["specialty"] = specialty;
+    role = specialty + "医師";
+  } else if (category == "nurse") role = rng.chance(50) ? "病棟看護師" : "外来看護師";
+  else if (category == "assoc_nurse") role = "准看護師";
+  else if (category == "pharmacist") role = "病院薬剤師";
+  else if (category == "phn") role = "保健師（健康相談・疫学調査）";
+  else role = "医療事務（受付・会計）";
+  const char* pattern = employment == "spot" ? "（スポット・単発）" : employment == "fixed_term" ? "（期間限定）" : "（常勤）";
+  o["title"] = std::string(urgent ? "【急募】" : "") + role + pattern;
+  o["category"] = category;
+  o["employment"] = employment;
+  const int start = 7 + static_cast<int>(rng.below(80));
+  o["start_date"] = date_in_days(start);
+  if (employment == "spot") o["end_date"] = date_in_days(start + static_cast<int>(rng.below(14)));
+  else if (employment == "fixed_term") o["period_months"] = 1 + static_cast<int>(rng.below(12));
+  bj::array days;
+  for (const char* d : weekday_sets[0])
+    if (rng.chance(75)) days.push_back(d);
+  if (rng.chance(30)) days.push_back("sat");
+  if (days.empty()) days.push_back("mon");
+  o["weekdays"] = std::move(days);
+  o["hours"] = night ? "8:30-17:15（当直あり）" : "8:30-17:15";
+  o["full_time"] = employment == "permanent" || rng.chance(50);
+  o["night_duty"] = night;
+  o["urgency"] = urgent ? "immediate" : "regular";
+  o["positions"] = 1 + static_cast<int>(rng.below(3));
+  o["duties"] = role + "として" + (urgent ? "急な欠員を補う業務" : "病棟・外来の通常業務") + "をお願いします。経験に応じて担当を調整します。";
+  o["requirements"] = category == "doctor" ? "医師免許。専門医資格があれば尚可。" : "該当する免許をお持ちの方。ブランク可。";
+  o["pay"] = category == "doctor" ? "日給 8万円〜（経験による）" : "時給 2,000円〜";
+  o["benefits"] = "交通費支給、制服貸与";
+  o["training_agreed"] = true;
+  o["masked"] = rng.chance(30);
+  o["status"] = rng.chance(92) ? "published" : "draft";
+  o["workplace"] = bj::object{{"postal_code", a.postal_code}, {"prefecture", a.prefecture},
+                              {"municipality", a.municipality}, {"street", a.street}, {"building", facility_name}};
+  o["contact"] = bj::object{{"name", "採用担当"}, {"location", "総務課"}, {"phone", "03-1234-5678"},
+                            {"email", std::string(a.facility_login) + "@kakehashi.example"}};
+  return o;
+}
+
+constexpr std::array<const char*, 20> family_names = {"佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本",
+                                                      "中村", "小林", "加藤", "吉田", "山田", "佐々木", "山口",
+                                                      "松本", "井上", "木村", "林", "斎藤", "清水"};
+constexpr std::array<const char*, 16> given_names = {"花子", "太郎", "美咲", "健", "陽菜", "翔", "結衣", "大輔",
+                                                     "葵", "蓮", "さくら", "悠真", "真央", "拓海", "彩", "直樹"};
+constexpr std::array<const char*, 10> seeker_prefectures = {"13", "13", "13", "09", "09", "01", "04", "27", "40", "11"};
+
+boost::json::object demo_profile(Deterministic& rng, const std::string& name) {
+  namespace bj = boost::json;
+  const std::string category = rng.pick(category_weights);
+  bj::object o{{"name", name}, {"categories", bj::array{bj::string(category)}}};
+  if (category == "doctor") o["specialties"] = bj::array{bj::string(rng.pick(doctor_specialties))};
+  o["licences"] = bj::array{bj::object{{"category", category}, {"number", std::to_string(100000 + rng.below(900000))}}};
+  o["experience_years"] = static_cast<int>(rng.below(30));
+  bj::array employment;
+  for (const char* e : employment_codes)
+    if (rng.chance(55)) employment.push_back(bj::string(e));
+  if (employment.empty()) employment.push_back("spot");
+  o["employment"] = std::move(employment);
+  o["available_from"] = date_in_days(static_cast<int>(rng.below(60)));
+  o["period_months_max"] = 1 + static_cast<int>(rng.below(12));
+  o["weekdays"] = bj::array{"mon", "tue", "wed", "thu", "fri"};
+  o["night_duty"] = rng.chance(40);
+  o["prefectures"] = bj::array{bj::string(rng.pick(seeker_prefectures))};
+  o["full_time"] = rng.chance(60);
+  o["career_support"] = category == "doctor" && rng.chance(30) ? "specialist" : "none";
+  o["notify"] = rng.chance(70) ? "immediate" : "daily";
+  return o;
+}
+
 }  // namespace
 
-Result<int> load_demo_data(store::Pool& pool, accounts::Service& accounts) {
+Result<int> load_demo_data(Context& ctx) {
   {
-    auto lease = KH_TRY(pool.acquire());
+    auto lease = KH_TRY(ctx.pool->acquire());
     auto existing = KH_TRY((*lease).execute("SELECT 1 FROM users WHERE login = 'jimukyoku'"));
     if (!existing.rows.empty()) return 0;
   }
   int added = 0;
   for (const auto& u : users) {
-    KH_TRY(accounts.add_user_with_password(u.login, demo_password, u.role, u.organisation, u.prefecture, u.email, u.name));
+    KH_TRY(ctx.accounts->add_user_with_password(u.login, demo_password, u.role, u.organisation, u.prefecture, u.email, u.name));
     ++added;
   }
-  return added;
+  Deterministic rng;
+  for (const auto& a : addresses) {
+    auto actor = KH_TRY(ctx.accounts->act_as(a.facility_login));
+    if (!actor) return fail(errors::internal(std::string("demo facility user missing: ") + a.facility_login));
+    for (int i = 0; i < 40; ++i)
+      KH_TRY(ctx.postings->create(*actor, demo_posting(rng, a, actor->user.organisations.at(0).name)));
+  }
+  std::vector<std::pair<std::string, std::string>> seekers;
+  for (int i = 1; i <= 3000; ++i) {
+    char email[64];
+    std::snprintf(email, sizeof email, "seeker%04d@demo.kakehashi.example", i);
+    seekers.emplace_back(email, std::string(rng.pick(family_names)) + " " + rng.pick(given_names));
+  }
+  const auto ids = KH_TRY(ctx.accounts->add_seekers_bulk(seekers, demo_password));
+  std::vector<std::pair<std::string, boost::json::object>> profiles;
+  for (std::size_t i = 0; i < ids.size(); ++i) profiles.emplace_back(ids[i], demo_profile(rng, seekers[i].second));
+  // The demo seeker wants work as a nurse in Tokyo, so the search and matches have something to show.
+  auto demo_seeker = KH_TRY(ctx.accounts->act_as("seeker@example.jp"));
+  if (demo_seeker) {
+    auto p = demo_profile(rng, "山田 花子");
+    p["categories"] = boost::json::array{"nurse"};
+    p["licences"] = boost::json::array{boost::json::object{{"category", "nurse"}, {"number", "1234567"}}};
+    p["prefectures"] = boost::json::array{"13"};
+    profiles.emplace_back(demo_seeker->user.id, std::move(p));
+  }
+  KH_TRY(ctx.seekers->save_many(profiles));
+  return added + static_cast<int>(ids.size());
 }
 
 }  // namespace kh::app

@@ -34,6 +34,7 @@ class FieldReader {
   bool has_error(std::string_view key) const { return errors_.contains(std::string(key)); }
   //! A validation error carrying every field message, or success when there were none.
   Result<void> finish() const;
+  const std::map<std::string, std::string>& errors() const { return errors_; }
 
  private:
   const boost::json::value* find(std::string_view key) const;

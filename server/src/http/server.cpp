@@ -63,7 +63,8 @@ Result<Request> to_request(const bhttp::request<bhttp::string_body>& in, const s
   r.body = in.body();
   r.remote_ip = ip;
   if (shared.options.trust_proxy) {
-    if (auto fwd = r.header("x-forwarded-for")) r.remote_ip = text::trim(fwd->substr(0, fwd->find(',')));
+    // The last entry is the one our own proxy appended; earlier ones are whatever the client sent.
+    if (auto fwd = r.header("x-forwarded-for")) r.remote_ip = text::trim(fwd->substr(fwd->rfind(',') == std::string::npos ? 0 : fwd->rfind(',') + 1));
     r.secure = r.header("x-forwarded-proto") == "https";
   }
   return r;
@@ -191,9 +192,9 @@ int Server::run(const std::function<void(unsigned short)>& on_listening, const s
   acceptor.set_option(asio::socket_base::reuse_address(true));
   acceptor.bind(endpoint);
   acceptor.listen(asio::socket_base::max_listen_connections);
-  on_listening(acceptor.local_endpoint().port());
-
+  // Signals are caught before anyone is told we listen, so a SIGTERM right after start is still graceful.
   asio::signal_set signals(ioc, SIGINT, SIGTERM);
+  on_listening(acceptor.local_endpoint().port());
   asio::steady_timer drain(ioc);
   std::chrono::steady_clock::time_point drain_started;
   std::function<void()> wait_for_drain = [&] {

@@ -1,20 +1,98 @@
-#include "reference/routes.h"
-
+// Reference endpoints: public reads for forms and search, and the secretariat's CSV imports.
 #include <boost/json.hpp>
 
+#include "accounts/accounts.h"
+#include "core/text.h"
 #include "http/request.h"
 #include "http/router.h"
-#include "reference/prefectures.h"
+#include "reference/reference.h"
+#include "store/database.h"
 
 namespace kh::reference {
+namespace bj = boost::json;
+namespace {
 
-void register_routes(http::Router& router) {
+http::Response list(bj::array items) {
+  const auto total = items.size();
+  auto res = http::json_response(200, bj::object{{"items", std::move(items)}, {"total", total}});
+  res.header("Cache-Control", "public, max-age=300");
+  return res;
+}
+
+template <class F>
+http::Response secretariat_csv_import(http::Request& req, accounts::Service& accounts, store::Pool& pool, F&& import) {
+  auto current = accounts.authenticate(req);
+  if (!current) return http::error_response(current.error());
+  if (auto ok = accounts::require_role(*current, {accounts::Role::secretariat}); !ok) return http::error_response(ok.error());
+  const auto type = text::ascii_lower(req.header("content-type").value_or(""));
+  if (!type.starts_with("text/csv"))
+    return http::error_response({415, "unsupported_media_type", "CSV（Content-Type: text/csv）で送信してください。", {}});
+  auto lease = pool.acquire();
+  if (!lease) return http::error_response(lease.error());
+  auto imported = import(**lease);
+  if (!imported) return http::error_response(imported.error());
+  return http::json_response(200, bj::object{{"imported", *imported}});
+}
+
+}  // namespace
+
+void register_routes(http::Router& router, store::Pool& pool, Catalogue& catalogue, accounts::Service& accounts) {
   router.add("GET", "/api/v1/reference/prefectures", [](http::Request&) {
-    boost::json::array items;
+    bj::array items;
     for (const auto& p : prefectures()) items.push_back({{"code", p.code}, {"name", p.name}, {"name_en", p.name_en}});
-    auto res = http::json_response(200, boost::json::object{{"items", std::move(items)}, {"total", 47}});
-    res.header("Cache-Control", "public, max-age=3600");
-    return res;
+    return list(std::move(items));
+  });
+  router.add("GET", "/api/v1/reference/categories", [&catalogue](http::Request&) {
+    bj::array items;
+    for (const auto& c : catalogue.categories()) items.push_back({{"code", c.code}, {"name", c.name}, {"name_en", c.name_en}});
+    return list(std::move(items));
+  });
+  router.add("GET", "/api/v1/reference/specialties", [&catalogue](http::Request&) {
+    bj::array items;
+    for (const auto& s : catalogue.specialties())
+      items.push_back({{"name", s.name}, {"basic_area", s.basic_area}, {"is_basic", s.name == s.basic_area}});
+    return list(std::move(items));
+  });
+  router.add("GET", "/api/v1/reference/municipalities", [&catalogue](http::Request& req) {
+    bj::array items;
+    for (const auto& m : catalogue.municipalities(req.query_param("prefecture").value_or("")))
+      items.push_back({{"code", m.code}, {"prefecture", m.prefecture}, {"name", m.name}, {"area", m.area_code}});
+    return list(std::move(items));
+  });
+  router.add("GET", "/api/v1/reference/areas", [&catalogue](http::Request& req) {
+    bj::array items;
+    for (const auto& a : catalogue.areas(req.query_param("prefecture").value_or(""))) {
+      bj::array munis;
+      for (const auto& m : a.municipalities) munis.push_back(bj::string(m));
+      items.push_back({{"code", a.code}, {"prefecture", a.prefecture}, {"name", a.name}, {"municipalities", std::move(munis)}});
+    }
+    return list(std::move(items));
+  });
+  router.add("GET", "/api/v1/reference/postal-codes/{code}", [&pool](http::Request& req) {
+    std::string code;
+    for (char ch : text::fold(req.param("code")))
+      if (ch >= '0' && ch <= '9') code += ch;  // accepts 100-0001, １００００００ …
+    if (code.size() != 7)
+      return http::error_response(errors::validation({{"postal_code", "「郵便番号」は7桁の数字で入力してください。"}}));
+    auto lease = pool.acquire();
+    if (!lease) return http::error_response(lease.error());
+    auto found = lookup_postal_code(**lease, code);
+    if (!found) return http::error_response(found.error());
+    bj::array items;
+    for (const auto& a : *found)
+      items.push_back({{"postal_code", a.postal_code}, {"prefecture", a.prefecture}, {"municipality", a.municipality_code},
+                       {"municipality_name", a.municipality_name}, {"town", a.town}});
+    return list(std::move(items));
+  });
+  router.add("POST", "/api/v1/reference/areas/import", [&](http::Request& req) {
+    return secretariat_csv_import(req, accounts, pool, [&](store::Connection& c) -> Result<int> {
+      const int n = KH_TRY(import_areas_csv(c, req.body));
+      KH_TRY_VOID(catalogue.load(c));
+      return n;
+    });
+  });
+  router.add("POST", "/api/v1/reference/postal-codes/import", [&](http::Request& req) {
+    return secretariat_csv_import(req, accounts, pool, [&](store::Connection& c) { return import_postal_codes_csv(c, req.body); });
   });
 }
 

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <unistd.h>
 
 #include "store/change_log.h"
 #include "store/database.h"
@@ -31,10 +32,18 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
     if (url.empty()) GTEST_SKIP() << "KAKEHASHI_TEST_PG_URL is not set";
     database = open_database(url).value();
     connection = database->connect().value();
-    if (GetParam() == "postgres")  // a clean schema per test
-      ASSERT_TRUE(connection->execute_script("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"));
+    if (GetParam() == "postgres") {
+      // A schema of its own per test: ctest runs tests in parallel against one server.
+      schema = "kh_test_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
+      ASSERT_TRUE(connection->execute_script("CREATE SCHEMA " + schema + "; SET search_path TO " + schema));
+    }
     ASSERT_TRUE(migrate(*connection));
   }
+  void TearDown() override {
+    if (connection && !schema.empty()) (void)connection->execute_script("DROP SCHEMA " + schema + " CASCADE");
+  }
+  static inline int counter = 0;
+  std::string schema;
   std::unique_ptr<Database> database;
   std::unique_ptr<Connection> connection;
 };

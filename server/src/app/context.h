@@ -1,0 +1,36 @@
+#pragma once
+//! Everything a running kakehashi holds: configuration, the database pool, the modules' services and the
+//! in-memory projections. Built once per process by open_context().
+#include <map>
+#include <memory>
+#include <string>
+
+#include "accounts/accounts.h"
+#include "app/config.h"
+#include "postings/postings.h"
+#include "postings/search_index.h"
+#include "reference/reference.h"
+#include "seekers/seekers.h"
+#include "store/change_follower.h"
+#include "store/database.h"
+
+namespace kh::app {
+
+struct Context {
+  Config config;
+  std::unique_ptr<store::Database> database;
+  std::unique_ptr<store::Pool> pool;
+  reference::Catalogue catalogue;
+  std::unique_ptr<accounts::Service> accounts;
+  std::unique_ptr<postings::Service> postings;
+  std::unique_ptr<postings::SearchIndex> search_index;
+  std::unique_ptr<store::ChangeFollower> follower;
+  std::unique_ptr<seekers::Service> seekers;
+};
+
+//! Opens the database, applies pending migrations, loads shipped reference data on first use and builds
+//! the services. Projections (the search index) are built by start_projections(), for `serve` only.
+Result<std::unique_ptr<Context>> open_context(const std::map<std::string, std::string>& flags);
+Result<void> start_projections(Context& context);
+
+}  // namespace kh::app

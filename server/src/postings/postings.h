@@ -1,0 +1,105 @@
+#pragma once
+//! Postings (人材募集): registration and editing with per-field Japanese validation, the lifecycle
+//! draft → published → paused → closed, a version for every edit, CSV bulk registration, and the masking
+//! rules of SPEC.md (a masked posting shows none of its identifying fields to viewers not entitled to them).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+
+namespace boost::json { class object; }
+namespace kh::store { class Connection; class Pool; }
+namespace kh::reference { class Catalogue; }
+namespace kh::accounts { struct CurrentUser; }
+
+namespace kh::postings {
+
+struct Workplace {
+  std::string postal_code, prefecture, municipality, street;
+  std::optional<std::string> building, area;
+};
+
+struct Contact {
+  std::string name, phone, email;
+  std::optional<std::string> location;
+};
+
+struct Posting {
+  std::string id;
+  std::string facility_id;
+  std::string facility_name;
+  std::string status = "draft";  //!< draft, published, paused, closed
+  std::optional<std::string> close_reason;  //!< filled (充足) or withdrawn (取下げ) when closed
+  std::string title;
+  std::string category;
+  std::optional<std::string> specialty;
+  std::string employment;
+  std::string start_date;
+  std::optional<std::string> end_date;
+  std::optional<std::int64_t> period_months;
+  std::vector<std::string> weekdays;
+  std::optional<std::string> hours;
+  bool full_time = true;
+  bool night_duty = false;
+  std::string urgency;
+  std::int64_t positions = 0;
+  std::string duties;
+  std::optional<std::string> requirements, pay, benefits;
+  bool training_agreed = false;
+  Workplace workplace;
+  Contact contact;
+  bool masked = false;
+  std::int64_t version = 0;
+  std::int64_t created_at_ms = 0, updated_at_ms = 0;
+  std::optional<std::int64_t> published_at_ms;
+};
+
+//! Whether a viewer may see a posting's hidden values (SPEC.md masking rule 1).
+enum class Disclosure { full, masked };
+
+//! Who is looking: nullptr for an anonymous visitor.
+Disclosure disclosure_for(const Posting& p, const accounts::CurrentUser* viewer);
+
+//! The API shape of SPEC.md; with Disclosure::masked and p.masked the hidden keys are absent altogether.
+boost::json::object to_json(const Posting& p, Disclosure d, const reference::Catalogue& catalogue);
+
+//! Applies the fields present in `body` onto `posting` and validates the result; the error names every
+//! wrong field in Japanese ("workplace.postal_code" style keys for nested fields).
+Result<void> apply_and_validate(Posting& posting, const boost::json::object& body, const reference::Catalogue& catalogue,
+                                bool creating);
+
+struct PostingVersion {
+  std::int64_t version;
+  std::int64_t changed_at_ms;
+  std::string changed_by;
+  std::string changes;  //!< JSON {"field": [old, new]}
+};
+
+class Service {
+ public:
+  Service(store::Pool& pool, const reference::Catalogue& catalogue) : pool_(pool), catalogue_(catalogue) {}
+
+  Result<Posting> create(const accounts::CurrentUser& actor, const boost::json::object& body);
+  Result<Posting> update(const accounts::CurrentUser& actor, const std::string& id, const boost::json::object& body);
+  //! Creates every row or none: row errors come back as "row_N" fields.
+  Result<std::vector<Posting>> import_csv(const accounts::CurrentUser& actor, std::string_view csv);
+  Result<std::optional<Posting>> find(const std::string& id);
+  Result<std::vector<Posting>> list_for_facility(const accounts::CurrentUser& actor);
+  Result<std::vector<PostingVersion>> versions(const accounts::CurrentUser& actor, const std::string& id);
+  //! Every published posting (the search index is built from this at start).
+  Result<std::vector<Posting>> all_published();
+
+  const reference::Catalogue& catalogue() const { return catalogue_; }
+
+ private:
+  Result<std::string> facility_of(const accounts::CurrentUser& actor, const boost::json::object& body);
+  store::Pool& pool_;
+  const reference::Catalogue& catalogue_;
+};
+
+//! The header of the bulk CSV, in column order (documented in docs/operations.md).
+const std::vector<std::string>& csv_columns();
+
+}  // namespace kh::postings

@@ -1,0 +1,133 @@
+#include "postings/routes.h"
+
+#include <boost/json.hpp>
+
+#include "accounts/accounts.h"
+#include "core/text.h"
+#include "core/time.h"
+#include "http/request.h"
+#include "http/router.h"
+#include "postings/postings.h"
+#include "postings/search_index.h"
+#include "store/change_follower.h"
+
+namespace kh::postings {
+namespace bj = boost::json;
+namespace {
+
+//! The viewer of a public page: a logged-in user if there is a valid session, else anonymous.
+std::optional<accounts::CurrentUser> optional_viewer(accounts::Service& accounts, const http::Request& req) {
+  if (!req.cookie("kh_session")) return std::nullopt;
+  auto c = accounts.authenticate(req);
+  return c ? std::optional(*c) : std::nullopt;
+}
+
+bj::object facets_json(const SearchResult& r) {
+  bj::object out;
+  for (const auto& [facet, values] : r.facets) {
+    bj::object counts;
+    for (const auto& [value, n] : values) counts[value] = n;
+    out[facet] = std::move(counts);
+  }
+  return out;
+}
+
+}  // namespace
+
+void register_routes(http::Router& router, Service& postings, SearchIndex& index, store::ChangeFollower& follower,
+                     accounts::Service& accounts) {
+  router.add("GET", "/api/v1/postings", [&](http::Request& req) {
+    auto query = parse_search_query(req.query, postings.catalogue());
+    if (!query) return http::error_response(query.error());
+    const auto viewer = optional_viewer(accounts, req);
+    const auto result = index.search(*query);
+    bj::array items;
+    for (const auto& p : result.items)
+      items.push_back(to_json(p, disclosure_for(p, viewer ? &*viewer : nullptr), postings.catalogue()));
+    return http::json_response(200, bj::object{{"items", std::move(items)}, {"total", result.total},
+                                               {"page", query->page}, {"per_page", query->per_page},
+                                               {"facets", facets_json(result)}});
+  });
+
+  router.add("GET", "/api/v1/postings/{id}", [&](http::Request& req) {
+    auto found = postings.find(req.param("id"));
+    if (!found) return http::error_response(found.error());
+    const auto viewer = optional_viewer(accounts, req);
+    const auto* v = viewer ? &*viewer : nullptr;
+    // Unpublished postings exist only for their facility and the secretariat; to everyone else they are 404,
+    // exactly like an id that never existed.
+    const bool insider = v && (v->user.role == accounts::Role::secretariat ||
+                               std::any_of(v->user.organisations.begin(), v->user.organisations.end(),
+                                           [&](const auto& o) { return found->has_value() && o.id == (*found)->facility_id; }));
+    if (!*found || ((*found)->status != "published" && !insider))
+      return http::error_response(errors::not_found("指定された募集は見つかりません。"));
+    return http::json_response(200, to_json(**found, disclosure_for(**found, v), postings.catalogue()));
+  });
+
+  router.add("POST", "/api/v1/postings", [&](http::Request& req) {
+    auto current = accounts.authenticate(req);
+    if (!current) return http::error_response(current.error());
+    auto body = http::json_body(req);
+    if (!body) return http::error_response(body.error());
+    auto created = postings.create(*current, *body);
+    if (!created) return http::error_response(created.error());
+    follower.catch_up();  // the next search, from anyone, already sees it
+    return http::json_response(201, to_json(*created, Disclosure::full, postings.catalogue()));
+  });
+
+  router.add("PATCH", "/api/v1/postings/{id}", [&](http::Request& req) {
+    auto current = accounts.authenticate(req);
+    if (!current) return http::error_response(current.error());
+    auto body = http::json_body(req);
+    if (!body) return http::error_response(body.error());
+    auto updated = postings.update(*current, req.param("id"), *body);
+    if (!updated) return http::error_response(updated.error());
+    follower.catch_up();
+    auto fresh = postings.find(updated->id);
+    const Posting& shown = (fresh && *fresh) ? **fresh : *updated;
+    return http::json_response(200, to_json(shown, Disclosure::full, postings.catalogue()));
+  });
+
+  router.add("GET", "/api/v1/postings/{id}/versions", [&](http::Request& req) {
+    auto current = accounts.authenticate(req);
+    if (!current) return http::error_response(current.error());
+    auto versions = postings.versions(*current, req.param("id"));
+    if (!versions) return http::error_response(versions.error());
+    bj::array items;
+    for (const auto& v : *versions)
+      items.push_back({{"version", v.version}, {"changed_at", format_iso8601_jst(v.changed_at_ms)},
+                       {"changed_by", v.changed_by}, {"changes", bj::parse(v.changes)}});
+    const auto total = items.size();
+    return http::json_response(200, bj::object{{"items", std::move(items)}, {"total", total}});
+  });
+
+  router.add("POST", "/api/v1/postings/import", [&](http::Request& req) {
+    auto current = accounts.authenticate(req);
+    if (!current) return http::error_response(current.error());
+    if (!text::ascii_lower(req.header("content-type").value_or("")).starts_with("text/csv"))
+      return http::error_response({415, "unsupported_media_type", "CSV（Content-Type: text/csv、UTF-8）で送信してください。", {}});
+    auto created = postings.import_csv(*current, req.body);
+    if (!created) return http::error_response(created.error());
+    follower.catch_up();
+    bj::array ids;
+    for (const auto& p : *created) ids.push_back(bj::string(p.id));
+    return http::json_response(201, bj::object{{"imported", created->size()}, {"ids", std::move(ids)}});
+  });
+
+  router.add("GET", "/api/v1/facility/postings", [&](http::Request& req) {
+    auto current = accounts.authenticate(req);
+    if (!current) return http::error_response(current.error());
+    auto list = postings.list_for_facility(*current);
+    if (!list) return http::error_response(list.error());
+    bj::array items;
+    bj::object counts{{"draft", 0}, {"published", 0}, {"paused", 0}, {"closed", 0}};
+    for (const auto& p : *list) {
+      items.push_back(to_json(p, Disclosure::full, postings.catalogue()));
+      counts[p.status] = counts[p.status].as_int64() + 1;
+    }
+    const auto total = items.size();
+    return http::json_response(200, bj::object{{"items", std::move(items)}, {"total", total}, {"counts", std::move(counts)}});
+  });
+}
+
+}  // namespace kh::postings

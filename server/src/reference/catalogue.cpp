@@ -1,0 +1,108 @@
+#include <mutex>
+
+#include "reference/reference.h"
+#include "store/database.h"
+
+namespace kh::reference {
+
+bool is_valid_municipality_code(std::string_view code) {
+  if (code.size() != 6) return false;
+  int sum = 0;
+  static constexpr int weights[] = {6, 5, 4, 3, 2};
+  for (int i = 0; i < 6; ++i)
+    if (code[i] < '0' || code[i] > '9') return false;
+  for (int i = 0; i < 5; ++i) sum += (code[i] - '0') * weights[i];
+  return (11 - sum % 11) % 10 == code[5] - '0';
+}
+
+Result<void> Catalogue::load(store::Connection& c) {
+  auto cats = KH_TRY(c.execute("SELECT code, name, name_en FROM job_categories ORDER BY sort_order"));
+  auto specs = KH_TRY(c.execute("SELECT name, basic_area FROM specialties ORDER BY sort_order"));
+  auto munis = KH_TRY(c.execute(
+      "SELECT m.code, m.prefecture, m.name, am.area_code FROM municipalities m "
+      "LEFT JOIN area_municipalities am ON am.municipality_code = m.code ORDER BY m.code"));
+  auto areas = KH_TRY(c.execute("SELECT code, prefecture, name FROM medical_areas ORDER BY code"));
+  std::vector<Category> new_categories;
+  for (const auto& r : cats.rows) new_categories.push_back({r.text(0), r.text(1), r.text(2)});
+  std::vector<Specialty> new_specialties;
+  for (const auto& r : specs.rows) new_specialties.push_back({r.text(0), r.text(1)});
+  std::map<std::string, Area, std::less<>> new_areas;
+  for (const auto& r : areas.rows) new_areas[r.text(0)] = {r.text(0), r.text(1), r.text(2), {}};
+  std::map<std::string, Municipality, std::less<>> new_munis;
+  for (const auto& r : munis.rows) {
+    new_munis[r.text(0)] = {r.text(0), r.text(1), r.text(2), r.text(3)};
+    if (auto it = new_areas.find(r.text(3)); it != new_areas.end()) it->second.municipalities.push_back(r.text(0));
+  }
+  std::unique_lock lock(mutex_);
+  categories_ = std::move(new_categories);
+  specialties_ = std::move(new_specialties);
+  municipalities_ = std::move(new_munis);
+  areas_ = std::move(new_areas);
+  return {};
+}
+
+std::vector<Category> Catalogue::categories() const { std::shared_lock l(mutex_); return categories_; }
+std::vector<Specialty> Catalogue::specialties() const { std::shared_lock l(mutex_); return specialties_; }
+
+std::optional<Category> Catalogue::category(std::string_view code) const {
+  std::shared_lock l(mutex_);
+  for (const auto& c : categories_)
+    if (c.code == code) return c;
+  return std::nullopt;
+}
+
+std::optional<Specialty> Catalogue::specialty(std::string_view name) const {
+  std::shared_lock l(mutex_);
+  for (const auto& s : specialties_)
+    if (s.name == name) return s;
+  return std::nullopt;
+}
+
+std::optional<Municipality> Catalogue::municipality(std::string_view code) const {
+  std::shared_lock l(mutex_);
+  auto it = municipalities_.find(code);
+  if (it == municipalities_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::vector<Municipality> Catalogue::municipalities(std::string_view prefecture) const {
+  std::shared_lock l(mutex_);
+  std::vector<Municipality> out;
+  for (const auto& [_, m] : municipalities_)
+    if (m.prefecture == prefecture) out.push_back(m);
+  return out;
+}
+
+std::optional<Area> Catalogue::area(std::string_view code) const {
+  std::shared_lock l(mutex_);
+  auto it = areas_.find(code);
+  if (it == areas_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::vector<Area> Catalogue::areas(std::string_view prefecture) const {
+  std::shared_lock l(mutex_);
+  std::vector<Area> out;
+  for (const auto& [_, a] : areas_)
+    if (prefecture.empty() || a.prefecture == prefecture) out.push_back(a);
+  return out;
+}
+
+bool Catalogue::knows_prefecture(std::string_view prefecture) const {
+  std::shared_lock l(mutex_);
+  for (const auto& [_, m] : municipalities_)
+    if (m.prefecture == prefecture) return true;
+  return false;
+}
+
+Result<std::vector<PostalAddress>> lookup_postal_code(store::Connection& c, std::string_view postal_code) {
+  auto r = KH_TRY(c.execute(
+      "SELECT p.postal_code, m.prefecture, m.code, m.name, p.town FROM postal_codes p "
+      "JOIN municipalities m ON m.code = p.municipality_code WHERE p.postal_code = $1 ORDER BY p.town",
+      {std::string(postal_code)}));
+  std::vector<PostalAddress> out;
+  for (const auto& row : r.rows) out.push_back({row.text(0), row.text(1), row.text(2), row.text(3), row.text(4)});
+  return out;
+}
+
+}  // namespace kh::reference

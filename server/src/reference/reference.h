@@ -1,0 +1,70 @@
+#pragma once
+//! Reference data: job categories, specialties (basic areas and their subspecialties), prefectures,
+//! municipalities, secondary medical areas (二次医療圏) and postal codes. Read often, changed rarely: the
+//! Catalogue holds it in memory and is reloaded after an import.
+#include <map>
+#include <memory>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+#include "reference/prefectures.h"
+
+namespace kh::store { class Connection; class Pool; }
+namespace kh::http { class Router; }
+namespace kh::accounts { class Service; }
+
+namespace kh::reference {
+
+struct Category { std::string code, name, name_en; };
+struct Specialty { std::string name, basic_area; };
+struct Municipality { std::string code, prefecture, name, area_code; };
+struct Area { std::string code, prefecture, name; std::vector<std::string> municipalities; };
+struct PostalAddress { std::string postal_code, prefecture, municipality_code, municipality_name, town; };
+
+//! True when a 6-digit local-government code has the right check digit (JIS X 0402).
+bool is_valid_municipality_code(std::string_view code);
+
+class Catalogue {
+ public:
+  Result<void> load(store::Connection& c);
+
+  std::vector<Category> categories() const;
+  std::vector<Specialty> specialties() const;
+  std::optional<Category> category(std::string_view code) const;
+  std::optional<Specialty> specialty(std::string_view name) const;
+  std::optional<Municipality> municipality(std::string_view code) const;
+  std::vector<Municipality> municipalities(std::string_view prefecture) const;
+  std::optional<Area> area(std::string_view code) const;
+  std::vector<Area> areas(std::string_view prefecture) const;
+  //! Whether any municipality of the prefecture is known (the shipped data is a subset of Japan).
+  bool knows_prefecture(std::string_view prefecture) const;
+
+ private:
+  mutable std::shared_mutex mutex_;
+  std::vector<Category> categories_;
+  std::vector<Specialty> specialties_;
+  std::map<std::string, Municipality, std::less<>> municipalities_;
+  std::map<std::string, Area, std::less<>> areas_;
+};
+
+//! Addresses for a 7-digit postal code (several towns can share one).
+Result<std::vector<PostalAddress>> lookup_postal_code(store::Connection& c, std::string_view postal_code);
+
+//! Imports areas and municipalities from CSV (header: prefecture_code,area_code,area_name,municipality_code,
+//! municipality_name). All rows are checked first; any bad row fails the whole import with one message per
+//! row ("row_N" fields), so nothing is half-imported. The prefectures in the file are replaced as a whole.
+//! Returns the number of rows imported.
+Result<int> import_areas_csv(store::Connection& c, std::string_view csv);
+//! Imports postal codes (header: postal_code,municipality_code,town), replacing the ones of the same codes.
+Result<int> import_postal_codes_csv(store::Connection& c, std::string_view csv);
+//! Loads the data set shipped in the binary when the database has none yet (first migrate).
+Result<void> ensure_shipped_data(store::Connection& c);
+
+//! GET /api/v1/reference/... (public) and the secretariat's CSV imports.
+void register_routes(http::Router& router, store::Pool& pool, Catalogue& catalogue, accounts::Service& accounts);
+
+}  // namespace kh::reference
