@@ -10,7 +10,7 @@ namespace kh::store {
 struct Migration {
   int version;
   std::string_view name;
-  std::string_view sql;  //!< may contain {{id}}, {{blob}} tokens expanded per dialect
+  std::string_view sql;  //!< may contain {{serial}}, {{blob}} tokens expanded per dialect
 };
 
 const std::vector<Migration>& embedded_migrations();
