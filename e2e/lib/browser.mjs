@@ -1,0 +1,50 @@
+// Starts Debian's Chromium through playwright-core (Playwright's own browser
+// builds cannot be downloaded here) and gives each test a fresh context, so
+// cookies and the remembered language never leak from one test to another.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = (process.env.KAKEHASHI_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 375, height: 812 };
+
+const ARTIFACTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Runs `use(page)` in a new browser context. When it fails, a full-page
+ * screenshot goes to e2e/artifacts/<name>.png before the error is rethrown.
+ */
+export async function withPage(browser, name, use, { viewport = DESKTOP } = {}) {
+  const context = await browser.newContext({ baseURL: BASE_URL, viewport, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  try {
+    await use(page);
+  } catch (error) {
+    fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    const file = path.join(ARTIFACTS_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+    throw error;
+  } finally {
+    await context.close();
+  }
+}

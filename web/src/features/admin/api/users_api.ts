@@ -1,0 +1,50 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../shared/api/api_client';
+
+export interface UserOrganisation {
+  id: string;
+  name: string;
+  kind: string;
+  prefecture: string;
+}
+
+export interface ManagedUser {
+  id: string;
+  login: string;
+  email: string;
+  display_name: string;
+  role: string;
+  status: string;
+  organisations: UserOrganisation[];
+}
+
+export interface IssueUserInput {
+  login: string;
+  display_name: string;
+  email: string;
+  role: string;
+  organisation_id: string;
+}
+
+interface UserPage {
+  items: ManagedUser[];
+  total: number;
+}
+
+const USERS_KEY = ['admin', 'users'] as const;
+
+export function useUsers(page: number, perPage: number) {
+  return useQuery({
+    queryKey: [...USERS_KEY, { page, perPage }],
+    queryFn: ({ signal }) => apiRequest<UserPage>('GET', `/api/v1/users?page=${page}&per_page=${perPage}`, { signal }),
+  });
+}
+
+/** Issues a user ID; the server mails the person a link to set their first password. */
+export function useIssueUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: IssueUserInput) => apiRequest<ManagedUser>('POST', '/api/v1/users', { body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
+  });
+}

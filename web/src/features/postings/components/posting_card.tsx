@@ -1,0 +1,54 @@
+import { Fragment } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useCodeLabels } from '../../../shared/reference/use_code_labels';
+import { formatDate } from '../../../shared/text/format_date';
+import { Badge } from '../../../shared/ui/badge';
+import type { Posting } from '../api/postings_api';
+import { facilityName, placeSummary } from '../posting_display';
+
+/**
+ * One search result. The facility's name is shown only when the server sent
+ * it; for a masked posting the card says that it is not public, in the same
+ * words for every such posting.
+ */
+export function PostingCard({ posting, search }: { posting: Posting; search: string }) {
+  const { t, i18n } = useTranslation();
+  const labels = useCodeLabels();
+  const name = facilityName(posting);
+  const category = labels.category(posting.category, posting.category_name);
+  const rows: { label: string; value: string; muted?: boolean }[] = [
+    {
+      label: t('postingSearch.card.category'),
+      value: posting.specialty ? t('postingSearch.card.categoryWithSpecialty', { category, specialty: posting.specialty }) : category,
+    },
+    { label: t('postingSearch.card.employment'), value: labels.employment(posting.employment) },
+    { label: t('postingSearch.card.startDate'), value: formatDate(posting.start_date, i18n.language) },
+    { label: t('postingSearch.card.place'), value: placeSummary(posting.workplace, t('postingSearch.card.placeSeparator')) },
+    { label: t('postingSearch.card.facility'), value: name ?? t('postingSearch.card.facilityHidden'), muted: name === null },
+  ];
+  return (
+    <article className="flex h-full flex-col gap-3 rounded-12 border border-solid-gray-420 bg-white p-5 desktop:p-6">
+      <h3 className="flex flex-wrap items-center gap-x-3 gap-y-1 text-std-20B-150 text-solid-gray-900">
+        {posting.urgency === 'immediate' && <Badge kind="urgent">{t('postingSearch.card.urgent')}</Badge>}
+        <Link
+          to={`/postings/${encodeURIComponent(posting.id)}`}
+          state={{ search }}
+          className="text-blue-1000 underline underline-offset-[3px] hover:decoration-[3px]"
+        >
+          {posting.title}
+        </Link>
+      </h3>
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-std-16N-170">
+        {rows.map((row) => (
+          <Fragment key={row.label}>
+            <dt className="font-700 text-solid-gray-700">{row.label}</dt>
+            <dd className={row.muted === true ? 'text-solid-gray-700' : 'text-solid-gray-900'}>
+              {row.value}
+            </dd>
+          </Fragment>
+        ))}
+      </dl>
+    </article>
+  );
+}
