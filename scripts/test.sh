@@ -31,16 +31,29 @@ done
 echo "==> web unit tests"
 (cd web && npm test --silent)
 
-echo "==> browser tests (Chromium)"
-e2e_db=$(mktemp -d /tmp/kakehashi-e2e.XXXXXX)
-e2e_port=$(free_port)
-./build/kakehashi migrate --db "sqlite:$e2e_db/e2e.db" >/dev/null
-./build/kakehashi demo-data --db "sqlite:$e2e_db/e2e.db" >/dev/null
-./build/kakehashi serve --db "sqlite:$e2e_db/e2e.db" --listen "127.0.0.1:$e2e_port" --web-root web/dist \
-  >"$e2e_db/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$e2e_port/api/v1/health" >/dev/null && break; sleep 0.1; done
-KAKEHASHI_URL="http://127.0.0.1:$e2e_port" node --test --test-concurrency=1 e2e/tests/ \
-  || { echo "--- server log (last 40 lines)"; tail -40 "$e2e_db/server.log"; exit 1; }
-rm -rf "$e2e_db"
+# Browser tests against a demo server on each database.
+run_browser_tests() {
+  local db=$1 dir port
+  dir=$(mktemp -d /tmp/kakehashi-e2e.XXXXXX)
+  port=$(free_port)
+  ./build/kakehashi demo-data --db "$db" >/dev/null
+  ./build/kakehashi serve --db "$db" --listen "127.0.0.1:$port" --web-root web/dist >"$dir/server.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null && break; sleep 0.1; done
+  KAKEHASHI_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 e2e/tests/ \
+    || { echo "--- server log (last 40 lines)"; tail -40 "$dir/server.log"; return 1; }
+  kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=
+  rm -rf "$dir"
+}
+
+echo "==> browser tests (Chromium) on sqlite"
+e2e_dir=$(mktemp -d /tmp/kakehashi-e2e-db.XXXXXX)
+run_browser_tests "sqlite:$e2e_dir/e2e.db"
+rm -rf "$e2e_dir"
+
+echo "==> browser tests (Chromium) on postgres"
+as_pg_user /usr/lib/postgresql/15/bin/createdb -h 127.0.0.1 -p "$PG_PORT" -U kakehashi kakehashi_e2e
+run_browser_tests "postgresql://kakehashi@127.0.0.1:$PG_PORT/kakehashi_e2e"
+
 echo "==> all tests passed"

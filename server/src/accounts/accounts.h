@@ -108,6 +108,9 @@ class Service {
                                       std::string_view organisation_name, std::string_view prefecture,
                                       std::string_view email, std::string_view display_name);
 
+  Result<std::optional<User>> find_user(const std::string& user_id);
+  //! Active users who belong to an organisation (to notify a facility's staff).
+  Result<std::vector<User>> members_of(const std::string& organisation_id);
   //! An active user as a CurrentUser, for work done on a user's behalf by the system (demo data, imports).
   Result<std::optional<CurrentUser>> act_as(std::string_view login);
   //! Many verified seekers sharing one password, in one transaction (demo and load-test data only).

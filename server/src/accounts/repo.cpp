@@ -91,6 +91,16 @@ Result<std::vector<User>> list_users(store::Connection& c) {
   return out;
 }
 
+Result<std::vector<User>> members_of(store::Connection& c, std::string_view organisation_id) {
+  auto r = KH_TRY(c.execute("SELECT u.id, u.login, u.email, u.display_name, u.role, u.status, u.created_at, u.password_hash "
+                            "FROM users u JOIN memberships m ON m.user_id = u.id "
+                            "WHERE m.organisation_id = $1 AND u.status = 'active' ORDER BY u.login",
+                            {std::string(organisation_id)}));
+  std::vector<User> out;
+  for (const auto& row : r.rows) out.push_back(to_user(row).user);
+  return out;
+}
+
 Result<void> insert_organisation(store::Connection& c, const Organisation& o) {
   KH_TRY(c.execute(
       "INSERT INTO organisations (id, name, kind, prefecture, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)",

@@ -22,6 +22,7 @@ Result<void> update_pending_seeker(store::Connection& c, std::string_view user_i
                                    const std::string& hash);
 Result<void> set_user_status(store::Connection& c, std::string_view user_id, std::string_view status);
 Result<std::vector<User>> list_users(store::Connection& c);
+Result<std::vector<User>> members_of(store::Connection& c, std::string_view organisation_id);
 
 Result<void> insert_organisation(store::Connection& c, const Organisation& org);
 Result<std::optional<Organisation>> find_organisation(store::Connection& c, std::string_view id);

@@ -460,6 +460,18 @@ Result<User> Service::add_user_with_password(std::string_view raw_login, std::st
   return u;
 }
 
+Result<std::optional<User>> Service::find_user(const std::string& user_id) {
+  auto lease = KH_TRY(connect(pool_));
+  auto stored = KH_TRY(repo::find_user_by_id(*lease, user_id));
+  if (!stored) return std::optional<User>{};
+  return std::optional<User>{std::move(stored->user)};
+}
+
+Result<std::vector<User>> Service::members_of(const std::string& organisation_id) {
+  auto lease = KH_TRY(connect(pool_));
+  return repo::members_of(*lease, organisation_id);
+}
+
 Result<std::optional<CurrentUser>> Service::act_as(std::string_view login) {
   auto lease = KH_TRY(connect(pool_));
   auto stored = KH_TRY(repo::find_user_by_login(*lease, normalise_login(login)));

@@ -9,6 +9,8 @@
 #include "http/router.h"
 #include "mail/routes.h"
 #include "seekers/seekers.h"
+#include "matching/routes.h"
+#include "notify/notify.h"
 #include "postings/routes.h"
 #include "store/database.h"
 
@@ -36,6 +38,8 @@ void register_api_routes(http::Router& router, Context& ctx) {
   reference::register_routes(router, pool, ctx.catalogue, accounts);
   postings::register_routes(router, *ctx.postings, *ctx.search_index, *ctx.follower, accounts);
   seekers::register_routes(router, *ctx.seekers, accounts);
+  matching::register_routes(router, *ctx.engine, *ctx.postings, *ctx.seekers, accounts);
+  notify::register_routes(router, pool, accounts, *ctx.hub);
   if (ctx.config.smtp_url.empty()) mail::register_demo_routes(router, pool);
 }
 

@@ -123,6 +123,7 @@ int serve(const std::map<std::string, std::string>& flags) {
         [&] {
           if (mailer) mailer->stop();
           ctx.follower->stop();
+          ctx.hub->close_all();  // open event streams end, so the process can exit
         });
   } catch (const std::exception& e) {
     return report(errors::bad_request(std::string("サーバーを起動できません: ") + e.what()));

@@ -1,5 +1,7 @@
 #include "app/context.h"
 
+#include <boost/json.hpp>
+
 #include "store/migrations.h"
 
 namespace kh::app {
@@ -24,6 +26,11 @@ Result<std::unique_ptr<Context>> open_context(const std::map<std::string, std::s
   ctx->search_index = std::make_unique<postings::SearchIndex>(ctx->catalogue);
   ctx->follower = std::make_unique<store::ChangeFollower>(*ctx->pool);
   ctx->seekers = std::make_unique<seekers::Service>(*ctx->pool, ctx->catalogue);
+  ctx->engine = std::make_unique<matching::Engine>(ctx->catalogue);
+  ctx->hub = std::make_unique<notify::EventHub>();
+  ctx->notifier = std::make_unique<notify::Notifier>(*ctx->pool, *ctx->engine, *ctx->postings, *ctx->seekers,
+                                                     *ctx->accounts, ctx->catalogue,
+                                                     notify::Settings{ctx->config.effective_public_url()});
   return ctx;
 }
 
@@ -31,16 +38,40 @@ Result<void> start_projections(Context& ctx) {
   auto& follower = *ctx.follower;
   follower.on("posting", [&ctx](const store::Change& change) {
     auto p = ctx.postings->find(change.entity_id);
-    if (p && *p) ctx.search_index->upsert(**p);
-    else if (p) ctx.search_index->remove(change.entity_id);
+    if (p && *p) {
+      ctx.search_index->upsert(**p);
+      ctx.engine->upsert_posting(**p);
+    } else if (p) {
+      ctx.search_index->remove(change.entity_id);
+      ctx.engine->remove_posting(change.entity_id);
+    }
+  });
+  follower.on("seeker_profile", [&ctx](const store::Change& change) {
+    auto p = ctx.seekers->find(change.entity_id);
+    if (p && *p) ctx.engine->upsert_seeker(change.entity_id, boost::json::parse((*p)->json).as_object());
+  });
+  follower.on("notification", [&ctx](const store::Change& change) {
+    auto lease = ctx.pool->acquire();
+    if (!lease) return;
+    auto n = notify::find(**lease, change.entity_id);
+    if (!n || !*n) return;
+    ctx.hub->publish((*n)->user_id, "notification",
+                     boost::json::serialize(boost::json::object{{"id", (*n)->id}, {"kind", (*n)->kind}, {"title", (*n)->title},
+                                                                {"body", (*n)->body}, {"link", (*n)->link ? boost::json::value(*(*n)->link) : nullptr}}));
   });
   follower.on("reference", [&ctx](const store::Change&) {
     if (auto lease = ctx.pool->acquire()) (void)ctx.catalogue.load(**lease);
   });
   // The starting point is taken before the build: a posting changed meanwhile is replayed, never lost.
   KH_TRY_VOID(follower.start_from_latest());
-  ctx.search_index->rebuild(KH_TRY(ctx.postings->all_published()));
-  follower.run_in_background(std::chrono::milliseconds(200));
+  const auto published = KH_TRY(ctx.postings->all_published());
+  for (const auto& p : published) ctx.engine->upsert_posting(p);
+  ctx.search_index->rebuild(published);
+  for (const auto& profile : KH_TRY(ctx.seekers->all()))
+    ctx.engine->upsert_seeker(profile.user_id, boost::json::parse(profile.json).as_object());
+  KH_TRY_VOID(ctx.notifier->initialise());
+  follower.run_in_background(std::chrono::milliseconds(200),
+                             [&ctx](std::int64_t seen) { ctx.notifier->run_once(seen); });
   return {};
 }
 

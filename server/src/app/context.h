@@ -7,6 +7,8 @@
 
 #include "accounts/accounts.h"
 #include "app/config.h"
+#include "matching/matching.h"
+#include "notify/notify.h"
 #include "postings/postings.h"
 #include "postings/search_index.h"
 #include "reference/reference.h"
@@ -26,6 +28,9 @@ struct Context {
   std::unique_ptr<postings::SearchIndex> search_index;
   std::unique_ptr<store::ChangeFollower> follower;
   std::unique_ptr<seekers::Service> seekers;
+  std::unique_ptr<matching::Engine> engine;
+  std::unique_ptr<notify::EventHub> hub;
+  std::unique_ptr<notify::Notifier> notifier;
 };
 
 //! Opens the database, applies pending migrations, loads shipped reference data on first use and builds

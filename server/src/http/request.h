@@ -2,6 +2,7 @@
 //! Plain request/response types: modules see these, never Beast.
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,8 +32,12 @@ struct Request {
   bool is_unsafe_method() const { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
 };
 
+class EventStream;
+
 struct Response {
   int status = 200;
+  //! Set for server-sent events: the server sends the headers, then whatever is pushed to the stream.
+  std::shared_ptr<EventStream> stream;
   std::string content_type = "application/json; charset=utf-8";
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;

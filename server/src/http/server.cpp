@@ -13,6 +13,7 @@
 #include "core/log.h"
 #include "core/text.h"
 #include "core/time.h"
+#include "http/event_stream.h"
 #include "http/router.h"
 #include "http/static_files.h"
 
@@ -81,16 +82,12 @@ Response handle(Request& request, const Shared& shared) {
   }
 }
 
+void set_security_headers(bhttp::fields& out, bool secure);
+
 bhttp::response<bhttp::string_body> to_beast(Response&& r, unsigned version, bool keep_alive, bool secure) {
   bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(r.status), version};
   if (!r.content_type.empty()) out.set(bhttp::field::content_type, r.content_type);
-  out.set(bhttp::field::server, "kakehashi");
-  out.set("Content-Security-Policy", content_security_policy);
-  out.set("X-Content-Type-Options", "nosniff");
-  out.set("X-Frame-Options", "DENY");
-  out.set("Referrer-Policy", "same-origin");
-  out.set("Permissions-Policy", "camera=(self), microphone=(self), geolocation=()");
-  if (secure) out.set("Strict-Transport-Security", "max-age=63072000");
+  set_security_headers(out, secure);
   bool has_cache_control = false;
   for (auto& [name, value] : r.headers) {
     has_cache_control |= text::ascii_lower(name) == "cache-control";
@@ -108,6 +105,49 @@ void access_log(const Request& req, int status, std::size_t bytes, std::int64_t 
   // The query string is left out on purpose: it can hold search words or tokens.
   log::info("http_request", boost::json::object{{"method", req.method}, {"path", req.path}, {"status", status},
                                                 {"bytes", bytes}, {"ms", now_ms() - started}, {"ip", req.remote_ip}});
+}
+
+void set_security_headers(bhttp::fields& out, bool secure) {
+  out.set(bhttp::field::server, "kakehashi");
+  out.set("Content-Security-Policy", content_security_policy);
+  out.set("X-Content-Type-Options", "nosniff");
+  out.set("X-Frame-Options", "DENY");
+  out.set("Referrer-Policy", "same-origin");
+  out.set("Permissions-Policy", "camera=(self), microphone=(self), geolocation=()");
+  if (secure) out.set("Strict-Transport-Security", "max-age=63072000");
+}
+
+//! Server-sent events: headers once, then frames as they are pushed, and a comment every 15 s so proxies
+//! keep the connection and a vanished client is noticed.
+awaitable<void> serve_events(beast::tcp_stream& stream, std::shared_ptr<EventStream> events, unsigned version,
+                             bool secure, Shared& shared) {
+  bhttp::response<bhttp::empty_body> head{bhttp::status::ok, version};
+  set_security_headers(head, secure);
+  head.set(bhttp::field::content_type, "text/event-stream; charset=utf-8");
+  head.set(bhttp::field::cache_control, "no-store");
+  head.set("X-Accel-Buffering", "no");
+  head.keep_alive(true);
+  bhttp::response_serializer<bhttp::empty_body> serializer{head};
+  stream.expires_never();
+  auto [head_ec, _] = co_await bhttp::async_write_header(stream, serializer, as_tuple_awaitable);
+  if (head_ec) co_return events->disconnect();
+  auto executor = co_await asio::this_coro::executor;
+  auto timer = std::make_shared<asio::steady_timer>(executor);
+  // A push from another thread wakes the wait through the connection's strand, never touching it directly.
+  events->set_waker([timer, executor] { asio::post(executor, [timer] { timer->cancel(); }); });
+  for (;;) {
+    std::string frames = events->take();
+    if (frames.empty()) {
+      if (events->closed() || shared.stopping) break;
+      timer->expires_after(std::chrono::seconds(15));
+      auto [wait_ec] = co_await timer->async_wait(as_tuple_awaitable);
+      if (wait_ec) continue;  // woken by a push
+      frames = ": keep-alive\n\n";
+    }
+    auto [write_ec, __] = co_await asio::async_write(stream, asio::buffer(frames), as_tuple_awaitable);
+    if (write_ec) break;
+  }
+  events->disconnect();
 }
 
 awaitable<void> serve_connection(tcp::socket socket, Shared& shared) {
@@ -154,6 +194,13 @@ awaitable<void> serve_connection(tcp::socket socket, Shared& shared) {
         request.method = std::string(message.method_string());
         request.remote_ip = ip;
       }
+    }
+    if (response.stream) {
+      // An event stream is not a request in flight: graceful shutdown does not wait for it.
+      shared.in_flight--;
+      access_log(request, 200, 0, started);
+      co_await serve_events(stream, response.stream, version, request.secure, shared);
+      break;
     }
     const int status = response.status;
     auto out = to_beast(std::move(response), version, keep_alive, request.secure);

@@ -33,6 +33,8 @@ class Service {
  public:
   Service(store::Pool& pool, const reference::Catalogue& catalogue) : pool_(pool), catalogue_(catalogue) {}
   Result<std::optional<Profile>> find(const std::string& user_id);
+  //! Every profile of an active seeker (the matching engine is built from this at start).
+  Result<std::vector<Profile>> all();
   Result<Profile> save(const accounts::CurrentUser& seeker, const boost::json::object& body);
   //! Saves many validated profiles in one transaction (demo data); fails whole on the first invalid one.
   Result<int> save_many(const std::vector<std::pair<std::string, boost::json::object>>& user_and_profile);

@@ -20,6 +20,16 @@ Result<std::optional<Profile>> Service::find(const std::string& user_id) {
   return std::optional<Profile>{Profile{r.rows[0].text(0), r.rows[0].text(1), r.rows[0].text(2)}};
 }
 
+Result<std::vector<Profile>> Service::all() {
+  auto lease = KH_TRY(pool_.acquire());
+  auto r = KH_TRY((*lease).execute("SELECT p.user_id, p.handle, p.profile FROM seeker_profiles p "
+                                   "JOIN users u ON u.id = p.user_id WHERE u.status = 'active'"));
+  std::vector<Profile> out;
+  out.reserve(r.rows.size());
+  for (const auto& row : r.rows) out.push_back({row.text(0), row.text(1), row.text(2)});
+  return out;
+}
+
 namespace {
 std::string new_handle() {
   // A handle says nothing about the person: random, upper case, easy to read out on the phone.

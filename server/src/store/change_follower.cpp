@@ -61,11 +61,18 @@ void ChangeFollower::catch_up() {
   std::erase_if(gaps_, [&](const auto& g) { return now - g.second > gap_patience_ms; });
 }
 
-void ChangeFollower::run_in_background(std::chrono::milliseconds interval) {
+std::int64_t ChangeFollower::last_seq() {
+  std::lock_guard lock(mutex_);
+  // Below an open gap nothing is certain yet: report the point up to which every change was handled.
+  return gaps_.empty() ? last_seq_ : gaps_.begin()->first - 1;
+}
+
+void ChangeFollower::run_in_background(std::chrono::milliseconds interval, std::function<void(std::int64_t)> after_round) {
   running_ = true;
-  thread_ = std::thread([this, interval] {
+  thread_ = std::thread([this, interval, after_round = std::move(after_round)] {
     while (running_) {
       catch_up();
+      if (after_round) after_round(last_seq());
       std::this_thread::sleep_for(interval);
     }
   });

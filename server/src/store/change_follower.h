@@ -28,7 +28,10 @@ class ChangeFollower {
   Result<void> start_from_latest();
   //! Dispatches everything new now. Writers call it after committing so their own next read sees the write.
   void catch_up();
-  void run_in_background(std::chrono::milliseconds interval);
+  //! Polls every `interval`; after each round calls `after_round(last_seq)` on the same thread (the notifier
+  //! runs there, never on a request thread).
+  void run_in_background(std::chrono::milliseconds interval, std::function<void(std::int64_t)> after_round = {});
+  std::int64_t last_seq();
   void stop();
 
  private:

@@ -1,0 +1,34 @@
+#pragma once
+//! A server-sent-events stream as modules see it: push events from any thread; the HTTP server writes them
+//! to the connection (and a keep-alive comment when idle) until the client leaves or the stream is closed.
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace kh::http {
+
+class EventStream {
+ public:
+  //! Queues one event (`data` must not contain a newline; JSON from serialize() never does).
+  void push(const std::string& event, const std::string& data);
+  void close();
+  bool closed() const;
+  //! For the server: the frames queued so far, ready to write.
+  std::string take();
+  //! For the server: called (from the pushing thread) whenever a frame is queued or the stream closes.
+  void set_waker(std::function<void()> waker);
+  //! Whether the connection still exists (the server clears it when the client goes away).
+  bool connected() const;
+  void disconnect();
+
+ private:
+  mutable std::mutex mutex_;
+  std::string pending_;
+  bool closed_ = false;
+  bool connected_ = true;
+  std::function<void()> waker_;
+};
+
+}  // namespace kh::http

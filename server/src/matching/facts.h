@@ -1,0 +1,70 @@
+#pragma once
+// Compact facts for matching (private to matching/). Strings become small integers once, at update time,
+// so a query compares integers and bitmasks only.
+#include <array>
+#include <climits>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace boost::json { class object; }
+namespace kh::reference { class Catalogue; }
+namespace kh::postings { struct Posting; }
+
+namespace kh::matching {
+
+//! Interns specialties and areas as small integers; remembers each area's prefecture and each specialty's basic area.
+class Interner {
+ public:
+  std::int16_t id(const std::string& s);
+  std::int16_t find(const std::string& s) const;  //!< -1 when unknown
+  std::vector<std::int16_t> parent;               //!< specialty → basic area id, area → prefecture number
+ private:
+  std::unordered_map<std::string, std::int16_t> ids_;
+};
+
+struct PostingFacts {
+  bool live = false;
+  bool masked = false;
+  bool night_duty = false, immediate = false, full_time = false;
+  std::uint8_t category = 0;     // index into the catalogue's categories
+  std::uint8_t employment = 0;   // 0 permanent, 1 fixed_term, 2 spot
+  std::uint8_t weekdays = 0;     // bit 0 = Monday
+  std::uint8_t prefecture = 0;   // 1..47
+  std::uint8_t career_offer = 0; // bit 0 専門医取得, bit 1 復職, bit 2 転科
+  std::int16_t specialty = -1, basic = -1, area = -1;
+  std::int16_t period_months = 0;  // 0 = open-ended
+  std::int32_t start_day = 0, published_day = 0;
+};
+
+struct SeekerFacts {
+  static constexpr int max_list = 6;
+  bool live = false;
+  bool night_ok = false, full_time = false;
+  std::uint8_t employment = 0;   // bitmask
+  std::uint8_t weekdays = 0;
+  std::uint8_t career = 0;       // 0 none, 1 specialist, 2 return, 3 change
+  std::uint8_t n_specialties = 0, n_basics = 0, n_areas = 0;
+  std::uint16_t categories = 0;  // bitmask over category indexes
+  std::int16_t period_max = 0;   // 0 = any
+  std::int32_t available_day = INT_MIN;
+  std::uint64_t prefectures = 0; // bit p for prefecture p
+  std::array<std::int16_t, max_list> specialties{}, basics{}, areas{};
+};
+
+struct Vocabulary {
+  const reference::Catalogue& catalogue;
+  Interner specialties, areas;
+  std::unordered_map<std::string, std::uint8_t> categories;
+};
+
+PostingFacts compile_posting(const postings::Posting& p, Vocabulary& v);
+SeekerFacts compile_seeker(const boost::json::object& profile, Vocabulary& v);
+
+//! Every hard condition of SPEC.md; the bitset pre-filter has already checked category, prefecture, employment.
+bool meets_hard_conditions(const PostingFacts& p, const SeekerFacts& s, const Vocabulary& v);
+//! The score and its reasons; call only for a pair that meets the hard conditions.
+int score(const PostingFacts& p, const SeekerFacts& s, int today, std::vector<std::string>* reasons);
+
+}  // namespace kh::matching

@@ -1,0 +1,60 @@
+#pragma once
+//! The in-memory matching engine. Thread-safe: queries share a lock, updates take it exclusively.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace boost::json { class object; }
+namespace kh::reference { class Catalogue; }
+namespace kh::postings { struct Posting; }
+
+namespace kh::matching {
+
+struct Scored {
+  std::string id;                    //!< posting id or seeker user id
+  int score = 0;
+  std::vector<std::string> reasons;  //!< 「希望診療科が一致」…
+};
+
+struct Stats {
+  std::size_t postings = 0;
+  std::size_t seekers = 0;
+  std::size_t bytes = 0;  //!< memory held by facts and bitsets
+};
+
+class Engine {
+ public:
+  explicit Engine(const reference::Catalogue& catalogue);
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  //! Adds or replaces a posting; one that is not published is removed.
+  void upsert_posting(const postings::Posting& posting);
+  void remove_posting(const std::string& id);
+  //! Adds or replaces a seeker from the profile document (SPEC.md "Seeker profile JSON").
+  void upsert_seeker(const std::string& user_id, const boost::json::object& profile);
+  void remove_seeker(const std::string& user_id);
+
+  //! Seekers who meet every hard condition of the posting, best first (at most `limit`).
+  std::vector<Scored> seekers_for_posting(const std::string& posting_id, std::size_t limit) const;
+  //! Published postings whose hard conditions the seeker meets, best first.
+  std::vector<Scored> postings_for_seeker(const std::string& user_id, std::size_t limit) const;
+  //! Scores one pair; nullopt when a hard condition fails or either side is unknown.
+  std::optional<Scored> score_pair(const std::string& posting_id, const std::string& user_id) const;
+
+  Stats stats() const;
+  //! Days since 1970-01-01 used as "today" for recency; tests and benchmarks pin it.
+  void set_today(int days_since_epoch);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+//! "2026-12-01" → days since 1970-01-01; nullopt for anything else.
+std::optional<int> parse_days(std::string_view date);
+
+}  // namespace kh::matching

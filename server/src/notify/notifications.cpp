@@ -1,0 +1,63 @@
+// Storage of notices and the per-process hub of open event streams.
+#include "core/crypto.h"
+#include "core/time.h"
+#include "http/event_stream.h"
+#include "notify/notify.h"
+#include "store/change_log.h"
+#include "store/database.h"
+
+namespace kh::notify {
+
+std::shared_ptr<http::EventStream> EventHub::subscribe(const std::string& user_id) {
+  auto stream = std::make_shared<http::EventStream>();
+  std::lock_guard lock(mutex_);
+  streams_.emplace(user_id, stream);
+  return stream;
+}
+
+void EventHub::publish(const std::string& user_id, const std::string& event, const std::string& data) {
+  std::vector<std::shared_ptr<http::EventStream>> targets;
+  {
+    std::lock_guard lock(mutex_);
+    auto [begin, end] = streams_.equal_range(user_id);
+    for (auto it = begin; it != end;) {
+      auto s = it->second.lock();
+      if (!s || !s->connected()) { it = streams_.erase(it); continue; }
+      targets.push_back(std::move(s));
+      ++it;
+    }
+  }
+  for (auto& s : targets) s->push(event, data);
+}
+
+void EventHub::close_all() {
+  std::lock_guard lock(mutex_);
+  for (auto& [_, weak] : streams_)
+    if (auto s = weak.lock()) s->close();
+  streams_.clear();
+}
+
+Result<bool> insert(store::Connection& c, const Notification& n, const std::string& dedupe_key, MailState mail) {
+  const char* state = mail == MailState::sent ? "sent" : mail == MailState::digest ? "digest" : "none";
+  const std::string id = n.id.empty() ? crypto::new_id("ntf") : n.id;
+  // The unique dedupe key is what makes a notice exactly-once, whichever process gets there first.
+  auto r = KH_TRY(c.execute(
+      "INSERT INTO notifications (id, user_id, kind, title, body, link, dedupe_key, created_at, mail_state) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (dedupe_key) DO NOTHING",
+      {id, n.user_id, n.kind, n.title, n.body, store::optional_text(n.link), dedupe_key, now_ms(), std::string(state)}));
+  if (r.affected != 1) return false;
+  KH_TRY_VOID(store::append_change(c, "notification", id, "create"));
+  return true;
+}
+
+Result<std::optional<Notification>> find(store::Connection& c, const std::string& id) {
+  auto r = KH_TRY(c.execute(
+      "SELECT id, user_id, kind, title, body, link, created_at, read_at FROM notifications WHERE id = $1", {id}));
+  if (r.rows.empty()) return std::optional<Notification>{};
+  const auto& row = r.rows[0];
+  Notification n{row.text(0), row.text(1), row.text(2), row.text(3), row.text(4), row.optional_text(5), row.integer(6), {}};
+  if (!row.is_null(7)) n.read_at_ms = row.integer(7);
+  return std::optional<Notification>{std::move(n)};
+}
+
+}  // namespace kh::notify

@@ -1,0 +1,88 @@
+#pragma once
+//! Notifications: the in-app notification centre, live delivery to open pages (server-sent events), and
+//! the Notifier that turns new matches into notices and mails. Notices are anonymous both ways (SPEC.md
+//! rule 4): a seeker learns a posting's public title, category, prefecture and start date, never the
+//! facility; a facility learns that a candidate exists, never who.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+
+namespace kh::store { class Connection; class Pool; class ChangeFollower; }
+namespace kh::http { class Router; class EventStream; }
+namespace kh::accounts { class Service; }
+namespace kh::postings { class Service; struct Posting; }
+namespace kh::seekers { class Service; }
+namespace kh::matching { class Engine; }
+namespace kh::reference { class Catalogue; }
+
+namespace kh::notify {
+
+struct Notification {
+  std::string id, user_id, kind, title, body;
+  std::optional<std::string> link;
+  std::int64_t created_at_ms = 0;
+  std::optional<std::int64_t> read_at_ms;
+};
+
+//! The open event streams of this process, by user.
+class EventHub {
+ public:
+  std::shared_ptr<http::EventStream> subscribe(const std::string& user_id);
+  void publish(const std::string& user_id, const std::string& event, const std::string& data);
+  void close_all();
+
+ private:
+  std::mutex mutex_;
+  std::multimap<std::string, std::weak_ptr<http::EventStream>> streams_;
+};
+
+//! Mail state of a notice: sent now, waiting for the daily digest, or not mailed.
+enum class MailState { sent, digest, none };
+
+//! Inserts a notice unless one with the same dedupe key exists; true when it was new. Call inside the
+//! caller's transaction; appends a "notification" change so every process pushes it to open pages.
+Result<bool> insert(store::Connection& c, const Notification& n, const std::string& dedupe_key, MailState mail);
+Result<std::optional<Notification>> find(store::Connection& c, const std::string& id);
+
+struct Settings {
+  std::string public_url;
+  int digest_hour_jst = 8;  //!< the daily digest goes out at this hour, Japan time
+};
+
+//! Consumes the change log from a cursor kept in the database, so no match is missed or notified twice
+//! across restarts, and several processes share the work without duplicates.
+class Notifier {
+ public:
+  Notifier(store::Pool& pool, const matching::Engine& engine, postings::Service& postings, seekers::Service& seekers,
+           accounts::Service& accounts, const reference::Catalogue& catalogue, Settings settings);
+  //! On first use, starts from the newest change (history is not notified).
+  Result<void> initialise();
+  //! Processes changes up to `up_to_seq` (what the in-memory engine has already seen); runs the digest when due.
+  void run_once(std::int64_t up_to_seq);
+  //! Sends the daily digest for `period` (a date) if no process has sent it yet; returns mails queued.
+  Result<int> send_digest(const std::string& period);
+
+ private:
+  Result<void> handle_posting(store::Connection& c, const std::string& posting_id);
+  Result<void> handle_seeker(store::Connection& c, const std::string& user_id);
+  Result<void> notify_seeker_of_posting(store::Connection& c, const std::string& user_id,
+                                        const postings::Posting& posting, const std::vector<std::string>& reasons);
+  store::Pool& pool_;
+  const matching::Engine& engine_;
+  postings::Service& postings_;
+  seekers::Service& seekers_;
+  accounts::Service& accounts_;
+  const reference::Catalogue& catalogue_;
+  Settings settings_;
+  std::string last_digest_period_;
+};
+
+void register_routes(http::Router& router, store::Pool& pool, accounts::Service& accounts, EventHub& hub);
+
+}  // namespace kh::notify

@@ -1,0 +1,79 @@
+// The notification centre and the live event stream.
+#include <boost/json.hpp>
+
+#include "accounts/accounts.h"
+#include "audit/routes.h"
+#include "core/time.h"
+#include "http/event_stream.h"
+#include "http/request.h"
+#include "http/router.h"
+#include "notify/notify.h"
+#include "store/database.h"
+
+namespace kh::notify {
+namespace bj = boost::json;
+
+void register_routes(http::Router& router, store::Pool& pool, accounts::Service& accounts, EventHub& hub) {
+  router.add("GET", "/api/v1/events", [&](http::Request& req) {
+    auto current = accounts.authenticate(req);
+    if (!current) return http::error_response(current.error());
+    auto lease = pool.acquire();
+    if (!lease) return http::error_response(lease.error());
+    auto unread = (*lease)->execute("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL",
+                                    {current->user.id});
+    if (!unread) return http::error_response(unread.error());
+    http::Response res;
+    res.stream = hub.subscribe(current->user.id);
+    res.stream->push("ready", bj::serialize(bj::object{{"unread", unread->rows[0].integer(0)}}));
+    return res;
+  });
+
+  router.add("GET", "/api/v1/notifications", [&](http::Request& req) {
+    auto current = accounts.authenticate(req);
+    if (!current) return http::error_response(current.error());
+    auto lease = pool.acquire();
+    if (!lease) return http::error_response(lease.error());
+    auto& c = **lease;
+    const int page = audit::page_param(req, "page", 1, 100000), per_page = audit::page_param(req, "per_page", 20, 100);
+    auto counts = c.execute("SELECT COUNT(*), COALESCE(SUM(CASE WHEN read_at IS NULL THEN 1 ELSE 0 END), 0) "
+                            "FROM notifications WHERE user_id = $1", {current->user.id});
+    auto rows = c.execute("SELECT id, kind, title, body, link, created_at, read_at FROM notifications WHERE user_id = $1 "
+                          "ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3",
+                          {current->user.id, std::int64_t{per_page}, std::int64_t{(page - 1) * per_page}});
+    if (!counts || !rows) return http::error_response(!counts ? counts.error() : rows.error());
+    bj::array items;
+    for (const auto& r : rows->rows)
+      items.push_back({{"id", r.text(0)}, {"kind", r.text(1)}, {"title", r.text(2)}, {"body", r.text(3)},
+                       {"link", r.is_null(4) ? bj::value(nullptr) : bj::value(r.text(4))},
+                       {"created_at", format_iso8601_jst(r.integer(5))},
+                       {"read", !r.is_null(6)}});
+    return http::json_response(200, bj::object{{"items", std::move(items)}, {"total", counts->rows[0].integer(0)},
+                                               {"unread", counts->rows[0].integer(1)}, {"page", page}, {"per_page", per_page}});
+  });
+
+  router.add("POST", "/api/v1/notifications/{id}/read", [&](http::Request& req) {
+    auto current = accounts.authenticate(req);
+    if (!current) return http::error_response(current.error());
+    auto lease = pool.acquire();
+    if (!lease) return http::error_response(lease.error());
+    // The user id in the condition is the access check: another user's notice is simply not found.
+    auto r = (*lease)->execute("UPDATE notifications SET read_at = COALESCE(read_at, $3) WHERE id = $1 AND user_id = $2",
+                               {req.param("id"), current->user.id, now_ms()});
+    if (!r) return http::error_response(r.error());
+    if (r->affected != 1) return http::error_response(errors::not_found("指定されたお知らせは見つかりません。"));
+    return http::no_content();
+  });
+
+  router.add("POST", "/api/v1/notifications/read-all", [&](http::Request& req) {
+    auto current = accounts.authenticate(req);
+    if (!current) return http::error_response(current.error());
+    auto lease = pool.acquire();
+    if (!lease) return http::error_response(lease.error());
+    auto r = (*lease)->execute("UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL",
+                               {current->user.id, now_ms()});
+    if (!r) return http::error_response(r.error());
+    return http::no_content();
+  });
+}
+
+}  // namespace kh::notify
