@@ -11,6 +11,7 @@
 #include "seekers/seekers.h"
 #include "matching/routes.h"
 #include "notify/notify.h"
+#include "partners/partners.h"
 #include "postings/routes.h"
 #include "store/database.h"
 
@@ -40,6 +41,7 @@ void register_api_routes(http::Router& router, Context& ctx) {
   seekers::register_routes(router, *ctx.seekers, accounts);
   matching::register_routes(router, *ctx.engine, *ctx.postings, *ctx.seekers, accounts);
   notify::register_routes(router, pool, accounts, *ctx.hub);
+  partners::register_routes(router, *ctx.partners, accounts);
   if (ctx.config.smtp_url.empty()) mail::register_demo_routes(router, pool);
 }
 

@@ -28,9 +28,12 @@ Result<std::unique_ptr<Context>> open_context(const std::map<std::string, std::s
   ctx->seekers = std::make_unique<seekers::Service>(*ctx->pool, ctx->catalogue);
   ctx->engine = std::make_unique<matching::Engine>(ctx->catalogue);
   ctx->hub = std::make_unique<notify::EventHub>();
+  ctx->partners = std::make_unique<partners::Service>(*ctx->pool, *ctx->search_index, ctx->catalogue,
+                                                      ctx->config.effective_public_url());
   ctx->notifier = std::make_unique<notify::Notifier>(*ctx->pool, *ctx->engine, *ctx->postings, *ctx->seekers,
                                                      *ctx->accounts, ctx->catalogue,
                                                      notify::Settings{ctx->config.effective_public_url()});
+  ctx->notifier->on_daily_digest([p = ctx->partners.get()] { (void)p->send_digests(); });
   return ctx;
 }
 

@@ -9,6 +9,7 @@
 #include "app/config.h"
 #include "matching/matching.h"
 #include "notify/notify.h"
+#include "partners/partners.h"
 #include "postings/postings.h"
 #include "postings/search_index.h"
 #include "reference/reference.h"
@@ -31,6 +32,7 @@ struct Context {
   std::unique_ptr<matching::Engine> engine;
   std::unique_ptr<notify::EventHub> hub;
   std::unique_ptr<notify::Notifier> notifier;
+  std::unique_ptr<partners::Service> partners;
 };
 
 //! Opens the database, applies pending migrations, loads shipped reference data on first use and builds

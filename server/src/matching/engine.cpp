@@ -1,7 +1,6 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
-#include <bit>
 #include <chrono>
 #include <mutex>
 #include <shared_mutex>
@@ -14,23 +13,6 @@
 namespace kh::matching {
 namespace {
 
-//! A growable dense bitset over slots: 1M seekers cost 128 KiB per bitset, and ANDing three of them takes
-//! well under a millisecond — simpler and faster here than compressed bitmaps.
-class Bits {
- public:
-  void set(std::size_t i, bool on) {
-    if (i / 64 >= words_.size()) words_.resize(i / 64 + 1, 0);
-    if (on) words_[i / 64] |= 1ULL << (i % 64);
-    else words_[i / 64] &= ~(1ULL << (i % 64));
-  }
-  std::uint64_t word(std::size_t w) const { return w < words_.size() ? words_[w] : 0; }
-  std::size_t words() const { return words_.size(); }
-  std::size_t bytes() const { return words_.capacity() * 8; }
-
- private:
-  std::vector<std::uint64_t> words_;
-};
-
 //! Slots with free-list reuse, so removals do not fragment the bitsets forever.
 template <class Facts>
 struct Table {
@@ -38,7 +20,6 @@ struct Table {
   std::vector<std::string> ids;
   std::unordered_map<std::string, std::size_t> slot_of;
   std::vector<std::size_t> free;
-  Bits live;
 
   std::size_t slot(const std::string& id) {
     if (auto it = slot_of.find(id); it != slot_of.end()) return it->second;
@@ -57,12 +38,47 @@ struct Table {
     slot_of.erase(ids[s]);
     ids[s].clear();
     facts[s] = Facts{};
-    live.set(s, false);
     free.push_back(s);
   }
 };
 
-constexpr int category_slots = 16, prefecture_slots = 48, employment_slots = 3;
+constexpr int category_slots = 16, prefecture_slots = 48;
+constexpr int key_of(int category, int prefecture) { return category * prefecture_slots + prefecture; }
+
+// A seeker's cheap facts, copied into each (category, prefecture) list the seeker is in: a query streams
+// through one contiguous array and reads the seeker's full facts only once the cheap conditions hold.
+struct SeekerEntry {
+  std::uint32_t slot;
+  std::int32_t available_day;
+  std::int16_t period_max;
+  std::uint8_t employment, weekdays, career;
+  bool night_ok, full_time;
+  bool needs_full;  // has areas or specialties: only then are the full facts read
+  std::uint16_t categories;
+  std::uint64_t prefectures;
+
+  //! The seeker's facts as far as this entry knows them; exact whenever needs_full is false.
+  SeekerFacts light() const {
+    SeekerFacts f;
+    f.live = true;
+    f.available_day = available_day;
+    f.period_max = period_max;
+    f.employment = employment;
+    f.weekdays = weekdays;
+    f.career = career;
+    f.night_ok = night_ok;
+    f.full_time = full_time;
+    f.categories = categories;
+    f.prefectures = prefectures;
+    return f;
+  }
+};
+
+template <class T, class Slot>
+void erase_slot(std::vector<T>& list, Slot slot, Slot T::*member) {
+  for (std::size_t i = 0; i < list.size(); ++i)
+    if (list[i].*member == slot) { list[i] = list.back(); list.pop_back(); return; }
+}
 
 std::vector<Scored> top(std::vector<Scored> all, std::size_t limit) {
   auto better = [](const Scored& a, const Scored& b) { return a.score != b.score ? a.score > b.score : a.id < b.id; };
@@ -89,24 +105,38 @@ struct Engine::Impl {
   int today;
   Table<PostingFacts> postings;
   Table<SeekerFacts> seekers;
-  // Seeker bitsets: a posting's candidates are the AND of its category, prefecture and employment bits.
-  std::array<Bits, category_slots> seekers_by_category;
-  std::array<Bits, prefecture_slots> seekers_by_prefecture;
-  std::array<Bits, employment_slots> seekers_by_employment;
+  // Inverted lists by (category, prefecture): a posting has one key, so its candidates are one list.
+  std::vector<std::vector<SeekerEntry>> seeker_lists = std::vector<std::vector<SeekerEntry>>(category_slots * prefecture_slots);
+  std::vector<std::vector<std::uint32_t>> posting_lists = std::vector<std::vector<std::uint32_t>>(category_slots * prefecture_slots);
+
+  template <class F>
+  static void each_key(const SeekerFacts& f, F&& f_key) {
+    for (int c = 0; c < category_slots; ++c)
+      if (f.categories & (1u << c))
+        for (int p = 1; p < prefecture_slots; ++p)
+          if (f.prefectures & (1ULL << p)) f_key(key_of(c, p));
+  }
 
   void index_seeker(std::size_t slot, const SeekerFacts& f, bool on) {
-    for (int c = 0; c < category_slots; ++c)
-      if (f.categories & (1u << c)) seekers_by_category[c].set(slot, on);
-    for (int p = 1; p < prefecture_slots; ++p)
-      if (f.prefectures & (1ULL << p)) seekers_by_prefecture[p].set(slot, on);
-    for (int e = 0; e < employment_slots; ++e)
-      if (f.employment & (1u << e)) seekers_by_employment[e].set(slot, on);
-    seekers.live.set(slot, on);
+    const auto s = static_cast<std::uint32_t>(slot);
+    each_key(f, [&](int key) {
+      if (on)
+        seeker_lists[key].push_back({s, f.available_day, f.period_max, f.employment, f.weekdays, f.career, f.night_ok,
+                                     f.full_time, f.n_areas > 0 || f.n_specialties > 0, f.categories, f.prefectures});
+      else erase_slot(seeker_lists[key], s, &SeekerEntry::slot);
+    });
+  }
+
+  void index_posting(std::size_t slot, const PostingFacts& f, bool on) {
+    auto& list = posting_lists[key_of(f.category, f.prefecture % prefecture_slots)];
+    const auto s = static_cast<std::uint32_t>(slot);
+    if (on) list.push_back(s);
+    else std::erase(list, s);
   }
 
   Scored scored(const std::string& id, const PostingFacts& p, const SeekerFacts& s) const {
-    Scored out{id, 0, {}};
-    out.score = score(p, s, today, &out.reasons);
+    Scored out{id, 0, 0};
+    out.score = score(p, s, today, out.reason_bits);
     return out;
   }
 };
@@ -124,13 +154,18 @@ void Engine::upsert_posting(const postings::Posting& posting) {
   std::unique_lock lock(impl_->mutex);
   auto& t = impl_->postings;
   const auto slot = t.slot(posting.id);
+  if (t.facts[slot].live) impl_->index_posting(slot, t.facts[slot], false);
   t.facts[slot] = compile_posting(posting, impl_->vocabulary);
-  t.live.set(slot, true);
+  impl_->index_posting(slot, t.facts[slot], true);
 }
 
 void Engine::remove_posting(const std::string& id) {
   std::unique_lock lock(impl_->mutex);
-  if (auto slot = impl_->postings.find(id)) impl_->postings.release(*slot);
+  auto& t = impl_->postings;
+  if (auto slot = t.find(id)) {
+    if (t.facts[*slot].live) impl_->index_posting(*slot, t.facts[*slot], false);
+    t.release(*slot);
+  }
 }
 
 void Engine::upsert_seeker(const std::string& user_id, const boost::json::object& profile) {
@@ -151,26 +186,36 @@ void Engine::remove_seeker(const std::string& user_id) {
   }
 }
 
-std::vector<Scored> Engine::seekers_for_posting(const std::string& posting_id, std::size_t limit) const {
+void Engine::visit_seekers_for_posting(const std::string& posting_id, const Visitor& visit) const {
   std::shared_lock lock(impl_->mutex);
   const auto& im = *impl_;
   auto ps = im.postings.find(posting_id);
-  if (!ps) return {};
+  if (!ps) return;
   const auto& p = im.postings.facts[*ps];
-  const auto& by_category = im.seekers_by_category[p.category];
-  const auto& by_prefecture = im.seekers_by_prefecture[p.prefecture % prefecture_slots];
-  const auto& by_employment = im.seekers_by_employment[p.employment];
-  std::vector<Scored> out;
-  const auto words = std::min({by_category.words(), by_prefecture.words(), by_employment.words()});
-  for (std::size_t w = 0; w < words; ++w) {
-    std::uint64_t bits = by_category.word(w) & by_prefecture.word(w) & by_employment.word(w) & im.seekers.live.word(w);
-    while (bits) {
-      const std::size_t slot = w * 64 + static_cast<std::size_t>(std::countr_zero(bits));
-      bits &= bits - 1;
-      const auto& s = im.seekers.facts[slot];
-      if (meets_hard_conditions(p, s, im.vocabulary)) out.push_back(im.scored(im.seekers.ids[slot], p, s));
-    }
+  if (!p.live) return;
+  const std::uint8_t employment_bit = static_cast<std::uint8_t>(1u << p.employment);
+  for (const auto& e : im.seeker_lists[key_of(p.category, p.prefecture % prefecture_slots)]) {
+    // The cheap conditions first, on the streamed entry.
+    if (!(e.employment & employment_bit)) continue;
+    if (p.start_day < e.available_day) continue;
+    if (p.period_months > 0 && e.period_max > 0 && p.period_months > e.period_max) continue;
+    if (p.weekdays && e.weekdays && !(p.weekdays & e.weekdays)) continue;
+    if (p.night_duty && !e.night_ok) continue;
+    // Full facts (a cache miss) only for seekers with areas or specialties; the rest are decided here.
+    const SeekerFacts light = e.needs_full ? SeekerFacts{} : e.light();
+    const SeekerFacts& s = e.needs_full ? im.seekers.facts[e.slot] : light;
+    if (!meets_hard_conditions(p, s, im.vocabulary)) continue;
+    std::uint16_t bits = 0;
+    const int points = score(p, s, im.today, bits);
+    visit(im.seekers.ids[e.slot], points, bits);
   }
+}
+
+std::vector<Scored> Engine::seekers_for_posting(const std::string& posting_id, std::size_t limit) const {
+  std::vector<Scored> out;
+  visit_seekers_for_posting(posting_id, [&](const std::string& id, int points, std::uint16_t bits) {
+    out.push_back({id, points, bits});
+  });
   return top(std::move(out), limit);
 }
 
@@ -181,10 +226,12 @@ std::vector<Scored> Engine::postings_for_seeker(const std::string& user_id, std:
   if (!ss) return {};
   const auto& s = im.seekers.facts[*ss];
   std::vector<Scored> out;
-  for (std::size_t slot = 0; slot < im.postings.facts.size(); ++slot) {
-    const auto& p = im.postings.facts[slot];
-    if (p.live && meets_hard_conditions(p, s, im.vocabulary)) out.push_back(im.scored(im.postings.ids[slot], p, s));
-  }
+  Impl::each_key(s, [&](int key) {
+    for (const auto slot : im.posting_lists[key]) {
+      const auto& p = im.postings.facts[slot];
+      if (p.live && meets_hard_conditions(p, s, im.vocabulary)) out.push_back(im.scored(im.postings.ids[slot], p, s));
+    }
+  });
   return top(std::move(out), limit);
 }
 
@@ -209,10 +256,8 @@ Stats Engine::stats() const {
   st.bytes = im.postings.facts.capacity() * sizeof(PostingFacts) + im.seekers.facts.capacity() * sizeof(SeekerFacts);
   for (const auto& id : im.seekers.ids) st.bytes += sizeof(std::string) + (id.size() > 15 ? id.capacity() : 0);
   st.bytes += im.seekers.slot_of.size() * (sizeof(std::string) + sizeof(std::size_t) + 32);  // hash nodes
-  for (const auto& b : im.seekers_by_category) st.bytes += b.bytes();
-  for (const auto& b : im.seekers_by_prefecture) st.bytes += b.bytes();
-  for (const auto& b : im.seekers_by_employment) st.bytes += b.bytes();
-  st.bytes += im.seekers.live.bytes() + im.postings.live.bytes();
+  for (const auto& l : im.seeker_lists) st.bytes += l.capacity() * sizeof(SeekerEntry);
+  for (const auto& l : im.posting_lists) st.bytes += l.capacity() * sizeof(std::uint32_t);
   return st;
 }
 

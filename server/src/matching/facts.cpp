@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <iterator>
 
 #include "matching/matching.h"
 #include "postings/postings.h"
@@ -164,24 +165,38 @@ bool meets_hard_conditions(const PostingFacts& p, const SeekerFacts& s, const Vo
   return true;
 }
 
-int score(const PostingFacts& p, const SeekerFacts& s, int today, std::vector<std::string>* reasons) {
+namespace {
+constexpr const char* reason_words[] = {"希望診療科が一致", "診療科の領域が一致", "専門医取得の支援あり",
+                                        "復職を支援（ブランク可）", "転科の支援あり", "緊急募集", "新着",
+                                        "勤務開始日が希望に近い", "希望の二次医療圏", "勤務形態が希望どおり"};
+}  // namespace
+
+std::vector<std::string> Scored::reasons() const {
+  std::vector<std::string> out;
+  for (unsigned i = 0; i < std::size(reason_words); ++i)
+    if (reason_bits & (1u << i)) out.emplace_back(reason_words[i]);
+  return out;
+}
+
+int score(const PostingFacts& p, const SeekerFacts& s, int today, std::uint16_t& bits) {
   int total = 10;  // every hard condition met
-  auto add = [&](int points, const char* reason) {
+  bits = 0;
+  auto add = [&](int points, int reason) {
     total += points;
-    if (reasons) reasons->emplace_back(reason);
+    bits |= static_cast<std::uint16_t>(1u << reason);
   };
   if (p.specialty >= 0) {
-    if (contains(s.specialties, s.n_specialties, p.specialty)) add(40, "希望診療科が一致");
-    else if (contains(s.basics, s.n_basics, p.basic)) add(20, "診療科の領域が一致");
+    if (contains(s.specialties, s.n_specialties, p.specialty)) add(40, 0);
+    else if (contains(s.basics, s.n_basics, p.basic)) add(20, 1);
   }
-  if ((s.career == 1 && (p.career_offer & 1)) ) add(15, "専門医取得の支援あり");
-  if ((s.career == 2 && (p.career_offer & 2))) add(15, "復職を支援（ブランク可）");
-  if ((s.career == 3 && (p.career_offer & 4))) add(15, "転科の支援あり");
-  if (p.immediate) add(15, "緊急募集");
-  if (today - p.published_day <= 7) add(10, "新着");
-  if (s.available_day != INT_MIN && p.start_day - s.available_day <= 14) add(10, "勤務開始日が希望に近い");
-  if (p.area >= 0 && contains(s.areas, s.n_areas, p.area)) add(10, "希望の二次医療圏");
-  if (p.full_time == s.full_time) add(5, "勤務形態が希望どおり");
+  if (s.career == 1 && (p.career_offer & 1)) add(15, 2);
+  if (s.career == 2 && (p.career_offer & 2)) add(15, 3);
+  if (s.career == 3 && (p.career_offer & 4)) add(15, 4);
+  if (p.immediate) add(15, 5);
+  if (today - p.published_day <= 7) add(10, 6);
+  if (s.available_day != INT_MIN && p.start_day - s.available_day <= 14) add(10, 7);
+  if (p.area >= 0 && contains(s.areas, s.n_areas, p.area)) add(10, 8);
+  if (p.full_time == s.full_time) add(5, 9);
   return total;
 }
 

@@ -64,7 +64,7 @@ SeekerFacts compile_seeker(const boost::json::object& profile, Vocabulary& v);
 
 //! Every hard condition of SPEC.md; the bitset pre-filter has already checked category, prefecture, employment.
 bool meets_hard_conditions(const PostingFacts& p, const SeekerFacts& s, const Vocabulary& v);
-//! The score and its reasons; call only for a pair that meets the hard conditions.
-int score(const PostingFacts& p, const SeekerFacts& s, int today, std::vector<std::string>* reasons);
+//! The score and the bits of its reasons (see Scored::reasons); only for a pair that meets the hard conditions.
+int score(const PostingFacts& p, const SeekerFacts& s, int today, std::uint16_t& reason_bits);
 
 }  // namespace kh::matching

@@ -1,6 +1,7 @@
 #pragma once
 //! The in-memory matching engine. Thread-safe: queries share a lock, updates take it exclusively.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,9 +14,11 @@ namespace kh::postings { struct Posting; }
 namespace kh::matching {
 
 struct Scored {
-  std::string id;                    //!< posting id or seeker user id
+  std::string id;                 //!< posting id or seeker user id
   int score = 0;
-  std::vector<std::string> reasons;  //!< 「希望診療科が一致」…
+  std::uint16_t reason_bits = 0;  //!< which reasons apply; words are made only when shown
+  //! 「希望診療科が一致」… in the order of their weight.
+  std::vector<std::string> reasons() const;
 };
 
 struct Stats {
@@ -38,6 +41,10 @@ class Engine {
   void upsert_seeker(const std::string& user_id, const boost::json::object& profile);
   void remove_seeker(const std::string& user_id);
 
+  using Visitor = std::function<void(const std::string& user_id, int score, std::uint16_t reason_bits)>;
+  //! Calls `visit` for every seeker meeting the posting's hard conditions, in no order, allocating nothing
+  //! (the engine's lock is held meanwhile: keep `visit` short).
+  void visit_seekers_for_posting(const std::string& posting_id, const Visitor& visit) const;
   //! Seekers who meet every hard condition of the posting, best first (at most `limit`).
   std::vector<Scored> seekers_for_posting(const std::string& posting_id, std::size_t limit) const;
   //! Published postings whose hard conditions the seeker meets, best first.

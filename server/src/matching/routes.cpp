@@ -16,7 +16,7 @@ namespace {
 
 bj::array reasons_json(const Scored& s) {
   bj::array out;
-  for (const auto& r : s.reasons) out.push_back(bj::string(r));
+  for (const auto& r : s.reasons()) out.push_back(bj::string(r));
   return out;
 }
 

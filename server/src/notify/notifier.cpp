@@ -121,7 +121,7 @@ Result<void> Notifier::handle_posting(store::Connection& c, const std::string& p
   if (matches.empty()) return {};
   auto posting = KH_TRY(postings_.find(posting_id));
   if (!posting) return {};
-  for (const auto& m : matches) KH_TRY_VOID(notify_seeker_of_posting(c, m.id, *posting, m.reasons));
+  for (const auto& m : matches) KH_TRY_VOID(notify_seeker_of_posting(c, m.id, *posting, m.reasons()));
   for (const auto& member : KH_TRY(accounts_.members_of(posting->facility_id))) {
     Notification n{{}, member.id, "candidates", "募集に合う求職者が見つかりました",
                    "募集「" + posting->title + "」に条件の合う求職者が" + std::to_string(matches.size()) +
@@ -136,7 +136,7 @@ Result<void> Notifier::handle_seeker(store::Connection& c, const std::string& us
   for (const auto& m : engine_.postings_for_seeker(user_id, 50)) {
     auto posting = KH_TRY(postings_.find(m.id));
     if (!posting) continue;
-    KH_TRY_VOID(notify_seeker_of_posting(c, user_id, *posting, m.reasons));
+    KH_TRY_VOID(notify_seeker_of_posting(c, user_id, *posting, m.reasons()));
     for (const auto& member : KH_TRY(accounts_.members_of(posting->facility_id))) {
       Notification n{{}, member.id, "candidate", "新しい候補者が見つかりました",
                      "募集「" + posting->title + "」に条件の合う求職者が新たに見つかりました。",
@@ -151,11 +151,13 @@ Result<int> Notifier::send_digest(const std::string& period) {
   auto lease = KH_TRY(pool_.acquire());
   auto& c = *lease;
   int mails = 0;
+  bool claimed_today = false;
   KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
     // One row per day across all processes: whoever inserts it sends the digest.
     auto claimed = KH_TRY(c.execute("INSERT INTO job_runs (job, period, ran_at) VALUES ('daily_digest', $1, $2) "
                                     "ON CONFLICT (job, period) DO NOTHING", {period, now_ms()}));
     if (claimed.affected != 1) return {};
+    claimed_today = true;
     auto rows = KH_TRY(c.execute("SELECT user_id, title, body, link, created_at FROM notifications WHERE mail_state = 'digest' "
                                  "ORDER BY user_id, created_at"));
     std::map<std::string, std::string> bodies;
@@ -174,6 +176,7 @@ Result<int> Notifier::send_digest(const std::string& period) {
     KH_TRY(c.execute("UPDATE notifications SET mail_state = 'sent' WHERE mail_state = 'digest' AND created_at <= $1", {newest}));
     return {};
   }));
+  if (claimed_today && also_daily_) also_daily_();
   return mails;
 }
 

@@ -4,6 +4,7 @@
 //! rule 4): a seeker learns a posting's public title, category, prefecture and start date, never the
 //! facility; a facility learns that a candidate exists, never who.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -67,6 +68,8 @@ class Notifier {
   void run_once(std::int64_t up_to_seq);
   //! Sends the daily digest for `period` (a date) if no process has sent it yet; returns mails queued.
   Result<int> send_digest(const std::string& period);
+  //! Other daily mailings (partner feed digests) run with the digest, once a day across processes.
+  void on_daily_digest(std::function<void()> also) { also_daily_ = std::move(also); }
 
  private:
   Result<void> handle_posting(store::Connection& c, const std::string& posting_id);
@@ -81,6 +84,7 @@ class Notifier {
   const reference::Catalogue& catalogue_;
   Settings settings_;
   std::string last_digest_period_;
+  std::function<void()> also_daily_;
 };
 
 void register_routes(http::Router& router, store::Pool& pool, accounts::Service& accounts, EventHub& hub);

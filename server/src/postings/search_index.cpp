@@ -113,6 +113,23 @@ SearchResult SearchIndex::search(const SearchQuery& q) const {
   return result;
 }
 
+std::vector<Posting> SearchIndex::select(const std::function<bool(const Posting&)>& keep, std::size_t limit) const {
+  std::vector<const Posting*> hits;
+  {
+    std::shared_lock lock(mutex_);
+    for (const auto& [_, e] : entries_)
+      if (keep(e.posting)) hits.push_back(&e.posting);
+    std::sort(hits.begin(), hits.end(), [](const Posting* a, const Posting* b) {
+      return a->published_at_ms != b->published_at_ms ? a->published_at_ms > b->published_at_ms : a->id < b->id;
+    });
+    if (hits.size() > limit) hits.resize(limit);
+    std::vector<Posting> out;
+    out.reserve(hits.size());
+    for (const auto* p : hits) out.push_back(*p);
+    return out;
+  }
+}
+
 Result<SearchQuery> parse_search_query(const std::multimap<std::string, std::string>& params,
                                        const reference::Catalogue& catalogue) {
   SearchQuery q;

@@ -3,6 +3,7 @@
 //! A masked posting's hidden values are never put into the index, so no query, count, facet or sort order
 //! can depend on them (SPEC.md masking rule 2).
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <shared_mutex>
@@ -36,6 +37,8 @@ class SearchIndex {
   void upsert(const Posting& p);
   void remove(const std::string& id);
   SearchResult search(const SearchQuery& query) const;
+  //! Published postings passing `keep`, newest first, at most `limit` (partner feeds).
+  std::vector<Posting> select(const std::function<bool(const Posting&)>& keep, std::size_t limit) const;
   std::size_t size() const;
 
  private:

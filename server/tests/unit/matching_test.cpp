@@ -80,7 +80,7 @@ TEST_F(MatchingTest, ABaselinePairMatchesWithReasons) {
   ASSERT_TRUE(matches(posting("p1"), seeker()));
   auto scored = engine->score_pair("p1", "usr_s");
   ASSERT_TRUE(scored);
-  const auto& r = scored->reasons;
+  const auto r = scored->reasons();
   EXPECT_NE(std::find(r.begin(), r.end(), "希望診療科が一致"), r.end());
   EXPECT_NE(std::find(r.begin(), r.end(), "勤務開始日が希望に近い"), r.end());
   EXPECT_NE(std::find(r.begin(), r.end(), "勤務形態が希望どおり"), r.end());
@@ -112,7 +112,7 @@ TEST_F(MatchingTest, AMaskedPostingsAreaIsNeverUsed) {
   s["areas"] = bj::array{"0903"};
   auto scored = engine->score_pair("p1", "usr_s");
   ASSERT_TRUE(scored);
-  for (const auto& reason : scored->reasons) EXPECT_NE(reason, "希望の二次医療圏");
+  for (const auto& reason : scored->reasons()) EXPECT_NE(reason, "希望の二次医療圏");
 }
 
 TEST_F(MatchingTest, ScoresOrderBySpecialtyThenUrgency) {
@@ -129,7 +129,8 @@ TEST_F(MatchingTest, ScoresOrderBySpecialtyThenUrgency) {
   EXPECT_EQ(list[0].id, "exact");
   EXPECT_EQ(list[1].id, "urgent");
   EXPECT_EQ(list[2].id, "basic");
-  EXPECT_NE(std::find(list[2].reasons.begin(), list[2].reasons.end(), "診療科の領域が一致"), list[2].reasons.end());
+  const auto reasons = list[2].reasons();
+  EXPECT_NE(std::find(reasons.begin(), reasons.end(), "診療科の領域が一致"), reasons.end());
 }
 
 TEST_F(MatchingTest, UpdatesAndRemovalsAreReflected) {

@@ -1,0 +1,212 @@
+// Matching benchmark (issue: ≤ 1 ms per new posting against 1,000,000 profiles on one core, ≥ 100× faster
+// than the same query in SQL). Generates 1,000,000 seeker profiles and 100,000 postings deterministically,
+// loads them into the in-memory engine and into an indexed table in SQLite and in PostgreSQL, and times the
+// same "who matches this posting" question in each. Prints figures and ratios; asserts nothing.
+#include <boost/json.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "matching/matching.h"
+#include "postings/postings.h"
+#include "reference/reference.h"
+#include "store/database.h"
+#include "store/migrations.h"
+
+using namespace kh;
+namespace bj = boost::json;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+struct Rng {
+  std::uint64_t s = 0x9e3779b97f4a7c15ULL;
+  std::uint64_t next() { s ^= s << 13; s ^= s >> 7; s ^= s << 17; return s; }
+  int below(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
+};
+
+const char* categories[] = {"doctor", "phn", "midwife", "nurse", "assoc_nurse", "radiology_tech", "lab_tech",
+                            "clinical_engineer", "pharmacist", "paramedic", "clerk"};
+const char* employments[] = {"permanent", "fixed_term", "spot"};
+const char* days[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
+std::string pref(int p) { char b[3]; std::snprintf(b, sizeof b, "%02d", p); return b; }
+std::string date(int day_of_2027) {
+  const int month = 1 + day_of_2027 / 28, day = 1 + day_of_2027 % 28;
+  char b[11]; std::snprintf(b, sizeof b, "2027-%02d-%02d", month, day); return b;
+}
+
+// The flat shape both SQL baselines query, so each side answers exactly the same question.
+struct SeekerRow { int category, prefecture, employment_mask, available, period_max, weekdays, night_ok; };
+struct PostingRow { int category, prefecture, employment, start, period, weekdays, night; };
+
+double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+long rss_kib() {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+  return 0;
+}
+
+double sql_baseline(store::Connection& c, const std::vector<SeekerRow>& seekers, const std::vector<PostingRow>& queries,
+                    const char* name, std::size_t* checksum) {
+  (void)c.execute_script("DROP TABLE IF EXISTS bench_seekers");
+  (void)c.execute_script("CREATE TABLE bench_seekers (id BIGINT PRIMARY KEY, category INTEGER, prefecture INTEGER, "
+                         "employment_mask INTEGER, available INTEGER, period_max INTEGER, weekdays INTEGER, night_ok INTEGER)");
+  const auto load = Clock::now();
+  (void)c.begin();
+  for (std::size_t i = 0; i < seekers.size(); i += 1000) {
+    std::string sql = "INSERT INTO bench_seekers VALUES ";
+    for (std::size_t j = i; j < std::min(seekers.size(), i + 1000); ++j) {
+      const auto& s = seekers[j];
+      sql += (j == i ? "(" : ",(") + std::to_string(j) + "," + std::to_string(s.category) + "," + std::to_string(s.prefecture) +
+             "," + std::to_string(s.employment_mask) + "," + std::to_string(s.available) + "," + std::to_string(s.period_max) +
+             "," + std::to_string(s.weekdays) + "," + std::to_string(s.night_ok) + ")";
+    }
+    if (auto r = c.execute_script(sql); !r) { std::printf("%s load failed: %s\n", name, r.error().message.c_str()); std::exit(1); }
+  }
+  (void)c.commit();
+  (void)c.execute_script("CREATE INDEX bench_seekers_cat_pref ON bench_seekers (category, prefecture, available)");
+  (void)c.execute_script(c.dialect() == store::Dialect::postgres ? "ANALYZE bench_seekers" : "ANALYZE");
+  std::printf("  %-10s load + index of %zu rows: %.0f ms\n", name, seekers.size(), ms_since(load));
+  const std::string q =
+      "SELECT id FROM bench_seekers WHERE category = $1 AND prefecture = $2 AND (employment_mask & $3) <> 0 "
+      "AND available <= $4 AND (period_max = 0 OR $5 = 0 OR period_max >= $5) AND (weekdays & $6) <> 0 "
+      "AND (night_ok = 1 OR $7 = 0)";
+  const auto t = Clock::now();
+  for (const auto& p : queries) {
+    auto r = c.execute(q, {std::int64_t{p.category}, std::int64_t{p.prefecture}, std::int64_t{1 << p.employment},
+                           std::int64_t{p.start}, std::int64_t{p.period}, std::int64_t{p.weekdays}, std::int64_t{p.night}});
+    if (!r) { std::printf("%s query failed: %s\n", name, r.error().message.c_str()); std::exit(1); }
+    *checksum += r->rows.size();
+  }
+  return ms_since(t) / static_cast<double>(queries.size());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::size_t n_seekers = argc > 1 ? std::stoul(argv[1]) : 1'000'000;
+  const std::size_t n_postings = argc > 2 ? std::stoul(argv[2]) : 100'000;
+  const std::size_t n_queries = 200;
+  std::printf("matching benchmark: %zu seekers, %zu postings, %zu queries each way\n", n_seekers, n_postings, n_queries);
+
+  const auto dir = std::filesystem::temp_directory_path() / "kakehashi-bench";
+  std::filesystem::create_directories(dir);
+  std::filesystem::remove(dir / "bench.db");
+  auto sqlite = store::open_database("sqlite:" + (dir / "bench.db").string()).value();
+  auto conn = sqlite->connect().value();
+  (void)store::migrate(*conn);
+  (void)reference::ensure_shipped_data(*conn);
+  reference::Catalogue catalogue;
+  (void)catalogue.load(*conn);
+
+  Rng rng;
+  std::vector<SeekerRow> seeker_rows;
+  std::vector<bj::object> profiles;
+  seeker_rows.reserve(n_seekers);
+  profiles.reserve(n_seekers);
+  for (std::size_t i = 0; i < n_seekers; ++i) {
+    SeekerRow s{rng.below(11), 1 + rng.below(47), 0, rng.below(300), rng.below(13), 0, rng.below(2)};
+    bj::array emp, wd;
+    for (int e = 0; e < 3; ++e) if (rng.below(2)) { emp.push_back(employments[e]); s.employment_mask |= 1 << e; }
+    if (!s.employment_mask) { emp.push_back("spot"); s.employment_mask = 4; }
+    for (int d = 0; d < 7; ++d) if (rng.below(3)) { wd.push_back(days[d]); s.weekdays |= 1 << d; }
+    if (!s.weekdays) { wd.push_back("mon"); s.weekdays = 1; }
+    profiles.push_back({{"categories", bj::array{categories[s.category]}}, {"employment", std::move(emp)},
+                        {"available_from", date(s.available)}, {"period_months_max", s.period_max ? bj::value(s.period_max) : bj::value(nullptr)},
+                        {"weekdays", std::move(wd)}, {"night_duty", s.night_ok == 1}, {"prefectures", bj::array{bj::string(pref(s.prefecture))}}});
+    seeker_rows.push_back(s);
+  }
+  std::vector<postings::Posting> posts;
+  std::vector<PostingRow> posting_rows;
+  for (std::size_t i = 0; i < n_postings + n_queries; ++i) {
+    postings::Posting p;
+    p.id = "p" + std::to_string(i);
+    p.status = "published";
+    PostingRow r{rng.below(11), 1 + rng.below(47), rng.below(3), rng.below(300), 0, 0, rng.below(4) == 0};
+    p.category = categories[r.category];
+    p.employment = employments[r.employment];
+    p.start_date = date(r.start);
+    if (r.employment != 0) { r.period = 1 + rng.below(6); p.period_months = r.period; }
+    for (int d = 0; d < 7; ++d) if (rng.below(3)) { p.weekdays.push_back(days[d]); r.weekdays |= 1 << d; }
+    if (!r.weekdays) { p.weekdays.push_back("mon"); r.weekdays = 1; }
+    p.night_duty = r.night == 1;
+    p.urgency = rng.below(4) ? "regular" : "immediate";
+    p.workplace.prefecture = pref(r.prefecture);
+    posts.push_back(std::move(p));
+    posting_rows.push_back(r);
+  }
+
+  matching::Engine engine(catalogue);
+  const long rss_before = rss_kib();
+  auto t = Clock::now();
+  for (std::size_t i = 0; i < n_seekers; ++i) engine.upsert_seeker("usr_" + std::to_string(i), profiles[i]);
+  for (std::size_t i = 0; i < n_postings; ++i) engine.upsert_posting(posts[i]);
+  const double rebuild_ms = ms_since(t);
+  const auto stats = engine.stats();
+  const long rss_after = rss_kib();
+  profiles.clear();
+  profiles.shrink_to_fit();
+
+  // A new posting arrives and finds all its seekers (the notifier's question).
+  std::size_t engine_matches = 0;
+  for (std::size_t i = n_postings; i < n_postings + n_queries; ++i) engine.upsert_posting(posts[i]);
+  // Warm up on other postings first: a server's engine is long-lived, and the first queries after a bulk
+  // load mostly measure page faults of freshly allocated memory.
+  for (std::size_t i = 0; i < n_queries; ++i) (void)engine.seekers_for_posting(posts[i].id, SIZE_MAX);
+  // "Find all matches": every matching seeker identified and scored (what the notifier consumes).
+  t = Clock::now();
+  for (std::size_t i = n_postings; i < n_postings + n_queries; ++i)
+    engine.visit_seekers_for_posting(posts[i].id, [&](const std::string&, int, std::uint16_t) { ++engine_matches; });
+  const double per_posting_ms = ms_since(t) / n_queries;
+  // The same, materialised as a sorted list of ids with scores (what the candidates page uses).
+  t = Clock::now();
+  for (std::size_t i = n_postings; i < n_postings + n_queries; ++i) (void)engine.seekers_for_posting(posts[i].id, SIZE_MAX);
+  const double per_posting_list_ms = ms_since(t) / n_queries;
+  // A new or edited seeker finds its postings.
+  for (std::size_t i = 0; i < n_queries; ++i) (void)engine.postings_for_seeker("usr_" + std::to_string(i * 7919 % n_seekers), SIZE_MAX);
+  t = Clock::now();
+  std::size_t seeker_matches = 0;
+  for (std::size_t i = 0; i < n_queries; ++i) seeker_matches += engine.postings_for_seeker("usr_" + std::to_string(i * 4999 % n_seekers), SIZE_MAX).size();
+  const double per_seeker_ms = ms_since(t) / n_queries;
+
+  std::printf("\nin-memory engine\n");
+  std::printf("  rebuild (all seekers + postings):      %.0f ms\n", rebuild_ms);
+  std::printf("  memory, engine estimate:               %.0f MiB per million profiles\n", stats.bytes / 1048576.0 / (n_seekers / 1e6));
+  std::printf("  memory, process RSS growth:            %.0f MiB\n", (rss_after - rss_before) / 1024.0);
+  std::printf("  new posting -> all matching seekers:   %.3f ms (avg %zu matches)   target <= 1 ms\n", per_posting_ms, engine_matches / n_queries);
+  std::printf("  ... as a sorted list of ids:           %.3f ms\n", per_posting_list_ms);
+  std::printf("  new seeker  -> all matching postings:  %.3f ms (avg %zu matches)\n", per_seeker_ms, seeker_matches / n_queries);
+
+  std::vector<PostingRow> queries(posting_rows.begin() + static_cast<long>(n_postings), posting_rows.end());
+  std::printf("\nSQL baseline (same hard conditions, index on category, prefecture, available)\n");
+  std::size_t sqlite_matches = 0;
+  const double sqlite_ms = sql_baseline(*conn, seeker_rows, queries, "SQLite", &sqlite_matches);
+  std::printf("  SQLite      per posting:               %.3f ms (avg %zu rows)\n", sqlite_ms, sqlite_matches / n_queries);
+  double pg_ms = 0;
+  if (const char* url = std::getenv("KAKEHASHI_BENCH_PG_URL")) {
+    auto pg = store::open_database(url).value();
+    auto pc = pg->connect().value();
+    std::size_t pg_matches = 0;
+    pg_ms = sql_baseline(*pc, seeker_rows, queries, "PostgreSQL", &pg_matches);
+    std::printf("  PostgreSQL  per posting:               %.3f ms (avg %zu rows)\n", pg_ms, pg_matches / n_queries);
+    (void)pc->execute_script("DROP TABLE bench_seekers");
+  } else {
+    std::printf("  PostgreSQL: skipped (KAKEHASHI_BENCH_PG_URL not set; server/bench/run.sh sets it)\n");
+  }
+  if (sqlite_matches != engine_matches) std::printf("  WARNING: SQLite found %zu matches, the engine %zu\n", sqlite_matches, engine_matches);
+
+  std::printf("\nratios (baseline / engine, target >= 100x)\n");
+  std::printf("  SQLite     / engine: %.0fx\n", sqlite_ms / per_posting_ms);
+  if (pg_ms > 0) std::printf("  PostgreSQL / engine: %.0fx\n", pg_ms / per_posting_ms);
+  std::filesystem::remove_all(dir);
+  return 0;
+}
