@@ -34,6 +34,8 @@ struct Organisation {
   OrgKind kind;
   std::string prefecture;  //!< JIS X 0401 code
   std::int64_t created_at_ms = 0;
+  std::optional<std::string> municipality;  //!< 6-digit local-government code (facilities: for the bed board)
+  std::optional<std::string> address;       //!< street address within the municipality
 };
 
 struct User {
@@ -99,6 +101,10 @@ class Service {
   Result<Organisation> create_organisation(const CurrentUser& actor, std::string_view name, std::string_view kind,
                                            std::string_view prefecture);
   Result<std::vector<Organisation>> list_organisations();
+  //! Sets where an organisation is (the secretariat's correction, demo data); validated against the catalogue
+  //! by the caller.
+  Result<void> set_organisation_address(const std::string& organisation_id, const std::string& municipality,
+                                        const std::string& address);
   //! Issues a staff ID and mails the user a link to set the first password.
   Result<User> issue_user(const CurrentUser& actor, const NewStaffUser& fields);
   Result<std::vector<User>> list_users();

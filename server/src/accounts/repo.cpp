@@ -10,13 +10,13 @@ constexpr std::string_view user_columns = "id, login, email, display_name, role,
 
 Result<std::vector<Organisation>> organisations_of(store::Connection& c, std::string_view user_id) {
   auto r = KH_TRY(c.execute(
-      "SELECT o.id, o.name, o.kind, o.prefecture, o.created_at FROM organisations o "
+      "SELECT o.id, o.name, o.kind, o.prefecture, o.created_at, o.municipality, o.address FROM organisations o "
       "JOIN memberships m ON m.organisation_id = o.id WHERE m.user_id = $1 ORDER BY o.name",
       {std::string(user_id)}));
   std::vector<Organisation> out;
   for (const auto& row : r.rows)
     out.push_back({row.text(0), row.text(1), parse_org_kind(row.text(2)).value_or(OrgKind::facility), row.text(3),
-                   row.integer(4)});
+                   row.integer(4), row.optional_text(5), row.optional_text(6)});
   return out;
 }
 
@@ -111,12 +111,12 @@ Result<void> insert_organisation(store::Connection& c, const Organisation& o) {
 namespace {
 Organisation to_org(const store::Row& row) {
   return {row.text(0), row.text(1), parse_org_kind(row.text(2)).value_or(OrgKind::facility), row.text(3),
-          row.integer(4)};
+          row.integer(4), row.optional_text(5), row.optional_text(6)};
 }
 }  // namespace
 
 Result<std::optional<Organisation>> find_organisation(store::Connection& c, std::string_view id) {
-  auto r = KH_TRY(c.execute("SELECT id, name, kind, prefecture, created_at FROM organisations WHERE id = $1",
+  auto r = KH_TRY(c.execute("SELECT id, name, kind, prefecture, created_at, municipality, address FROM organisations WHERE id = $1",
                             {std::string(id)}));
   if (r.rows.empty()) return std::optional<Organisation>{};
   return std::optional<Organisation>{to_org(r.rows.front())};
@@ -125,17 +125,24 @@ Result<std::optional<Organisation>> find_organisation(store::Connection& c, std:
 Result<std::optional<Organisation>> find_organisation_by_name(store::Connection& c, std::string_view name,
                                                               std::string_view prefecture) {
   auto r = KH_TRY(c.execute(
-      "SELECT id, name, kind, prefecture, created_at FROM organisations WHERE name = $1 AND prefecture = $2",
+      "SELECT id, name, kind, prefecture, created_at, municipality, address FROM organisations WHERE name = $1 AND prefecture = $2",
       {std::string(name), std::string(prefecture)}));
   if (r.rows.empty()) return std::optional<Organisation>{};
   return std::optional<Organisation>{to_org(r.rows.front())};
 }
 
 Result<std::vector<Organisation>> list_organisations(store::Connection& c) {
-  auto r = KH_TRY(c.execute("SELECT id, name, kind, prefecture, created_at FROM organisations ORDER BY prefecture, name"));
+  auto r = KH_TRY(c.execute("SELECT id, name, kind, prefecture, created_at, municipality, address FROM organisations ORDER BY prefecture, name"));
   std::vector<Organisation> out;
   for (const auto& row : r.rows) out.push_back(to_org(row));
   return out;
+}
+
+Result<void> set_organisation_address(store::Connection& c, std::string_view id, std::string_view municipality,
+                                      std::string_view address) {
+  KH_TRY(c.execute("UPDATE organisations SET municipality = $2, address = $3, updated_at = $4 WHERE id = $1",
+                   {std::string(id), std::string(municipality), std::string(address), now_ms()}));
+  return {};
 }
 
 Result<void> add_membership(store::Connection& c, std::string_view user_id, std::string_view organisation_id) {

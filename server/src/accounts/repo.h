@@ -29,6 +29,8 @@ Result<std::optional<Organisation>> find_organisation(store::Connection& c, std:
 Result<std::optional<Organisation>> find_organisation_by_name(store::Connection& c, std::string_view name,
                                                               std::string_view prefecture);
 Result<std::vector<Organisation>> list_organisations(store::Connection& c);
+Result<void> set_organisation_address(store::Connection& c, std::string_view id, std::string_view municipality,
+                                      std::string_view address);
 Result<void> add_membership(store::Connection& c, std::string_view user_id, std::string_view organisation_id);
 
 struct Session {

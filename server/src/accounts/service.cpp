@@ -361,6 +361,16 @@ Result<std::vector<Organisation>> Service::list_organisations() {
   return repo::list_organisations(*lease);
 }
 
+Result<void> Service::set_organisation_address(const std::string& organisation_id, const std::string& municipality,
+                                               const std::string& address) {
+  auto lease = KH_TRY(connect(pool_));
+  auto& c = *lease;
+  return store::in_transaction(c, [&]() -> Result<void> {
+    KH_TRY_VOID(repo::set_organisation_address(c, organisation_id, municipality, address));
+    return store::append_change(c, "organisation", organisation_id, "update");
+  });
+}
+
 Result<std::vector<User>> Service::list_users() {
   auto lease = KH_TRY(connect(pool_));
   return repo::list_users(*lease);

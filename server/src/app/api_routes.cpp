@@ -5,6 +5,8 @@
 #include "accounts/accounts.h"
 #include "app/context.h"
 #include "audit/routes.h"
+#include "beds/beds.h"
+#include "helpdesk/helpdesk.h"
 #include "http/request.h"
 #include "http/router.h"
 #include "mail/routes.h"
@@ -42,6 +44,8 @@ void register_api_routes(http::Router& router, Context& ctx) {
   matching::register_routes(router, *ctx.engine, *ctx.postings, *ctx.seekers, accounts);
   notify::register_routes(router, pool, accounts, *ctx.hub);
   partners::register_routes(router, *ctx.partners, accounts);
+  beds::register_routes(router, *ctx.beds, accounts);
+  helpdesk::register_routes(router, *ctx.helpdesk, accounts);
   if (ctx.config.smtp_url.empty()) mail::register_demo_routes(router, pool);
 }
 

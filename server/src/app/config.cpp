@@ -62,7 +62,7 @@ const std::vector<std::pair<std::string, std::string>>& config_keys() {
       {"smtp_user", "SMTP user name, if the server wants authentication"},
       {"smtp_password", "SMTP password"},
       {"threads", "request threads (default 4)"},
-      {"max_body_bytes", "largest accepted request body (default 1048576)"},
+      {"max_body_bytes", "largest accepted request body (default 8388608: a 5 MiB attachment in base64)"},
       {"trust_proxy", "true behind a reverse proxy: use X-Forwarded-For and X-Forwarded-Proto"},
       {"secure_cookies", "true to always mark the session cookie Secure"},
   };

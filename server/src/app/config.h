@@ -20,7 +20,7 @@ struct Config {
   std::string smtp_user;
   std::string smtp_password;
   std::size_t threads = 4;
-  std::size_t max_body_bytes = 1 << 20;
+  std::size_t max_body_bytes = 8 << 20;  // room for a 5 MiB attachment in base64
   bool trust_proxy = false;
   bool secure_cookies = false;
 

@@ -28,6 +28,9 @@ Result<std::unique_ptr<Context>> open_context(const std::map<std::string, std::s
   ctx->seekers = std::make_unique<seekers::Service>(*ctx->pool, ctx->catalogue);
   ctx->engine = std::make_unique<matching::Engine>(ctx->catalogue);
   ctx->hub = std::make_unique<notify::EventHub>();
+  ctx->beds = std::make_unique<beds::Service>(*ctx->pool, *ctx->accounts, ctx->catalogue);
+  ctx->helpdesk = std::make_unique<helpdesk::Service>(*ctx->pool, *ctx->accounts,
+                                                      helpdesk::Settings{ctx->config.effective_public_url()});
   ctx->partners = std::make_unique<partners::Service>(*ctx->pool, *ctx->search_index, ctx->catalogue,
                                                       ctx->config.effective_public_url());
   ctx->notifier = std::make_unique<notify::Notifier>(*ctx->pool, *ctx->engine, *ctx->postings, *ctx->seekers,
@@ -72,6 +75,9 @@ Result<void> start_projections(Context& ctx) {
   ctx.search_index->rebuild(published);
   for (const auto& profile : KH_TRY(ctx.seekers->all()))
     ctx.engine->upsert_seeker(profile.user_id, boost::json::parse(profile.json).as_object());
+  follower.on("bed_report", [&ctx](const store::Change& change) { ctx.beds->refresh(change.entity_id); });
+  follower.on("organisation", [&ctx](const store::Change& change) { ctx.beds->refresh(change.entity_id); });
+  KH_TRY_VOID(ctx.beds->rebuild());
   KH_TRY_VOID(ctx.notifier->initialise());
   follower.run_in_background(std::chrono::milliseconds(200),
                              [&ctx](std::int64_t seen) { ctx.notifier->run_once(seen); });

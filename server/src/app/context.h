@@ -7,6 +7,8 @@
 
 #include "accounts/accounts.h"
 #include "app/config.h"
+#include "beds/beds.h"
+#include "helpdesk/helpdesk.h"
 #include "matching/matching.h"
 #include "notify/notify.h"
 #include "partners/partners.h"
@@ -33,6 +35,8 @@ struct Context {
   std::unique_ptr<notify::EventHub> hub;
   std::unique_ptr<notify::Notifier> notifier;
   std::unique_ptr<partners::Service> partners;
+  std::unique_ptr<beds::Service> beds;
+  std::unique_ptr<helpdesk::Service> helpdesk;
 };
 
 //! Opens the database, applies pending migrations, loads shipped reference data on first use and builds

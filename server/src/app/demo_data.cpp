@@ -144,6 +144,23 @@ boost::json::object demo_posting(Deterministic& rng, const DemoAddress& a, const
   return o;
 }
 
+boost::json::object demo_bed_report(Deterministic& rng) {
+  namespace bj = boost::json;
+  bj::array wards;
+  for (const char* ward : {"general", "recuperation", "icu", "infectious"}) {
+    if (std::string_view(ward) == "recuperation" && rng.chance(50)) continue;
+    const int permitted = std::string_view(ward) == "general" ? 100 + static_cast<int>(rng.below(300)) : 4 + static_cast<int>(rng.below(40));
+    const int secured = static_cast<int>(rng.below(static_cast<std::size_t>(permitted / 4 + 1)));
+    const int vacant = static_cast<int>(rng.below(static_cast<std::size_t>(permitted / 5 + 1)));
+    wards.push_back({{"ward_type", ward}, {"permitted", permitted}, {"secured", secured}, {"vacant", vacant}});
+  }
+  static constexpr const char* statuses[] = {"ok", "conditional", "no"};
+  bj::object acceptance;
+  for (const char* category : {"emergency", "infection", "pediatric", "psychiatric", "dialysis", "perinatal"})
+    acceptance[category] = statuses[rng.below(3)];
+  return {{"wards", std::move(wards)}, {"acceptance", std::move(acceptance)}, {"note", "夜間は救急外来の状況により変動します。"}};
+}
+
 constexpr std::array<const char*, 20> family_names = {"佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本",
                                                       "中村", "小林", "加藤", "吉田", "山田", "佐々木", "山口",
                                                       "松本", "井上", "木村", "林", "斎藤", "清水"};
@@ -174,6 +191,33 @@ boost::json::object demo_profile(Deterministic& rng, const std::string& name) {
   return o;
 }
 
+Result<void> load_help_content(Context& ctx) {
+  namespace bj = boost::json;
+  auto secretariat = KH_TRY(ctx.accounts->act_as("jimukyoku"));
+  if (!secretariat) return {};
+  struct Faq { const char* category; const char* question; const char* answer; };
+  static constexpr Faq faqs[] = {
+      {"ログイン", "パスワードを忘れました。", "ログイン画面の「パスワードをお忘れですか？」からユーザIDを入力してください。登録されているメールアドレスに、30分間有効な再設定用のリンクをお送りします。"},
+      {"ログイン", "ユーザIDが分かりません。", "医療機関・とりまとめ団体のユーザIDは事務局が発行しています。お問合せ画面から、施設名と担当者名を添えてご連絡ください。"},
+      {"人材募集", "募集を「マスキング」するとどうなりますか？", "公開時に、医療機関名・郵便番号・市区町村・番地・建物名・連絡先が表示されなくなります。都道府県は表示されます。マッチングが成立した求職者とコーディネーターには開示されます。"},
+      {"人材募集", "募集内容を修正したら、求人サイトにも反映されますか？", "はい。かけはしでは募集は一つの記録として管理され、修正は検索結果・配信先を含めてすぐに反映されます。変更の履歴も残ります。"},
+      {"病床状況", "病床数はいつ報告すればよいですか？", "変化があった時点でご報告ください。報告はすべて履歴として保存され、一覧には最新の報告が表示されます。"},
+      {"病床状況", "CSVをExcelで開くと文字化けします。", "かけはしのCSVはWindows-31J（Shift_JIS）で出力しており、Excelでそのまま開けます。別のソフトで開く場合は文字コードにShift_JISを指定してください。"},
+  };
+  for (const auto& f : faqs)
+    KH_TRY(ctx.helpdesk->save_faq(*secretariat, std::nullopt,
+                                  bj::object{{"category", f.category}, {"question", f.question}, {"answer", f.answer}, {"published", true}}));
+  KH_TRY(ctx.helpdesk->publish_announcement(*secretariat, bj::object{
+      {"title", "かけはしの運用を開始しました"},
+      {"body", "医療人材の募集・求職・マッチングと、地域の病床状況の共有を一つのシステムで行えるようになりました。ご不明な点はFAQまたはお問合せからご連絡ください。"},
+      {"audience", "all"}}));
+  KH_TRY(ctx.helpdesk->publish_announcement(*secretariat, bj::object{
+      {"title", "病床状況の報告のお願い（冬季の感染症流行期）"},
+      {"body", "冬季の感染症流行期に入りました。病床の確保状況と受入可否について、変化があり次第ご報告をお願いします。"},
+      {"audience", bj::array{"facility", "aggregator"}}}));
+  return {};
+}
+
 }  // namespace
 
 Result<int> load_demo_data(Context& ctx) {
@@ -193,6 +237,11 @@ Result<int> load_demo_data(Context& ctx) {
     if (!actor) return fail(errors::internal(std::string("demo facility user missing: ") + a.facility_login));
     for (int i = 0; i < 40; ++i)
       KH_TRY(ctx.postings->create(*actor, demo_posting(rng, a, actor->user.organisations.at(0).name)));
+    // Where the facility is, and today's bed report, for the regional bed board.
+    const auto& facility = actor->user.organisations.at(0);
+    const auto* municipality = ctx.catalogue.municipality(a.municipality) ? a.municipality : "";
+    KH_TRY_VOID(ctx.accounts->set_organisation_address(facility.id, municipality, a.street));
+    KH_TRY(ctx.beds->submit(*actor, demo_bed_report(rng)));
   }
   std::vector<std::pair<std::string, std::string>> seekers;
   for (int i = 1; i <= 3000; ++i) {
@@ -213,6 +262,7 @@ Result<int> load_demo_data(Context& ctx) {
     profiles.emplace_back(demo_seeker->user.id, std::move(p));
   }
   KH_TRY(ctx.seekers->save_many(profiles));
+  KH_TRY_VOID(load_help_content(ctx));
   return added + static_cast<int>(ids.size());
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 //! Vetted primitives only (libsodium): random tokens, Argon2id password hashes, keyed digests, constant-time compare.
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,4 +18,6 @@ bool verify_password(std::string_view hash, std::string_view password);
 std::string digest(std::string_view token);
 bool equal_constant_time(std::string_view a, std::string_view b);
 std::string base64_encode(std::string_view data);
+//! Standard base64 (whitespace ignored); nullopt when it is not valid base64.
+std::optional<std::string> base64_decode(std::string_view b64);
 }  // namespace kh::crypto

@@ -19,6 +19,11 @@ export function SiteFooter() {
                 {loggedIn ? t('layout.home') : t('login.title')}
               </Link>
             </li>
+            <li>
+              <Link to="/postings" className={FOOTER_LINK_CLASSES}>
+                {t('layout.postingSearch')}
+              </Link>
+            </li>
             {!loggedIn && (
               <li>
                 <Link to="/register" className={FOOTER_LINK_CLASSES}>

@@ -54,13 +54,22 @@ export function SiteHeader() {
           id="site-menu"
           className={`${menuOpen ? 'flex' : 'hidden'} w-full flex-col gap-4 border-t border-solid-gray-200 pt-4 desktop:flex desktop:w-auto desktop:flex-row desktop:items-center desktop:gap-6 desktop:border-t-0 desktop:pt-0`}
         >
-          {mailsAvailable && (
-            <nav aria-label={t('layout.headerNavigation')}>
-              <Link to="/mails" className={HEADER_LINK_CLASSES}>
-                {t('mails.title')}
-              </Link>
-            </nav>
-          )}
+          <nav aria-label={t('layout.headerNavigation')}>
+            <ul className="flex flex-col gap-2 desktop:flex-row desktop:gap-6">
+              <li>
+                <Link to="/postings" className={HEADER_LINK_CLASSES} aria-current={pathname === '/postings' ? 'page' : undefined}>
+                  {t('layout.postingSearch')}
+                </Link>
+              </li>
+              {mailsAvailable && (
+                <li>
+                  <Link to="/mails" className={HEADER_LINK_CLASSES} aria-current={pathname === '/mails' ? 'page' : undefined}>
+                    {t('mails.title')}
+                  </Link>
+                </li>
+              )}
+            </ul>
+          </nav>
           <LanguageSwitch />
           {currentUser !== null ? (
             <AccountMenu user={currentUser} />

@@ -13,23 +13,27 @@ export interface RoleFunction {
 
 export const ROLE_FUNCTIONS: Record<Role, readonly RoleFunction[]> = {
   seeker: [
-    { id: 'profile' },
-    { id: 'postingSearch' },
+    { id: 'postingSearch', path: '/postings' },
+    { id: 'profile', path: '/me/profile' },
     { id: 'recommendations' },
     { id: 'applications' },
     { id: 'messages' },
     { id: 'interviews' },
   ],
   facility: [
-    { id: 'postings' },
+    { id: 'postings', path: '/facility/postings' },
+    { id: 'newPosting', path: '/facility/postings/new' },
+    { id: 'postingImport', path: '/facility/postings/import' },
+    { id: 'postingSearch', path: '/postings' },
     { id: 'applicants' },
     { id: 'interviews' },
     { id: 'hiringResults' },
     { id: 'trainingRecords' },
     { id: 'bedReports' },
   ],
-  aggregator: [{ id: 'bedBoard' }, { id: 'bedExport' }, { id: 'postingBrowse' }],
+  aggregator: [{ id: 'postingBrowse', path: '/postings' }, { id: 'bedBoard' }, { id: 'bedExport' }],
   coordinator: [
+    { id: 'postingSearch', path: '/postings' },
     { id: 'coordinationQueue' },
     { id: 'candidateSearch' },
     { id: 'matchDisclosure' },
@@ -38,18 +42,21 @@ export const ROLE_FUNCTIONS: Record<Role, readonly RoleFunction[]> = {
   secretariat: [
     { id: 'organisations', path: '/admin/organisations' },
     { id: 'userIds', path: '/admin/users' },
+    { id: 'postingSearch', path: '/postings' },
     { id: 'helpdesk' },
     { id: 'faq' },
     { id: 'announcements' },
     { id: 'auditLog' },
   ],
   career_center: [
+    { id: 'postingSearch', path: '/postings' },
     { id: 'programmes' },
     { id: 'scholarshipDoctors' },
     { id: 'careerPlans' },
     { id: 'careerStatistics' },
   ],
   workenv_center: [
+    { id: 'postingSearch', path: '/postings' },
     { id: 'hospitalCases' },
     { id: 'visits' },
     { id: 'meetings' },

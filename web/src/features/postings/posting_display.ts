@@ -53,9 +53,12 @@ export function addressLines(workplace: PostingWorkplace): string[] {
   return lines.filter((line) => line !== '');
 }
 
-/** Where the posting is, for a result card: the prefecture and, when known to the viewer, the area. */
-export function placeSummary(workplace: PostingWorkplace, separator: string): string {
-  return [workplace.prefecture_name, workplace.area_name].filter(present).join(separator);
+/**
+ * Where the posting is, for a result card: the prefecture (`prefectureLabel`,
+ * its name in the UI language) and, when known to the viewer, the area.
+ */
+export function placeSummary(workplace: PostingWorkplace, separator: string, prefectureLabel = workplace.prefecture_name): string {
+  return [prefectureLabel, workplace.area_name].filter(present).join(separator);
 }
 
 export function present(value: string | null | undefined): value is string {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  activeFilterCount,
   apiQueryFromFilters,
   DEFAULT_FILTERS,
   filtersFromSearchParams,
-  hasActiveFilters,
   searchParamsFromFilters,
   withFilters,
 } from './search_params';
@@ -73,9 +73,9 @@ describe('search params ⇄ filters', () => {
     expect(withFilters(onPage3, { page: 4 }).page).toBe(4);
   });
 
-  it('tells whether anything narrows the search', () => {
-    expect(hasActiveFilters(DEFAULT_FILTERS)).toBe(false);
-    expect(hasActiveFilters({ ...DEFAULT_FILTERS, sort: 'urgency', page: 2 })).toBe(false);
-    expect(hasActiveFilters({ ...DEFAULT_FILTERS, employment: 'spot' })).toBe(true);
+  it('counts the filters that narrow the search', () => {
+    expect(activeFilterCount(DEFAULT_FILTERS)).toBe(0);
+    expect(activeFilterCount({ ...DEFAULT_FILTERS, sort: 'urgency', page: 2 })).toBe(0);
+    expect(activeFilterCount({ ...DEFAULT_FILTERS, employment: 'spot', prefecture: '13' })).toBe(2);
   });
 });

@@ -94,9 +94,9 @@ export function withFilters(current: PostingFilters, changes: Partial<PostingFil
   return { ...current, ...changes, page: changes.page ?? 1 };
 }
 
-/** True when any filter narrows the search (the sort order and paging do not count). */
-export function hasActiveFilters(filters: PostingFilters): boolean {
-  return TEXT_FILTERS.some((name) => filters[name] !== '');
+/** How many filters narrow the search (the sort order and paging do not count). */
+export function activeFilterCount(filters: PostingFilters): number {
+  return TEXT_FILTERS.filter((name) => filters[name] !== '').length;
 }
 
 function positiveInteger(value: string | null, max: number): number | null {

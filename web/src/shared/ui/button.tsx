@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ComponentPropsWithRef } from 'react';
 
 /** Visual weight of a button, after the Digital Agency design system's button kinds. */
 export type ButtonVariant = 'primary' | 'secondary' | 'text';
@@ -19,7 +19,7 @@ export function buttonClassName(variant: ButtonVariant, extra = ''): string {
   ].join(' ');
 }
 
-interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+interface ButtonProps extends ComponentPropsWithRef<'button'> {
   variant?: ButtonVariant;
   /** While true the button stays focusable but cannot submit twice; the label should say what is happening. */
   busy?: boolean;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 export interface Column<Row> {
   header: string;
   cell: (row: Row) => ReactNode;
-  /** Extra classes for this column's cells (width, wrapping). */
+  /** Extra classes for this column's cells and header (width, wrapping). */
   className?: string;
 }
 
@@ -64,7 +64,11 @@ function WideTable<Row>({ caption, columns, rows, rowKey }: DataTableProps<Row>)
         <thead className="bg-solid-gray-50">
           <tr>
             {columns.map((column) => (
-              <th key={column.header} scope="col" className="border-b border-solid-gray-420 px-4 py-3 text-std-16B-170 text-solid-gray-900">
+              <th
+                key={column.header}
+                scope="col"
+                className={`border-b border-solid-gray-420 px-4 py-3 text-std-16B-170 text-solid-gray-900 ${column.className ?? ''}`}
+              >
                 {column.header}
               </th>
             ))}

@@ -40,6 +40,15 @@ export function LoginPage() {
         </p>
         <p className="text-std-16N-170 text-solid-gray-800">{t('login.issuedIdsText')}</p>
       </section>
+      <section aria-labelledby="login-search" className="flex flex-col gap-3">
+        <h2 id="login-search" className="text-std-20B-150 text-solid-gray-900">
+          {t('login.searchHeading')}
+        </h2>
+        <p className="text-std-16N-170 text-solid-gray-800">{t('login.searchText')}</p>
+        <p className="text-std-16N-170">
+          <TextLink to="/postings">{t('login.searchLink')}</TextLink>
+        </p>
+      </section>
     </NarrowPage>
   );
 }

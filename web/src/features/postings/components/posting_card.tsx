@@ -1,6 +1,7 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { prefectureName } from '../../../shared/reference/prefectures';
 import { useCodeLabels } from '../../../shared/reference/use_code_labels';
 import { formatDate } from '../../../shared/text/format_date';
 import { Badge } from '../../../shared/ui/badge';
@@ -24,7 +25,10 @@ export function PostingCard({ posting, search }: { posting: Posting; search: str
     },
     { label: t('postingSearch.card.employment'), value: labels.employment(posting.employment) },
     { label: t('postingSearch.card.startDate'), value: formatDate(posting.start_date, i18n.language) },
-    { label: t('postingSearch.card.place'), value: placeSummary(posting.workplace, t('postingSearch.card.placeSeparator')) },
+    {
+      label: t('postingSearch.card.place'),
+      value: placeSummary(posting.workplace, t('postingSearch.card.placeSeparator'), prefectureName(posting.workplace.prefecture, i18n.language)),
+    },
     { label: t('postingSearch.card.facility'), value: name ?? t('postingSearch.card.facilityHidden'), muted: name === null },
   ];
   return (

@@ -1,0 +1,127 @@
+// お問合せ, FAQ, お知らせ and attachment downloads.
+#include <boost/json.hpp>
+
+#include "accounts/accounts.h"
+#include "audit/routes.h"
+#include "helpdesk/helpdesk.h"
+#include "http/request.h"
+#include "http/router.h"
+
+namespace kh::helpdesk {
+namespace bj = boost::json;
+namespace {
+
+std::optional<accounts::CurrentUser> optional_viewer(accounts::Service& accounts, const http::Request& req) {
+  if (!req.cookie("kh_session")) return std::nullopt;
+  auto c = accounts.authenticate(req);
+  return c ? std::optional(*c) : std::nullopt;
+}
+
+http::Response reply(const Result<bj::object>& r, int status = 200) {
+  return r ? http::json_response(status, *r) : http::error_response(r.error());
+}
+
+std::string percent_encode(std::string_view s) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') out += static_cast<char>(c);
+    else { out += '%'; out += hex[c >> 4]; out += hex[c & 15]; }
+  }
+  return out;
+}
+
+//! Runs `f` with the logged-in user, or answers 401.
+template <class F>
+http::Response with_user(accounts::Service& accounts, http::Request& req, F&& f) {
+  auto current = accounts.authenticate(req);
+  if (!current) return http::error_response(current.error());
+  return f(*current);
+}
+
+}  // namespace
+
+void register_routes(http::Router& router, Service& h, accounts::Service& accounts) {
+  router.add("GET", "/api/v1/helpdesk/inquiries", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const accounts::CurrentUser& c) {
+      return reply(h.list_inquiries(c, req.query_param("status"), req.query_param("q"), audit::page_param(req, "page", 1, 100000),
+                                    audit::page_param(req, "per_page", 20, 100)));
+    });
+  });
+  router.add("POST", "/api/v1/helpdesk/inquiries", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const accounts::CurrentUser& c) {
+      auto body = http::json_body(req);
+      return body ? reply(h.create_inquiry(c, *body), 201) : http::error_response(body.error());
+    });
+  });
+  router.add("GET", "/api/v1/helpdesk/inquiries/{id}", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const accounts::CurrentUser& c) { return reply(h.inquiry(c, req.param("id"))); });
+  });
+  router.add("POST", "/api/v1/helpdesk/inquiries/{id}/messages", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const accounts::CurrentUser& c) {
+      auto body = http::json_body(req);
+      return body ? reply(h.add_message(c, req.param("id"), *body), 201) : http::error_response(body.error());
+    });
+  });
+  router.add("PATCH", "/api/v1/helpdesk/inquiries/{id}", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const accounts::CurrentUser& c) {
+      auto body = http::json_body(req);
+      if (!body) return http::error_response(body.error());
+      const auto* s = body->if_contains("status");
+      return reply(h.set_status(c, req.param("id"), s && s->is_string() ? std::string(s->as_string()) : ""));
+    });
+  });
+
+  router.add("GET", "/api/v1/attachments/{id}", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const accounts::CurrentUser& c) {
+      auto file = h.attachment(c, req.param("id"));
+      if (!file) return http::error_response(file.error());
+      http::Response r;
+      r.content_type = file->info.content_type;
+      r.body = std::move(file->data);
+      // Always a download, never rendered in our origin: an uploaded file must not run as our page.
+      r.header("Content-Disposition", "attachment; filename=\"download\"; filename*=UTF-8''" + percent_encode(file->info.filename));
+      r.header("Cache-Control", "private, no-store");
+      return r;
+    });
+  });
+
+  router.add("GET", "/api/v1/faq", [&](http::Request& req) {
+    const auto viewer = optional_viewer(accounts, req);
+    const bool drafts = viewer && viewer->user.role == accounts::Role::secretariat;
+    return reply(h.list_faq(req.query_param("q"), req.query_param("category"), drafts));
+  });
+  router.add("GET", "/api/v1/faq/{id}", [&](http::Request& req) {
+    const auto viewer = optional_viewer(accounts, req);
+    return reply(h.faq_article(req.param("id"), viewer && viewer->user.role == accounts::Role::secretariat));
+  });
+  router.add("POST", "/api/v1/faq", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const accounts::CurrentUser& c) {
+      auto body = http::json_body(req);
+      return body ? reply(h.save_faq(c, std::nullopt, *body), 201) : http::error_response(body.error());
+    });
+  });
+  router.add("PUT", "/api/v1/faq/{id}", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const accounts::CurrentUser& c) {
+      auto body = http::json_body(req);
+      return body ? reply(h.save_faq(c, req.param("id"), *body)) : http::error_response(body.error());
+    });
+  });
+
+  router.add("GET", "/api/v1/announcements", [&](http::Request& req) {
+    const auto viewer = optional_viewer(accounts, req);
+    return reply(h.list_announcements(viewer ? &*viewer : nullptr));
+  });
+  router.add("GET", "/api/v1/announcements/{id}", [&](http::Request& req) {
+    const auto viewer = optional_viewer(accounts, req);
+    return reply(h.announcement(viewer ? &*viewer : nullptr, req.param("id")));
+  });
+  router.add("POST", "/api/v1/announcements", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const accounts::CurrentUser& c) {
+      auto body = http::json_body(req);
+      return body ? reply(h.publish_announcement(c, *body), 201) : http::error_response(body.error());
+    });
+  });
+}
+
+}  // namespace kh::helpdesk

@@ -1,0 +1,116 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { messageForError } from '../../../shared/forms/form_errors';
+import { useMessageText } from '../../../shared/i18n/message';
+import { Button, buttonClassName } from '../../../shared/ui/button';
+import { RadioGroup } from '../../../shared/ui/choice_group';
+import { FieldError } from '../../../shared/ui/field_parts';
+import { useUpdatePosting, type Posting, type PostingChange } from '../api/postings_api';
+
+type CloseReason = 'filled' | 'withdrawn';
+
+/**
+ * The quick actions of one posting in the management list: publish, pause,
+ * close (asking why: 充足 or 取下げ) and edit. Which ones appear follows the
+ * allowed status changes; a closed posting is final and offers none.
+ * Each button's name ends with the posting's title (read by screen readers
+ * only), so a list of 「公開する」 buttons can be told apart.
+ */
+export function PostingActions({ posting, onDone }: { posting: Posting; onDone: (message: string) => void }) {
+  const { t } = useTranslation();
+  const text = useMessageText();
+  const update = useUpdatePosting();
+  const [closing, setClosing] = useState(false);
+  const [reason, setReason] = useState<string>('');
+  const [reasonError, setReasonError] = useState<string | undefined>(undefined);
+  const panelId = useId();
+  const forTitle = <span className="sr-only">{t('facilityPostings.actionFor', { title: posting.title })}</span>;
+
+  function change(change: PostingChange, doneKey: 'published' | 'paused' | 'closed'): void {
+    if (update.isPending) {
+      return;
+    }
+    update.mutate(
+      { id: posting.id, change },
+      {
+        onSuccess: () => {
+          setClosing(false);
+          onDone(t(`facilityPostings.done.${doneKey}`, { title: posting.title }));
+        },
+      },
+    );
+  }
+
+  function confirmClose(): void {
+    if (reason !== 'filled' && reason !== 'withdrawn') {
+      setReasonError(t('facilityPostings.closeReasonRequired'));
+      return;
+    }
+    setReasonError(undefined);
+    change({ status: 'closed', close_reason: reason as CloseReason }, 'closed');
+  }
+
+  if (posting.status === 'closed') {
+    return <span className="text-solid-gray-700">{t('facilityPostings.closedNoActions')}</span>;
+  }
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="flex flex-wrap gap-2">
+        {(posting.status === 'draft' || posting.status === 'paused') && (
+          <Button variant="secondary" className="min-h-11 px-3" busy={update.isPending} onClick={() => change({ status: 'published' }, 'published')}>
+            {t('facilityPostings.publish')}
+            {forTitle}
+          </Button>
+        )}
+        {posting.status === 'published' && (
+          <Button variant="secondary" className="min-h-11 px-3" busy={update.isPending} onClick={() => change({ status: 'paused' }, 'paused')}>
+            {t('facilityPostings.pause')}
+            {forTitle}
+          </Button>
+        )}
+        <Button
+          variant="secondary"
+          className="min-h-11 px-3"
+          aria-expanded={closing}
+          aria-controls={panelId}
+          onClick={() => setClosing((open) => !open)}
+        >
+          {t('facilityPostings.close')}
+          {forTitle}
+        </Button>
+        <Link to={`/facility/postings/${encodeURIComponent(posting.id)}/edit`} className={buttonClassName('text', 'min-h-11 px-3')}>
+          {t('facilityPostings.edit')}
+          {forTitle}
+        </Link>
+      </div>
+      <div id={panelId} className={closing ? 'flex flex-col gap-3 rounded-8 border border-solid-gray-600 bg-white p-4' : 'hidden'}>
+        {closing && (
+          <>
+            <RadioGroup
+              legend={t('facilityPostings.closeReasonLegend', { title: posting.title })}
+              name={`close-reason-${panelId}`}
+              layout="flex flex-col"
+              choices={[
+                { value: 'filled', label: t('codes.closeReason.filled') },
+                { value: 'withdrawn', label: t('codes.closeReason.withdrawn') },
+              ]}
+              value={reason}
+              onValueChange={setReason}
+              error={reasonError}
+            />
+            <div className="flex flex-wrap gap-2">
+              <Button className="min-h-11 px-3" busy={update.isPending} onClick={confirmClose}>
+                {t('facilityPostings.confirmClose')}
+              </Button>
+              <Button variant="text" className="min-h-11 px-3" onClick={() => setClosing(false)}>
+                {t('facilityPostings.cancel')}
+              </Button>
+            </div>
+          </>
+        )}
+      </div>
+      {update.isError && <FieldError id={`${panelId}-error`} error={text(messageForError(update.error))} />}
+    </div>
+  );
+}

@@ -1,0 +1,204 @@
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../shared/api/api_error';
+import { messageForError } from '../../../shared/forms/form_errors';
+import { useDocumentTitle } from '../../../shared/hooks/use_document_title';
+import { useMessageText, type TranslationKey } from '../../../shared/i18n/message';
+import { Alert } from '../../../shared/ui/alert';
+import { Button, buttonClassName } from '../../../shared/ui/button';
+import { describedByIds, FieldError, FieldHint, FieldLabel } from '../../../shared/ui/field_parts';
+import { PageHeading } from '../../../shared/ui/page_heading';
+import { SectionHeading } from '../../../shared/ui/section_heading';
+import { TextLink } from '../../../shared/ui/text_link';
+import { useImportPostings } from '../api/postings_api';
+import { csvTemplate, exampleStartDate, POSTING_CSV_COLUMNS, REQUIRED_CSV_COLUMNS, rowErrors } from '../csv_template';
+
+type Outcome =
+  | { kind: 'imported'; count: number }
+  | { kind: 'rowErrors'; message: string; rows: { row: number; message: string }[] }
+  | { kind: 'failed'; message: string };
+
+/**
+ * 「CSVで一括登録」: the column list, a template made in the browser, and the
+ * upload. The server checks every row first and registers nothing if any row
+ * is wrong, so the page lists each bad row's message and nothing else changes.
+ */
+export function PostingImportPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('postingImport.title'));
+  const text = useMessageText();
+  const importPostings = useImportPostings();
+  const inputId = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string | undefined>(undefined);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const templateUrl = useTemplateUrl();
+
+  useEffect(() => {
+    if (outcome !== null) {
+      outcomeRef.current?.focus();
+    }
+  }, [outcome]);
+
+  async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    if (importPostings.isPending) {
+      return;
+    }
+    setOutcome(null);
+    if (file === null) {
+      setFileError(t('postingImport.fileRequired'));
+      document.getElementById(inputId)?.focus();
+      return;
+    }
+    let csv: string;
+    try {
+      // The server reads UTF-8 only; a Shift_JIS file from a spreadsheet is caught here, before anything is sent.
+      csv = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+    } catch {
+      setFileError(t('postingImport.notUtf8'));
+      document.getElementById(inputId)?.focus();
+      return;
+    }
+    setFileError(undefined);
+    try {
+      const result = await importPostings.mutateAsync(csv);
+      setOutcome({ kind: 'imported', count: result.imported });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'import_failed') {
+        setOutcome({ kind: 'rowErrors', message: error.message, rows: rowErrors(error.fields) });
+      } else {
+        setOutcome({ kind: 'failed', message: text(messageForError(error)) });
+      }
+    }
+  }
+
+  return (
+    <div className="flex flex-col gap-10">
+      <div className="flex flex-col gap-4">
+        <p className="text-std-16N-170">
+          <TextLink to="/facility/postings">{t('postingForm.backToList')}</TextLink>
+        </p>
+        <PageHeading>{t('postingImport.title')}</PageHeading>
+        <p className="text-std-16N-170 text-solid-gray-800">{t('postingImport.lead')}</p>
+      </div>
+
+      <section aria-labelledby="import-upload" className="flex flex-col gap-6 rounded-12 border border-solid-gray-200 bg-white p-5 desktop:p-8">
+        <SectionHeading id="import-upload">{t('postingImport.uploadHeading')}</SectionHeading>
+        <form noValidate onSubmit={(event) => void submit(event)} className="flex flex-col gap-6">
+          <div className="flex flex-col gap-2">
+            <FieldLabel htmlFor={inputId} label={t('postingImport.fileLabel')} required />
+            <FieldHint id={`${inputId}-hint`} hint={t('postingImport.fileHint')} />
+            <input
+              id={inputId}
+              name="file"
+              type="file"
+              accept=".csv,text/csv"
+              aria-required
+              aria-invalid={fileError !== undefined ? true : undefined}
+              aria-describedby={describedByIds(inputId, true, fileError !== undefined)}
+              onChange={(event) => {
+                setFile(event.target.files?.[0] ?? null);
+                setFileError(undefined);
+                setOutcome(null);
+              }}
+              className="block w-full rounded-8 border border-solid-gray-600 bg-white p-3 text-std-16N-170 text-solid-gray-900 file:mr-4 file:rounded-6 file:border file:border-blue-900 file:bg-white file:px-4 file:py-2 file:text-oln-16B-100 file:text-blue-900 aria-[invalid=true]:border-error-1"
+            />
+            {fileError !== undefined && <FieldError id={`${inputId}-error`} error={fileError} />}
+          </div>
+          <div>
+            <Button type="submit" busy={importPostings.isPending} className="w-full desktop:w-auto desktop:min-w-[12rem]">
+              {importPostings.isPending ? t('postingImport.submitting') : t('postingImport.submit')}
+            </Button>
+          </div>
+        </form>
+        {outcome?.kind === 'imported' && (
+          <Alert kind="success" ref={outcomeRef}>
+            <p>{t('postingImport.imported', { count: outcome.count })}</p>
+            <p className="mt-2">
+              <TextLink to="/facility/postings">{t('postingImport.toList')}</TextLink>
+            </p>
+          </Alert>
+        )}
+        {outcome?.kind === 'rowErrors' && (
+          <Alert kind="error" ref={outcomeRef}>
+            <p>{outcome.message}</p>
+            <ul className="mt-2 flex list-disc flex-col gap-1 pl-6">
+              {outcome.rows.map((row) => (
+                <li key={row.row}>{row.message}</li>
+              ))}
+            </ul>
+          </Alert>
+        )}
+        {outcome?.kind === 'failed' && (
+          <Alert kind="error" ref={outcomeRef}>
+            <p>{outcome.message}</p>
+          </Alert>
+        )}
+      </section>
+
+      <section aria-labelledby="import-template" className="flex flex-col gap-4">
+        <SectionHeading id="import-template">{t('postingImport.templateHeading')}</SectionHeading>
+        <p className="text-std-16N-170 text-solid-gray-800">{t('postingImport.templateText')}</p>
+        {templateUrl !== null && (
+          <p>
+            <a href={templateUrl} download="kakehashi_postings_template.csv" className={buttonClassName('secondary')}>
+              {t('postingImport.templateLink')}
+            </a>
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="import-columns" className="flex flex-col gap-4">
+        <SectionHeading id="import-columns">{t('postingImport.columnsHeading')}</SectionHeading>
+        <p className="text-std-16N-170 text-solid-gray-800">{t('postingImport.columnsText')}</p>
+        <p className="text-std-16N-170 text-solid-gray-800">{t('postingImport.headerRowLabel')}</p>
+        {/* Focusable and named, so keyboard users can scroll the long line (WCAG 2.1.1). */}
+        <div
+          role="region"
+          tabIndex={0}
+          aria-label={t('postingImport.headerRowLabel')}
+          className="overflow-x-auto rounded-8 border border-solid-gray-420 bg-solid-gray-50 p-4"
+        >
+          <pre className="text-mono-14N-150">
+            <code>{POSTING_CSV_COLUMNS.join(',')}</code>
+          </pre>
+        </div>
+        <ol className="grid grid-cols-1 gap-2 desktop:grid-cols-2">
+          {POSTING_CSV_COLUMNS.map((column, index) => (
+            <li key={column} className="flex flex-col gap-1 rounded-8 border border-solid-gray-200 p-3 text-std-16N-170">
+              <span className="flex flex-wrap items-center gap-2">
+                <span className="text-dns-14N-130 text-solid-gray-700">{t('postingImport.columnNumber', { number: index + 1 })}</span>
+                <code className="text-mono-16B-150">{column}</code>
+                {REQUIRED_CSV_COLUMNS.has(column) && <span className="text-dns-14N-130 text-error-1">{t('form.required')}</span>}
+              </span>
+              <span className="text-solid-gray-800">{t(`postingImport.columns.${column}` as TranslationKey)}</span>
+            </li>
+          ))}
+        </ol>
+        <ul className="flex list-disc flex-col gap-1 pl-6 text-std-16N-170 text-solid-gray-800">
+          <li>{t('postingImport.rules.empty')}</li>
+          <li>{t('postingImport.rules.booleans')}</li>
+          <li>{t('postingImport.rules.weekdays')}</li>
+          <li>{t('postingImport.rules.allOrNothing')}</li>
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+/** An object URL of the template, made once and released when the page goes. */
+function useTemplateUrl(): string | null {
+  const csv = useMemo(() => csvTemplate(exampleStartDate(new Date())), []);
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (typeof URL.createObjectURL !== 'function') {
+      return;
+    }
+    const objectUrl = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    setUrl(objectUrl);
+    return () => URL.revokeObjectURL(objectUrl);
+  }, [csv]);
+  return url;
+}
