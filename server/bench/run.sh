@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Builds and runs the benchmarks on one core, with a throw-away PostgreSQL for the SQL baseline.
-# Usage: server/bench/run.sh [seekers] [postings]     (defaults: 1000000 100000)
+# Usage: server/bench/run.sh [seekers] [postings]     (defaults: 1000000 100000; the board uses 8,300 facilities)
 # Never part of `make test`: timings depend on the machine; the figures and ratios are printed to read.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 scripts/install-deps.sh test
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DKAKEHASHI_BENCH=ON >/dev/null
-cmake --build build --target matching_bench
+cmake --build build --target matching_bench board_bench
 source scripts/test-services.sh
 trap stop_postgres EXIT
 start_postgres
 export KAKEHASHI_BENCH_PG_URL=$KAKEHASHI_TEST_PG_URL
 # One core, as the target says.
 taskset -c 0 ./build/matching_bench "${1:-1000000}" "${2:-100000}"
+echo
+taskset -c 0 ./build/board_bench 8300
