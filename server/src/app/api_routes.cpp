@@ -4,6 +4,7 @@
 
 #include "accounts/accounts.h"
 #include "app/context.h"
+#include "applications/applications.h"
 #include "audit/routes.h"
 #include "beds/beds.h"
 #include "helpdesk/helpdesk.h"
@@ -46,6 +47,7 @@ void register_api_routes(http::Router& router, Context& ctx) {
   partners::register_routes(router, *ctx.partners, accounts);
   beds::register_routes(router, *ctx.beds, accounts);
   helpdesk::register_routes(router, *ctx.helpdesk, accounts);
+  applications::register_routes(router, *ctx.applications, accounts);
   if (ctx.config.smtp_url.empty()) mail::register_demo_routes(router, pool);
 }
 

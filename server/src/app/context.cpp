@@ -31,6 +31,12 @@ Result<std::unique_ptr<Context>> open_context(const std::map<std::string, std::s
   ctx->beds = std::make_unique<beds::Service>(*ctx->pool, *ctx->accounts, ctx->catalogue);
   ctx->helpdesk = std::make_unique<helpdesk::Service>(*ctx->pool, *ctx->accounts,
                                                       helpdesk::Settings{ctx->config.effective_public_url()});
+  ctx->applications = std::make_unique<applications::Service>(*ctx->pool, *ctx->accounts, *ctx->postings, *ctx->seekers,
+                                                              *ctx->engine, *ctx->hub,
+                                                              applications::Settings{ctx->config.effective_public_url()});
+  ctx->postings->match_established = [a = ctx->applications.get()](const std::string& posting, const std::string& user) {
+    return a->match_established(posting, user);
+  };
   ctx->partners = std::make_unique<partners::Service>(*ctx->pool, *ctx->search_index, ctx->catalogue,
                                                       ctx->config.effective_public_url());
   ctx->notifier = std::make_unique<notify::Notifier>(*ctx->pool, *ctx->engine, *ctx->postings, *ctx->seekers,

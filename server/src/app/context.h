@@ -7,6 +7,7 @@
 
 #include "accounts/accounts.h"
 #include "app/config.h"
+#include "applications/applications.h"
 #include "beds/beds.h"
 #include "helpdesk/helpdesk.h"
 #include "matching/matching.h"
@@ -37,6 +38,7 @@ struct Context {
   std::unique_ptr<partners::Service> partners;
   std::unique_ptr<beds::Service> beds;
   std::unique_ptr<helpdesk::Service> helpdesk;
+  std::unique_ptr<applications::Service> applications;
 };
 
 //! Opens the database, applies pending migrations, loads shipped reference data on first use and builds

@@ -88,6 +88,15 @@ Result<void> store_attachments(store::Connection& c, std::vector<Attachment>& fi
   return {};
 }
 
+Result<std::optional<Attachment>> load_attachment(store::Connection& c, const std::string& id) {
+  auto r = KH_TRY(c.execute("SELECT id, filename, content_type, size, owner_type, owner_id, data_base64 FROM attachments WHERE id = $1", {id}));
+  if (r.rows.empty()) return std::optional<Attachment>{};
+  const auto& row = r.rows[0];
+  auto data = crypto::base64_decode(row.text(6));
+  if (!data) return fail(errors::internal("attachment " + id + " is not valid base64"));
+  return std::optional<Attachment>{Attachment{{row.text(0), row.text(1), row.text(2), row.integer(3)}, row.text(4), row.text(5), std::move(*data)}};
+}
+
 Result<std::vector<AttachmentInfo>> attachments_of(store::Connection& c, const std::string& owner_type,
                                                    const std::string& owner_id) {
   auto r = KH_TRY(c.execute("SELECT id, filename, content_type, size FROM attachments WHERE owner_type = $1 AND owner_id = $2 "

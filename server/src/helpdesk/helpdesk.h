@@ -25,6 +25,8 @@ struct Attachment { AttachmentInfo info; std::string owner_type, owner_id, data;
 Result<std::vector<Attachment>> read_attachments(const boost::json::object& body);
 Result<void> store_attachments(store::Connection& c, std::vector<Attachment>& files, const std::string& owner_type,
                                const std::string& owner_id);
+//! One stored attachment with its bytes; access rules are the caller's.
+Result<std::optional<Attachment>> load_attachment(store::Connection& c, const std::string& id);
 Result<std::vector<AttachmentInfo>> attachments_of(store::Connection& c, const std::string& owner_type,
                                                    const std::string& owner_id);
 

@@ -178,24 +178,22 @@ Result<bj::object> Service::set_status(const accounts::CurrentUser& actor, const
 Result<Attachment> Service::attachment(const accounts::CurrentUser& viewer, const std::string& id) {
   auto lease = KH_TRY(pool_.acquire());
   auto& c = *lease;
-  auto r = KH_TRY(c.execute("SELECT id, filename, content_type, size, owner_type, owner_id, data_base64 FROM attachments WHERE id = $1", {id}));
   const Error missing = errors::not_found("指定されたファイルは見つかりません。");
-  if (r.rows.empty()) return fail(missing);
-  const auto& row = r.rows[0];
-  bool allowed = is_secretariat(viewer);
-  if (!allowed && row.text(4) == "inquiry_message") {
+  auto file = KH_TRY(load_attachment(c, id));
+  if (!file) return fail(missing);
+  bool allowed = is_secretariat(viewer) && file->owner_type != "message";
+  if (!allowed && file->owner_type == "inquiry_message") {
     auto owner = KH_TRY(c.execute("SELECT i.asker_id FROM inquiry_messages m JOIN inquiries i ON i.id = m.inquiry_id WHERE m.id = $1",
-                                  {row.text(5)}));
+                                  {file->owner_id}));
     allowed = !owner.rows.empty() && owner.rows[0].text(0) == viewer.user.id;
-  } else if (!allowed && row.text(4) == "announcement") {
-    auto a = KH_TRY(c.execute("SELECT audience FROM announcements WHERE id = $1", {row.text(5)}));
+  } else if (!allowed && file->owner_type == "announcement") {
+    auto a = KH_TRY(c.execute("SELECT audience FROM announcements WHERE id = $1", {file->owner_id}));
     const std::string role(accounts::role_code(viewer.user.role));
     allowed = !a.rows.empty() && (a.rows[0].text(0) == "all" || ("," + a.rows[0].text(0) + ",").find("," + role + ",") != std::string::npos);
   }
+  // Files of application messages are served by the applications module, to the thread only.
   if (!allowed) return fail(missing);
-  auto data = crypto::base64_decode(row.text(6));
-  if (!data) return fail(errors::internal("attachment " + id + " is not valid base64"));
-  return Attachment{{row.text(0), row.text(1), row.text(2), row.integer(3)}, row.text(4), row.text(5), std::move(*data)};
+  return std::move(*file);
 }
 
 }  // namespace kh::helpdesk

@@ -36,7 +36,7 @@ void register_routes(http::Router& router, Engine& engine, postings::Service& po
     for (std::size_t i = static_cast<std::size_t>((page - 1) * per_page); i < all.size() && items.size() < static_cast<std::size_t>(per_page); ++i) {
       auto p = postings.find(all[i].id);
       if (!p || !*p) continue;
-      items.push_back({{"posting", postings::to_json(**p, postings::disclosure_for(**p, &*current), postings.catalogue())},
+      items.push_back({{"posting", postings::to_json(**p, postings.disclosure(**p, &*current), postings.catalogue())},
                        {"score", all[i].score}, {"reasons", reasons_json(all[i])}});
     }
     return http::json_response(200, bj::object{{"items", std::move(items)}, {"total", all.size()}, {"page", page},

@@ -3,6 +3,7 @@
 //! draft → published → paused → closed, a version for every edit, CSV bulk registration, and the masking
 //! rules of SPEC.md (a masked posting shows none of its identifying fields to viewers not entitled to them).
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -92,6 +93,11 @@ class Service {
   Result<std::vector<Posting>> all_published();
 
   const reference::Catalogue& catalogue() const { return catalogue_; }
+  //! Set by the applications module: whether a seeker has an established match on a posting, which
+  //! entitles them to its masked values (rule 1). Unset, nobody outside is entitled.
+  std::function<bool(const std::string& posting_id, const std::string& user_id)> match_established;
+  //! disclosure_for, plus the match rule above.
+  Disclosure disclosure(const Posting& p, const accounts::CurrentUser* viewer) const;
 
  private:
   Result<std::string> facility_of(const accounts::CurrentUser& actor, const boost::json::object& body);

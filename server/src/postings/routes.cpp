@@ -61,7 +61,7 @@ void register_routes(http::Router& router, Service& postings, SearchIndex& index
                                            [&](const auto& o) { return found->has_value() && o.id == (*found)->facility_id; }));
     if (!*found || ((*found)->status != "published" && !insider))
       return http::error_response(errors::not_found("指定された募集は見つかりません。"));
-    return http::json_response(200, to_json(**found, disclosure_for(**found, v), postings.catalogue()));
+    return http::json_response(200, to_json(**found, postings.disclosure(**found, v), postings.catalogue()));
   });
 
   router.add("POST", "/api/v1/postings", [&](http::Request& req) {

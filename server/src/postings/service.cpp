@@ -76,6 +76,14 @@ audit::Actor actor_of(const accounts::CurrentUser& c) { return {c.user.id, c.use
 
 }  // namespace
 
+Disclosure Service::disclosure(const Posting& p, const accounts::CurrentUser* viewer) const {
+  const auto d = disclosure_for(p, viewer);
+  if (d == Disclosure::masked && viewer && viewer->user.role == accounts::Role::seeker && match_established &&
+      match_established(p.id, viewer->user.id))
+    return Disclosure::full;
+  return d;
+}
+
 Result<std::string> Service::facility_of(const accounts::CurrentUser& actor, const bj::object& body) {
   KH_TRY_VOID(accounts::require_role(actor, {accounts::Role::facility}));
   if (const auto* f = body.if_contains("facility_id"); f && f->is_string()) {
