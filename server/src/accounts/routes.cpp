@@ -2,6 +2,7 @@
 #include <boost/json.hpp>
 
 #include "accounts/accounts.h"
+#include "accounts/http_guard.h"
 #include "core/json.h"
 #include "core/time.h"
 #include "http/request.h"
@@ -40,13 +41,6 @@ std::string string_field(const bj::object& o, std::string_view key) {
 
 //! Reads a body's string fields with per-field messages; nullopt-free: missing strings read as empty.
 Result<bj::object> body(const http::Request& req) { return http::json_body(req); }
-
-template <class F>
-http::Response with_user(Service& s, http::Request& req, F&& f) {
-  auto current = s.authenticate(req);
-  if (!current) return http::error_response(current.error());
-  return f(*current);
-}
 
 template <class T>
 http::Response items_json(const std::vector<T>& list, bj::object (*render)(const T&)) {

@@ -2,6 +2,7 @@
 #include <boost/json.hpp>
 
 #include "accounts/accounts.h"
+#include "accounts/http_guard.h"
 #include "applications/applications.h"
 #include "helpdesk/helpdesk.h"
 #include "http/request.h"
@@ -9,28 +10,14 @@
 
 namespace kh::applications {
 namespace bj = boost::json;
+using accounts::reply;
+using accounts::with_user;
+
 namespace {
-
-http::Response reply(const Result<bj::object>& r, int status = 200) {
-  return r ? http::json_response(status, *r) : http::error_response(r.error());
-}
-
-template <class F>
-http::Response with_user(accounts::Service& accounts, http::Request& req, F&& f) {
-  auto current = accounts.authenticate(req);
-  if (!current) return http::error_response(current.error());
-  return f(*current);
-}
-
 template <class F>
 http::Response with_body(accounts::Service& accounts, http::Request& req, F&& f) {
-  return with_user(accounts, req, [&](const accounts::CurrentUser& c) {
-    auto body = http::json_body(req);
-    if (!body) return http::error_response(body.error());
-    return f(c, *body);
-  });
+  return accounts::with_user_and_body(accounts, req, std::forward<F>(f));
 }
-
 }  // namespace
 
 void register_routes(http::Router& router, Service& s, accounts::Service& accounts) {

@@ -66,6 +66,12 @@ Result<BoardQuery> parse_query(const http::Request& req, std::vector<std::string
   return q;
 }
 
+//! The viewer's scope and the query's filters, or why the viewer may not see the board.
+Result<BoardQuery> board_query(const http::Request& req, Service& beds, accounts::Service& accounts) {
+  auto current = KH_TRY(accounts.authenticate(req));
+  return parse_query(req, KH_TRY(beds.scope_of(current)));
+}
+
 }  // namespace
 
 void register_routes(http::Router& router, Service& beds, accounts::Service& accounts) {
@@ -101,11 +107,7 @@ void register_routes(http::Router& router, Service& beds, accounts::Service& acc
   });
 
   router.add("GET", "/api/v1/beds/board", [&](http::Request& req) {
-    auto current = accounts.authenticate(req);
-    if (!current) return http::error_response(current.error());
-    auto scope = beds.scope_of(*current);
-    if (!scope) return http::error_response(scope.error());
-    auto q = parse_query(req, *scope);
+    auto q = board_query(req, beds, accounts);
     if (!q) return http::error_response(q.error());
     const auto page = beds.board(*q);
     bj::array items;
@@ -115,11 +117,7 @@ void register_routes(http::Router& router, Service& beds, accounts::Service& acc
   });
 
   router.add("GET", "/api/v1/beds/board.csv", [&](http::Request& req) {
-    auto current = accounts.authenticate(req);
-    if (!current) return http::error_response(current.error());
-    auto scope = beds.scope_of(*current);
-    if (!scope) return http::error_response(scope.error());
-    auto q = parse_query(req, *scope);
+    auto q = board_query(req, beds, accounts);
     if (!q) return http::error_response(q.error());
     http::Response r;
     r.content_type = "text/csv; charset=Shift_JIS";

@@ -92,6 +92,27 @@ std::string ascii_lower(std::string_view s) {
   return out;
 }
 
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += separator;
+    out += parts[i];
+  }
+  return out;
+}
+
+std::vector<std::string> split(std::string_view s, char separator) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < s.size()) {
+    auto end = s.find(separator, start);
+    if (end == std::string_view::npos) end = s.size();
+    if (end > start) out.emplace_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
 bool has_control_characters(std::string_view s) {
   for (unsigned char c : s)
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return true;

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kh::text {
 bool is_valid_utf8(std::string_view s);
@@ -16,6 +17,9 @@ std::string fold(std::string_view s);
 bool is_plausible_email(std::string_view s);
 //! Lower-cases ASCII letters only (e-mail addresses and IDs are compared this way).
 std::string ascii_lower(std::string_view s);
+//! "a,b,c" from {"a","b","c"} (empty parts kept out of split: ",a,,b," → {"a","b"}).
+std::string join(const std::vector<std::string>& parts, std::string_view separator);
+std::vector<std::string> split(std::string_view s, char separator);
 //! Removes control characters other than tab and newline from free text.
 bool has_control_characters(std::string_view s);
 }  // namespace kh::text

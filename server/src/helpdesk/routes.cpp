@@ -2,6 +2,7 @@
 #include <boost/json.hpp>
 
 #include "accounts/accounts.h"
+#include "accounts/http_guard.h"
 #include "audit/routes.h"
 #include "helpdesk/helpdesk.h"
 #include "http/request.h"
@@ -9,17 +10,10 @@
 
 namespace kh::helpdesk {
 namespace bj = boost::json;
+using accounts::optional_viewer;
+using accounts::reply;
+using accounts::with_user;
 namespace {
-
-std::optional<accounts::CurrentUser> optional_viewer(accounts::Service& accounts, const http::Request& req) {
-  if (!req.cookie("kh_session")) return std::nullopt;
-  auto c = accounts.authenticate(req);
-  return c ? std::optional(*c) : std::nullopt;
-}
-
-http::Response reply(const Result<bj::object>& r, int status = 200) {
-  return r ? http::json_response(status, *r) : http::error_response(r.error());
-}
 
 std::string percent_encode(std::string_view s) {
   static constexpr char hex[] = "0123456789ABCDEF";
@@ -29,14 +23,6 @@ std::string percent_encode(std::string_view s) {
     else { out += '%'; out += hex[c >> 4]; out += hex[c & 15]; }
   }
   return out;
-}
-
-//! Runs `f` with the logged-in user, or answers 401.
-template <class F>
-http::Response with_user(accounts::Service& accounts, http::Request& req, F&& f) {
-  auto current = accounts.authenticate(req);
-  if (!current) return http::error_response(current.error());
-  return f(*current);
 }
 
 }  // namespace

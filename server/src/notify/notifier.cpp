@@ -4,6 +4,7 @@
 
 #include "accounts/accounts.h"
 #include "core/log.h"
+#include "core/text.h"
 #include "core/time.h"
 #include "mail/mail.h"
 #include "matching/matching.h"
@@ -20,12 +21,6 @@ namespace {
 constexpr const char* cursor_name = "notifier";
 // Every matching seeker is told (a cap would silently drop someone); the limit only guards against a runaway.
 constexpr std::size_t max_notices_per_posting = 1'000'000;
-
-std::string join(const std::vector<std::string>& parts, const std::string& sep) {
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : sep) + p;
-  return out;
-}
 
 std::string today_jst() { return format_iso8601_jst(now_ms()).substr(0, 10); }
 int hour_jst() { return std::stoi(format_iso8601_jst(now_ms()).substr(11, 2)); }
@@ -106,12 +101,12 @@ Result<void> Notifier::notify_seeker_of_posting(store::Connection& c, const std:
                          : (urgent || pref == "immediate") ? MailState::sent
                                                           : MailState::digest;
   Notification n{{}, user_id, "match", urgent ? "【急募】おすすめの求人があります" : "おすすめの求人があります",
-                 summary + "\n理由: " + join(reasons, "・"), "/postings/" + posting_id, 0, {}};
+                 summary + "\n理由: " + text::join(reasons, "・"), "/postings/" + posting_id, 0, {}};
   const bool fresh = KH_TRY(insert(c, n, "match:" + posting_id + ":" + user_id, mail));
   if (fresh && mail == MailState::sent)
     KH_TRY_VOID(mail::enqueue(c, {user->email, "【かけはし】" + n.title,
                                   user->display_name + " 様\n\n希望条件に合う求人が見つかりました。\n\n" + summary +
-                                      "\n理由: " + join(reasons, "・") + "\n\n詳細: " + settings_.public_url + *n.link +
+                                      "\n理由: " + text::join(reasons, "・") + "\n\n詳細: " + settings_.public_url + *n.link +
                                       "\n\n通知の受け取り方は「希望条件」の画面で変更できます。\n"}));
   return {};
 }

@@ -19,26 +19,8 @@ namespace kh::partners {
 namespace bj = boost::json;
 namespace {
 
-std::string join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& x : v) out += (out.empty() ? "" : ",") + x;
-  return out;
-}
-
-std::vector<std::string> split(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < s.size()) {
-    auto end = s.find(',', start);
-    if (end == std::string::npos) end = s.size();
-    if (end > start) out.push_back(s.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
 Subscription to_subscription(const store::Row& r) {
-  return {r.text(0), r.text(1), r.text(2), split(r.text(3)), split(r.text(4)), r.optional_text(5), r.text(6),
+  return {r.text(0), r.text(1), r.text(2), text::split(r.text(3), ','), text::split(r.text(4), ','), r.optional_text(5), r.text(6),
           r.optional_text(7), r.integer(8), r.integer(9)};
 }
 
@@ -103,7 +85,7 @@ Result<Subscription> Service::create(const accounts::CurrentUser& actor, const b
   auto& c = *lease;
   KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
     KH_TRY(c.execute("INSERT INTO feed_subscriptions (" + std::string(columns) + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-                     {s.id, s.organisation_id, s.name, join(s.prefectures), join(s.categories), store::optional_text(s.urgency),
+                     {s.id, s.organisation_id, s.name, text::join(s.prefectures, ","), text::join(s.categories, ","), store::optional_text(s.urgency),
                       s.token, store::optional_text(s.digest_email), s.created_at_ms, s.last_digest_at_ms}));
     return audit::record(c, {actor.user.id, actor.user.login, actor.ip}, "feed_created", "feed", s.id, s.name);
   }));

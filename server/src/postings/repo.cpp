@@ -1,5 +1,6 @@
 #include "postings/repo.h"
 
+#include "core/text.h"
 #include "core/time.h"
 #include "store/database.h"
 
@@ -15,24 +16,6 @@ constexpr std::string_view columns =
 
 std::string select_from() {
   return "SELECT " + std::string(columns) + " FROM postings p JOIN organisations o ON o.id = p.facility_id ";
-}
-
-std::string join_weekdays(const std::vector<std::string>& days) {
-  std::string out;
-  for (const auto& d : days) out += (out.empty() ? "" : ",") + d;
-  return out;
-}
-
-std::vector<std::string> split_weekdays(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < s.size()) {
-    auto end = s.find(',', start);
-    if (end == std::string::npos) end = s.size();
-    if (end > start) out.push_back(s.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
 }
 
 Posting to_posting(const store::Row& r) {
@@ -51,7 +34,7 @@ Posting to_posting(const store::Row& r) {
   p.end_date = r.optional_text(i++);
   if (!r.is_null(i)) p.period_months = r.integer(i);
   ++i;
-  p.weekdays = split_weekdays(r.text(i++));
+  p.weekdays = text::split(r.text(i++), ',');
   p.hours = r.optional_text(i++);
   p.full_time = r.boolean(i++);
   p.night_duty = r.boolean(i++);
@@ -83,7 +66,7 @@ Posting to_posting(const store::Row& r) {
 store::Params values(const Posting& p, const std::string& actor_id) {
   return {p.id, p.facility_id, p.status, store::optional_text(p.close_reason), p.title, p.category,
           store::optional_text(p.specialty), p.employment, p.start_date, store::optional_text(p.end_date),
-          p.period_months ? store::Param{*p.period_months} : store::Param{nullptr}, join_weekdays(p.weekdays),
+          p.period_months ? store::Param{*p.period_months} : store::Param{nullptr}, text::join(p.weekdays, ","),
           store::optional_text(p.hours), store::flag(p.full_time), store::flag(p.night_duty), p.urgency, p.positions,
           p.duties, store::optional_text(p.requirements), store::optional_text(p.pay), store::optional_text(p.benefits),
           store::flag(p.training_agreed), p.workplace.postal_code, p.workplace.prefecture, p.workplace.municipality,

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "accounts/accounts.h"
+#include "accounts/http_guard.h"
 #include "core/text.h"
 #include "core/time.h"
 #include "http/request.h"
@@ -13,14 +14,8 @@
 
 namespace kh::postings {
 namespace bj = boost::json;
+using accounts::optional_viewer;
 namespace {
-
-//! The viewer of a public page: a logged-in user if there is a valid session, else anonymous.
-std::optional<accounts::CurrentUser> optional_viewer(accounts::Service& accounts, const http::Request& req) {
-  if (!req.cookie("kh_session")) return std::nullopt;
-  auto c = accounts.authenticate(req);
-  return c ? std::optional(*c) : std::nullopt;
-}
 
 bj::object facets_json(const SearchResult& r) {
   bj::object out;
