@@ -53,6 +53,33 @@ std::string ics_escape(std::string_view s) {
 
 const Error interview_not_found = errors::not_found("指定された面接は見つかりません。");
 
+std::string utc_stamp(std::int64_t ms) {
+  const auto iso = format_iso8601_utc(ms);
+  return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2) + "T" + iso.substr(11, 2) + iso.substr(14, 2) + iso.substr(17, 2) + "Z";
+}
+
+struct Appointment {
+  std::string interview_id, slot, title, location;
+  std::int64_t duration_minutes = 60;
+  bool online = true;
+  std::int64_t stamp_ms = 0;
+};
+
+//! An RFC 5545 calendar with one event; times in UTC so every calendar shows them right.
+Result<std::string> build_ics(const Appointment& a) {
+  const auto start = to_utc_stamp(a.slot);
+  if (!start) return fail(errors::internal("bad interview slot " + a.slot));
+  const auto days = *matching::parse_days(start->substr(0, 4) + "-" + start->substr(4, 2) + "-" + start->substr(6, 2));
+  const std::int64_t start_ms = ((static_cast<std::int64_t>(days) * 1440 + std::stoi(start->substr(9, 2)) * 60 +
+                                  std::stoi(start->substr(11, 2))) * 60 + std::stoi(start->substr(13, 2))) * 1000;
+  return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Kakehashi//Interview//JA\r\nMETHOD:PUBLISH\r\nBEGIN:VEVENT\r\n"
+         "UID:" + a.interview_id + "@kakehashi\r\nDTSTAMP:" + utc_stamp(a.stamp_ms) + "\r\nDTSTART:" + *start +
+         "\r\nDTEND:" + utc_stamp(start_ms + a.duration_minutes * 60'000) + "\r\nSUMMARY:" + ics_escape("面接: " + a.title) +
+         "\r\nLOCATION:" + ics_escape(a.location) +
+         "\r\nDESCRIPTION:" + ics_escape(a.online ? "オンライン面接（かけはしの面接ルーム）" : "対面の面接") +
+         "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+}
+
 }  // namespace
 
 Result<bj::object> Service::propose_interview(const accounts::CurrentUser& actor, const std::string& id, const bj::object& body) {
@@ -106,7 +133,7 @@ Result<bj::object> Service::propose_interview(const accounts::CurrentUser& actor
 Result<bj::object> Service::answer_interview(const accounts::CurrentUser& actor, const std::string& interview_id, const bj::object& body) {
   auto lease = KH_TRY(pool_.acquire());
   auto& c = *lease;
-  auto r = KH_TRY(c.execute("SELECT application_id, status, slots FROM interviews WHERE id = $1", {interview_id}));
+  auto r = KH_TRY(c.execute("SELECT application_id, status, slots, duration_minutes, online, place FROM interviews WHERE id = $1", {interview_id}));
   if (r.rows.empty()) return fail(interview_not_found);
   const std::string app_id = r.rows[0].text(0), status = r.rows[0].text(1);
   auto loaded = load(actor, app_id);
@@ -127,13 +154,18 @@ Result<bj::object> Service::answer_interview(const accounts::CurrentUser& actor,
     std::vector<std::string> emails;
     if (auto u = KH_TRY(accounts_.find_user(a.seeker_id))) emails.push_back(u->email);
     for (const auto& m : KH_TRY(accounts_.members_of(a.posting.facility_id))) emails.push_back(m.email);
+    const bool online = r.rows[0].boolean(4);
+    const auto ics = KH_TRY(build_ics({interview_id, chosen, a.posting.title,
+                                       online ? settings_.public_url + "/applications/" + app_id + "/interview" : r.rows[0].text(5),
+                                       r.rows[0].integer(3), online, now}));
     KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
       KH_TRY(c.execute("UPDATE interviews SET status = 'scheduled', chosen_slot = $2, updated_at = $3 WHERE id = $1", {interview_id, chosen, now}));
       for (const auto& e : emails)
         KH_TRY_VOID(mail::enqueue(c, {e, "【かけはし】面接の日時が決まりました",
                                       "募集「" + a.posting.title + "」の面接日時が決まりました。\n日時: " + chosen +
-                                          "\n\nカレンダーに登録するための招待状（.ics）: " + settings_.public_url +
-                                          "/api/v1/interviews/" + interview_id + "/invite.ics\n"}));
+                                          "\n\n招待状（interview.ics）を添付しました。カレンダーに登録してください。\n" +
+                                          settings_.public_url + "/applications/" + app_id + "\n",
+                                      mail::MailAttachment{"interview.ics", "text/calendar; charset=UTF-8; method=PUBLISH", ics}}));
       return audit::record(c, {actor.user.id, actor.user.login, actor.ip}, "interview_scheduled", "application", app_id);
     }));
     title = "面接の日時が決まりました";
@@ -175,24 +207,10 @@ Result<std::string> Service::interview_ics(const accounts::CurrentUser& viewer, 
   auto a = load(viewer, row.text(0));
   if (!a || (!a->as_seeker && !a->as_facility && !a->as_coordinator && !a->as_secretariat)) return fail(interview_not_found);
   if (row.text(1) != "scheduled" || row.is_null(2)) return fail(errors::conflict("interview_not_scheduled", "面接の日時がまだ決まっていません。"));
-  const auto start = to_utc_stamp(row.text(2));
-  if (!start) return fail(errors::internal("bad slot " + row.text(2)));
-  // End = start + duration, computed on the same UTC stamp.
-  const auto days = *matching::parse_days(start->substr(0, 4) + "-" + start->substr(4, 2) + "-" + start->substr(6, 2));
-  const std::int64_t start_ms = ((static_cast<std::int64_t>(days) * 1440 + std::stoi(start->substr(9, 2)) * 60 + std::stoi(start->substr(11, 2))) * 60 +
-                                 std::stoi(start->substr(13, 2))) * 1000;
-  const auto end_iso = format_iso8601_utc(start_ms + row.integer(3) * 60'000);
-  const std::string end = end_iso.substr(0, 4) + end_iso.substr(5, 2) + end_iso.substr(8, 2) + "T" + end_iso.substr(11, 2) +
-                          end_iso.substr(14, 2) + end_iso.substr(17, 2) + "Z";
-  const auto stamp_iso = format_iso8601_utc(row.integer(6));
-  const std::string stamp = stamp_iso.substr(0, 4) + stamp_iso.substr(5, 2) + stamp_iso.substr(8, 2) + "T" + stamp_iso.substr(11, 2) +
-                            stamp_iso.substr(14, 2) + stamp_iso.substr(17, 2) + "Z";
-  const std::string location = row.boolean(4) ? settings_.public_url + "/applications/" + a->id + "/interview" : row.text(5);
-  return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Kakehashi//Interview//JA\r\nMETHOD:PUBLISH\r\nBEGIN:VEVENT\r\n"
-         "UID:" + interview_id + "@kakehashi\r\nDTSTAMP:" + stamp + "\r\nDTSTART:" + *start + "\r\nDTEND:" + end +
-         "\r\nSUMMARY:" + ics_escape("面接: " + a->posting.title) + "\r\nLOCATION:" + ics_escape(location) +
-         "\r\nDESCRIPTION:" + ics_escape(row.boolean(4) ? "オンライン面接（かけはしの面接ルーム）" : "対面の面接") +
-         "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+  const bool online = row.boolean(4);
+  return build_ics({interview_id, row.text(2), a->posting.title,
+                    online ? settings_.public_url + "/applications/" + a->id + "/interview" : row.text(5), row.integer(3), online,
+                    row.integer(6)});
 }
 
 Result<void> Service::relay_signal(const accounts::CurrentUser& sender, const std::string& interview_id, const bj::object& body) {

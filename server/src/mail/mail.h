@@ -15,10 +15,17 @@ namespace kh::store { class Connection; class Pool; }
 
 namespace kh::mail {
 
+struct MailAttachment {
+  std::string filename;      //!< e.g. "interview.ics"
+  std::string content_type;  //!< e.g. "text/calendar; method=PUBLISH"
+  std::string data;          //!< raw bytes
+};
+
 struct Message {
   std::string to;
   std::string subject;
   std::string body;  //!< plain text, UTF-8
+  std::optional<MailAttachment> attachment;
 };
 
 struct StoredMail {
@@ -29,6 +36,7 @@ struct StoredMail {
   std::int64_t created_at_ms;
   std::optional<std::int64_t> sent_at_ms;
   int attempts;
+  std::optional<std::string> attachment_name;
 };
 
 struct SmtpSettings {

@@ -12,15 +12,18 @@ namespace kh::mail {
 
 Result<void> enqueue(store::Connection& c, const Message& m) {
   const auto now = now_ms();
+  const auto& a = m.attachment;
   KH_TRY(c.execute(
-      "INSERT INTO mail_outbox (id, to_address, subject, body, created_at, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $5)",
-      {crypto::new_id("mail"), m.to, m.subject, m.body, now}));
+      "INSERT INTO mail_outbox (id, to_address, subject, body, created_at, next_attempt_at, attachment_name, attachment_type, "
+      "attachment_base64) VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8)",
+      {crypto::new_id("mail"), m.to, m.subject, m.body, now, a ? store::Param{a->filename} : store::Param{nullptr},
+       a ? store::Param{a->content_type} : store::Param{nullptr}, a ? store::Param{crypto::base64_encode(a->data)} : store::Param{nullptr}}));
   return {};
 }
 
 Result<std::vector<StoredMail>> list(store::Connection& c, int limit) {
   auto r = KH_TRY(c.execute(
-      "SELECT id, to_address, subject, body, created_at, sent_at, attempts FROM mail_outbox "
+      "SELECT id, to_address, subject, body, created_at, sent_at, attempts, attachment_name FROM mail_outbox "
       "ORDER BY created_at DESC, id DESC LIMIT $1",
       {std::int64_t{limit}}));
   std::vector<StoredMail> out;
@@ -28,7 +31,7 @@ Result<std::vector<StoredMail>> list(store::Connection& c, int limit) {
     std::optional<std::int64_t> sent;
     if (!row.is_null(5)) sent = row.integer(5);
     out.push_back({row.text(0), row.text(1), row.text(2), row.text(3), row.integer(4), sent,
-                   static_cast<int>(row.integer(6))});
+                   static_cast<int>(row.integer(6)), row.optional_text(7)});
   }
   return out;
 }
@@ -57,7 +60,8 @@ int OutboxWorker::deliver_due() {
   auto& c = **lease;
   const auto now = now_ms();
   auto due = c.execute(
-      "SELECT id, to_address, subject, body, attempts FROM mail_outbox WHERE sent_at IS NULL AND next_attempt_at <= $1 "
+      "SELECT id, to_address, subject, body, attempts, attachment_name, attachment_type, attachment_base64 FROM mail_outbox "
+      "WHERE sent_at IS NULL AND next_attempt_at <= $1 "
       "AND claimed_until < $1 ORDER BY created_at LIMIT 20",
       {now});
   if (!due) return 0;
@@ -68,7 +72,9 @@ int OutboxWorker::deliver_due() {
     auto claimed = c.execute("UPDATE mail_outbox SET claimed_until = $2 WHERE id = $1 AND claimed_until < $3",
                              {id, now + 60'000, now});
     if (!claimed || claimed->affected != 1) continue;
-    const Message message{row.text(1), row.text(2), row.text(3)};
+    Message message{row.text(1), row.text(2), row.text(3), std::nullopt};
+    if (!row.is_null(5))
+      message.attachment = MailAttachment{row.text(5), row.text(6), crypto::base64_decode(row.text(7)).value_or("")};
     const auto attempts = row.integer(4) + 1;
     if (auto result = send_smtp(settings_, message, id); result) {
       (void)c.execute("UPDATE mail_outbox SET sent_at = $2, attempts = $3, claimed_until = 0 WHERE id = $1",

@@ -19,7 +19,8 @@ void register_demo_routes(http::Router& router, store::Pool& pool) {
     boost::json::array items;
     for (const auto& m : *mails)
       items.push_back({{"id", m.id}, {"to", m.to}, {"subject", m.subject}, {"body", m.body},
-                       {"created_at", format_iso8601_jst(m.created_at_ms)}});
+                       {"created_at", format_iso8601_jst(m.created_at_ms)},
+                       {"attachment", m.attachment_name ? boost::json::value(*m.attachment_name) : nullptr}});
     const auto total = items.size();
     return http::json_response(200, boost::json::object{{"items", std::move(items)}, {"total", total}});
   });

@@ -61,9 +61,20 @@ Result<void> send_smtp(const SmtpSettings& s, const Message& m, const std::strin
   Upload upload;
   upload.data = "Date: " + rfc5322_date() + "\r\n" + "From: " + encode_header("かけはし") + " <" + s.from + ">\r\n" +
                 "To: <" + m.to + ">\r\n" + "Subject: " + encode_header(m.subject) + "\r\n" + "Message-ID: <" +
-                message_id + "@" + domain + ">\r\n" +
-                "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
-                wrap76(crypto::base64_encode(m.body));
+                message_id + "@" + domain + ">\r\nMIME-Version: 1.0\r\n";
+  const std::string text_part = "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+                                wrap76(crypto::base64_encode(m.body));
+  if (!m.attachment) {
+    upload.data += text_part;
+  } else {
+    // multipart/mixed: the text, then the file (an .ics invitation opens in the recipient's calendar).
+    const std::string boundary = "kakehashi-" + message_id;
+    upload.data += "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n\r\n--" + boundary + "\r\n" + text_part +
+                   "--" + boundary + "\r\nContent-Type: " + m.attachment->content_type + "\r\n" +
+                   "Content-Disposition: attachment; filename=\"" + m.attachment->filename + "\"\r\n" +
+                   "Content-Transfer-Encoding: base64\r\n\r\n" + wrap76(crypto::base64_encode(m.attachment->data)) + "--" +
+                   boundary + "--\r\n";
+  }
 
   CURL* curl = curl_easy_init();
   if (!curl) return fail(errors::internal("curl_easy_init failed"));

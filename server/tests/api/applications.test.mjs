@@ -154,7 +154,10 @@ test('an interview: slots, acceptance, .ics for both, held', async () => {
   assert.match(ics.text, /DTSTART:20270511T053000Z\r\nDTEND:20270511T061500Z/);
   assert.equal((await fac.get(`/api/v1/interviews/${interview.id}/invite.ics`)).status, 200);
   assert.equal((await (await as('fac-tokyo-02')).get(`/api/v1/interviews/${interview.id}/invite.ics`)).status, 404);
-  await waitForMail(seekerEmail, '面接の日時が決まりました');
+  const invite = await waitForMail(seekerEmail, '面接の日時が決まりました');
+  assert.equal(invite.attachments[0].filename, 'interview.ics', 'the invitation travels with the mail');
+  assert.match(invite.attachments[0].type, /text\/calendar/);
+  assert.match(invite.attachments[0].content, /DTSTART:20270511T053000Z/);
   await waitForMail('fac-tokyo-01@kakehashi.example', '面接の日時が決まりました');
   assert.equal((await seeker.post(`/api/v1/interviews/${interview.id}/signal`, { type: 'offer', data: { sdp: 'v=0' } })).status, 204);
   assert.equal((await (await as('fac-tokyo-02')).post(`/api/v1/interviews/${interview.id}/signal`, { type: 'offer' })).status, 404);

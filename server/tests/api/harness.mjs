@@ -119,8 +119,19 @@ function parseMail(raw) {
     if (i > 0) headers[line.slice(0, i).toLowerCase()] = line.slice(i + 1).trim();
   }
   let body = raw.slice(split + 2);
-  if (/base64/i.test(headers['content-transfer-encoding'] ?? '')) body = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  return { to: (headers.to ?? '').replace(/[<>]/g, ''), subject: decodeWords(headers.subject ?? ''), body, headers };
+  const attachments = [];
+  const boundary = /boundary="([^"]+)"/.exec(headers['content-type'] ?? '')?.[1];
+  if (boundary) {
+    // multipart/mixed: the text part is the body; other parts are attachments.
+    const parts = body.split(`--${boundary}`).slice(1, -1).map((p) => parseMail(p.replace(/^\r?\n/, '')));
+    body = parts.find((p) => /text\/plain/.test(p.headers['content-type'] ?? ''))?.body ?? '';
+    for (const p of parts)
+      if (/attachment/.test(p.headers['content-disposition'] ?? ''))
+        attachments.push({ filename: /filename="([^"]+)"/.exec(p.headers['content-disposition'])[1], type: p.headers['content-type'], content: p.body });
+  } else if (/base64/i.test(headers['content-transfer-encoding'] ?? '')) {
+    body = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  }
+  return { to: (headers.to ?? '').replace(/[<>]/g, ''), subject: decodeWords(headers.subject ?? ''), body, headers, attachments };
 }
 
 export function allMails() {
