@@ -110,7 +110,7 @@ describe('posting pages accessibility', () => {
     withPage(browser, 'axe-profile', async (page) => {
       // Only looked at, never saved: the demo seeker's profile stays as it is.
       await logIn(page, 'seeker@example.jp');
-      await page.getByRole('link', { name: /希望条件/ }).click();
+      await page.getByRole('link', { name: /^希望条件/ }).click();
       await expectHeading(page, '希望条件');
       await page.getByText(/^医療機関に表示される名前: 求職者-/).waitFor();
       await checkBothWidths(page, 'the conditions page');

@@ -24,7 +24,7 @@ describe('seeker profile', () => {
     }
     await withPage(browser, 'seeker-profile', async (page) => {
       const seeker = await registerVerifiedSeeker(page, 'E2E 希望 花子');
-      await page.getByRole('link', { name: /希望条件/ }).click();
+      await page.getByRole('link', { name: /^希望条件/ }).click();
       await expectHeading(page, '希望条件');
       // No profile yet: the registered name is filled in, the handle comes with the first save.
       assert.equal(await field(page, '氏名').inputValue(), seeker.name);

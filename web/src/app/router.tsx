@@ -7,7 +7,11 @@ import { VerifyPage } from '../features/accounts/routes/verify_page';
 import { OrganisationsPage } from '../features/admin/routes/organisations_page';
 import { UsersPage } from '../features/admin/routes/users_page';
 import { MailsPage } from '../features/dev_mails/routes/mails_page';
+import { FeedsPage } from '../features/feeds/routes/feeds_page';
 import { HomePage } from '../features/home/routes/home_page';
+import { MyMatchesPage } from '../features/matching/routes/my_matches_page';
+import { PostingCandidatesPage } from '../features/matching/routes/posting_candidates_page';
+import { NotificationsPage } from '../features/notifications/routes/notifications_page';
 import { FacilityPostingsPage } from '../features/postings/routes/facility_postings_page';
 import { PostingCreatePage } from '../features/postings/routes/posting_create_page';
 import { PostingDetailPage } from '../features/postings/routes/posting_detail_page';
@@ -15,6 +19,24 @@ import { PostingEditPage } from '../features/postings/routes/posting_edit_page';
 import { PostingImportPage } from '../features/postings/routes/posting_import_page';
 import { PostingSearchPage } from '../features/postings/routes/posting_search_page';
 import { ProfilePage } from '../features/profile/routes/profile_page';
+import { BedBoardPage } from '../features/beds/routes/bed_board_page';
+import { BedFacilityPage } from '../features/beds/routes/bed_facility_page';
+import { BedReportPage } from '../features/beds/routes/bed_report_page';
+import { AnnouncementDetailPage } from '../features/helpdesk/routes/announcement_detail_page';
+import { AnnouncementNewPage } from '../features/helpdesk/routes/announcement_new_page';
+import { AnnouncementsPage } from '../features/helpdesk/routes/announcements_page';
+import { FaqArticlePage } from '../features/helpdesk/routes/faq_article_page';
+import { FaqEditPage } from '../features/helpdesk/routes/faq_edit_page';
+import { FaqPage } from '../features/helpdesk/routes/faq_page';
+import { InquiryDetailPage } from '../features/helpdesk/routes/inquiry_detail_page';
+import { InquiryListPage } from '../features/helpdesk/routes/inquiry_list_page';
+import { InquiryNewPage } from '../features/helpdesk/routes/inquiry_new_page';
+import { ApplicationDetailPage } from '../features/applications/routes/application_detail_page';
+import { ApplicationsPage } from '../features/applications/routes/applications_page';
+import { ApplyPage } from '../features/applications/routes/apply_page';
+import { CoordinationCandidatesPage } from '../features/applications/routes/coordination_candidates_page';
+import { CoordinationPage } from '../features/applications/routes/coordination_page';
+import { InterviewRoomPage } from '../features/applications/routes/interview_room_page';
 import { AppLayout } from './layout/app_layout';
 import { NotFoundPage } from './routes/not_found_page';
 import { RequireLogin } from './routes/require_login';
@@ -60,6 +82,53 @@ export function createAppRouter() {
           element: <RequireLogin role="facility">{(user) => <PostingEditPage user={user} />}</RequireLogin>,
         },
         { path: '/me/profile', element: <RequireLogin role="seeker">{(user) => <ProfilePage user={user} />}</RequireLogin> },
+        { path: '/me/matches', element: <RequireLogin role="seeker">{() => <MyMatchesPage />}</RequireLogin> },
+        {
+          path: '/facility/postings/:id/matches',
+          element: <RequireLogin role="facility">{() => <PostingCandidatesPage />}</RequireLogin>,
+        },
+        { path: '/notifications', element: <RequireLogin>{() => <NotificationsPage />}</RequireLogin> },
+        { path: '/feeds', element: <RequireLogin role={['coordinator', 'secretariat']}>{() => <FeedsPage />}</RequireLogin> },
+        { path: '/beds', element: <RequireLogin role={['aggregator', 'secretariat']}>{(user) => <BedBoardPage user={user} />}</RequireLogin> },
+        { path: '/beds/report', element: <RequireLogin role="facility">{(user) => <BedReportPage user={user} />}</RequireLogin> },
+        {
+          path: '/beds/facilities/:id',
+          element: <RequireLogin>{(user) => <BedFacilityPage backTo={user.role === 'facility' ? 'report' : 'board'} />}</RequireLogin>,
+        },
+        { path: '/helpdesk', element: <RequireLogin>{(user) => <InquiryListPage user={user} />}</RequireLogin> },
+        { path: '/helpdesk/new', element: <RequireLogin>{() => <InquiryNewPage />}</RequireLogin> },
+        { path: '/helpdesk/:id', element: <RequireLogin>{(user) => <InquiryDetailPage user={user} />}</RequireLogin> },
+        { path: '/faq', element: <FaqPage /> },
+        { path: '/faq/new', element: <RequireLogin role="secretariat">{() => <FaqEditPage />}</RequireLogin> },
+        { path: '/faq/:id', element: <FaqArticlePage /> },
+        { path: '/faq/:id/edit', element: <RequireLogin role="secretariat">{() => <FaqEditPage />}</RequireLogin> },
+        { path: '/announcements', element: <AnnouncementsPage /> },
+        { path: '/announcements/new', element: <RequireLogin role="secretariat">{() => <AnnouncementNewPage />}</RequireLogin> },
+        { path: '/announcements/:id', element: <AnnouncementDetailPage /> },
+        { path: '/postings/:id/apply', element: <RequireLogin role="seeker">{() => <ApplyPage />}</RequireLogin> },
+        {
+          path: '/applications',
+          element: (
+            <RequireLogin role={['seeker', 'facility', 'coordinator', 'secretariat']}>{(user) => <ApplicationsPage user={user} />}</RequireLogin>
+          ),
+        },
+        {
+          path: '/applications/:id',
+          element: (
+            <RequireLogin role={['seeker', 'facility', 'coordinator', 'secretariat']}>{(user) => <ApplicationDetailPage user={user} />}</RequireLogin>
+          ),
+        },
+        {
+          path: '/applications/:id/interview',
+          element: (
+            <RequireLogin role={['seeker', 'facility', 'coordinator', 'secretariat']}>{(user) => <InterviewRoomPage user={user} />}</RequireLogin>
+          ),
+        },
+        { path: '/coordination', element: <RequireLogin role={['coordinator', 'secretariat']}>{() => <CoordinationPage />}</RequireLogin> },
+        {
+          path: '/coordination/postings/:id/candidates',
+          element: <RequireLogin role={['coordinator', 'secretariat']}>{() => <CoordinationCandidatesPage />}</RequireLogin>,
+        },
         { path: '/mails', element: <MailsPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],

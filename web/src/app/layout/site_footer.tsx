@@ -1,12 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDevMailsAvailable } from '../../features/dev_mails/api/dev_mails_api';
+import { useHelpdeskTranslation } from '../../features/helpdesk/i18n/helpdesk_i18n';
 import { useCurrentUser } from '../../shared/session/use_session';
 
 const FOOTER_LINK_CLASSES = 'text-blue-1000 underline underline-offset-[3px] hover:decoration-[3px]';
 
 export function SiteFooter() {
   const { t } = useTranslation();
+  const { t: tHelpdesk } = useHelpdeskTranslation();
   const mailsAvailable = useDevMailsAvailable();
   const loggedIn = (useCurrentUser().data ?? null) !== null;
   return (
@@ -24,6 +26,23 @@ export function SiteFooter() {
                 {t('layout.postingSearch')}
               </Link>
             </li>
+            <li>
+              <Link to="/announcements" className={FOOTER_LINK_CLASSES}>
+                {tHelpdesk('layout.announcements')}
+              </Link>
+            </li>
+            <li>
+              <Link to="/faq" className={FOOTER_LINK_CLASSES}>
+                {tHelpdesk('layout.faq')}
+              </Link>
+            </li>
+            {loggedIn && (
+              <li>
+                <Link to="/helpdesk" className={FOOTER_LINK_CLASSES}>
+                  {tHelpdesk('layout.helpdesk')}
+                </Link>
+              </li>
+            )}
             {!loggedIn && (
               <li>
                 <Link to="/register" className={FOOTER_LINK_CLASSES}>

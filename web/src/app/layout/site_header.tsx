@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useDevMailsAvailable } from '../../features/dev_mails/api/dev_mails_api';
+import { NotificationBell } from '../../features/notifications/components/notification_bell';
 import { useCurrentUser } from '../../shared/session/use_session';
 import { AccountMenu } from './account_menu';
 import { LanguageSwitch } from './language_switch';
@@ -34,22 +35,26 @@ export function SiteHeader() {
             <span className="text-dns-14N-130 text-solid-gray-700">{t('site.subtitle')}</span>
           </span>
         </Link>
-        <button
-          type="button"
-          aria-expanded={menuOpen}
-          aria-controls="site-menu"
-          onClick={() => setMenuOpen((open) => !open)}
-          className="inline-flex min-h-11 items-center gap-2 rounded-8 border border-solid-gray-600 px-3 text-oln-16B-100 text-solid-gray-900 desktop:hidden"
-        >
-          <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6">
-            {menuOpen ? (
-              <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-            ) : (
-              <path d="M4 7h16M4 12h16M4 17h16" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-            )}
-          </svg>
-          {menuOpen ? t('layout.closeMenu') : t('layout.menu')}
-        </button>
+        {/* The bell stays outside the phone menu, so the unread count is always in sight. */}
+        <div className="ml-auto flex items-center gap-3">
+          {currentUser !== null && <NotificationBell user={currentUser} />}
+          <button
+            type="button"
+            aria-expanded={menuOpen}
+            aria-controls="site-menu"
+            onClick={() => setMenuOpen((open) => !open)}
+            className="inline-flex min-h-11 items-center gap-2 rounded-8 border border-solid-gray-600 px-3 text-oln-16B-100 text-solid-gray-900 desktop:hidden"
+          >
+            <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6">
+              {menuOpen ? (
+                <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+              ) : (
+                <path d="M4 7h16M4 12h16M4 17h16" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+              )}
+            </svg>
+            {menuOpen ? t('layout.closeMenu') : t('layout.menu')}
+          </button>
+        </div>
         <div
           id="site-menu"
           className={`${menuOpen ? 'flex' : 'hidden'} w-full flex-col gap-4 border-t border-solid-gray-200 pt-4 desktop:flex desktop:w-auto desktop:flex-row desktop:items-center desktop:gap-6 desktop:border-t-0 desktop:pt-0`}

@@ -14,8 +14,8 @@ import { NarrowPage } from '../../shared/ui/narrow_page';
 import { TextLink } from '../../shared/ui/text_link';
 
 interface RequireLoginProps {
-  /** When set, only users with this role may see the page. */
-  role?: Role;
+  /** When set, only users with this role (or one of these roles) may see the page. */
+  role?: Role | readonly Role[];
   children: (user: SessionUser) => ReactNode;
 }
 
@@ -37,7 +37,7 @@ export function RequireLogin({ role, children }: RequireLoginProps) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
   }
-  if (role !== undefined && currentUser.data.role !== role) {
+  if (role !== undefined && !(typeof role === 'string' ? [role] : role).includes(currentUser.data.role as Role)) {
     return <ForbiddenPage />;
   }
   return <>{children(currentUser.data)}</>;

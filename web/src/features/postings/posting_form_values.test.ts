@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_POSTING_FORM, formValuesFromPosting, normalisePostalCode, postingFieldId, postingInputFromForm } from './posting_form_values';
-import { fullPosting } from './testing/posting_fixtures';
+import { fullPosting } from '../../shared/postings/testing/posting_fixtures';
 
 describe('posting form values', () => {
   it('round-trips a saved posting through the form', () => {

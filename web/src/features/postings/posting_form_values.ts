@@ -1,4 +1,5 @@
-import type { Posting, PostingInput } from './api/postings_api';
+import type { Posting } from '../../shared/postings/posting';
+import type { PostingInput } from './api/postings_api';
 
 /**
  * The posting form's values, as its inputs hold them. Fields of the nested

@@ -49,6 +49,14 @@ export function LoginPage() {
           <TextLink to="/postings">{t('login.searchLink')}</TextLink>
         </p>
       </section>
+      <section aria-labelledby="login-help" className="flex flex-col gap-3">
+        <h2 id="login-help" className="text-std-20B-150 text-solid-gray-900">
+          {t('login.helpHeading')}
+        </h2>
+        <p className="text-std-16N-170">
+          <TextLink to="/faq">{t('login.faqLink')}</TextLink>
+        </p>
+      </section>
     </NarrowPage>
   );
 }

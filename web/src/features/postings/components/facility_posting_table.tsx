@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import type { Posting } from '../../../shared/postings/posting';
 import { useCodeLabels } from '../../../shared/reference/use_code_labels';
 import { formatDate } from '../../../shared/text/format_date';
 import { formatDateTime } from '../../../shared/text/format_date_time';
 import { Badge } from '../../../shared/ui/badge';
 import { DataTable, type Column } from '../../../shared/ui/data_table';
 import { TextLink } from '../../../shared/ui/text_link';
-import type { Posting } from '../api/postings_api';
 import { PostingActions } from './posting_actions';
 import { postingStatusBadge } from './posting_status';
 

@@ -3,17 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { messageForError } from '../../../shared/forms/form_errors';
 import { useMessageText } from '../../../shared/i18n/message';
+import type { Posting } from '../../../shared/postings/posting';
 import { Button, buttonClassName } from '../../../shared/ui/button';
 import { RadioGroup } from '../../../shared/ui/choice_group';
 import { FieldError } from '../../../shared/ui/field_parts';
-import { useUpdatePosting, type Posting, type PostingChange } from '../api/postings_api';
+import { useUpdatePosting, type PostingChange } from '../api/postings_api';
 
 type CloseReason = 'filled' | 'withdrawn';
 
 /**
  * The quick actions of one posting in the management list: publish, pause,
- * close (asking why: 充足 or 取下げ) and edit. Which ones appear follows the
- * allowed status changes; a closed posting is final and offers none.
+ * close (asking why: 充足 or 取下げ), edit, and the link to its anonymous
+ * candidates. Which ones appear follows the allowed status changes; a closed
+ * posting is final and offers none.
  * Each button's name ends with the posting's title (read by screen readers
  * only), so a list of 「公開する」 buttons can be told apart.
  */
@@ -81,6 +83,10 @@ export function PostingActions({ posting, onDone }: { posting: Posting; onDone: 
         </Button>
         <Link to={`/facility/postings/${encodeURIComponent(posting.id)}/edit`} className={buttonClassName('text', 'min-h-11 px-3')}>
           {t('facilityPostings.edit')}
+          {forTitle}
+        </Link>
+        <Link to={`/facility/postings/${encodeURIComponent(posting.id)}/matches`} className={buttonClassName('text', 'min-h-11 px-3')}>
+          {t('facilityPostings.candidates')}
           {forTitle}
         </Link>
       </div>

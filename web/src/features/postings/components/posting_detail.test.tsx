@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fullPosting, maskedPosting } from '../testing/posting_fixtures';
+import { fullPosting, maskedPosting } from '../../../shared/postings/testing/posting_fixtures';
 import { PostingDetail } from './posting_detail';
 
 const NOTICE = 'この求人は医療機関の希望により、医療機関名・所在地・連絡先を非公開にしています。マッチング成立後に開示されます。';

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import type { Posting } from '../../../shared/postings/posting';
+import { addressLines, facilityName, isHiddenByMasking, present } from '../../../shared/postings/posting_display';
 import { prefectureName } from '../../../shared/reference/prefectures';
 import { useCodeLabels } from '../../../shared/reference/use_code_labels';
 import { formatDate } from '../../../shared/text/format_date';
 import { formatDateTime } from '../../../shared/text/format_date_time';
 import { Alert } from '../../../shared/ui/alert';
 import { Badge } from '../../../shared/ui/badge';
-import type { Posting } from '../api/postings_api';
-import { addressLines, facilityName, isHiddenByMasking, present } from '../posting_display';
 import { DetailList, type DetailItem } from './detail_list';
 import { FreeText } from './free_text';
 

@@ -1,6 +1,6 @@
 import type { TranslationKey } from '../../../shared/i18n/message';
+import { POSTING_STATUSES, type PostingStatus } from '../../../shared/postings/posting';
 import type { BadgeKind } from '../../../shared/ui/badge';
-import { POSTING_STATUSES, type PostingStatus } from '../api/postings_api';
 
 /** How a posting's state is shown: its name, and a badge style that repeats (never replaces) the name. */
 export function postingStatusBadge(status: string): { labelKey: TranslationKey; kind: BadgeKind } {

@@ -4,13 +4,14 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { messageForError } from '../../../shared/forms/form_errors';
 import { useDocumentTitle } from '../../../shared/hooks/use_document_title';
 import { useMessageText } from '../../../shared/i18n/message';
+import { POSTING_STATUSES } from '../../../shared/postings/posting';
 import { Alert } from '../../../shared/ui/alert';
 import { buttonClassName } from '../../../shared/ui/button';
 import { LoadingIndicator } from '../../../shared/ui/loading_indicator';
 import { PageHeading } from '../../../shared/ui/page_heading';
 import { SectionHeading } from '../../../shared/ui/section_heading';
 import { TextLink } from '../../../shared/ui/text_link';
-import { POSTING_STATUSES, useFacilityPostings } from '../api/postings_api';
+import { useFacilityPostings } from '../api/postings_api';
 import { FacilityPostingTable } from '../components/facility_posting_table';
 
 /** 「募集の管理」: the facility's postings in every state, with counts and quick actions. */

@@ -5,13 +5,13 @@ import { ApiError } from '../../../shared/api/api_error';
 import { messageForError } from '../../../shared/forms/form_errors';
 import { useDocumentTitle } from '../../../shared/hooks/use_document_title';
 import { useMessageText } from '../../../shared/i18n/message';
+import { PostingCard } from '../../../shared/postings/posting_card';
 import { Alert } from '../../../shared/ui/alert';
 import { Button } from '../../../shared/ui/button';
 import { LoadingIndicator } from '../../../shared/ui/loading_indicator';
 import { PageHeading } from '../../../shared/ui/page_heading';
 import { Pagination } from '../../../shared/ui/pagination';
 import { usePostingSearch } from '../api/postings_api';
-import { PostingCard } from '../components/posting_card';
 import { SearchFilters } from '../components/search_filters';
 import { SortControls } from '../components/sort_controls';
 import {

@@ -1,4 +1,4 @@
-import type { Posting, PostingWorkplace } from './api/postings_api';
+import type { Posting, PostingWorkplace } from './posting';
 
 /**
  * What the pages may show of a posting. Masking (SPEC.md "Masking and

@@ -1,4 +1,4 @@
-import type { Posting } from '../api/postings_api';
+import type { Posting } from '../posting';
 
 /** A posting as its own facility receives it: every field present. */
 export function fullPosting(overrides: Partial<Posting> = {}): Posting {

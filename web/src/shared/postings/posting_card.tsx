@@ -1,19 +1,21 @@
-import { Fragment } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { prefectureName } from '../../../shared/reference/prefectures';
-import { useCodeLabels } from '../../../shared/reference/use_code_labels';
-import { formatDate } from '../../../shared/text/format_date';
-import { Badge } from '../../../shared/ui/badge';
-import type { Posting } from '../api/postings_api';
-import { facilityName, placeSummary } from '../posting_display';
+import { prefectureName } from '../reference/prefectures';
+import { useCodeLabels } from '../reference/use_code_labels';
+import { formatDate } from '../text/format_date';
+import { Badge } from '../ui/badge';
+import type { Posting } from './posting';
+import { facilityName, placeSummary } from './posting_display';
 
 /**
- * One search result. The facility's name is shown only when the server sent
- * it; for a masked posting the card says that it is not public, in the same
- * words for every such posting.
+ * One posting in a list (search results, recommendations). The facility's
+ * name is shown only when the server sent it; for a masked posting the card
+ * says that it is not public, in the same words for every such posting.
+ * `search` is the list's query string, kept for the detail page's way back;
+ * `children` come after the details (a recommendation's score and reasons).
  */
-export function PostingCard({ posting, search }: { posting: Posting; search: string }) {
+export function PostingCard({ posting, search = '', children }: { posting: Posting; search?: string; children?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const labels = useCodeLabels();
   const name = facilityName(posting);
@@ -53,6 +55,7 @@ export function PostingCard({ posting, search }: { posting: Posting; search: str
           </Fragment>
         ))}
       </dl>
+      {children}
     </article>
   );
 }

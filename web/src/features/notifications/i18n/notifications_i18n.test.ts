@@ -1,0 +1,18 @@
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { resourceKeyPaths } from '../../../shared/i18n/feature_i18n';
+import en from './en.json';
+import ja from './ja.json';
+import { notificationsKey } from './notifications_i18n';
+
+describe('notifications translations', () => {
+  it('has the same keys in Japanese and English', () => {
+    expect(resourceKeyPaths(en)).toEqual(resourceKeyPaths(ja));
+  });
+
+  it('is registered under its namespace', () => {
+    expect(i18next.hasResourceBundle('ja', 'notifications')).toBe(true);
+    expect(i18next.hasResourceBundle('en', 'notifications')).toBe(true);
+    expect(notificationsKey('title')).toBe('notifications:title');
+  });
+});
