@@ -4,19 +4,19 @@
 import assert from 'node:assert/strict';
 import { listDevMails } from './api.mjs';
 
-/** The header's bell link, named 「お知らせ N件（未読）」 or 「お知らせ（未読なし）」. */
+/** The header's bell link, named 「通知 N件（未読）」 or 「通知（未読なし）」. */
 export function bell(page) {
-  return page.getByRole('banner').getByRole('link', { name: /^お知らせ( \d+件（未読）|（未読なし）)$/ });
+  return page.getByRole('banner').getByRole('link', { name: /^通知( \d+件（未読）|（未読なし）)$/ });
 }
 
 /** The unread count the bell announces. */
 export async function bellCount(page) {
   const name = await bell(page).getAttribute('aria-label');
-  const match = /^お知らせ (\d+)件（未読）$/.exec(name ?? '');
+  const match = /^通知 (\d+)件（未読）$/.exec(name ?? '');
   if (match !== null) {
     return Number(match[1]);
   }
-  assert.equal(name, 'お知らせ（未読なし）', `unexpected bell name: ${name}`);
+  assert.equal(name, '通知（未読なし）', `unexpected bell name: ${name}`);
   return 0;
 }
 
@@ -39,7 +39,7 @@ export async function settledBellCount(page, { quietMs = 3_000, timeoutMs = 30_0
 
 /** The polite live region that shows a notice the moment it arrives. */
 export function toast(page) {
-  return page.getByRole('status', { name: '新しいお知らせ' });
+  return page.getByRole('status', { name: '新しい通知' });
 }
 
 /** Waits for a mail to `address` whose body contains `text` (the demo's sent-mail box). */

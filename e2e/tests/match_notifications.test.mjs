@@ -159,7 +159,7 @@ describe('matching notifications', () => {
         await expectHeading(seekerPage, '通知');
         await seekerPage.getByRole('article').filter({ hasText: posting.title }).getByText('既読', { exact: true }).waitFor();
         await seekerPage.getByRole('button', { name: 'すべて既読にする' }).click();
-        await seekerPage.getByText('すべてのお知らせを既読にしました。').waitFor();
+        await seekerPage.getByText('すべての通知を既読にしました。').waitFor();
         assert.equal(await bellCount(seekerPage), 0);
 
         // The mail about it (the seeker wants notices at once; urgent postings are mailed at once anyway).

@@ -36,7 +36,7 @@ describe('matching and notification pages accessibility', () => {
       await expectHeading(page, '求職者ホーム');
       await bell(page).click();
       await expectHeading(page, '通知');
-      await page.getByRole('heading', { level: 2, name: 'お知らせの一覧' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: '通知の一覧' }).waitFor();
       await checkBothWidths(page, 'the notification page');
 
       await page.goto('/');

@@ -80,7 +80,7 @@ function renderWith(children: ReactNode, initialPath = '/') {
 }
 
 function bellName(): string {
-  return screen.getByRole('link', { name: /^お知らせ/ }).getAttribute('aria-label') ?? '';
+  return screen.getByRole('link', { name: /^通知( \d+件（未読）|（未読なし）)$/ }).getAttribute('aria-label') ?? '';
 }
 
 describe('NotificationBell', () => {
@@ -106,22 +106,22 @@ describe('NotificationBell', () => {
     expect(stream?.url).toBe(EVENTS_PATH);
 
     act(() => stream?.emit('ready', { unread: 2 }));
-    await waitFor(() => expect(bellName()).toBe('お知らせ 2件（未読）'));
+    await waitFor(() => expect(bellName()).toBe('通知 2件（未読）'));
 
-    const toastRegion = screen.getByRole('status', { name: '新しいお知らせ' });
+    const toastRegion = screen.getByRole('status', { name: '新しい通知' });
     expect(toastRegion).toHaveAttribute('aria-live', 'polite');
     expect(toastRegion).toBeEmptyDOMElement();
 
     state.unread = 3;
     act(() => stream?.emit('notification', NOTICE));
-    await waitFor(() => expect(bellName()).toBe('お知らせ 3件（未読）'));
+    await waitFor(() => expect(bellName()).toBe('通知 3件（未読）'));
     expect(toastRegion).toHaveTextContent(NOTICE.title);
     // The body keeps its line break as text.
     expect(toastRegion.querySelector('.whitespace-pre-wrap')?.textContent).toBe(NOTICE.body);
 
     await user.click(screen.getByRole('button', { name: 'すべて既読にする' }));
-    await waitFor(() => expect(bellName()).toBe('お知らせ（未読なし）'));
-    expect(await screen.findByText('すべてのお知らせを既読にしました。')).toBeInTheDocument();
+    await waitFor(() => expect(bellName()).toBe('通知（未読なし）'));
+    expect(await screen.findByText('すべての通知を既読にしました。')).toBeInTheDocument();
   });
 
   it('takes the count of a reconnect’s ready, and closes the stream when the user logs out', async () => {
@@ -129,11 +129,11 @@ describe('NotificationBell', () => {
     const { rerender, queryClient } = renderWith(<NotificationBell user={USER} />);
     const stream = FakeEventSource.instances[0];
     act(() => stream?.emit('ready', { unread: 1 }));
-    await waitFor(() => expect(bellName()).toBe('お知らせ 1件（未読）'));
+    await waitFor(() => expect(bellName()).toBe('通知 1件（未読）'));
 
     // EventSource reconnected by itself and the server counted again.
     act(() => stream?.emit('ready', { unread: 5 }));
-    await waitFor(() => expect(bellName()).toBe('お知らせ 5件（未読）'));
+    await waitFor(() => expect(bellName()).toBe('通知 5件（未読）'));
 
     // Logging out removes the bell from the header.
     rerender(
