@@ -69,9 +69,10 @@ describe('posting CSV import', () => {
       await page.getByText('2件を登録しました。').waitFor();
       await page.getByRole('link', { name: '募集の管理で確認する' }).click();
       await expectHeading(page, '募集の管理');
-      assert.equal(await facilityPostingTotal(page), before + 2);
+      // The list may first show the cached page while it refetches: wait for the new rows, then count.
       await page.getByRole('link', { name: `E2E CSV 1 ${suffix}` }).first().waitFor();
       await page.getByRole('link', { name: `E2E CSV 2 ${suffix}` }).first().waitFor();
+      assert.equal(await facilityPostingTotal(page), before + 2);
     }),
   );
 });
