@@ -110,7 +110,7 @@ int main(int argc, char** argv) {
 
   Rng rng;
   std::vector<SeekerRow> seeker_rows;
-  std::vector<bj::object> profiles;
+  std::vector<std::pair<std::string, bj::object>> profiles;
   seeker_rows.reserve(n_seekers);
   profiles.reserve(n_seekers);
   for (std::size_t i = 0; i < n_seekers; ++i) {
@@ -120,9 +120,12 @@ int main(int argc, char** argv) {
     if (!s.employment_mask) { emp.push_back("spot"); s.employment_mask = 4; }
     for (int d = 0; d < 7; ++d) if (rng.below(3)) { wd.push_back(days[d]); s.weekdays |= 1 << d; }
     if (!s.weekdays) { wd.push_back("mon"); s.weekdays = 1; }
-    profiles.push_back({{"categories", bj::array{categories[s.category]}}, {"employment", std::move(emp)},
-                        {"available_from", date(s.available)}, {"period_months_max", s.period_max ? bj::value(s.period_max) : bj::value(nullptr)},
-                        {"weekdays", std::move(wd)}, {"night_duty", s.night_ok == 1}, {"prefectures", bj::array{bj::string(pref(s.prefecture))}}});
+    profiles.emplace_back("usr_" + std::to_string(i),
+                          bj::object{{"categories", bj::array{categories[s.category]}}, {"employment", std::move(emp)},
+                                     {"available_from", date(s.available)},
+                                     {"period_months_max", s.period_max ? bj::value(s.period_max) : bj::value(nullptr)},
+                                     {"weekdays", std::move(wd)}, {"night_duty", s.night_ok == 1},
+                                     {"prefectures", bj::array{bj::string(pref(s.prefecture))}}});
     seeker_rows.push_back(s);
   }
   std::vector<postings::Posting> posts;
@@ -148,7 +151,7 @@ int main(int argc, char** argv) {
   matching::Engine engine(catalogue);
   const long rss_before = rss_kib();
   auto t = Clock::now();
-  for (std::size_t i = 0; i < n_seekers; ++i) engine.upsert_seeker("usr_" + std::to_string(i), profiles[i]);
+  engine.upsert_seekers(profiles);
   for (std::size_t i = 0; i < n_postings; ++i) engine.upsert_posting(posts[i]);
   const double rebuild_ms = ms_since(t);
   const auto stats = engine.stats();

@@ -79,8 +79,10 @@ Result<void> start_projections(Context& ctx) {
   const auto published = KH_TRY(ctx.postings->all_published());
   for (const auto& p : published) ctx.engine->upsert_posting(p);
   ctx.search_index->rebuild(published);
+  std::vector<std::pair<std::string, boost::json::object>> profiles;
   for (const auto& profile : KH_TRY(ctx.seekers->all()))
-    ctx.engine->upsert_seeker(profile.user_id, boost::json::parse(profile.json).as_object());
+    profiles.emplace_back(profile.user_id, boost::json::parse(profile.json).as_object());
+  ctx.engine->upsert_seekers(profiles);
   follower.on("bed_report", [&ctx](const store::Change& change) { ctx.beds->refresh(change.entity_id); });
   follower.on("organisation", [&ctx](const store::Change& change) { ctx.beds->refresh(change.entity_id); });
   KH_TRY_VOID(ctx.beds->rebuild());

@@ -42,43 +42,49 @@ struct Table {
   }
 };
 
-constexpr int category_slots = 16, prefecture_slots = 48;
+constexpr int category_slots = 16, prefecture_slots = 48, employment_slots = 3;
 constexpr int key_of(int category, int prefecture) { return category * prefecture_slots + prefecture; }
+constexpr int seeker_key_of(int category, int prefecture, int employment) {
+  return key_of(category, prefecture) * employment_slots + employment;
+}
 
-// A seeker's cheap facts, copied into each (category, prefecture) list the seeker is in: a query streams
-// through one contiguous array and reads the seeker's full facts only once the cheap conditions hold.
+// A seeker's cheap facts, copied into each (category, prefecture, employment) list the seeker is in. The key
+// itself says category, prefecture and employment; the list is kept sorted by available_day, so a posting
+// reads only the seekers already available on its start date (one binary search), streaming 12-byte entries
+// and reading a seeker's full facts only when it has areas or specialties.
 struct SeekerEntry {
   std::uint32_t slot;
   std::int32_t available_day;
   std::int16_t period_max;
-  std::uint8_t employment, weekdays, career;
-  bool night_ok, full_time;
-  bool needs_full;  // has areas or specialties: only then are the full facts read
-  std::uint16_t categories;
-  std::uint64_t prefectures;
+  std::uint8_t weekdays;
+  std::uint8_t flags;  // bit 0 night_ok, bit 1 full_time, bit 2 needs_full, bits 3-4 career
 
-  //! The seeker's facts as far as this entry knows them; exact whenever needs_full is false.
-  SeekerFacts light() const {
+  static SeekerEntry of(std::uint32_t slot, const SeekerFacts& f) {
+    const bool needs_full = f.n_areas > 0 || f.n_specialties > 0;
+    return {slot, f.available_day, f.period_max, f.weekdays,
+            static_cast<std::uint8_t>((f.night_ok ? 1 : 0) | (f.full_time ? 2 : 0) | (needs_full ? 4 : 0) | (f.career << 3))};
+  }
+  bool night_ok() const { return flags & 1; }
+  bool needs_full() const { return flags & 4; }
+
+  //! The seeker's facts as far as a posting of this list needs them; exact whenever needs_full() is false.
+  SeekerFacts light(const PostingFacts& p) const {
     SeekerFacts f;
     f.live = true;
     f.available_day = available_day;
     f.period_max = period_max;
-    f.employment = employment;
+    f.employment = static_cast<std::uint8_t>(1u << p.employment);
     f.weekdays = weekdays;
-    f.career = career;
-    f.night_ok = night_ok;
-    f.full_time = full_time;
-    f.categories = categories;
-    f.prefectures = prefectures;
+    f.career = static_cast<std::uint8_t>((flags >> 3) & 3);
+    f.night_ok = flags & 1;
+    f.full_time = flags & 2;
+    f.categories = static_cast<std::uint16_t>(1u << p.category);
+    f.prefectures = 1ULL << p.prefecture;
     return f;
   }
 };
 
-template <class T, class Slot>
-void erase_slot(std::vector<T>& list, Slot slot, Slot T::*member) {
-  for (std::size_t i = 0; i < list.size(); ++i)
-    if (list[i].*member == slot) { list[i] = list.back(); list.pop_back(); return; }
-}
+bool by_available(std::int32_t day, const SeekerEntry& e) { return day < e.available_day; }
 
 std::vector<Scored> top(std::vector<Scored> all, std::size_t limit) {
   auto better = [](const Scored& a, const Scored& b) { return a.score != b.score ? a.score > b.score : a.id < b.id; };
@@ -106,7 +112,8 @@ struct Engine::Impl {
   Table<PostingFacts> postings;
   Table<SeekerFacts> seekers;
   // Inverted lists by (category, prefecture): a posting has one key, so its candidates are one list.
-  std::vector<std::vector<SeekerEntry>> seeker_lists = std::vector<std::vector<SeekerEntry>>(category_slots * prefecture_slots);
+  std::vector<std::vector<SeekerEntry>> seeker_lists =
+      std::vector<std::vector<SeekerEntry>>(category_slots * prefecture_slots * employment_slots);
   std::vector<std::vector<std::uint32_t>> posting_lists = std::vector<std::vector<std::uint32_t>>(category_slots * prefecture_slots);
 
   template <class F>
@@ -117,14 +124,29 @@ struct Engine::Impl {
           if (f.prefectures & (1ULL << p)) f_key(key_of(c, p));
   }
 
-  void index_seeker(std::size_t slot, const SeekerFacts& f, bool on) {
-    const auto s = static_cast<std::uint32_t>(slot);
+  //! Adds or removes a seeker's entries. `sorted` false appends (bulk load; sort_lists() follows).
+  void index_seeker(std::size_t slot, const SeekerFacts& f, bool on, bool sorted = true) {
+    const auto entry = SeekerEntry::of(static_cast<std::uint32_t>(slot), f);
     each_key(f, [&](int key) {
-      if (on)
-        seeker_lists[key].push_back({s, f.available_day, f.period_max, f.employment, f.weekdays, f.career, f.night_ok,
-                                     f.full_time, f.n_areas > 0 || f.n_specialties > 0, f.categories, f.prefectures});
-      else erase_slot(seeker_lists[key], s, &SeekerEntry::slot);
+      for (int e = 0; e < employment_slots; ++e) {
+        if (!(f.employment & (1u << e))) continue;
+        auto& list = seeker_lists[key * employment_slots + e];
+        if (!on) {
+          auto it = std::find_if(list.begin(), list.end(), [&](const SeekerEntry& x) { return x.slot == entry.slot; });
+          if (it != list.end()) list.erase(it);  // keeps the order
+        } else if (!sorted) {
+          list.push_back(entry);
+        } else {
+          list.insert(std::upper_bound(list.begin(), list.end(), entry.available_day, by_available), entry);
+        }
+      }
     });
+  }
+
+  void sort_lists() {
+    for (auto& list : seeker_lists)
+      std::stable_sort(list.begin(), list.end(),
+                       [](const SeekerEntry& a, const SeekerEntry& b) { return a.available_day < b.available_day; });
   }
 
   void index_posting(std::size_t slot, const PostingFacts& f, bool on) {
@@ -177,6 +199,18 @@ void Engine::upsert_seeker(const std::string& user_id, const boost::json::object
   impl_->index_seeker(slot, t.facts[slot], true);
 }
 
+void Engine::upsert_seekers(const std::vector<std::pair<std::string, boost::json::object>>& profiles) {
+  std::unique_lock lock(impl_->mutex);
+  auto& t = impl_->seekers;
+  for (const auto& [user_id, profile] : profiles) {
+    const auto slot = t.slot(user_id);
+    if (t.facts[slot].live) impl_->index_seeker(slot, t.facts[slot], false);
+    t.facts[slot] = compile_seeker(profile, impl_->vocabulary);
+    impl_->index_seeker(slot, t.facts[slot], true, false);
+  }
+  impl_->sort_lists();
+}
+
 void Engine::remove_seeker(const std::string& user_id) {
   std::unique_lock lock(impl_->mutex);
   auto& t = impl_->seekers;
@@ -193,21 +227,26 @@ void Engine::visit_seekers_for_posting(const std::string& posting_id, const Visi
   if (!ps) return;
   const auto& p = im.postings.facts[*ps];
   if (!p.live) return;
-  const std::uint8_t employment_bit = static_cast<std::uint8_t>(1u << p.employment);
-  for (const auto& e : im.seeker_lists[key_of(p.category, p.prefecture % prefecture_slots)]) {
-    // The cheap conditions first, on the streamed entry.
-    if (!(e.employment & employment_bit)) continue;
-    if (p.start_day < e.available_day) continue;
+  const auto& list = im.seeker_lists[seeker_key_of(p.category, p.prefecture % prefecture_slots, p.employment)];
+  const auto end = std::upper_bound(list.begin(), list.end(), p.start_day, by_available);
+  for (auto it = list.begin(); it != end; ++it) {
+    const auto& e = *it;
+    // The list already gives category, prefecture, employment and start; these are the rest of the cheap
+    // conditions, read from the streamed entry.
     if (p.period_months > 0 && e.period_max > 0 && p.period_months > e.period_max) continue;
     if (p.weekdays && e.weekdays && !(p.weekdays & e.weekdays)) continue;
-    if (p.night_duty && !e.night_ok) continue;
-    // Full facts (a cache miss) only for seekers with areas or specialties; the rest are decided here.
-    const SeekerFacts light = e.needs_full ? SeekerFacts{} : e.light();
-    const SeekerFacts& s = e.needs_full ? im.seekers.facts[e.slot] : light;
-    if (!meets_hard_conditions(p, s, im.vocabulary)) continue;
+    if (p.night_duty && !e.night_ok()) continue;
     std::uint16_t bits = 0;
-    const int points = score(p, s, im.today, bits);
-    visit(im.seekers.ids[e.slot], points, bits);
+    if (e.needs_full()) {
+      // Areas or specialties: the full facts decide (a cache miss, for these seekers only).
+      const auto& s = im.seekers.facts[e.slot];
+      if (!meets_hard_conditions(p, s, im.vocabulary)) continue;
+      visit(im.seekers.ids[e.slot], score(p, s, im.today, bits), bits);
+    } else {
+      // Everything else the list and the checks above have established: only the score is left.
+      const auto s = e.light(p);
+      visit(im.seekers.ids[e.slot], score(p, s, im.today, bits), bits);
+    }
   }
 }
 

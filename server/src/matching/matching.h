@@ -5,9 +5,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
-namespace boost::json { class object; }
+#include <boost/json/object.hpp>
 namespace kh::reference { class Catalogue; }
 namespace kh::postings { struct Posting; }
 
@@ -39,6 +40,8 @@ class Engine {
   void remove_posting(const std::string& id);
   //! Adds or replaces a seeker from the profile document (SPEC.md "Seeker profile JSON").
   void upsert_seeker(const std::string& user_id, const boost::json::object& profile);
+  //! Many seekers at once (start-up): faster than one by one, same result.
+  void upsert_seekers(const std::vector<std::pair<std::string, boost::json::object>>& profiles);
   void remove_seeker(const std::string& user_id);
 
   using Visitor = std::function<void(const std::string& user_id, int score, std::uint16_t reason_bits)>;

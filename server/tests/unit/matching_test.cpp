@@ -103,6 +103,21 @@ TEST_F(MatchingTest, EachHardConditionExcludes) {
   { auto x = p; x.status = "paused"; EXPECT_FALSE(matches(x, s)) << "unpublished"; }
 }
 
+TEST_F(MatchingTest, SeekersWithoutSpecialtiesOrAreasAreDecidedFromTheListAlone) {
+  // No specialties and no areas: the engine never reads the full facts, so every rule must hold on the lists.
+  auto s = seeker();
+  s["specialties"] = bj::array{};
+  auto p = posting("p1");
+  ASSERT_TRUE(matches(p, s));
+  { auto x = p; x.period_months = 12; EXPECT_FALSE(matches(x, s)) << "period"; }
+  { auto x = p; x.weekdays = {"sat"}; EXPECT_FALSE(matches(x, s)) << "weekdays"; }
+  { auto x = p; x.night_duty = true; EXPECT_FALSE(matches(x, s)) << "night duty"; }
+  { auto x = p; x.start_date = "2027-01-19"; EXPECT_FALSE(matches(x, s)) << "before available"; }
+  { auto x = p; x.start_date = "2027-01-20"; EXPECT_TRUE(matches(x, s)) << "on the day available"; }
+  { auto x = p; x.employment = "spot"; x.period_months = 1; EXPECT_TRUE(matches(x, s)) << "another accepted employment"; }
+  { auto x = p; x.category = "nurse"; EXPECT_FALSE(matches(x, s)) << "category"; }
+}
+
 TEST_F(MatchingTest, AMaskedPostingsAreaIsNeverUsed) {
   auto p = posting("p1");
   p.masked = true;
