@@ -145,7 +145,10 @@ Result<bj::object> Service::render(const accounts::CurrentUser& viewer, const Lo
   for (const auto& e : events.rows)
     history.push_back({{"at", format_iso8601_jst(e.integer(0))},
                        // Who moved it: a facility does not learn the seeker's login before disclosure.
-                       {"by", (user && e.text(1) == user->login && !identity) ? std::string("求職者") : e.text(1)},
+                       // Who moved it, without giving away more than the viewer may know: the seeker never sees
+                       // staff logins (they can name a masked facility), the facility sees a handle before disclosure.
+                       {"by", a.as_seeker ? std::string(e.text(1) == viewer.user.login ? "あなた" : "担当者")
+                                          : (user && e.text(1) == user->login && !identity) ? std::string("求職者") : e.text(1)},
                        {"from", e.is_null(2) ? bj::value(nullptr) : bj::value(e.text(2))}, {"to", e.text(3)},
                        {"to_name", stage_name(e.text(3))}});
   o["events"] = std::move(history);

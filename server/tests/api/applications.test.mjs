@@ -53,6 +53,7 @@ test('a contact request; duplicates are refused politely', async () => {
 test('before the match, neither side sees what SPEC hides; outsiders see nothing', async () => {
   const mine = await seeker.get(`/api/v1/applications/${application.id}`);
   assert.ok(!hasPostingSecret(mine.text), 'the seeker does not see the masked posting');
+  assert.ok(!mine.text.includes('fac-tokyo-01') && !mine.text.includes('coord-nurse-13'), 'no staff logins for the seeker');
   const fac = await as('fac-tokyo-01');
   const facView = await fac.get(`/api/v1/applications/${application.id}`);
   assert.equal(facView.status, 200);

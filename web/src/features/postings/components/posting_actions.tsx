@@ -89,6 +89,10 @@ export function PostingActions({ posting, onDone }: { posting: Posting; onDone: 
           {t('facilityPostings.candidates')}
           {forTitle}
         </Link>
+        <Link to={`/applications?posting_id=${encodeURIComponent(posting.id)}`} className={buttonClassName('text', 'min-h-11 px-3')}>
+          {t('facilityPostings.applications')}
+          {forTitle}
+        </Link>
       </div>
       <div id={panelId} className={closing ? 'flex flex-col gap-3 rounded-8 border border-solid-gray-600 bg-white p-4' : 'hidden'}>
         {closing && (

@@ -13,6 +13,7 @@ import { NarrowPage } from '../../../shared/ui/narrow_page';
 import { PageHeading } from '../../../shared/ui/page_heading';
 import { TextLink } from '../../../shared/ui/text_link';
 import { usePosting } from '../api/postings_api';
+import { PostingApplyLinks } from '../components/posting_apply_links';
 import { PostingDetail } from '../components/posting_detail';
 import { postingStatusBadge } from '../components/posting_status';
 
@@ -74,6 +75,7 @@ export function PostingDetailPage() {
           </p>
         )}
       </div>
+      {data.status === 'published' && !ownFacility && <PostingApplyLinks postingId={data.id} user={currentUser} />}
       <PostingDetail posting={data} />
     </div>
   );
