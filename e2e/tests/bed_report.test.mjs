@@ -53,7 +53,10 @@ describe('bed report', () => {
       assert.ok(icuIndex >= 0 && icuIndex < 5, `ICU went as wards.${icuIndex}`);
 
       const icuVacant = page.getByLabel('ICUの空床数', { exact: true });
-      await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
+      // Wait for the server's answer to reach the input (not for focus, which a busy headless browser may
+      // hand out late).
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('input')].some((i) => i.getAttribute('aria-invalid') === 'true'));
       assert.equal(await icuVacant.getAttribute('aria-invalid'), 'true');
       assert.match(await describedText(page, icuVacant), /「ICU」の空床数が許可病床数を超えています/);
       assert.equal(await page.getByLabel('一般病床の空床数', { exact: true }).getAttribute('aria-invalid'), null);
