@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../shared/api/api_client';
 import type { Posting } from '../../../shared/postings/posting';
-import type { AttachmentInput } from '../attachments';
+import type { AttachmentInput } from '../../../shared/attachments/attachments';
 
 /**
  * Applications, their messages, coordination records, interviews and

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button } from '../../../shared/ui/button';
 import { FieldError, FieldHint, FieldLabel } from '../../../shared/ui/field_parts';
-import { ACCEPT_ATTRIBUTE, addAttachments, formatFileSize, MAX_ATTACHMENTS, type AttachmentProblem } from '../attachments';
+import { ACCEPT_ATTRIBUTE, addAttachments, formatFileSize, MAX_ATTACHMENTS, type AttachmentProblem } from '../../../shared/attachments/attachments';
 import { useApplicationsTranslation } from '../i18n/applications_i18n';
 
 interface AttachmentFieldProps {

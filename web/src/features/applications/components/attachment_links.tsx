@@ -1,5 +1,5 @@
 import type { MessageAttachment } from '../api/applications_api';
-import { formatFileSize } from '../attachments';
+import { formatFileSize } from '../../../shared/attachments/attachments';
 import { useApplicationsTranslation } from '../i18n/applications_i18n';
 
 /** Download links of a message's files; the server sends each only to the thread's parties, always as a download. */

@@ -8,8 +8,8 @@ import { Button } from '../../../shared/ui/button';
 import { FormAlert } from '../../../shared/ui/form_alert';
 import { TextAreaField } from '../../../shared/ui/text_area_field';
 import { usePostMessage } from '../api/applications_api';
-import { attachmentSizeErrorToField } from '../attachment_errors';
-import { readAttachments } from '../attachments';
+import { attachmentSizeErrorToField } from '../../../shared/attachments/attachment_errors';
+import { readAttachments } from '../../../shared/attachments/attachments';
 import { applicationsKey, useApplicationsTranslation } from '../i18n/applications_i18n';
 import { AttachmentField } from './attachment_field';
 

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../shared/api/api_client';
-import type { AttachmentInput } from '../attachments';
+import type { AttachmentInput } from '../../../shared/attachments/attachments';
 import type { Attachment } from './helpdesk_api';
 
 export interface AnnouncementSummary {

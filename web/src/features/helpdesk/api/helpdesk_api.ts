@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../shared/api/api_client';
-import type { AttachmentInput } from '../attachments';
+import type { AttachmentInput } from '../../../shared/attachments/attachments';
 
 /** A stored file; `url` downloads it (GET /api/v1/attachments/{id}, always as a download). */
 export interface Attachment {

@@ -12,8 +12,8 @@ import { FormAlert } from '../../../shared/ui/form_alert';
 import { TextAreaField } from '../../../shared/ui/text_area_field';
 import { TextField } from '../../../shared/ui/text_field';
 import { usePublishAnnouncement } from '../api/announcements_api';
-import { attachmentSizeErrorToField } from '../attachment_errors';
-import { readAttachments } from '../attachments';
+import { attachmentSizeErrorToField } from '../../../shared/attachments/attachment_errors';
+import { readAttachments } from '../../../shared/attachments/attachments';
 import { helpdeskKey, useHelpdeskTranslation } from '../i18n/helpdesk_i18n';
 import { AttachmentField } from './attachment_field';
 

@@ -1,5 +1,5 @@
 import type { Attachment } from '../api/helpdesk_api';
-import { formatFileSize } from '../attachments';
+import { formatFileSize } from '../../../shared/attachments/attachments';
 import { useHelpdeskTranslation } from '../i18n/helpdesk_i18n';
 
 /** Download links of stored files; the server sends each as a download under its own name. */

@@ -1,4 +1,4 @@
-import { ApiError } from '../../shared/api/api_error';
+import { ApiError } from '../api/api_error';
 
 /**
  * The server refuses a body above its size limit (413) before it reads the

@@ -1,6 +1,6 @@
 /**
- * Message attachments follow the help desk's rules (the server checks both
- * with the same code). Attachments travel inside the JSON body as base64
+ * Attachments of help-desk inquiries, announcements and application messages (the server checks all three
+ * with the same code) travel inside the JSON body as base64
  * (`attachments: [{filename, content_type, data_base64}]`). The server
  * recognises a file by its bytes and has the last word; the same limits are
  * checked here first, so a user hears about a wrong file as soon as they
