@@ -101,6 +101,7 @@ class Service {
   Result<Organisation> create_organisation(const CurrentUser& actor, std::string_view name, std::string_view kind,
                                            std::string_view prefecture);
   Result<std::vector<Organisation>> list_organisations();
+  Result<std::optional<Organisation>> find_organisation(const std::string& id);
   //! Sets where an organisation is (the secretariat's correction, demo data); validated against the catalogue
   //! by the caller.
   Result<void> set_organisation_address(const std::string& organisation_id, const std::string& municipality,

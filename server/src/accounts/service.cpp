@@ -371,6 +371,11 @@ Result<void> Service::set_organisation_address(const std::string& organisation_i
   });
 }
 
+Result<std::optional<Organisation>> Service::find_organisation(const std::string& id) {
+  auto lease = KH_TRY(connect(pool_));
+  return repo::find_organisation(*lease, id);
+}
+
 Result<std::vector<User>> Service::list_users() {
   auto lease = KH_TRY(connect(pool_));
   return repo::list_users(*lease);

@@ -200,17 +200,14 @@ Result<void> Service::rebuild() {
 }
 
 void Service::refresh(const std::string& facility_id) {
-  auto orgs = accounts_.list_organisations();
-  if (!orgs) return;
-  for (const auto& o : *orgs) {
-    if (o.id != facility_id || o.kind != accounts::OrgKind::facility) continue;
-    auto latest = latest_report(o.id);
-    if (!latest) return;
-    auto row = make_row(o, std::move(*latest));
-    std::unique_lock lock(mutex_);
-    rows_[o.id] = std::move(row);
-    return;
-  }
+  // One organisation and its latest report: a report must not cost a read of every facility.
+  auto org = accounts_.find_organisation(facility_id);
+  if (!org || !*org || (*org)->kind != accounts::OrgKind::facility) return;
+  auto latest = latest_report(facility_id);
+  if (!latest) return;
+  auto row = make_row(**org, std::move(*latest));
+  std::unique_lock lock(mutex_);
+  rows_[facility_id] = std::move(row);
 }
 
 Result<std::vector<std::string>> Service::scope_of(const accounts::CurrentUser& viewer) const {
