@@ -177,6 +177,9 @@ describe('matching notifications', () => {
         await facilityPage.goto(`/facility/postings/${postingId}/matches${pageNumber > 1 ? `?page=${pageNumber}` : ''}`);
         await expectHeading(facilityPage, '候補者');
         await facilityPage.getByRole('heading', { level: 3, name: handle }).waitFor();
+        // The candidate comes with the reasons of the match (an urgent posting: 緊急募集 is one of them).
+        const card = facilityPage.getByRole('article').filter({ has: facilityPage.getByRole('heading', { level: 3, name: handle }) });
+        await card.getByRole('list', { name: '一致した理由' }).getByText('緊急募集', { exact: true }).waitFor();
         const candidatesHtml = await facilityPage.content();
         assert.ok(!candidatesHtml.includes(seeker.name), 'the candidates page shows the seeker’s name');
         assert.ok(!candidatesHtml.includes(seeker.email), 'the candidates page shows the seeker’s e-mail address');

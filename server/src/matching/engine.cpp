@@ -1,6 +1,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <mutex>
 #include <shared_mutex>
@@ -64,36 +65,65 @@ struct SeekerEntry {
     return {slot, f.available_day, f.period_max, f.weekdays,
             static_cast<std::uint8_t>((f.night_ok ? 1 : 0) | (f.full_time ? 2 : 0) | (needs_full ? 4 : 0) | (f.career << 3))};
   }
-  bool night_ok() const { return flags & 1; }
+  bool full_time() const { return flags & 2; }
   bool needs_full() const { return flags & 4; }
-
-  //! The seeker's facts as far as a posting of this list needs them; exact whenever needs_full() is false.
-  SeekerFacts light(const PostingFacts& p) const {
-    SeekerFacts f;
-    f.live = true;
-    f.available_day = available_day;
-    f.period_max = period_max;
-    f.employment = static_cast<std::uint8_t>(1u << p.employment);
-    f.weekdays = weekdays;
-    f.career = static_cast<std::uint8_t>((flags >> 3) & 3);
-    f.night_ok = flags & 1;
-    f.full_time = flags & 2;
-    f.categories = static_cast<std::uint16_t>(1u << p.category);
-    f.prefectures = 1ULL << p.prefecture;
-    return f;
-  }
+  std::uint8_t career() const { return static_cast<std::uint8_t>((flags >> 3) & 3); }
 };
 
 bool by_available(std::int32_t day, const SeekerEntry& e) { return day < e.available_day; }
 
-std::vector<Scored> top(std::vector<Scored> all, std::size_t limit) {
-  auto better = [](const Scored& a, const Scored& b) { return a.score != b.score ? a.score > b.score : a.id < b.id; };
-  if (all.size() > limit) {
-    std::nth_element(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(limit), all.end(), better);
-    all.resize(limit);
+// The other direction's list entry: a posting's schedule, in lists per (category, prefecture, employment)
+// sorted by start_day, so a seeker reads only the postings starting on or after the day it is available.
+struct PostingEntry {
+  std::uint32_t slot;
+  std::int32_t start_day;
+  std::int16_t period_months;
+  std::uint8_t weekdays;
+  bool night_duty;
+
+  static PostingEntry of(std::uint32_t slot, const PostingFacts& f) {
+    return {slot, f.start_day, f.period_months, f.weekdays, f.night_duty};
   }
-  std::sort(all.begin(), all.end(), better);
-  return all;
+};
+
+bool by_start(const PostingEntry& e, std::int32_t day) { return e.start_day < day; }
+
+//! Calls each(entry) for the entries of list[from, to) that `fits`. Each chunk is first tested without branches
+//! into `kept` (a branch per entry on data that passes about half the time would mispredict every other entry).
+template <class Entry, class Fits, class Each>
+void each_fitting(const std::vector<Entry>& list, std::size_t from, std::size_t to, Fits&& fits, Each&& each) {
+  constexpr std::size_t chunk = 256;
+  std::array<std::uint32_t, chunk> kept;
+  for (; from < to; from += chunk) {
+    const std::size_t last = std::min(to, from + chunk);
+    std::size_t n = 0;
+    for (std::size_t i = from; i < last; ++i) {
+      kept[n] = static_cast<std::uint32_t>(i);
+      n += fits(list[i]);
+    }
+    for (std::size_t k = 0; k < n; ++k) each(list[kept[k]]);
+  }
+}
+
+//! A match found under the engine's lock, named by its slot: ids are copied only for the ones kept.
+struct Hit {
+  std::uint32_t slot;
+  int score;
+  std::uint16_t bits;
+};
+
+//! The best `limit` hits, best first (ties by id, so pages are stable), as Scored with their ids.
+std::vector<Scored> ranked(std::vector<Hit> hits, std::size_t limit, const std::vector<std::string>& ids) {
+  const auto better = [&](const Hit& a, const Hit& b) { return a.score != b.score ? a.score > b.score : ids[a.slot] < ids[b.slot]; };
+  if (hits.size() > limit) {
+    std::nth_element(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(limit), hits.end(), better);
+    hits.resize(limit);
+  }
+  std::sort(hits.begin(), hits.end(), better);
+  std::vector<Scored> out;
+  out.reserve(hits.size());
+  for (const auto& h : hits) out.push_back({ids[h.slot], h.score, h.bits});
+  return out;
 }
 
 }  // namespace
@@ -114,7 +144,8 @@ struct Engine::Impl {
   // Inverted lists by (category, prefecture): a posting has one key, so its candidates are one list.
   std::vector<std::vector<SeekerEntry>> seeker_lists =
       std::vector<std::vector<SeekerEntry>>(category_slots * prefecture_slots * employment_slots);
-  std::vector<std::vector<std::uint32_t>> posting_lists = std::vector<std::vector<std::uint32_t>>(category_slots * prefecture_slots);
+  std::vector<std::vector<PostingEntry>> posting_lists =
+      std::vector<std::vector<PostingEntry>>(category_slots * prefecture_slots * employment_slots);
 
   template <class F>
   static void each_key(const SeekerFacts& f, F&& f_key) {
@@ -150,11 +181,16 @@ struct Engine::Impl {
   }
 
   void index_posting(std::size_t slot, const PostingFacts& f, bool on) {
-    auto& list = posting_lists[key_of(f.category, f.prefecture % prefecture_slots)];
-    const auto s = static_cast<std::uint32_t>(slot);
-    if (on) list.push_back(s);
-    else std::erase(list, s);
+    auto& list = posting_lists[seeker_key_of(f.category, f.prefecture % prefecture_slots, f.employment)];
+    const auto entry = PostingEntry::of(static_cast<std::uint32_t>(slot), f);
+    if (on) list.insert(std::upper_bound(list.begin(), list.end(), entry.start_day,
+                                         [](std::int32_t day, const PostingEntry& e) { return day < e.start_day; }), entry);
+    else std::erase_if(list, [&](const PostingEntry& e) { return e.slot == entry.slot; });
   }
+
+  //! Calls visit(seeker slot, score, reason bits) for every seeker meeting the posting's hard conditions.
+  template <class Visit>
+  void each_seeker_for(const PostingFacts& p, Visit&& visit) const;
 
   Scored scored(const std::string& id, const PostingFacts& p, const SeekerFacts& s) const {
     Scored out{id, 0, 0};
@@ -220,42 +256,53 @@ void Engine::remove_seeker(const std::string& user_id) {
   }
 }
 
+template <class Visit>
+void Engine::Impl::each_seeker_for(const PostingFacts& p, Visit&& visit) const {
+  const PostingScore ps(p, today);
+  // The list gives category, prefecture and employment, the binary search the start; the schedule is read
+  // from the streamed entries.
+  const auto& list = seeker_lists[seeker_key_of(p.category, p.prefecture % prefecture_slots, p.employment)];
+  const auto end = static_cast<std::size_t>(std::upper_bound(list.begin(), list.end(), p.start_day, by_available) - list.begin());
+  const auto fits = [&](const SeekerEntry& e) {
+    return schedule_fits(p.period_months, p.weekdays, p.night_duty, e.period_max, e.weekdays, e.flags & 1);
+  };
+  each_fitting(list, 0, end, fits, [&](const SeekerEntry& e) {
+    // (The score is computed before the call: the order of evaluating arguments would not fill `bits` first.)
+    std::uint16_t bits = 0;
+    int points = 0;
+    if (e.needs_full()) {
+      // Areas or specialties: the full facts decide (a cache miss, for these seekers only).
+      const auto& s = seekers.facts[e.slot];
+      if (!meets_hard_conditions(p, s, vocabulary)) return;
+      points = score(p, ps, s, bits);
+    } else {
+      // Everything else the list and the filter have established: only the score is left.
+      points = score_common(ps, e.career(), e.available_day, e.full_time(), bits);
+    }
+    visit(e.slot, points, bits);
+  });
+}
+
 void Engine::visit_seekers_for_posting(const std::string& posting_id, const Visitor& visit) const {
   std::shared_lock lock(impl_->mutex);
   const auto& im = *impl_;
   auto ps = im.postings.find(posting_id);
-  if (!ps) return;
-  const auto& p = im.postings.facts[*ps];
-  if (!p.live) return;
-  const auto& list = im.seeker_lists[seeker_key_of(p.category, p.prefecture % prefecture_slots, p.employment)];
-  const auto end = std::upper_bound(list.begin(), list.end(), p.start_day, by_available);
-  for (auto it = list.begin(); it != end; ++it) {
-    const auto& e = *it;
-    // The list already gives category, prefecture, employment and start; these are the rest of the cheap
-    // conditions, read from the streamed entry.
-    if (p.period_months > 0 && e.period_max > 0 && p.period_months > e.period_max) continue;
-    if (p.weekdays && e.weekdays && !(p.weekdays & e.weekdays)) continue;
-    if (p.night_duty && !e.night_ok()) continue;
-    std::uint16_t bits = 0;
-    if (e.needs_full()) {
-      // Areas or specialties: the full facts decide (a cache miss, for these seekers only).
-      const auto& s = im.seekers.facts[e.slot];
-      if (!meets_hard_conditions(p, s, im.vocabulary)) continue;
-      visit(im.seekers.ids[e.slot], score(p, s, im.today, bits), bits);
-    } else {
-      // Everything else the list and the checks above have established: only the score is left.
-      const auto s = e.light(p);
-      visit(im.seekers.ids[e.slot], score(p, s, im.today, bits), bits);
-    }
-  }
+  if (!ps || !im.postings.facts[*ps].live) return;
+  im.each_seeker_for(im.postings.facts[*ps], [&](std::uint32_t slot, int points, std::uint16_t bits) {
+    visit(im.seekers.ids[slot], points, bits);
+  });
 }
 
 std::vector<Scored> Engine::seekers_for_posting(const std::string& posting_id, std::size_t limit) const {
-  std::vector<Scored> out;
-  visit_seekers_for_posting(posting_id, [&](const std::string& id, int points, std::uint16_t bits) {
-    out.push_back({id, points, bits});
+  std::shared_lock lock(impl_->mutex);
+  const auto& im = *impl_;
+  auto ps = im.postings.find(posting_id);
+  if (!ps || !im.postings.facts[*ps].live) return {};
+  std::vector<Hit> hits;
+  im.each_seeker_for(im.postings.facts[*ps], [&](std::uint32_t slot, int points, std::uint16_t bits) {
+    hits.push_back({slot, points, bits});
   });
-  return top(std::move(out), limit);
+  return ranked(std::move(hits), limit, im.seekers.ids);
 }
 
 std::vector<Scored> Engine::postings_for_seeker(const std::string& user_id, std::size_t limit) const {
@@ -264,14 +311,26 @@ std::vector<Scored> Engine::postings_for_seeker(const std::string& user_id, std:
   auto ss = im.seekers.find(user_id);
   if (!ss) return {};
   const auto& s = im.seekers.facts[*ss];
-  std::vector<Scored> out;
+  std::vector<Hit> hits;
+  const auto fits = [&](const PostingEntry& e) {
+    return schedule_fits(e.period_months, e.weekdays, e.night_duty, s.period_max, s.weekdays, s.night_ok);
+  };
   Impl::each_key(s, [&](int key) {
-    for (const auto slot : im.posting_lists[key]) {
-      const auto& p = im.postings.facts[slot];
-      if (p.live && meets_hard_conditions(p, s, im.vocabulary)) out.push_back(im.scored(im.postings.ids[slot], p, s));
+    for (int employment = 0; employment < employment_slots; ++employment) {
+      if (!(s.employment & (1u << employment))) continue;
+      const auto& list = im.posting_lists[key * employment_slots + employment];
+      const auto from = s.available_day == INT_MIN ? list.begin() : std::lower_bound(list.begin(), list.end(), s.available_day, by_start);
+      each_fitting(list, static_cast<std::size_t>(from - list.begin()), list.size(), fits, [&](const PostingEntry& e) {
+        // The areas (and the rest, cheaply) from the full facts of the few postings left.
+        const auto& p = im.postings.facts[e.slot];
+        if (!p.live || !meets_hard_conditions(p, s, im.vocabulary)) return;
+        std::uint16_t bits = 0;
+        const int points = score(p, s, im.today, bits);
+        hits.push_back({e.slot, points, bits});
+      });
     }
   });
-  return top(std::move(out), limit);
+  return ranked(std::move(hits), limit, im.postings.ids);
 }
 
 std::optional<Scored> Engine::score_pair(const std::string& posting_id, const std::string& user_id) const {
@@ -296,7 +355,7 @@ Stats Engine::stats() const {
   for (const auto& id : im.seekers.ids) st.bytes += sizeof(std::string) + (id.size() > 15 ? id.capacity() : 0);
   st.bytes += im.seekers.slot_of.size() * (sizeof(std::string) + sizeof(std::size_t) + 32);  // hash nodes
   for (const auto& l : im.seeker_lists) st.bytes += l.capacity() * sizeof(SeekerEntry);
-  for (const auto& l : im.posting_lists) st.bytes += l.capacity() * sizeof(std::uint32_t);
+  for (const auto& l : im.posting_lists) st.bytes += l.capacity() * sizeof(PostingEntry);
   return st;
 }
 

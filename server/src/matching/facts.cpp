@@ -159,10 +159,7 @@ bool meets_hard_conditions(const PostingFacts& p, const SeekerFacts& s, const Vo
     if (names_area_here && !in_area && !p.masked) return false;
   }
   if (s.available_day != INT_MIN && p.start_day < s.available_day) return false;
-  if (p.period_months > 0 && s.period_max > 0 && p.period_months > s.period_max) return false;
-  if (p.weekdays && s.weekdays && !(p.weekdays & s.weekdays)) return false;
-  if (p.night_duty && !s.night_ok) return false;
-  return true;
+  return schedule_fits(p.period_months, p.weekdays, p.night_duty, s.period_max, s.weekdays, s.night_ok);
 }
 
 namespace {
@@ -178,25 +175,19 @@ std::vector<std::string> Scored::reasons() const {
   return out;
 }
 
-int score(const PostingFacts& p, const SeekerFacts& s, int today, std::uint16_t& bits) {
-  int total = 10;  // every hard condition met
-  bits = 0;
-  auto add = [&](int points, int reason) {
-    total += points;
-    bits |= static_cast<std::uint16_t>(1u << reason);
-  };
+PostingScore::PostingScore(const PostingFacts& p, int today)
+    : near_from(p.start_day - 14), career_offer(p.career_offer), full_time(p.full_time) {
+  if (p.immediate) { base += 15; base_bits |= 1u << 5; }
+  if (today - p.published_day <= 7) { base += 10; base_bits |= 1u << 6; }
+}
+
+int score(const PostingFacts& p, const PostingScore& ps, const SeekerFacts& s, std::uint16_t& bits) {
+  int total = score_common(ps, s.career, s.available_day, s.full_time, bits);
   if (p.specialty >= 0) {
-    if (contains(s.specialties, s.n_specialties, p.specialty)) add(40, 0);
-    else if (contains(s.basics, s.n_basics, p.basic)) add(20, 1);
+    if (contains(s.specialties, s.n_specialties, p.specialty)) { total += 40; bits |= 1u << 0; }
+    else if (contains(s.basics, s.n_basics, p.basic)) { total += 20; bits |= 1u << 1; }
   }
-  if (s.career == 1 && (p.career_offer & 1)) add(15, 2);
-  if (s.career == 2 && (p.career_offer & 2)) add(15, 3);
-  if (s.career == 3 && (p.career_offer & 4)) add(15, 4);
-  if (p.immediate) add(15, 5);
-  if (today - p.published_day <= 7) add(10, 6);
-  if (s.available_day != INT_MIN && p.start_day - s.available_day <= 14) add(10, 7);
-  if (p.area >= 0 && contains(s.areas, s.n_areas, p.area)) add(10, 8);
-  if (p.full_time == s.full_time) add(5, 9);
+  if (p.area >= 0 && contains(s.areas, s.n_areas, p.area)) { total += 10; bits |= 1u << 8; }
   return total;
 }
 

@@ -112,6 +112,7 @@ test('a published urgent posting reaches matching seekers live, in the centre an
 
   const mail = await waitForMail(seekers.immediate.email, 'おすすめの求人');
   assert.match(mail.body, new RegExp(title.replace(/[()【】]/g, '.')));
+  assert.match(mail.body, /理由: [^\n]*緊急募集/, 'the mail says why the posting was recommended');
   for (const v of [...Object.values(SECRET), '千代田区神田さくら病院']) assert.ok(!mail.body.includes(v), `the mail leaks ${v}`);
   // Urgent postings are mailed at once even to those who chose the daily digest; "off" means off.
   await waitForMail(seekers.daily.email, 'おすすめの求人');
@@ -189,6 +190,7 @@ test('recommendations with reasons for the seeker, anonymous candidates for the 
   }
   assert.ok(!text.includes('"licences"') && !text.includes('"phone"') && !text.includes('"notes"'));
   assert.match(candidates.json.items[0].candidate.handle, /^求職者-/);
+  assert.ok(candidates.json.items.every((c) => c.reasons.includes('緊急募集')), 'each candidate comes with its reasons');
   const other = new Client(server.url);
   await other.login('fac-tokyo-02');
   assert.equal((await other.get(`/api/v1/postings/${mine.id}/matches`)).status, 404);

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include <filesystem>
+#include <map>
 
 #include "matching/matching.h"
 #include "postings/postings.h"
@@ -116,6 +117,76 @@ TEST_F(MatchingTest, SeekersWithoutSpecialtiesOrAreasAreDecidedFromTheListAlone)
   { auto x = p; x.start_date = "2027-01-20"; EXPECT_TRUE(matches(x, s)) << "on the day available"; }
   { auto x = p; x.employment = "spot"; x.period_months = 1; EXPECT_TRUE(matches(x, s)) << "another accepted employment"; }
   { auto x = p; x.category = "nurse"; EXPECT_FALSE(matches(x, s)) << "category"; }
+}
+
+TEST_F(MatchingTest, BothStreamedListsAgreeWithThePairwiseRuleOnEveryPair) {
+  // seekers_for_posting filters and scores from the 12-byte list entries without branches; score_pair reads the
+  // full facts. Over many varied pairs both must find the same seekers with the same score and reasons.
+  std::uint64_t state = 42;
+  auto below = [&](int n) { state ^= state << 13; state ^= state >> 7; state ^= state << 17; return static_cast<int>(state % n); };
+  const char* days[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+  const char* careers[] = {"none", "specialist", "return", "change"};
+  const char* employments[] = {"permanent", "fixed_term", "spot"};
+  for (int i = 0; i < 400; ++i) {
+    auto s = seeker();
+    s["specialties"] = bj::array{};
+    if (i % 5 == 0) s["specialties"] = bj::array{"消化器内科"};  // some take the full-facts path
+    bj::array weekdays, employment;
+    for (const char* d : days) if (below(3) == 0) weekdays.push_back(bj::string(d));
+    for (const char* e : employments) if (below(2) == 0) employment.push_back(bj::string(e));
+    if (employment.empty()) employment.push_back("fixed_term");
+    s["weekdays"] = std::move(weekdays);
+    s["employment"] = std::move(employment);
+    s["available_from"] = below(6) == 0 ? bj::value(nullptr) : bj::value("2027-01-" + std::to_string(10 + below(20)));
+    s["period_months_max"] = below(3) == 0 ? bj::value(nullptr) : bj::value(below(8));
+    s["night_duty"] = below(2) == 0;
+    s["full_time"] = below(2) == 0;
+    s["career_support"] = careers[below(4)];
+    engine->upsert_seeker("usr_" + std::to_string(i), s);
+  }
+  std::size_t pairs_matched = 0;
+  for (int j = 0; j < 40; ++j) {
+    auto p = posting("p" + std::to_string(j));
+    p.employment = employments[1 + below(2)];
+    p.start_date = "2027-02-" + std::to_string(10 + below(19));
+    p.period_months = below(3) == 0 ? 1 + below(9) : 3;
+    p.weekdays.clear();
+    for (const char* d : days) if (below(4) == 0) p.weekdays.push_back(d);
+    p.night_duty = below(3) == 0;
+    p.full_time = below(2) == 0;
+    p.urgency = below(2) == 0 ? "immediate" : "regular";
+    p.published_at_ms = 1000LL * 86400 * (*matching::parse_days("2026-12-20") + below(14));
+    p.duties = below(2) == 0 ? "指導医のもとで専門医取得を支援" : below(2) == 0 ? "ブランク可・復職支援" : "転科歓迎";
+    engine->upsert_posting(p);
+    std::map<std::string, matching::Scored> streamed;
+    for (auto& m : engine->seekers_for_posting(p.id, SIZE_MAX)) streamed.emplace(m.id, m);
+    for (int i = 0; i < 400; ++i) {
+      const auto id = "usr_" + std::to_string(i);
+      const auto pair = engine->score_pair(p.id, id);
+      const auto it = streamed.find(id);
+      ASSERT_EQ(pair.has_value(), it != streamed.end()) << p.id << " " << id;
+      if (!pair) continue;
+      ++pairs_matched;
+      EXPECT_EQ(pair->score, it->second.score) << p.id << " " << id;
+      EXPECT_EQ(pair->reason_bits, it->second.reason_bits) << p.id << " " << id;
+    }
+  }
+  EXPECT_GT(pairs_matched, 200u) << "the generated pairs must exercise matches, not only exclusions";
+  // And from the seekers' side, through the posting lists.
+  for (int i = 0; i < 400; ++i) {
+    const auto id = "usr_" + std::to_string(i);
+    std::map<std::string, matching::Scored> streamed;
+    for (auto& m : engine->postings_for_seeker(id, SIZE_MAX)) streamed.emplace(m.id, m);
+    for (int j = 0; j < 40; ++j) {
+      const auto pid = "p" + std::to_string(j);
+      const auto pair = engine->score_pair(pid, id);
+      const auto it = streamed.find(pid);
+      ASSERT_EQ(pair.has_value(), it != streamed.end()) << pid << " " << id;
+      if (pair) {
+        EXPECT_EQ(pair->reason_bits, it->second.reason_bits) << pid << " " << id;
+      }
+    }
+  }
 }
 
 TEST_F(MatchingTest, AMaskedPostingsAreaIsNeverUsed) {
