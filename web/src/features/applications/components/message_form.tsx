@@ -1,5 +1,9 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod/mini';
+import { AttachmentField } from '../../../shared/attachments/attachment_field';
+import { attachmentSizeErrorToField } from '../../../shared/attachments/attachment_errors';
+import { readAttachments } from '../../../shared/attachments/attachments';
 import { requiredText } from '../../../shared/forms/schema_parts';
 import { useForm } from '../../../shared/forms/use_form';
 import { useMessageText } from '../../../shared/i18n/message';
@@ -8,10 +12,7 @@ import { Button } from '../../../shared/ui/button';
 import { FormAlert } from '../../../shared/ui/form_alert';
 import { TextAreaField } from '../../../shared/ui/text_area_field';
 import { usePostMessage } from '../api/applications_api';
-import { attachmentSizeErrorToField } from '../../../shared/attachments/attachment_errors';
-import { readAttachments } from '../../../shared/attachments/attachments';
 import { applicationsKey, useApplicationsTranslation } from '../i18n/applications_i18n';
-import { AttachmentField } from './attachment_field';
 
 export const MESSAGE_MAX_LENGTH = 4000;
 
@@ -23,6 +24,7 @@ const messageSchema = z.object({
 /** A message with files to the other parties of the application. */
 export function MessageForm({ applicationId }: { applicationId: string }) {
   const { t } = useApplicationsTranslation();
+  const { t: tShared } = useTranslation();
   const text = useMessageText();
   const postMessage = usePostMessage(applicationId);
   const attachmentsId = useId();
@@ -36,7 +38,7 @@ export function MessageForm({ applicationId }: { applicationId: string }) {
       try {
         await postMessage.mutateAsync({ body: values.body, attachments });
       } catch (error) {
-        throw attachmentSizeErrorToField(error, t('attachments.totalTooLarge'));
+        throw attachmentSizeErrorToField(error, tShared('attachments.totalTooLarge'));
       }
       form.reset();
       setSent(true);

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { AttachmentLinks } from '../../../shared/attachments/attachment_links';
 import { messageForError } from '../../../shared/forms/form_errors';
 import { useMessageText } from '../../../shared/i18n/message';
 import { formatDateTime } from '../../../shared/text/format_date_time';
@@ -7,7 +8,6 @@ import { Badge } from '../../../shared/ui/badge';
 import { LoadingIndicator } from '../../../shared/ui/loading_indicator';
 import { useMarkMessagesRead, useMessages, type ApplicationMessage } from '../api/applications_api';
 import { useApplicationsTranslation } from '../i18n/applications_i18n';
-import { AttachmentLinks } from './attachment_links';
 import { FreeText } from './free_text';
 import { MessageForm } from './message_form';
 

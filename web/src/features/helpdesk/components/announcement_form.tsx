@@ -2,6 +2,9 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { z } from 'zod/mini';
+import { AttachmentField } from '../../../shared/attachments/attachment_field';
+import { attachmentSizeErrorToField } from '../../../shared/attachments/attachment_errors';
+import { readAttachments } from '../../../shared/attachments/attachments';
 import { useForm } from '../../../shared/forms/use_form';
 import { requiredText } from '../../../shared/forms/schema_parts';
 import { useMessageText } from '../../../shared/i18n/message';
@@ -12,10 +15,7 @@ import { FormAlert } from '../../../shared/ui/form_alert';
 import { TextAreaField } from '../../../shared/ui/text_area_field';
 import { TextField } from '../../../shared/ui/text_field';
 import { usePublishAnnouncement } from '../api/announcements_api';
-import { attachmentSizeErrorToField } from '../../../shared/attachments/attachment_errors';
-import { readAttachments } from '../../../shared/attachments/attachments';
 import { helpdeskKey, useHelpdeskTranslation } from '../i18n/helpdesk_i18n';
-import { AttachmentField } from './attachment_field';
 
 export const TITLE_MAX_LENGTH = 200;
 export const ANNOUNCEMENT_BODY_MAX_LENGTH = 8000;
@@ -58,7 +58,7 @@ export function AnnouncementForm() {
         });
         void navigate(`/announcements/${encodeURIComponent(announcement.id)}`, { state: { published: true } });
       } catch (error) {
-        throw attachmentSizeErrorToField(error, t('attachments.totalTooLarge'));
+        throw attachmentSizeErrorToField(error, tShared('attachments.totalTooLarge'));
       }
     },
   });

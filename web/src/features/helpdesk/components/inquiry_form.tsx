@@ -1,6 +1,10 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { z } from 'zod/mini';
+import { AttachmentField } from '../../../shared/attachments/attachment_field';
+import { attachmentSizeErrorToField } from '../../../shared/attachments/attachment_errors';
+import { readAttachments } from '../../../shared/attachments/attachments';
 import { useForm } from '../../../shared/forms/use_form';
 import { requiredText } from '../../../shared/forms/schema_parts';
 import { useMessageText } from '../../../shared/i18n/message';
@@ -10,11 +14,8 @@ import { SelectField } from '../../../shared/ui/select_field';
 import { TextAreaField } from '../../../shared/ui/text_area_field';
 import { TextField } from '../../../shared/ui/text_field';
 import { INQUIRY_CATEGORIES, useCreateInquiry } from '../api/helpdesk_api';
-import { attachmentSizeErrorToField } from '../../../shared/attachments/attachment_errors';
-import { readAttachments } from '../../../shared/attachments/attachments';
 import { helpdeskKey, useHelpdeskTranslation } from '../i18n/helpdesk_i18n';
 import { useInquiryCategoryLabel } from '../use_inquiry_category_label';
-import { AttachmentField } from './attachment_field';
 
 export const SUBJECT_MAX_LENGTH = 100;
 export const BODY_MAX_LENGTH = 4000;
@@ -29,6 +30,7 @@ const inquirySchema = z.object({
 /** 「新規お問合せ」: *件名, *内容, カテゴリ and files; on success the new inquiry's page opens. */
 export function InquiryForm() {
   const { t } = useHelpdeskTranslation();
+  const { t: tShared } = useTranslation();
   const text = useMessageText();
   const navigate = useNavigate();
   const createInquiry = useCreateInquiry();
@@ -48,7 +50,7 @@ export function InquiryForm() {
         });
         void navigate(`/helpdesk/${encodeURIComponent(inquiry.id)}`, { state: { created: true } });
       } catch (error) {
-        throw attachmentSizeErrorToField(error, t('attachments.totalTooLarge'));
+        throw attachmentSizeErrorToField(error, tShared('attachments.totalTooLarge'));
       }
     },
   });

@@ -1,7 +1,7 @@
+import { AttachmentLinks } from '../../../shared/attachments/attachment_links';
 import { formatDateTime } from '../../../shared/text/format_date_time';
 import type { InquiryMessage } from '../api/helpdesk_api';
 import { useHelpdeskTranslation } from '../i18n/helpdesk_i18n';
-import { AttachmentLinks } from './attachment_links';
 import { FreeText } from './free_text';
 
 /**

@@ -1,5 +1,9 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod/mini';
+import { AttachmentField } from '../../../shared/attachments/attachment_field';
+import { attachmentSizeErrorToField } from '../../../shared/attachments/attachment_errors';
+import { readAttachments } from '../../../shared/attachments/attachments';
 import { useForm } from '../../../shared/forms/use_form';
 import { requiredText } from '../../../shared/forms/schema_parts';
 import { useMessageText } from '../../../shared/i18n/message';
@@ -8,10 +12,7 @@ import { Button } from '../../../shared/ui/button';
 import { FormAlert } from '../../../shared/ui/form_alert';
 import { TextAreaField } from '../../../shared/ui/text_area_field';
 import { useAddInquiryMessage } from '../api/helpdesk_api';
-import { attachmentSizeErrorToField } from '../../../shared/attachments/attachment_errors';
-import { readAttachments } from '../../../shared/attachments/attachments';
 import { helpdeskKey, useHelpdeskTranslation } from '../i18n/helpdesk_i18n';
-import { AttachmentField } from './attachment_field';
 import { BODY_MAX_LENGTH } from './inquiry_form';
 
 const replySchema = z.object({
@@ -25,6 +26,7 @@ const replySchema = z.object({
  */
 export function ReplyForm({ inquiryId, asSecretariat }: { inquiryId: string; asSecretariat: boolean }) {
   const { t } = useHelpdeskTranslation();
+  const { t: tShared } = useTranslation();
   const text = useMessageText();
   const addMessage = useAddInquiryMessage(inquiryId);
   const attachmentsId = useId();
@@ -38,7 +40,7 @@ export function ReplyForm({ inquiryId, asSecretariat }: { inquiryId: string; asS
       try {
         await addMessage.mutateAsync({ body: values.body, attachments });
       } catch (error) {
-        throw attachmentSizeErrorToField(error, t('attachments.totalTooLarge'));
+        throw attachmentSizeErrorToField(error, tShared('attachments.totalTooLarge'));
       }
       form.reset();
       setSent(true);

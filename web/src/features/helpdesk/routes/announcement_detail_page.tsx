@@ -1,5 +1,6 @@
 import { useLocation, useParams } from 'react-router';
 import { ApiError } from '../../../shared/api/api_error';
+import { AttachmentLinks } from '../../../shared/attachments/attachment_links';
 import { messageForError } from '../../../shared/forms/form_errors';
 import { useDocumentTitle } from '../../../shared/hooks/use_document_title';
 import { useMessageText } from '../../../shared/i18n/message';
@@ -10,7 +11,6 @@ import { NarrowPage } from '../../../shared/ui/narrow_page';
 import { PageHeading } from '../../../shared/ui/page_heading';
 import { TextLink } from '../../../shared/ui/text_link';
 import { useAnnouncement } from '../api/announcements_api';
-import { AttachmentLinks } from '../components/attachment_links';
 import { FreeText } from '../components/free_text';
 import { useHelpdeskTranslation } from '../i18n/helpdesk_i18n';
 import { useAudienceLabel } from '../use_audience_label';

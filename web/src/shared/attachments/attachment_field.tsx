@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Button } from '../../../shared/ui/button';
-import { FieldError, FieldHint, FieldLabel } from '../../../shared/ui/field_parts';
-import { ACCEPT_ATTRIBUTE, addAttachments, formatFileSize, MAX_ATTACHMENTS, type AttachmentProblem } from '../../../shared/attachments/attachments';
-import { useApplicationsTranslation } from '../i18n/applications_i18n';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../ui/button';
+import { FieldError, FieldHint, FieldLabel } from '../ui/field_parts';
+import { ACCEPT_ATTRIBUTE, addAttachments, formatFileSize, MAX_ATTACHMENTS, type AttachmentProblem } from './attachments';
 
 interface AttachmentFieldProps {
   /** The id of the file input, for the error summary's link. */
@@ -14,12 +14,14 @@ interface AttachmentFieldProps {
 }
 
 /**
- * 添付ファイル, as on the help desk: any number of picks add to the list, each
- * can be removed again; the allowed kinds and limits are said up front and a
- * file that breaks them is refused at once with its name.
+ * 添付ファイル of a help-desk inquiry, an announcement or an application
+ * message: any number of picks add to the list (so files from several folders
+ * can go together), each can be removed again. The allowed kinds and limits
+ * are said up front; a file that breaks them is refused at once with its
+ * name, and the others stay.
  */
 export function AttachmentField({ id, files, onFilesChange, error }: AttachmentFieldProps) {
-  const { t } = useApplicationsTranslation();
+  const { t } = useTranslation();
   const [problems, setProblems] = useState<AttachmentProblem[]>([]);
   const hasProblems = problems.length > 0;
   const describedBy = [`${id}-hint`, hasProblems ? `${id}-problems` : null, error !== undefined ? `${id}-error` : null].filter(Boolean).join(' ');

@@ -1,10 +1,18 @@
-import type { Attachment } from '../api/helpdesk_api';
-import { formatFileSize } from '../../../shared/attachments/attachments';
-import { useHelpdeskTranslation } from '../i18n/helpdesk_i18n';
+import { useTranslation } from 'react-i18next';
+import { formatFileSize } from './attachments';
 
-/** Download links of stored files; the server sends each as a download under its own name. */
-export function AttachmentLinks({ attachments }: { attachments: readonly Attachment[] }) {
-  const { t } = useHelpdeskTranslation();
+/** A stored file as the server lists it (help-desk messages, announcements, application messages). */
+export interface StoredAttachment {
+  id: string;
+  filename: string;
+  size: number;
+  /** Where to fetch it; the server sends it only to those who may read it, always as a download under its own name. */
+  url: string;
+}
+
+/** Download links of stored files, with their sizes; nothing when there are none. */
+export function AttachmentLinks({ attachments }: { attachments: readonly StoredAttachment[] }) {
+  const { t } = useTranslation();
   if (attachments.length === 0) {
     return null;
   }
