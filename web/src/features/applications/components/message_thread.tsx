@@ -5,10 +5,10 @@ import { useMessageText } from '../../../shared/i18n/message';
 import { formatDateTime } from '../../../shared/text/format_date_time';
 import { Alert } from '../../../shared/ui/alert';
 import { Badge } from '../../../shared/ui/badge';
+import { FreeText } from '../../../shared/ui/free_text';
 import { LoadingIndicator } from '../../../shared/ui/loading_indicator';
 import { useMarkMessagesRead, useMessages, type ApplicationMessage } from '../api/applications_api';
 import { useApplicationsTranslation } from '../i18n/applications_i18n';
-import { FreeText } from './free_text';
 import { MessageForm } from './message_form';
 
 const SIDES = ['seeker', 'facility', 'coordinator', 'secretariat'] as const;

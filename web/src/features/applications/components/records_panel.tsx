@@ -9,12 +9,12 @@ import { Button } from '../../../shared/ui/button';
 import { RadioGroup } from '../../../shared/ui/choice_group';
 import { INPUT_CLASSES } from '../../../shared/ui/field_parts';
 import { FormAlert } from '../../../shared/ui/form_alert';
+import { FreeText } from '../../../shared/ui/free_text';
 import { LoadingIndicator } from '../../../shared/ui/loading_indicator';
 import { TextAreaField } from '../../../shared/ui/text_area_field';
 import { TextField } from '../../../shared/ui/text_field';
 import { RECORD_KINDS, useAddRecord, useRecords, type CoordinationRecord } from '../api/applications_api';
 import { applicationsKey, useApplicationsTranslation } from '../i18n/applications_i18n';
-import { FreeText } from './free_text';
 
 type RecordKind = (typeof RECORD_KINDS)[number];
 

@@ -2,10 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { prefectureName } from '../../../shared/reference/prefectures';
 import { useCodeLabels } from '../../../shared/reference/use_code_labels';
 import { formatDate } from '../../../shared/text/format_date';
+import { FreeText } from '../../../shared/ui/free_text';
 import type { ApplicationSeeker, SeekerConditions } from '../api/applications_api';
 import { useApplicationsTranslation } from '../i18n/applications_i18n';
 import { disclosedIdentity } from '../seeker_disclosure';
-import { FreeText } from './free_text';
 import { InfoList, type InfoItem } from './info_list';
 
 /**

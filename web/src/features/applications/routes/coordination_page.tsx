@@ -9,12 +9,12 @@ import { formatDateTime } from '../../../shared/text/format_date_time';
 import { Alert } from '../../../shared/ui/alert';
 import { Badge } from '../../../shared/ui/badge';
 import { buttonClassName } from '../../../shared/ui/button';
+import { FreeText } from '../../../shared/ui/free_text';
 import { LoadingIndicator } from '../../../shared/ui/loading_indicator';
 import { PageHeading } from '../../../shared/ui/page_heading';
 import { SectionHeading } from '../../../shared/ui/section_heading';
 import { TEXT_LINK_CLASSES } from '../../../shared/ui/text_link';
 import { useCoordinationQueue } from '../api/coordination_api';
-import { FreeText } from '../components/free_text';
 import { useApplicationsTranslation } from '../i18n/applications_i18n';
 
 /**

@@ -1,8 +1,8 @@
 import { formatDateTime } from '../../../shared/text/format_date_time';
+import { FreeText } from '../../../shared/ui/free_text';
 import type { BedReport, NamedCode } from '../api/beds_api';
 import { useBedsTranslation } from '../i18n/beds_i18n';
 import { AcceptanceBadges } from './acceptance_badges';
-import { FreeText } from './free_text';
 import { WardTable } from './ward_table';
 
 interface ReportHistoryProps {

@@ -1,8 +1,8 @@
 import { AttachmentLinks } from '../../../shared/attachments/attachment_links';
 import { formatDateTime } from '../../../shared/text/format_date_time';
+import { FreeText } from '../../../shared/ui/free_text';
 import type { InquiryMessage } from '../api/helpdesk_api';
 import { useHelpdeskTranslation } from '../i18n/helpdesk_i18n';
-import { FreeText } from './free_text';
 
 /**
  * The conversation, oldest first: who wrote (the secretariat's answers are

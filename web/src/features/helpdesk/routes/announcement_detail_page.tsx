@@ -6,12 +6,12 @@ import { useDocumentTitle } from '../../../shared/hooks/use_document_title';
 import { useMessageText } from '../../../shared/i18n/message';
 import { formatDateTime } from '../../../shared/text/format_date_time';
 import { Alert } from '../../../shared/ui/alert';
+import { FreeText } from '../../../shared/ui/free_text';
 import { LoadingIndicator } from '../../../shared/ui/loading_indicator';
 import { NarrowPage } from '../../../shared/ui/narrow_page';
 import { PageHeading } from '../../../shared/ui/page_heading';
 import { TextLink } from '../../../shared/ui/text_link';
 import { useAnnouncement } from '../api/announcements_api';
-import { FreeText } from '../components/free_text';
 import { useHelpdeskTranslation } from '../i18n/helpdesk_i18n';
 import { useAudienceLabel } from '../use_audience_label';
 

@@ -8,12 +8,12 @@ import { formatDateTime } from '../../../shared/text/format_date_time';
 import { Alert } from '../../../shared/ui/alert';
 import { Badge } from '../../../shared/ui/badge';
 import { buttonClassName } from '../../../shared/ui/button';
+import { FreeText } from '../../../shared/ui/free_text';
 import { LoadingIndicator } from '../../../shared/ui/loading_indicator';
 import { NarrowPage } from '../../../shared/ui/narrow_page';
 import { PageHeading } from '../../../shared/ui/page_heading';
 import { TextLink } from '../../../shared/ui/text_link';
 import { useFaqArticle } from '../api/faq_api';
-import { FreeText } from '../components/free_text';
 import { useHelpdeskTranslation } from '../i18n/helpdesk_i18n';
 
 /** One FAQ article: the question as the heading, the answer as written. */

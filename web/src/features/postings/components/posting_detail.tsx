@@ -7,8 +7,8 @@ import { formatDate } from '../../../shared/text/format_date';
 import { formatDateTime } from '../../../shared/text/format_date_time';
 import { Alert } from '../../../shared/ui/alert';
 import { Badge } from '../../../shared/ui/badge';
+import { FreeText } from '../../../shared/ui/free_text';
 import { DetailList, type DetailItem } from './detail_list';
-import { FreeText } from './free_text';
 
 /**
  * Every field of a posting the viewer may see. For a viewer who gets the
