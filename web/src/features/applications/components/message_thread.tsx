@@ -1,11 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { AttachmentLinks } from '../../../shared/attachments/attachment_links';
 import { messageForError } from '../../../shared/forms/form_errors';
 import { useMessageText } from '../../../shared/i18n/message';
-import { formatDateTime } from '../../../shared/text/format_date_time';
+import { ThreadMessage } from '../../../shared/threads/thread_message';
 import { Alert } from '../../../shared/ui/alert';
 import { Badge } from '../../../shared/ui/badge';
-import { FreeText } from '../../../shared/ui/free_text';
 import { LoadingIndicator } from '../../../shared/ui/loading_indicator';
 import { useMarkMessagesRead, useMessages, type ApplicationMessage } from '../api/applications_api';
 import { useApplicationsTranslation } from '../i18n/applications_i18n';
@@ -75,26 +73,19 @@ export function MessageThread({ applicationId }: { applicationId: string }) {
 }
 
 function MessageItem({ message }: { message: ApplicationMessage }) {
-  const { t, language } = useApplicationsTranslation();
+  const { t } = useApplicationsTranslation();
   const side = (SIDES as readonly string[]).includes(message.side) ? t(`messages.sides.${message.side as (typeof SIDES)[number]}`) : message.side;
   return (
-    <li
-      className={`flex flex-col gap-3 rounded-8 border p-4 desktop:p-5 ${
-        message.mine ? 'border-blue-900 bg-blue-50 desktop:ml-12' : 'border-solid-gray-420 bg-white desktop:mr-12'
-      }`}
-    >
-      <h3 className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-std-17B-170 text-solid-gray-900">
-        <span className="break-all">{message.author}</span>
-        <span className="text-std-16N-170 text-solid-gray-800">{message.mine ? t('messages.mine') : side}</span>
-        {message.unread && <Badge kind="info">{t('messages.unread')}</Badge>}
-      </h3>
-      <p className="text-dns-14N-130 text-solid-gray-700">
-        <time dateTime={message.created_at}>{formatDateTime(message.created_at, language)}</time>
-      </p>
-      <div className="text-std-16N-170 text-solid-gray-900">
-        <FreeText text={message.body} />
-      </div>
-      <AttachmentLinks attachments={message.attachments} />
-    </li>
+    <ThreadMessage
+      message={message}
+      highlighted={message.mine}
+      heading={
+        <>
+          <span className="break-all">{message.author}</span>
+          <span className="text-std-16N-170 text-solid-gray-800">{message.mine ? t('messages.mine') : side}</span>
+          {message.unread && <Badge kind="info">{t('messages.unread')}</Badge>}
+        </>
+      }
+    />
   );
 }
