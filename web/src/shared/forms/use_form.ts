@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { z } from 'zod/mini';
+import { useMessageText } from '../i18n/message';
 import { formErrorsFromApi, formErrorsFromZod, hasFieldErrors, NO_FORM_ERRORS, type FormErrors } from './form_errors';
 
 type FormValues = Record<string, unknown>;
@@ -24,6 +25,7 @@ export function useForm<Values extends FormValues, Schema extends z.ZodMiniType>
   const [isSubmitting, setSubmitting] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
+  const text = useMessageText();
 
   function setValue<Name extends keyof Values & string>(name: Name, value: Values[Name]): void {
     setValues((previous) => ({ ...previous, [name]: value }));
@@ -68,10 +70,16 @@ export function useForm<Values extends FormValues, Schema extends z.ZodMiniType>
     }
   }
 
+  /** A field's message in the language shown, for its input's `error`; undefined while the field is fine. */
+  function fieldError(name: keyof Values & string): string | undefined {
+    const message = errors.fields[name];
+    return message === undefined ? undefined : text(message);
+  }
+
   function reset(): void {
     setValues(options.initialValues);
     setErrors(NO_FORM_ERRORS);
   }
 
-  return { values, setValue, updateValues, errors, isSubmitting, handleSubmit, reset, formRef, alertRef };
+  return { values, setValue, updateValues, errors, fieldError, isSubmitting, handleSubmit, reset, formRef, alertRef };
 }

@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useForm } from '../../../shared/forms/use_form';
-import { useMessageText } from '../../../shared/i18n/message';
 import type { SessionUser } from '../../../shared/session/session_api';
-import { Button } from '../../../shared/ui/button';
 import { FormAlert } from '../../../shared/ui/form_alert';
+import { SubmitButton } from '../../../shared/ui/submit_button';
 import { TextField } from '../../../shared/ui/text_field';
 import { loginSchema } from '../validation/account_schemas';
 
@@ -15,7 +14,6 @@ interface LoginFormProps {
 
 export function LoginForm({ logIn, onLoggedIn }: LoginFormProps) {
   const { t } = useTranslation();
-  const text = useMessageText();
   const form = useForm({
     schema: loginSchema,
     initialValues: { login: '', password: '' },
@@ -23,10 +21,6 @@ export function LoginForm({ logIn, onLoggedIn }: LoginFormProps) {
       onLoggedIn(await logIn(credentials));
     },
   });
-  const fieldError = (name: 'login' | 'password') => {
-    const message = form.errors.fields[name];
-    return message === undefined ? undefined : text(message);
-  };
 
   return (
     <form ref={form.formRef} noValidate onSubmit={(event) => void form.handleSubmit(event)} className="flex flex-col gap-6">
@@ -40,7 +34,7 @@ export function LoginForm({ logIn, onLoggedIn }: LoginFormProps) {
         required
         value={form.values.login}
         onValueChange={(value) => form.setValue('login', value)}
-        error={fieldError('login')}
+        error={form.fieldError('login')}
       />
       <TextField
         label={t('login.passwordLabel')}
@@ -50,13 +44,9 @@ export function LoginForm({ logIn, onLoggedIn }: LoginFormProps) {
         required
         value={form.values.password}
         onValueChange={(value) => form.setValue('password', value)}
-        error={fieldError('password')}
+        error={form.fieldError('password')}
       />
-      <div>
-        <Button type="submit" busy={form.isSubmitting} className="w-full desktop:w-auto desktop:min-w-[12rem]">
-          {form.isSubmitting ? t('login.submitting') : t('login.submit')}
-        </Button>
-      </div>
+      <SubmitButton busy={form.isSubmitting} label={t('login.submit')} busyLabel={t('login.submitting')} />
     </form>
   );
 }

@@ -2,12 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useForm } from '../../../shared/forms/use_form';
 import { useDocumentTitle } from '../../../shared/hooks/use_document_title';
-import { useMessageText } from '../../../shared/i18n/message';
 import { Alert } from '../../../shared/ui/alert';
-import { Button } from '../../../shared/ui/button';
 import { Card } from '../../../shared/ui/card';
 import { FormAlert } from '../../../shared/ui/form_alert';
 import { NarrowPage } from '../../../shared/ui/narrow_page';
+import { SubmitButton } from '../../../shared/ui/submit_button';
 import { TextField } from '../../../shared/ui/text_field';
 import { TextLink } from '../../../shared/ui/text_link';
 import { requestPasswordReset } from '../api/accounts_api';
@@ -16,7 +15,6 @@ import { forgotPasswordSchema } from '../validation/account_schemas';
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('forgot.title'));
-  const text = useMessageText();
   const [accepted, setAccepted] = useState(false);
   const form = useForm({
     schema: forgotPasswordSchema,
@@ -26,7 +24,6 @@ export function ForgotPasswordPage() {
       setAccepted(true);
     },
   });
-  const loginError = form.errors.fields.login;
 
   if (accepted) {
     return (
@@ -56,13 +53,9 @@ export function ForgotPasswordPage() {
             required
             value={form.values.login}
             onValueChange={(value) => form.setValue('login', value)}
-            error={loginError === undefined ? undefined : text(loginError)}
+            error={form.fieldError('login')}
           />
-          <div>
-            <Button type="submit" busy={form.isSubmitting} className="w-full desktop:w-auto desktop:min-w-[12rem]">
-              {form.isSubmitting ? t('forgot.submitting') : t('forgot.submit')}
-            </Button>
-          </div>
+          <SubmitButton busy={form.isSubmitting} label={t('forgot.submit')} busyLabel={t('forgot.submitting')} />
         </form>
       </Card>
       <p className="text-std-16N-170">

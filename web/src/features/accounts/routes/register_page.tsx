@@ -2,12 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useForm } from '../../../shared/forms/use_form';
 import { useDocumentTitle } from '../../../shared/hooks/use_document_title';
-import { useMessageText } from '../../../shared/i18n/message';
 import { Alert } from '../../../shared/ui/alert';
-import { Button } from '../../../shared/ui/button';
 import { Card } from '../../../shared/ui/card';
 import { FormAlert } from '../../../shared/ui/form_alert';
 import { NarrowPage } from '../../../shared/ui/narrow_page';
+import { SubmitButton } from '../../../shared/ui/submit_button';
 import { TextField } from '../../../shared/ui/text_field';
 import { TextLink } from '../../../shared/ui/text_link';
 import { registerSeeker } from '../api/accounts_api';
@@ -17,7 +16,6 @@ import { registrationSchema } from '../validation/account_schemas';
 export function RegisterPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('register.title'));
-  const text = useMessageText();
   const [sentTo, setSentTo] = useState<string | null>(null);
   const form = useForm({
     schema: registrationSchema,
@@ -27,10 +25,6 @@ export function RegisterPage() {
       setSentTo(email);
     },
   });
-  const fieldError = (name: keyof typeof form.values) => {
-    const message = form.errors.fields[name];
-    return message === undefined ? undefined : text(message);
-  };
 
   if (sentTo !== null) {
     return (
@@ -58,7 +52,7 @@ export function RegisterPage() {
             required
             value={form.values.name}
             onValueChange={(value) => form.setValue('name', value)}
-            error={fieldError('name')}
+            error={form.fieldError('name')}
           />
           <TextField
             label={t('register.emailLabel')}
@@ -71,21 +65,17 @@ export function RegisterPage() {
             hint={t('register.emailHint')}
             value={form.values.email}
             onValueChange={(value) => form.setValue('email', value)}
-            error={fieldError('email')}
+            error={form.fieldError('email')}
           />
           <PasswordFields
             password={form.values.password}
             confirmation={form.values.passwordConfirmation}
             onPasswordChange={(value) => form.setValue('password', value)}
             onConfirmationChange={(value) => form.setValue('passwordConfirmation', value)}
-            passwordError={fieldError('password')}
-            confirmationError={fieldError('passwordConfirmation')}
+            passwordError={form.fieldError('password')}
+            confirmationError={form.fieldError('passwordConfirmation')}
           />
-          <div>
-            <Button type="submit" busy={form.isSubmitting} className="w-full desktop:w-auto desktop:min-w-[12rem]">
-              {form.isSubmitting ? t('register.submitting') : t('register.submit')}
-            </Button>
-          </div>
+          <SubmitButton busy={form.isSubmitting} label={t('register.submit')} busyLabel={t('register.submitting')} />
         </form>
       </Card>
       <p className="text-std-16N-170">

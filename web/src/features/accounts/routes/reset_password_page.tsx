@@ -3,12 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useForm } from '../../../shared/forms/use_form';
 import { useDocumentTitle } from '../../../shared/hooks/use_document_title';
-import { useMessageText } from '../../../shared/i18n/message';
 import { Alert } from '../../../shared/ui/alert';
-import { Button } from '../../../shared/ui/button';
 import { Card } from '../../../shared/ui/card';
 import { FormAlert } from '../../../shared/ui/form_alert';
 import { NarrowPage } from '../../../shared/ui/narrow_page';
+import { SubmitButton } from '../../../shared/ui/submit_button';
 import { TextLink } from '../../../shared/ui/text_link';
 import { confirmPasswordReset } from '../api/accounts_api';
 import { PasswordFields } from '../components/password_fields';
@@ -18,7 +17,6 @@ import { newPasswordSchema } from '../validation/account_schemas';
 export function ResetPasswordPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('reset.title'));
-  const text = useMessageText();
   const token = useSearchParams()[0].get('token') ?? '';
   const [done, setDone] = useState(false);
   const form = useForm({
@@ -29,10 +27,6 @@ export function ResetPasswordPage() {
       setDone(true);
     },
   });
-  const fieldError = (name: keyof typeof form.values) => {
-    const message = form.errors.fields[name];
-    return message === undefined ? undefined : text(message);
-  };
 
   if (token === '') {
     return (
@@ -70,14 +64,10 @@ export function ResetPasswordPage() {
             confirmation={form.values.passwordConfirmation}
             onPasswordChange={(value) => form.setValue('password', value)}
             onConfirmationChange={(value) => form.setValue('passwordConfirmation', value)}
-            passwordError={fieldError('password')}
-            confirmationError={fieldError('passwordConfirmation')}
+            passwordError={form.fieldError('password')}
+            confirmationError={form.fieldError('passwordConfirmation')}
           />
-          <div>
-            <Button type="submit" busy={form.isSubmitting} className="w-full desktop:w-auto desktop:min-w-[12rem]">
-              {form.isSubmitting ? t('reset.submitting') : t('reset.submit')}
-            </Button>
-          </div>
+          <SubmitButton busy={form.isSubmitting} label={t('reset.submit')} busyLabel={t('reset.submitting')} />
         </form>
       </Card>
       <p className="text-std-16N-170">

@@ -1,6 +1,5 @@
 import { useId } from 'react';
 import { useForm } from '../../../shared/forms/use_form';
-import { useMessageText } from '../../../shared/i18n/message';
 import { Button } from '../../../shared/ui/button';
 import { CheckboxField } from '../../../shared/ui/checkbox_field';
 import { FieldError, FieldHint, INPUT_CLASSES } from '../../../shared/ui/field_parts';
@@ -18,7 +17,6 @@ import { MAX_DURATION_MINUTES, MAX_SLOTS, MIN_DURATION_MINUTES } from '../interv
  */
 export function InterviewProposalForm({ applicationId, onDone }: { applicationId: string; onDone: (message: string) => void }) {
   const { t } = useApplicationsTranslation();
-  const text = useMessageText();
   const propose = useProposeInterview(applicationId);
   const baseId = useId();
   const slotsId = `${baseId}-slots`;
@@ -31,11 +29,7 @@ export function InterviewProposalForm({ applicationId, onDone }: { applicationId
       onDone(t('interviews.proposed'));
     },
   });
-  const fieldError = (name: keyof typeof form.values) => {
-    const message = form.errors.fields[name];
-    return message === undefined ? undefined : text(message);
-  };
-  const slotsError = fieldError('slots');
+  const slotsError = form.fieldError('slots');
   const slots = form.values.slots;
 
   function setSlot(index: number, value: string): void {
@@ -110,7 +104,7 @@ export function InterviewProposalForm({ applicationId, onDone }: { applicationId
         required
         value={form.values.duration_minutes}
         onValueChange={(value) => form.setValue('duration_minutes', value)}
-        error={fieldError('duration_minutes')}
+        error={form.fieldError('duration_minutes')}
         className={`${INPUT_CLASSES} desktop:max-w-[12rem]`}
       />
       <CheckboxField
@@ -118,7 +112,7 @@ export function InterviewProposalForm({ applicationId, onDone }: { applicationId
         name="online"
         checked={form.values.online}
         onCheckedChange={(checked) => form.setValue('online', checked)}
-        error={fieldError('online')}
+        error={form.fieldError('online')}
       />
       {!form.values.online && (
         <TextField
@@ -129,7 +123,7 @@ export function InterviewProposalForm({ applicationId, onDone }: { applicationId
           hint={t('interviews.placeHint')}
           value={form.values.place}
           onValueChange={(value) => form.setValue('place', value)}
-          error={fieldError('place')}
+          error={form.fieldError('place')}
         />
       )}
       <div>

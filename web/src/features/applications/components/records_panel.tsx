@@ -93,7 +93,6 @@ const recordSchema = z.object({
 
 function RecordForm({ applicationId, onDone }: { applicationId: string; onDone: (message: string) => void }) {
   const { t } = useApplicationsTranslation();
-  const text = useMessageText();
   const add = useAddRecord(applicationId);
   const form = useForm({
     schema: recordSchema,
@@ -104,10 +103,6 @@ function RecordForm({ applicationId, onDone }: { applicationId: string; onDone: 
       onDone(t('records.added'));
     },
   });
-  const fieldError = (name: keyof typeof form.values) => {
-    const message = form.errors.fields[name];
-    return message === undefined ? undefined : text(message);
-  };
   return (
     <form ref={form.formRef} noValidate onSubmit={(event) => void form.handleSubmit(event)} className="flex flex-col gap-6">
       <FormAlert messages={form.errors.summary} alertRef={form.alertRef} />
@@ -119,7 +114,7 @@ function RecordForm({ applicationId, onDone }: { applicationId: string; onDone: 
         choices={RECORD_KINDS.map((kind) => ({ value: kind, label: t(`records.kinds.${kind}`) }))}
         value={form.values.kind}
         onValueChange={(value) => form.setValue('kind', value)}
-        error={fieldError('kind')}
+        error={form.fieldError('kind')}
       />
       <TextAreaField
         label={t('records.bodyLabel')}
@@ -129,7 +124,7 @@ function RecordForm({ applicationId, onDone }: { applicationId: string; onDone: 
         maxLength={4000}
         value={form.values.body}
         onValueChange={(value) => form.setValue('body', value)}
-        error={fieldError('body')}
+        error={form.fieldError('body')}
       />
       <TextField
         label={t('records.followUpLabel')}
@@ -138,7 +133,7 @@ function RecordForm({ applicationId, onDone }: { applicationId: string; onDone: 
         hint={t('records.followUpHint')}
         value={form.values.follow_up_on}
         onValueChange={(value) => form.setValue('follow_up_on', value)}
-        error={fieldError('follow_up_on')}
+        error={form.fieldError('follow_up_on')}
         className={`${INPUT_CLASSES} desktop:max-w-[16rem]`}
       />
       <div>

@@ -1,7 +1,6 @@
 import { useId } from 'react';
 import { z } from 'zod/mini';
 import { useForm } from '../../../shared/forms/use_form';
-import { useMessageText } from '../../../shared/i18n/message';
 import { formatDate } from '../../../shared/text/format_date';
 import { Badge } from '../../../shared/ui/badge';
 import { Button } from '../../../shared/ui/button';
@@ -59,7 +58,6 @@ function TrainingRow({ applicationId, item, canRecord, onDone }: {
   onDone: (message: string) => void;
 }) {
   const { t, language } = useApplicationsTranslation();
-  const text = useMessageText();
   const record = useRecordTraining(applicationId);
   const headingId = useId();
   const form = useForm({
@@ -74,10 +72,6 @@ function TrainingRow({ applicationId, item, canRecord, onDone }: {
       onDone(t('training.recorded', { name: item.name }));
     },
   });
-  const fieldError = (name: keyof typeof form.values) => {
-    const message = form.errors.fields[name];
-    return message === undefined ? undefined : text(message);
-  };
 
   return (
     <section
@@ -114,7 +108,7 @@ function TrainingRow({ applicationId, item, canRecord, onDone }: {
               inputMode="numeric"
               value={form.values.hours}
               onValueChange={(value) => form.setValue('hours', value)}
-              error={fieldError('hours')}
+              error={form.fieldError('hours')}
             />
             <TextField
               label={t('training.completedOnLabel')}
@@ -123,7 +117,7 @@ function TrainingRow({ applicationId, item, canRecord, onDone }: {
               required
               value={form.values.completed_on}
               onValueChange={(value) => form.setValue('completed_on', value)}
-              error={fieldError('completed_on')}
+              error={form.fieldError('completed_on')}
             />
           </div>
           <div>

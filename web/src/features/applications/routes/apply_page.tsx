@@ -94,7 +94,6 @@ export function ApplyPage() {
 
 function ApplyForm({ postingId, postingTitle, kind }: { postingId: string; postingTitle: string; kind: ApplicationKind }) {
   const { t } = useApplicationsTranslation();
-  const text = useMessageText();
   const navigate = useNavigate();
   const create = useCreateApplication(postingId);
   const [already, setAlready] = useState<{ existing: ApplicationSummary | null } | null>(null);
@@ -115,10 +114,6 @@ function ApplyForm({ postingId, postingTitle, kind }: { postingId: string; posti
       }
     },
   });
-  const fieldError = (name: keyof typeof form.values) => {
-    const message = form.errors.fields[name];
-    return message === undefined ? undefined : text(message);
-  };
 
   if (already !== null) {
     return (
@@ -152,7 +147,7 @@ function ApplyForm({ postingId, postingTitle, kind }: { postingId: string; posti
         hint={t('apply.messageHint')}
         value={form.values.message}
         onValueChange={(value) => form.setValue('message', value)}
-        error={fieldError('message')}
+        error={form.fieldError('message')}
       />
       {kind === 'application' && (
         <CheckboxField
@@ -162,7 +157,7 @@ function ApplyForm({ postingId, postingTitle, kind }: { postingId: string; posti
           hint={t('apply.consentHint')}
           checked={form.values.consent}
           onCheckedChange={(checked) => form.setValue('consent', checked)}
-          error={fieldError('consent')}
+          error={form.fieldError('consent')}
         />
       )}
       <div>

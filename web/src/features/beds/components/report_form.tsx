@@ -3,12 +3,11 @@ import { z } from 'zod/mini';
 import { ApiError } from '../../../shared/api/api_error';
 import { orderedFieldErrors } from '../../../shared/forms/form_errors';
 import { useForm } from '../../../shared/forms/use_form';
-import { useMessageText } from '../../../shared/i18n/message';
 import { formatDateTime } from '../../../shared/text/format_date_time';
 import { Alert } from '../../../shared/ui/alert';
-import { Button } from '../../../shared/ui/button';
 import { RadioGroup } from '../../../shared/ui/choice_group';
 import { FormAlert } from '../../../shared/ui/form_alert';
+import { SubmitButton } from '../../../shared/ui/submit_button';
 import { TextAreaField } from '../../../shared/ui/text_area_field';
 import { TextField } from '../../../shared/ui/text_field';
 import { ACCEPTANCE_STATUSES, type BedReference, type BedReport, useSubmitBedReport } from '../api/beds_api';
@@ -63,7 +62,6 @@ function reportSchema(wardTypes: readonly string[]) {
  */
 export function ReportForm({ reference, latest }: { reference: BedReference; latest: BedReport | null }) {
   const { t, language } = useBedsTranslation();
-  const text = useMessageText();
   const labels = useBedLabels();
   const submitReport = useSubmitBedReport();
   const [saved, setSaved] = useState<BedReport | null>(null);
@@ -93,10 +91,6 @@ export function ReportForm({ reference, latest }: { reference: BedReference; lat
       }
     },
   });
-  const fieldError = (name: string) => {
-    const message = form.errors.fields[name];
-    return message === undefined ? undefined : text(message);
-  };
   const fieldLinks = orderedFieldErrors(form.errors, reportFieldOrder(wardTypes, categories)).map(({ field, message }) => ({
     targetId: reportFieldId(field),
     message,
@@ -135,7 +129,7 @@ export function ReportForm({ reference, latest }: { reference: BedReference; lat
                         maxLength={6}
                         value={form.values[fieldName] ?? ''}
                         onValueChange={(value) => form.setValue(fieldName, value)}
-                        error={fieldError(fieldName)}
+                        error={form.fieldError(fieldName)}
                       />
                     );
                   })}
@@ -165,7 +159,7 @@ export function ReportForm({ reference, latest }: { reference: BedReference; lat
                 }))}
                 value={form.values[fieldName] ?? ''}
                 onValueChange={(value) => form.setValue(fieldName, value)}
-                error={fieldError(fieldName)}
+                error={form.fieldError(fieldName)}
               />
             );
           })}
@@ -181,14 +175,10 @@ export function ReportForm({ reference, latest }: { reference: BedReference; lat
         rows={4}
         value={form.values[NOTE_FIELD] ?? ''}
         onValueChange={(value) => form.setValue(NOTE_FIELD, value)}
-        error={fieldError(NOTE_FIELD)}
+        error={form.fieldError(NOTE_FIELD)}
       />
 
-      <div>
-        <Button type="submit" busy={form.isSubmitting} className="w-full desktop:w-auto desktop:min-w-[12rem]">
-          {form.isSubmitting ? t('report.submitting') : t('report.submit')}
-        </Button>
-      </div>
+      <SubmitButton busy={form.isSubmitting} label={t('report.submit')} busyLabel={t('report.submitting')} />
     </form>
   );
 }

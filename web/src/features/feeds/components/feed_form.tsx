@@ -2,13 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orderedFieldErrors } from '../../../shared/forms/form_errors';
 import { useForm } from '../../../shared/forms/use_form';
-import { useMessageText } from '../../../shared/i18n/message';
 import { localisedName, useCategories, usePrefectures } from '../../../shared/reference/reference_api';
 import { URGENCIES } from '../../../shared/reference/work_codes';
 import { Alert } from '../../../shared/ui/alert';
-import { Button } from '../../../shared/ui/button';
 import { CheckboxGroup, RadioGroup } from '../../../shared/ui/choice_group';
 import { FormAlert } from '../../../shared/ui/form_alert';
+import { SubmitButton } from '../../../shared/ui/submit_button';
 import { TextField } from '../../../shared/ui/text_field';
 import { useCreateFeed } from '../api/feeds_api';
 import { EMPTY_FEED_FORM, FEED_FORM_FIELDS, feedFieldId, feedInputFromForm, feedSchema, type FeedFormField } from '../feed_form_values';
@@ -18,7 +17,6 @@ import { useFeedsTranslation } from '../i18n/feeds_i18n';
 export function FeedForm() {
   const { t } = useFeedsTranslation();
   const { t: tShared, i18n } = useTranslation();
-  const text = useMessageText();
   const prefectures = usePrefectures();
   const categories = useCategories();
   const createFeed = useCreateFeed();
@@ -42,11 +40,7 @@ export function FeedForm() {
     }
   }, [createdName]);
 
-  const fieldError = (name: FeedFormField) => {
-    const message = form.errors.fields[name];
-    return message === undefined ? undefined : text(message);
-  };
-  const field = (name: FeedFormField) => ({ id: feedFieldId(name), name, error: fieldError(name) });
+  const field = (name: FeedFormField) => ({ id: feedFieldId(name), name, error: form.fieldError(name) });
   const fieldLinks = orderedFieldErrors(form.errors, FEED_FORM_FIELDS).map(({ field: name, message }) => ({
     targetId: feedFieldId(name as FeedFormField),
     message,
@@ -105,11 +99,7 @@ export function FeedForm() {
         value={values.digest_email}
         onValueChange={(value) => form.setValue('digest_email', value)}
       />
-      <div>
-        <Button type="submit" busy={form.isSubmitting} className="w-full desktop:w-auto desktop:min-w-[12rem]">
-          {form.isSubmitting ? t('form.submitting') : t('form.submit')}
-        </Button>
-      </div>
+      <SubmitButton busy={form.isSubmitting} label={t('form.submit')} busyLabel={t('form.submitting')} />
     </form>
   );
 }

@@ -3,10 +3,9 @@ import { useNavigate } from 'react-router';
 import { z } from 'zod/mini';
 import { useForm } from '../../../shared/forms/use_form';
 import { requiredText } from '../../../shared/forms/schema_parts';
-import { useMessageText } from '../../../shared/i18n/message';
-import { Button } from '../../../shared/ui/button';
 import { CheckboxField } from '../../../shared/ui/checkbox_field';
 import { FormAlert } from '../../../shared/ui/form_alert';
+import { SubmitButton } from '../../../shared/ui/submit_button';
 import { TextAreaField } from '../../../shared/ui/text_area_field';
 import { TextField } from '../../../shared/ui/text_field';
 import { useSaveFaqArticle, type FaqArticle } from '../api/faq_api';
@@ -29,7 +28,6 @@ interface FaqFormProps {
 /** The secretariat's article form: create or update, published or kept as a draft. */
 export function FaqForm({ article, categories }: FaqFormProps) {
   const { t } = useHelpdeskTranslation();
-  const text = useMessageText();
   const navigate = useNavigate();
   const save = useSaveFaqArticle(article?.id ?? null);
   const listId = useId();
@@ -46,10 +44,6 @@ export function FaqForm({ article, categories }: FaqFormProps) {
       void navigate(`/faq/${encodeURIComponent(saved.id)}`, { state: { saved: true } });
     },
   });
-  const fieldError = (name: keyof typeof form.values) => {
-    const message = form.errors.fields[name];
-    return message === undefined ? undefined : text(message);
-  };
 
   return (
     <form ref={form.formRef} noValidate onSubmit={(event) => void form.handleSubmit(event)} className="flex flex-col gap-6">
@@ -63,7 +57,7 @@ export function FaqForm({ article, categories }: FaqFormProps) {
         hint={t('faqForm.categoryHint')}
         value={form.values.category}
         onValueChange={(value) => form.setValue('category', value)}
-        error={fieldError('category')}
+        error={form.fieldError('category')}
       />
       <datalist id={listId}>
         {categories.map((category) => (
@@ -77,7 +71,7 @@ export function FaqForm({ article, categories }: FaqFormProps) {
         maxLength={500}
         value={form.values.question}
         onValueChange={(value) => form.setValue('question', value)}
-        error={fieldError('question')}
+        error={form.fieldError('question')}
       />
       <TextAreaField
         label={t('faqForm.answerLabel')}
@@ -88,7 +82,7 @@ export function FaqForm({ article, categories }: FaqFormProps) {
         hint={t('faqForm.answerHint')}
         value={form.values.answer}
         onValueChange={(value) => form.setValue('answer', value)}
-        error={fieldError('answer')}
+        error={form.fieldError('answer')}
       />
       <CheckboxField
         label={t('faqForm.publishedLabel')}
@@ -96,13 +90,9 @@ export function FaqForm({ article, categories }: FaqFormProps) {
         hint={t('faqForm.publishedHint')}
         checked={form.values.published}
         onCheckedChange={(checked) => form.setValue('published', checked)}
-        error={fieldError('published')}
+        error={form.fieldError('published')}
       />
-      <div>
-        <Button type="submit" busy={form.isSubmitting} className="w-full desktop:w-auto desktop:min-w-[12rem]">
-          {form.isSubmitting ? t('faqForm.submitting') : t('faqForm.submit')}
-        </Button>
-      </div>
+      <SubmitButton busy={form.isSubmitting} label={t('faqForm.submit')} busyLabel={t('faqForm.submitting')} />
     </form>
   );
 }

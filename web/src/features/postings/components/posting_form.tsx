@@ -2,7 +2,6 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orderedFieldErrors } from '../../../shared/forms/form_errors';
 import { useForm } from '../../../shared/forms/use_form';
-import { useMessageText } from '../../../shared/i18n/message';
 import { groupSpecialties, localisedName, useCategories, useMunicipalities, useSpecialties } from '../../../shared/reference/reference_api';
 import { useCodeLabels } from '../../../shared/reference/use_code_labels';
 import { EMPLOYMENT_TYPES, URGENCIES, WEEKDAYS } from '../../../shared/reference/work_codes';
@@ -44,7 +43,6 @@ interface PostingFormProps {
  */
 export function PostingForm({ mode, initialValues, onSubmit, savedMessage = null }: PostingFormProps) {
   const { t, i18n } = useTranslation();
-  const text = useMessageText();
   const labels = useCodeLabels();
   const categories = useCategories();
   const specialties = useSpecialties();
@@ -69,11 +67,7 @@ export function PostingForm({ mode, initialValues, onSubmit, savedMessage = null
   }, [savedMessage]);
   const values = form.values;
 
-  const fieldError = (name: PostingFormField) => {
-    const message = form.errors.fields[name];
-    return message === undefined ? undefined : text(message);
-  };
-  const field = (name: PostingFormField) => ({ id: postingFieldId(name), name, error: fieldError(name) });
+  const field = (name: PostingFormField) => ({ id: postingFieldId(name), name, error: form.fieldError(name) });
   const fieldLinks = orderedFieldErrors(form.errors, POSTING_FORM_FIELDS).map(({ field: name, message }) => ({
     targetId: postingFieldId(name),
     message,
@@ -281,7 +275,7 @@ export function PostingForm({ mode, initialValues, onSubmit, savedMessage = null
       </FormSection>
 
       <FormSection id="posting-section-workplace" heading={t('postingForm.workplaceHeading')}>
-        <WorkplaceFields values={values} update={(changes) => form.updateValues(changes)} fieldError={fieldError} />
+        <WorkplaceFields values={values} update={(changes) => form.updateValues(changes)} fieldError={form.fieldError} />
       </FormSection>
 
       <FormSection id="posting-section-contact" heading={t('postingForm.contactHeading')}>

@@ -5,10 +5,11 @@ import { messageForError } from '../../../shared/forms/form_errors';
 import { useDocumentTitle } from '../../../shared/hooks/use_document_title';
 import { useMessageText, type TranslationKey } from '../../../shared/i18n/message';
 import { Alert } from '../../../shared/ui/alert';
-import { Button, buttonClassName } from '../../../shared/ui/button';
+import { buttonClassName } from '../../../shared/ui/button';
 import { describedByIds, FieldError, FieldHint, FieldLabel } from '../../../shared/ui/field_parts';
 import { PageHeading } from '../../../shared/ui/page_heading';
 import { SectionHeading } from '../../../shared/ui/section_heading';
+import { SubmitButton } from '../../../shared/ui/submit_button';
 import { TextLink } from '../../../shared/ui/text_link';
 import { useImportPostings } from '../api/postings_api';
 import { csvTemplate, exampleStartDate, POSTING_CSV_COLUMNS, REQUIRED_CSV_COLUMNS, rowErrors } from '../csv_template';
@@ -107,11 +108,7 @@ export function PostingImportPage() {
             />
             {fileError !== undefined && <FieldError id={`${inputId}-error`} error={fileError} />}
           </div>
-          <div>
-            <Button type="submit" busy={importPostings.isPending} className="w-full desktop:w-auto desktop:min-w-[12rem]">
-              {importPostings.isPending ? t('postingImport.submitting') : t('postingImport.submit')}
-            </Button>
-          </div>
+          <SubmitButton busy={importPostings.isPending} label={t('postingImport.submit')} busyLabel={t('postingImport.submitting')} />
         </form>
         {outcome?.kind === 'imported' && (
           <Alert kind="success" ref={outcomeRef}>

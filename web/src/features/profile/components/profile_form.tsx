@@ -2,16 +2,15 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orderedFieldErrors } from '../../../shared/forms/form_errors';
 import { useForm } from '../../../shared/forms/use_form';
-import { useMessageText } from '../../../shared/i18n/message';
 import { groupSpecialties, localisedName, useAreas, useCategories, usePrefectures, useSpecialties } from '../../../shared/reference/reference_api';
 import { useCodeLabels } from '../../../shared/reference/use_code_labels';
 import { CAREER_SUPPORT, EMPLOYMENT_TYPES, NOTIFY_OPTIONS, WEEKDAYS } from '../../../shared/reference/work_codes';
 import { Alert } from '../../../shared/ui/alert';
-import { Button } from '../../../shared/ui/button';
 import { CheckboxField } from '../../../shared/ui/checkbox_field';
 import { CheckboxGroup, RadioGroup } from '../../../shared/ui/choice_group';
 import { FormAlert } from '../../../shared/ui/form_alert';
 import { GroupedCheckboxGroup } from '../../../shared/ui/grouped_checkbox_group';
+import { SubmitButton } from '../../../shared/ui/submit_button';
 import { TextAreaField } from '../../../shared/ui/text_area_field';
 import { TextField } from '../../../shared/ui/text_field';
 import { useSaveProfile } from '../api/profile_api';
@@ -26,7 +25,6 @@ import { LicenceRows } from './licence_rows';
  */
 export function ProfileForm({ initialValues }: { initialValues: ProfileFormValues }) {
   const { t, i18n } = useTranslation();
-  const text = useMessageText();
   const labels = useCodeLabels();
   const categories = useCategories();
   const specialties = useSpecialties();
@@ -52,11 +50,7 @@ export function ProfileForm({ initialValues }: { initialValues: ProfileFormValue
     }
   }, [saved]);
 
-  const fieldError = (name: ProfileFormField) => {
-    const message = form.errors.fields[name];
-    return message === undefined ? undefined : text(message);
-  };
-  const field = (name: ProfileFormField) => ({ id: profileFieldId(name), name, error: fieldError(name) });
+  const field = (name: ProfileFormField) => ({ id: profileFieldId(name), name, error: form.fieldError(name) });
   const fieldLinks = orderedFieldErrors(form.errors, PROFILE_FORM_FIELDS).map(({ field: name, message }) => ({
     targetId: profileFieldId(name),
     message,
@@ -121,7 +115,7 @@ export function ProfileForm({ initialValues }: { initialValues: ProfileFormValue
           licences={values.licences}
           categories={categories.data ?? []}
           onChange={(licences) => form.setValue('licences', licences)}
-          error={fieldError('licences')}
+          error={form.fieldError('licences')}
         />
       </FormSection>
 
@@ -255,11 +249,7 @@ export function ProfileForm({ initialValues }: { initialValues: ProfileFormValue
         />
       </FormSection>
 
-      <div>
-        <Button type="submit" busy={form.isSubmitting} className="w-full desktop:w-auto desktop:min-w-[12rem]">
-          {form.isSubmitting ? t('profile.saving') : t('profile.save')}
-        </Button>
-      </div>
+      <SubmitButton busy={form.isSubmitting} label={t('profile.save')} busyLabel={t('profile.saving')} />
     </form>
   );
 }
