@@ -3,15 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { z } from 'zod/mini';
 import { AttachmentField } from '../../../shared/attachments/attachment_field';
-import { attachmentSizeErrorToField } from '../../../shared/attachments/attachment_errors';
-import { readAttachments } from '../../../shared/attachments/attachments';
+import { useSendWithAttachments } from '../../../shared/attachments/use_send_with_attachments';
 import { useForm } from '../../../shared/forms/use_form';
 import { requiredText } from '../../../shared/forms/schema_parts';
-import { useMessageText } from '../../../shared/i18n/message';
 import { roleLabelKey, ROLES } from '../../../shared/reference/roles';
-import { Button } from '../../../shared/ui/button';
 import { CheckboxGroup, RadioGroup } from '../../../shared/ui/choice_group';
 import { FormAlert } from '../../../shared/ui/form_alert';
+import { SubmitButton } from '../../../shared/ui/submit_button';
 import { TextAreaField } from '../../../shared/ui/text_area_field';
 import { TextField } from '../../../shared/ui/text_field';
 import { usePublishAnnouncement } from '../api/announcements_api';
@@ -40,32 +38,25 @@ const announcementSchema = z
 export function AnnouncementForm() {
   const { t } = useHelpdeskTranslation();
   const { t: tShared } = useTranslation();
-  const text = useMessageText();
   const navigate = useNavigate();
   const publish = usePublishAnnouncement();
+  const sendWithAttachments = useSendWithAttachments();
   const attachmentsId = useId();
   const form = useForm({
     schema: announcementSchema,
     initialValues: { title: '', body: '', audience: 'all', roles: [] as string[], attachments: [] as File[] },
     onValid: async (values) => {
-      const attachments = await readAttachments(values.attachments);
-      try {
-        const announcement = await publish.mutateAsync({
+      const announcement = await sendWithAttachments(values.attachments, (attachments) =>
+        publish.mutateAsync({
           title: values.title,
           body: values.body,
           audience: values.audience === 'all' ? 'all' : values.roles,
           attachments,
-        });
-        void navigate(`/announcements/${encodeURIComponent(announcement.id)}`, { state: { published: true } });
-      } catch (error) {
-        throw attachmentSizeErrorToField(error, tShared('attachments.totalTooLarge'));
-      }
+        }),
+      );
+      void navigate(`/announcements/${encodeURIComponent(announcement.id)}`, { state: { published: true } });
     },
   });
-  const fieldError = (name: keyof typeof form.values) => {
-    const message = form.errors.fields[name];
-    return message === undefined ? undefined : text(message);
-  };
 
   return (
     <form ref={form.formRef} noValidate onSubmit={(event) => void form.handleSubmit(event)} className="flex flex-col gap-6">
@@ -77,7 +68,7 @@ export function AnnouncementForm() {
         maxLength={TITLE_MAX_LENGTH}
         value={form.values.title}
         onValueChange={(value) => form.setValue('title', value)}
-        error={fieldError('title')}
+        error={form.fieldError('title')}
       />
       <TextAreaField
         label={t('announcementForm.bodyLabel')}
@@ -88,7 +79,7 @@ export function AnnouncementForm() {
         hint={t('announcementForm.bodyHint', { max: ANNOUNCEMENT_BODY_MAX_LENGTH })}
         value={form.values.body}
         onValueChange={(value) => form.setValue('body', value)}
-        error={fieldError('body')}
+        error={form.fieldError('body')}
       />
       <RadioGroup
         legend={t('announcementForm.audienceLegend')}
@@ -100,7 +91,7 @@ export function AnnouncementForm() {
         ]}
         value={form.values.audience}
         onValueChange={(value) => form.setValue('audience', value)}
-        error={form.values.audience === 'all' ? fieldError('audience') : undefined}
+        error={form.values.audience === 'all' ? form.fieldError('audience') : undefined}
       />
       {form.values.audience === 'roles' && (
         <CheckboxGroup
@@ -109,20 +100,16 @@ export function AnnouncementForm() {
           choices={ROLES.map((role) => ({ value: role, label: tShared(roleLabelKey(role)) }))}
           values={form.values.roles}
           onValuesChange={(roles) => form.setValue('roles', roles)}
-          error={fieldError('roles') ?? fieldError('audience')}
+          error={form.fieldError('roles') ?? form.fieldError('audience')}
         />
       )}
       <AttachmentField
         id={attachmentsId}
         files={form.values.attachments}
         onFilesChange={(files) => form.setValue('attachments', files)}
-        error={fieldError('attachments')}
+        error={form.fieldError('attachments')}
       />
-      <div>
-        <Button type="submit" busy={form.isSubmitting} className="w-full desktop:w-auto desktop:min-w-[12rem]">
-          {form.isSubmitting ? t('announcementForm.submitting') : t('announcementForm.submit')}
-        </Button>
-      </div>
+      <SubmitButton busy={form.isSubmitting} label={t('announcementForm.submit')} busyLabel={t('announcementForm.submitting')} />
     </form>
   );
 }

@@ -1,16 +1,13 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { z } from 'zod/mini';
 import { AttachmentField } from '../../../shared/attachments/attachment_field';
-import { attachmentSizeErrorToField } from '../../../shared/attachments/attachment_errors';
-import { readAttachments } from '../../../shared/attachments/attachments';
+import { useSendWithAttachments } from '../../../shared/attachments/use_send_with_attachments';
 import { useForm } from '../../../shared/forms/use_form';
 import { requiredText } from '../../../shared/forms/schema_parts';
-import { useMessageText } from '../../../shared/i18n/message';
-import { Button } from '../../../shared/ui/button';
 import { FormAlert } from '../../../shared/ui/form_alert';
 import { SelectField } from '../../../shared/ui/select_field';
+import { SubmitButton } from '../../../shared/ui/submit_button';
 import { TextAreaField } from '../../../shared/ui/text_area_field';
 import { TextField } from '../../../shared/ui/text_field';
 import { INQUIRY_CATEGORIES, useCreateInquiry } from '../api/helpdesk_api';
@@ -30,34 +27,26 @@ const inquirySchema = z.object({
 /** 「新規お問合せ」: *件名, *内容, カテゴリ and files; on success the new inquiry's page opens. */
 export function InquiryForm() {
   const { t } = useHelpdeskTranslation();
-  const { t: tShared } = useTranslation();
-  const text = useMessageText();
   const navigate = useNavigate();
   const createInquiry = useCreateInquiry();
+  const sendWithAttachments = useSendWithAttachments();
   const categoryLabel = useInquiryCategoryLabel();
   const attachmentsId = useId();
   const form = useForm({
     schema: inquirySchema,
     initialValues: { subject: '', category: '', body: '', attachments: [] as File[] },
     onValid: async (values) => {
-      const attachments = await readAttachments(values.attachments);
-      try {
-        const inquiry = await createInquiry.mutateAsync({
+      const inquiry = await sendWithAttachments(values.attachments, (attachments) =>
+        createInquiry.mutateAsync({
           subject: values.subject,
           body: values.body,
           ...(values.category !== '' ? { category: values.category } : {}),
           attachments,
-        });
-        void navigate(`/helpdesk/${encodeURIComponent(inquiry.id)}`, { state: { created: true } });
-      } catch (error) {
-        throw attachmentSizeErrorToField(error, tShared('attachments.totalTooLarge'));
-      }
+        }),
+      );
+      void navigate(`/helpdesk/${encodeURIComponent(inquiry.id)}`, { state: { created: true } });
     },
   });
-  const fieldError = (name: keyof typeof form.values) => {
-    const message = form.errors.fields[name];
-    return message === undefined ? undefined : text(message);
-  };
 
   return (
     <form ref={form.formRef} noValidate onSubmit={(event) => void form.handleSubmit(event)} className="flex flex-col gap-6">
@@ -70,7 +59,7 @@ export function InquiryForm() {
         hint={t('inquiryForm.subjectHint', { max: SUBJECT_MAX_LENGTH })}
         value={form.values.subject}
         onValueChange={(value) => form.setValue('subject', value)}
-        error={fieldError('subject')}
+        error={form.fieldError('subject')}
       />
       <SelectField
         label={t('inquiryForm.categoryLabel')}
@@ -78,7 +67,7 @@ export function InquiryForm() {
         value={form.values.category}
         options={INQUIRY_CATEGORIES.map((code) => ({ value: code, label: categoryLabel(code) }))}
         onValueChange={(value) => form.setValue('category', value)}
-        error={fieldError('category')}
+        error={form.fieldError('category')}
       />
       <TextAreaField
         label={t('inquiryForm.bodyLabel')}
@@ -89,20 +78,16 @@ export function InquiryForm() {
         hint={t('inquiryForm.bodyHint', { max: BODY_MAX_LENGTH })}
         value={form.values.body}
         onValueChange={(value) => form.setValue('body', value)}
-        error={fieldError('body')}
+        error={form.fieldError('body')}
       />
       <AttachmentField
         id={attachmentsId}
         files={form.values.attachments}
         onFilesChange={(files) => form.setValue('attachments', files)}
-        error={fieldError('attachments')}
+        error={form.fieldError('attachments')}
       />
       <p className="text-std-16N-170 text-solid-gray-800">{t('inquiryForm.mailNotice')}</p>
-      <div>
-        <Button type="submit" busy={form.isSubmitting} className="w-full desktop:w-auto desktop:min-w-[12rem]">
-          {form.isSubmitting ? t('inquiryForm.submitting') : t('inquiryForm.submit')}
-        </Button>
-      </div>
+      <SubmitButton busy={form.isSubmitting} label={t('inquiryForm.submit')} busyLabel={t('inquiryForm.submitting')} />
     </form>
   );
 }
