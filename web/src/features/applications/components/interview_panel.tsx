@@ -6,11 +6,11 @@ import { Alert } from '../../../shared/ui/alert';
 import { Badge, type BadgeKind } from '../../../shared/ui/badge';
 import { Button, buttonClassName } from '../../../shared/ui/button';
 import { RadioGroup } from '../../../shared/ui/choice_group';
+import { DescriptionList, type DescriptionItem } from '../../../shared/ui/description_list';
 import { interviewInviteUrl, useAnswerInterview, type Application, type Interview, type InterviewAction } from '../api/applications_api';
 import { useApplicationsTranslation } from '../i18n/applications_i18n';
 import { formatSlot } from '../interview_slots';
 import { canProposeInterview } from '../stages';
-import { InfoList, type InfoItem } from './info_list';
 import { InterviewProposalForm } from './interview_proposal_form';
 
 const STATUSES = ['proposed', 'scheduled', 'held', 'cancelled'] as const;
@@ -107,7 +107,7 @@ function InterviewCard({
     void send({ action: 'accept', slot: Number(slot) }, t('interviews.accepted'));
   }
 
-  const items: InfoItem[] = [
+  const items: DescriptionItem[] = [
     {
       label: t('interviews.chosen'),
       value: interview.chosen_slot === null ? null : <strong className="text-std-17B-170">{formatSlot(interview.chosen_slot, language)}</strong>,
@@ -136,7 +136,7 @@ function InterviewCard({
         <span>{t('interviews.interviewNumber', { number })}</span>
         <Badge kind={statusBadgeKind(interview.status)}>{status}</Badge>
       </h3>
-      <InfoList items={items} />
+      <DescriptionList items={items} />
       {error !== null && (
         <Alert kind="error">
           <p>{text(error)}</p>

@@ -6,9 +6,9 @@ import { useCodeLabels } from '../../../shared/reference/use_code_labels';
 import { formatDate } from '../../../shared/text/format_date';
 import { Alert } from '../../../shared/ui/alert';
 import { Badge } from '../../../shared/ui/badge';
+import { DescriptionList, type DescriptionItem } from '../../../shared/ui/description_list';
 import { TextLink } from '../../../shared/ui/text_link';
 import { useApplicationsTranslation } from '../i18n/applications_i18n';
-import { InfoList, type InfoItem } from './info_list';
 
 /**
  * The posting in the shape this viewer is entitled to. A masked posting seen
@@ -27,7 +27,7 @@ export function PostingSummary({ posting }: { posting: Posting }) {
   const contact = posting.contact;
   const category = labels.category(posting.category, posting.category_name);
 
-  const items: InfoItem[] = [
+  const items: DescriptionItem[] = [
     { label: tShared('postingDetail.facility'), value: name },
     { label: tShared('postingDetail.category'), value: present(posting.specialty) ? `${category}（${posting.specialty}）` : category },
     { label: tShared('postingDetail.employment'), value: labels.employment(posting.employment) },
@@ -84,7 +84,7 @@ export function PostingSummary({ posting }: { posting: Posting }) {
           <p>{tShared('postingDetail.maskedNotice')}</p>
         </Alert>
       )}
-      <InfoList items={items} />
+      <DescriptionList items={items} />
       <p className="text-std-16N-170">
         <TextLink to={`/postings/${encodeURIComponent(posting.id)}`}>{t('detail.openPosting')}</TextLink>
       </p>

@@ -2,11 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { prefectureName } from '../../../shared/reference/prefectures';
 import { useCodeLabels } from '../../../shared/reference/use_code_labels';
 import { formatDate } from '../../../shared/text/format_date';
+import { DescriptionList, type DescriptionItem } from '../../../shared/ui/description_list';
 import { FreeText } from '../../../shared/ui/free_text';
 import type { ApplicationSeeker, SeekerConditions } from '../api/applications_api';
 import { useApplicationsTranslation } from '../i18n/applications_i18n';
 import { disclosedIdentity } from '../seeker_disclosure';
-import { InfoList, type InfoItem } from './info_list';
 
 /**
  * The seeker as this viewer may see them: the handle and conditions, and the
@@ -21,7 +21,7 @@ export function SeekerCard({ seeker, ownNote }: { seeker: ApplicationSeeker; own
   const conditions = useConditionItems(seeker);
   const identity = disclosedIdentity(seeker);
 
-  const identityItems: InfoItem[] =
+  const identityItems: DescriptionItem[] =
     identity === null
       ? []
       : [
@@ -64,13 +64,13 @@ export function SeekerCard({ seeker, ownNote }: { seeker: ApplicationSeeker; own
   return (
     <div className="flex flex-col gap-4">
       {note !== null && <p className="rounded-8 border border-solid-gray-420 bg-solid-gray-50 px-4 py-3 text-std-16N-170 text-solid-gray-800">{note}</p>}
-      <InfoList items={[{ label: t('seeker.handle'), value: <span data-seeker-handle>{seeker.handle}</span> }, ...identityItems, ...conditions]} />
+      <DescriptionList items={[{ label: t('seeker.handle'), value: <span data-seeker-handle>{seeker.handle}</span> }, ...identityItems, ...conditions]} />
     </div>
   );
 }
 
 /** The seeker's qualifications and wishes (what facilities may see before a match), as rows; unknown values are left out. */
-export function useConditionItems(seeker: SeekerConditions): InfoItem[] {
+export function useConditionItems(seeker: SeekerConditions): DescriptionItem[] {
   const { t, language } = useApplicationsTranslation();
   const { t: tShared } = useTranslation();
   const labels = useCodeLabels();

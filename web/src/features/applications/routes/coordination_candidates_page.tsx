@@ -4,11 +4,11 @@ import { messageForError } from '../../../shared/forms/form_errors';
 import { useDocumentTitle } from '../../../shared/hooks/use_document_title';
 import { useMessageText } from '../../../shared/i18n/message';
 import { Alert } from '../../../shared/ui/alert';
+import { DescriptionList } from '../../../shared/ui/description_list';
 import { LoadingIndicator } from '../../../shared/ui/loading_indicator';
 import { PageHeading } from '../../../shared/ui/page_heading';
 import { TextLink } from '../../../shared/ui/text_link';
 import { useCoordinationCandidates, useCoordinationPosting, type CoordinationCandidate } from '../api/coordination_api';
-import { InfoList } from '../components/info_list';
 import { useConditionItems } from '../components/seeker_card';
 import { useApplicationsTranslation } from '../i18n/applications_i18n';
 
@@ -82,7 +82,7 @@ function CandidateItem({ match }: { match: CoordinationCandidate }) {
         <span data-candidate-handle>{match.candidate.handle}</span>
         <span className="text-std-16B-170 text-solid-gray-800">{t('candidates.score', { score: match.score })}</span>
       </h3>
-      <InfoList items={conditions} />
+      <DescriptionList items={conditions} />
       {match.reasons.length > 0 && (
         <ul aria-label={t('candidates.reasons')} className="flex flex-wrap gap-2">
           {match.reasons.map((reason) => (

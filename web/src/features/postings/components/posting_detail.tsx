@@ -7,8 +7,8 @@ import { formatDate } from '../../../shared/text/format_date';
 import { formatDateTime } from '../../../shared/text/format_date_time';
 import { Alert } from '../../../shared/ui/alert';
 import { Badge } from '../../../shared/ui/badge';
+import { DescriptionList, type DescriptionItem } from '../../../shared/ui/description_list';
 import { FreeText } from '../../../shared/ui/free_text';
-import { DetailList, type DetailItem } from './detail_list';
 
 /**
  * Every field of a posting the viewer may see. For a viewer who gets the
@@ -25,7 +25,7 @@ export function PostingDetail({ posting }: { posting: Posting }) {
   // A full address is written the Japanese way; a prefecture alone is named in the UI language.
   const address = hidden ? [prefectureName(workplace.prefecture, i18n.language)] : addressLines(workplace);
 
-  const overview: DetailItem[] = [
+  const overview: DescriptionItem[] = [
     { label: t('postingDetail.facility'), value: name },
     { label: t('postingDetail.category'), value: labels.category(posting.category, posting.category_name) },
     { label: t('postingDetail.specialty'), value: present(posting.specialty) ? posting.specialty : null },
@@ -50,7 +50,7 @@ export function PostingDetail({ posting }: { posting: Posting }) {
     { label: t('postingDetail.updatedAt'), value: formatDateTime(posting.updated_at, i18n.language) },
   ];
 
-  const conditions: DetailItem[] = [
+  const conditions: DescriptionItem[] = [
     { label: t('postingDetail.startDate'), value: formatDate(posting.start_date, i18n.language) },
     { label: t('postingDetail.endDate'), value: posting.end_date === null ? null : formatDate(posting.end_date, i18n.language) },
     {
@@ -63,7 +63,7 @@ export function PostingDetail({ posting }: { posting: Posting }) {
     { label: t('postingDetail.nightDuty'), value: posting.night_duty ? t('postingDetail.nightDutyYes') : t('postingDetail.nightDutyNo') },
   ];
 
-  const details: DetailItem[] = [
+  const details: DescriptionItem[] = [
     { label: t('postingDetail.duties'), value: <FreeText text={posting.duties} /> },
     { label: t('postingDetail.requirements'), value: optionalText(posting.requirements) },
     { label: t('postingDetail.pay'), value: optionalText(posting.pay) },
@@ -71,7 +71,7 @@ export function PostingDetail({ posting }: { posting: Posting }) {
     { label: t('postingDetail.training'), value: posting.training_agreed ? t('postingDetail.trainingAgreed') : null },
   ];
 
-  const place: DetailItem[] = [
+  const place: DescriptionItem[] = [
     {
       // With the address withheld only the prefecture is left, and the label says just that.
       label: hidden ? t('postingDetail.prefecture') : t('postingDetail.address'),
@@ -88,7 +88,7 @@ export function PostingDetail({ posting }: { posting: Posting }) {
   ];
 
   const contact = posting.contact;
-  const contactItems: DetailItem[] =
+  const contactItems: DescriptionItem[] =
     contact === undefined
       ? []
       : [
@@ -135,13 +135,13 @@ export function PostingDetail({ posting }: { posting: Posting }) {
   );
 }
 
-function DetailSection({ id, heading, items }: { id: string; heading: string; items: readonly DetailItem[] }) {
+function DetailSection({ id, heading, items }: { id: string; heading: string; items: readonly DescriptionItem[] }) {
   return (
     <section aria-labelledby={id} className="flex flex-col gap-4">
       <h2 id={id} className="text-std-22B-150 text-solid-gray-900">
         {heading}
       </h2>
-      <DetailList items={items} />
+      <DescriptionList items={items} wrapLongValues={false} />
     </section>
   );
 }
