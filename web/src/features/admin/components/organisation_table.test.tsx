@@ -92,7 +92,7 @@ describe('OrganisationTable', () => {
     await user.click(changeForm.getByRole('button', { name: '変更を保存する' }));
 
     const status = await screen.findByRole('status');
-    expect(status).toHaveTextContent('東京都ナースセンター（本部）を変更しました。');
+    expect(status).toHaveTextContent('「東京都ナースセンター（本部）」を変更しました。');
     await waitFor(() => expect(status).toHaveFocus());
     expect(patched).toEqual([
       { path: '/api/v1/organisations/org_nurse', body: { name: '東京都ナースセンター（本部）', categories: ['nurse', 'midwife'] } },
@@ -114,7 +114,7 @@ describe('OrganisationTable', () => {
     await user.clear(changeForm.getByLabelText('所在地（町名・番地）'));
     await user.click(changeForm.getByRole('button', { name: '変更を保存する' }));
 
-    await screen.findByText('かけはし病院を変更しました。');
+    await screen.findByText('「かけはし病院」を変更しました。');
     expect(patched.map((entry) => entry.body)).toEqual([{ name: 'かけはし病院', municipality: '', address: '' }]);
   });
 
