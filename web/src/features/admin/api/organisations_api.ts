@@ -6,13 +6,38 @@ export interface Organisation {
   name: string;
   kind: string;
   prefecture: string;
+  /** Facilities: the municipality code; it decides the facility's 二次医療圏 on the bed board. */
+  municipality: string | null;
+  /** Facilities: the street address after the municipality. */
+  address: string | null;
+  /** Coordinating organisations: the job category codes covered; empty = all categories. */
+  categories: string[];
+  /** Aggregators: the 二次医療圏 codes served; empty = the whole prefecture. */
+  areas: string[];
   created_at: string;
 }
 
-export interface OrganisationInput {
+/**
+ * Where an organisation works. Each field belongs to one kind (docs/openapi.yaml,
+ * OrganisationCreate): the server refuses a field that does not fit the kind,
+ * so only the kind's own fields are sent.
+ */
+export interface OrganisationScopeInput {
+  municipality?: string;
+  address?: string;
+  categories?: string[];
+  areas?: string[];
+}
+
+export interface OrganisationInput extends OrganisationScopeInput {
   name: string;
   kind: string;
   prefecture: string;
+}
+
+/** The body of PATCH /api/v1/organisations/{id}: what is left out stays; kind and prefecture cannot change. */
+export interface OrganisationUpdate extends OrganisationScopeInput {
+  name?: string;
 }
 
 interface OrganisationPage {
@@ -37,6 +62,15 @@ export function useCreateOrganisation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: OrganisationInput) => apiRequest<Organisation>('POST', '/api/v1/organisations', { body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ORGANISATIONS_KEY }),
+  });
+}
+
+export function useUpdateOrganisation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, changes }: { id: string; changes: OrganisationUpdate }) =>
+      apiRequest<Organisation>('PATCH', `/api/v1/organisations/${encodeURIComponent(id)}`, { body: changes }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ORGANISATIONS_KEY }),
   });
 }

@@ -11,6 +11,8 @@ import { SelectField } from '../../../shared/ui/select_field';
 import { TextField } from '../../../shared/ui/text_field';
 import { organisationSchema } from '../admin_schemas';
 import { useCreateOrganisation } from '../api/organisations_api';
+import { EMPTY_SCOPE, scopeInputFor } from '../organisation_scope';
+import { OrganisationScopeFields } from './organisation_scope_fields';
 
 export function OrganisationForm() {
   const { t, i18n } = useTranslation();
@@ -19,10 +21,10 @@ export function OrganisationForm() {
   const [createdName, setCreatedName] = useState<string | null>(null);
   const form = useForm({
     schema: organisationSchema,
-    initialValues: { name: '', kind: '', prefecture: '' },
-    onValid: async (input) => {
+    initialValues: { name: '', kind: '', prefecture: '', ...EMPTY_SCOPE },
+    onValid: async ({ name, kind, prefecture, ...scope }) => {
       setCreatedName(null);
-      const organisation = await createOrganisation.mutateAsync(input);
+      const organisation = await createOrganisation.mutateAsync({ name, kind, prefecture, ...scopeInputFor(kind, scope) });
       form.reset();
       setCreatedName(organisation.name);
     },
@@ -31,6 +33,11 @@ export function OrganisationForm() {
     const message = form.errors.fields[name];
     return message === undefined ? undefined : text(message);
   };
+
+  function changePrefecture(prefecture: string): void {
+    // A municipality or an area of the prefecture chosen before does not belong to the new one.
+    form.updateValues({ prefecture, municipality: '', areas: [] });
+  }
 
   return (
     <form ref={form.formRef} noValidate onSubmit={(event) => void form.handleSubmit(event)} className="flex flex-col gap-6">
@@ -45,6 +52,7 @@ export function OrganisationForm() {
         name="name"
         autoComplete="organization"
         required
+        maxLength={100}
         value={form.values.name}
         onValueChange={(value) => form.setValue('name', value)}
         error={fieldError('name')}
@@ -68,10 +76,17 @@ export function OrganisationForm() {
             value: prefecture.code,
             label: i18n.language === 'en' ? prefecture.en : prefecture.ja,
           }))}
-          onValueChange={(value) => form.setValue('prefecture', value)}
+          onValueChange={changePrefecture}
           error={fieldError('prefecture')}
         />
       </div>
+      <OrganisationScopeFields
+        kind={form.values.kind}
+        prefecture={form.values.prefecture}
+        values={form.values}
+        update={form.updateValues}
+        fieldError={fieldError}
+      />
       <div>
         <Button type="submit" busy={form.isSubmitting} className="w-full desktop:w-auto desktop:min-w-[12rem]">
           {form.isSubmitting ? t('organisations.submitting') : t('organisations.submit')}
