@@ -73,6 +73,39 @@ describe('secretariat administration', () => {
     });
   });
 
+  it('sets which 二次医療圏 an aggregator serves, then changes it', { timeout: 120_000 }, () =>
+    withPage(browser, 'secretariat-scope', async (page) => {
+      const name = `E2E健康福祉センター ${uniqueSuffix()}`;
+      await logIn(page, 'jimukyoku');
+      await page.goto('/admin/organisations');
+      await expectHeading(page, '組織の管理');
+      await field(page, '名称').fill(name);
+      await field(page, '種別').selectOption({ label: 'とりまとめ団体' });
+      await field(page, '都道府県').selectOption({ label: '栃木県' });
+      // Only an aggregator's field appears: the 二次医療圏 of the chosen prefecture, not the job categories.
+      const areas = page.getByRole('group', { name: /担当する二次医療圏/ });
+      await areas.getByRole('checkbox', { name: '県西' }).check();
+      assert.equal(await page.getByRole('group', { name: /担当する職種/ }).count(), 0, 'an aggregator is offered job categories');
+      await page.getByRole('button', { name: '登録する' }).click();
+      await page.getByText(`「${name}」を登録しました。`).waitFor();
+
+      // Tochigi sorts before the Tokyo organisations that every run adds, so the row is on the first page.
+      const list = page.getByRole('region', { name: '登録済みの組織' });
+      const row = list.getByRole('row', { name: new RegExp(name) });
+      await row.getByText('県西', { exact: true }).waitFor();
+      await row.getByRole('button', { name: new RegExp(`^変更\\s*：${name}$`) }).click();
+      const change = page.getByRole('region', { name: `${name}の変更` });
+      await change.waitFor();
+      await change.getByText('種別（とりまとめ団体）と都道府県（栃木県）は変更できません。').waitFor();
+      await expectNoAxeViolations(page, 'the organisation change form');
+      await change.getByRole('checkbox', { name: '県西' }).uncheck();
+      await change.getByRole('checkbox', { name: '宇都宮' }).check();
+      await change.getByRole('button', { name: '変更を保存する' }).click();
+      await page.getByText(`「${name}」を変更しました。`).waitFor();
+      await row.getByText('宇都宮', { exact: true }).waitFor();
+      assert.equal(await row.getByText('県西', { exact: true }).count(), 0, 'the old area is still shown');
+    }));
+
   it('other roles cannot open the administration pages', { timeout: 60_000 }, () =>
     withPage(browser, 'admin-forbidden', async (page) => {
       await logIn(page, 'fac-tokyo-01');

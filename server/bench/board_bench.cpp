@@ -69,7 +69,7 @@ int main(int argc, char** argv) {
   }
   std::printf("bed board benchmark: %d facilities (load %.0f ms)\n\n", facilities, ms_since(load));
 
-  accounts::Service accounts(pool, {});
+  accounts::Service accounts(pool, {}, catalogue);
   beds::Service beds(pool, accounts, catalogue);
   auto t = Clock::now();
   (void)beds.rebuild();

@@ -3,6 +3,7 @@
 //! e-mail verification, password rules and resets, login throttling. Other modules use `authenticate` and
 //! the role checks below; nothing else of this module's tables.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,7 @@
 
 namespace kh::store { class Pool; class Connection; }
 namespace kh::http { struct Request; class Router; }
+namespace kh::reference { class Catalogue; }
 
 namespace kh::accounts {
 
@@ -36,6 +38,16 @@ struct Organisation {
   std::int64_t created_at_ms = 0;
   std::optional<std::string> municipality;  //!< 6-digit local-government code (facilities: for the bed board)
   std::optional<std::string> address;       //!< street address within the municipality
+  //! Coordinating organisations: the job categories they cover in their prefecture; empty = every category.
+  std::vector<std::string> categories;
+  //! Aggregators: the 二次医療圏 of their prefecture they serve (a 保健所's area); empty = the whole prefecture.
+  std::vector<std::string> areas;
+};
+
+//! What the secretariat gives to create or change an organisation. Absent = unchanged (on update).
+struct OrganisationFields {
+  std::optional<std::string> name, kind, prefecture, municipality, address;
+  std::optional<std::vector<std::string>> categories, areas;
 };
 
 struct User {
@@ -48,6 +60,16 @@ struct User {
   std::vector<Organisation> organisations;
   std::int64_t created_at_ms = 0;
 };
+
+// Scope rules of SPEC.md "Roles", in one place: every module asks these rather than comparing prefectures.
+//! Whether a coordinating organisation covers work of `category` in `prefecture` (coverage = prefecture ×
+//! job categories).
+bool covers(const Organisation& o, std::string_view prefecture, std::string_view category);
+//! The user's organisation that covers this work as a coordinator (nullptr when none, or not a coordinator).
+const Organisation* covering_organisation(const User& user, std::string_view prefecture, std::string_view category);
+//! The places an aggregator organisation serves: the 二次医療圏 codes it names, or else its prefecture code.
+//! (Prefecture codes have 2 digits and area codes 4, so one list holds both without confusion.)
+std::vector<std::string> places_served(const Organisation& o);
 
 //! The logged-in user of one request.
 struct CurrentUser {
@@ -81,7 +103,9 @@ struct NewStaffUser {
 
 class Service {
  public:
-  Service(store::Pool& pool, Settings settings) : pool_(pool), settings_(std::move(settings)) {}
+  //! The catalogue checks organisations' municipalities, categories and areas.
+  Service(store::Pool& pool, Settings settings, const reference::Catalogue& catalogue)
+      : pool_(pool), settings_(std::move(settings)), catalogue_(catalogue) {}
 
   Result<LoginResult> login(std::string_view login, std::string_view password, const std::string& ip);
   Result<void> logout(const CurrentUser& current);
@@ -98,8 +122,10 @@ class Service {
   Result<void> change_password(const CurrentUser& current, std::string_view current_password,
                                std::string_view new_password);
 
-  Result<Organisation> create_organisation(const CurrentUser& actor, std::string_view name, std::string_view kind,
-                                           std::string_view prefecture);
+  Result<Organisation> create_organisation(const CurrentUser& actor, const OrganisationFields& fields);
+  //! Changes name, place (facilities), covered categories (coordinating organisations) or areas (aggregators);
+  //! kind and prefecture stay. Takes effect on the members' next request.
+  Result<Organisation> update_organisation(const CurrentUser& actor, const std::string& id, const OrganisationFields& fields);
   Result<std::vector<Organisation>> list_organisations();
   Result<std::optional<Organisation>> find_organisation(const std::string& id);
   //! Sets where an organisation is (the secretariat's correction, demo data); validated against the catalogue
@@ -127,8 +153,13 @@ class Service {
   const Settings& settings() const { return settings_; }
 
  private:
+  //! Per-field problems of the place and scope fields for an organisation of this kind and prefecture.
+  std::map<std::string, std::string> organisation_problems(const OrganisationFields& fields, OrgKind kind,
+                                                           std::string_view prefecture) const;
+
   store::Pool& pool_;
   Settings settings_;
+  const reference::Catalogue& catalogue_;
 };
 
 //! Fails with 403 unless the user has one of the roles.

@@ -1,5 +1,6 @@
 #include "accounts/repo.h"
 
+#include "core/text.h"
 #include "core/time.h"
 #include "store/database.h"
 
@@ -8,16 +9,36 @@ namespace {
 
 constexpr std::string_view user_columns = "id, login, email, display_name, role, status, created_at, password_hash";
 
-Result<std::vector<Organisation>> organisations_of(store::Connection& c, std::string_view user_id) {
-  auto r = KH_TRY(c.execute(
-      "SELECT o.id, o.name, o.kind, o.prefecture, o.created_at, o.municipality, o.address FROM organisations o "
-      "JOIN memberships m ON m.organisation_id = o.id WHERE m.user_id = $1 ORDER BY o.name",
-      {std::string(user_id)}));
+// Lists of codes are stored comma-separated (codes never contain commas); NULL or '' means none.
+constexpr std::string_view organisation_columns =
+    "o.id, o.name, o.kind, o.prefecture, o.created_at, o.municipality, o.address, o.categories, o.areas";
+
+std::vector<std::string> codes(const std::optional<std::string>& joined) {
+  return joined && !joined->empty() ? text::split(*joined, ',') : std::vector<std::string>{};
+}
+
+store::Param joined(const std::vector<std::string>& codes) {
+  return codes.empty() ? store::Param{nullptr} : store::Param{text::join(codes, ",")};
+}
+
+Organisation to_org(const store::Row& row) {
+  Organisation o{row.text(0), row.text(1), parse_org_kind(row.text(2)).value_or(OrgKind::facility), row.text(3),
+                 row.integer(4), row.optional_text(5), row.optional_text(6)};
+  o.categories = codes(row.optional_text(7));
+  o.areas = codes(row.optional_text(8));
+  return o;
+}
+
+Result<std::vector<Organisation>> organisations(store::Connection& c, std::string_view from_where, const store::Params& params) {
+  auto r = KH_TRY(c.execute("SELECT " + std::string(organisation_columns) + " FROM organisations o " + std::string(from_where), params));
   std::vector<Organisation> out;
-  for (const auto& row : r.rows)
-    out.push_back({row.text(0), row.text(1), parse_org_kind(row.text(2)).value_or(OrgKind::facility), row.text(3),
-                   row.integer(4), row.optional_text(5), row.optional_text(6)});
+  for (const auto& row : r.rows) out.push_back(to_org(row));
   return out;
+}
+
+Result<std::vector<Organisation>> organisations_of(store::Connection& c, std::string_view user_id) {
+  return organisations(c, "JOIN memberships m ON m.organisation_id = o.id WHERE m.user_id = $1 ORDER BY o.name",
+                       {std::string(user_id)});
 }
 
 StoredUser to_user(const store::Row& row) {
@@ -102,40 +123,36 @@ Result<std::vector<User>> members_of(store::Connection& c, std::string_view orga
 }
 
 Result<void> insert_organisation(store::Connection& c, const Organisation& o) {
-  KH_TRY(c.execute(
-      "INSERT INTO organisations (id, name, kind, prefecture, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)",
-      {o.id, o.name, std::string(org_kind_code(o.kind)), o.prefecture, o.created_at_ms}));
+  KH_TRY(c.execute("INSERT INTO organisations (id, name, kind, prefecture, created_at, updated_at, municipality, address, categories, areas) "
+                   "VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9)",
+                   {o.id, o.name, std::string(org_kind_code(o.kind)), o.prefecture, o.created_at_ms,
+                    o.municipality ? store::Param{*o.municipality} : store::Param{nullptr},
+                    o.address ? store::Param{*o.address} : store::Param{nullptr}, joined(o.categories), joined(o.areas)}));
   return {};
 }
 
-namespace {
-Organisation to_org(const store::Row& row) {
-  return {row.text(0), row.text(1), parse_org_kind(row.text(2)).value_or(OrgKind::facility), row.text(3),
-          row.integer(4), row.optional_text(5), row.optional_text(6)};
+Result<void> update_organisation(store::Connection& c, const Organisation& o) {
+  KH_TRY(c.execute("UPDATE organisations SET name = $2, municipality = $3, address = $4, categories = $5, areas = $6, "
+                   "updated_at = $7 WHERE id = $1",
+                   {o.id, o.name, o.municipality ? store::Param{*o.municipality} : store::Param{nullptr},
+                    o.address ? store::Param{*o.address} : store::Param{nullptr}, joined(o.categories), joined(o.areas),
+                    now_ms()}));
+  return {};
 }
-}  // namespace
 
 Result<std::optional<Organisation>> find_organisation(store::Connection& c, std::string_view id) {
-  auto r = KH_TRY(c.execute("SELECT id, name, kind, prefecture, created_at, municipality, address FROM organisations WHERE id = $1",
-                            {std::string(id)}));
-  if (r.rows.empty()) return std::optional<Organisation>{};
-  return std::optional<Organisation>{to_org(r.rows.front())};
+  auto found = KH_TRY(organisations(c, "WHERE o.id = $1", {std::string(id)}));
+  return found.empty() ? std::optional<Organisation>{} : std::optional<Organisation>{std::move(found.front())};
 }
 
 Result<std::optional<Organisation>> find_organisation_by_name(store::Connection& c, std::string_view name,
                                                               std::string_view prefecture) {
-  auto r = KH_TRY(c.execute(
-      "SELECT id, name, kind, prefecture, created_at, municipality, address FROM organisations WHERE name = $1 AND prefecture = $2",
-      {std::string(name), std::string(prefecture)}));
-  if (r.rows.empty()) return std::optional<Organisation>{};
-  return std::optional<Organisation>{to_org(r.rows.front())};
+  auto found = KH_TRY(organisations(c, "WHERE o.name = $1 AND o.prefecture = $2", {std::string(name), std::string(prefecture)}));
+  return found.empty() ? std::optional<Organisation>{} : std::optional<Organisation>{std::move(found.front())};
 }
 
 Result<std::vector<Organisation>> list_organisations(store::Connection& c) {
-  auto r = KH_TRY(c.execute("SELECT id, name, kind, prefecture, created_at, municipality, address FROM organisations ORDER BY prefecture, name"));
-  std::vector<Organisation> out;
-  for (const auto& row : r.rows) out.push_back(to_org(row));
-  return out;
+  return organisations(c, "ORDER BY o.prefecture, o.name", {});
 }
 
 Result<void> set_organisation_address(store::Connection& c, std::string_view id, std::string_view municipality,

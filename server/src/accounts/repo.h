@@ -25,6 +25,8 @@ Result<std::vector<User>> list_users(store::Connection& c);
 Result<std::vector<User>> members_of(store::Connection& c, std::string_view organisation_id);
 
 Result<void> insert_organisation(store::Connection& c, const Organisation& org);
+//! Writes name, place, categories and areas (kind and prefecture never change).
+Result<void> update_organisation(store::Connection& c, const Organisation& org);
 Result<std::optional<Organisation>> find_organisation(store::Connection& c, std::string_view id);
 Result<std::optional<Organisation>> find_organisation_by_name(store::Connection& c, std::string_view name,
                                                               std::string_view prefecture);

@@ -12,9 +12,34 @@ namespace kh::accounts {
 namespace bj = boost::json;
 namespace {
 
+bj::array strings(const std::vector<std::string>& list) {
+  bj::array out;
+  for (const auto& x : list) out.push_back(bj::string(x));
+  return out;
+}
+
+bj::value optional(const std::optional<std::string>& v) { return v ? bj::value(*v) : bj::value(nullptr); }
+
 bj::object organisation_json(const Organisation& o) {
   return {{"id", o.id}, {"name", o.name}, {"kind", org_kind_code(o.kind)}, {"kind_name", org_kind_name_ja(o.kind)},
-          {"prefecture", o.prefecture}, {"created_at", format_iso8601_jst(o.created_at_ms)}};
+          {"prefecture", o.prefecture}, {"municipality", optional(o.municipality)}, {"address", optional(o.address)},
+          {"categories", strings(o.categories)}, {"areas", strings(o.areas)},
+          {"created_at", format_iso8601_jst(o.created_at_ms)}};
+}
+
+//! The organisation fields of a body; wrong JSON types are reported here, the rules by the service.
+Result<OrganisationFields> organisation_fields(const bj::object& o) {
+  json::FieldReader f(o);
+  OrganisationFields out;
+  out.name = f.optional_string("name", "名称", 200);
+  out.kind = f.optional_string("kind", "種別", 40);
+  out.prefecture = f.optional_string("prefecture", "都道府県", 10);
+  out.municipality = f.optional_string("municipality", "市区町村", 10);
+  out.address = f.optional_string("address", "所在地（町名・番地）", 400);
+  out.categories = f.optional_string_list("categories", "担当する職種", 20);
+  out.areas = f.optional_string_list("areas", "担当する二次医療圏", 50);
+  KH_TRY_VOID(f.finish());
+  return out;
 }
 
 bj::object user_json(const User& u) {
@@ -142,9 +167,21 @@ void register_routes(http::Router& router, Service& s) {
     return with_user(s, req, [&](const CurrentUser& c) {
       auto o = body(req);
       if (!o) return http::error_response(o.error());
-      auto org = s.create_organisation(c, string_field(*o, "name"), string_field(*o, "kind"),
-                                       string_field(*o, "prefecture"));
+      auto fields = organisation_fields(*o);
+      if (!fields) return http::error_response(fields.error());
+      auto org = s.create_organisation(c, *fields);
       return org ? http::json_response(201, organisation_json(*org)) : http::error_response(org.error());
+    });
+  });
+
+  router.add("PATCH", "/api/v1/organisations/{id}", [&s](http::Request& req) {
+    return with_user(s, req, [&](const CurrentUser& c) {
+      auto o = body(req);
+      if (!o) return http::error_response(o.error());
+      auto fields = organisation_fields(*o);
+      if (!fields) return http::error_response(fields.error());
+      auto org = s.update_organisation(c, req.param("id"), *fields);
+      return org ? http::json_response(200, organisation_json(*org)) : http::error_response(org.error());
     });
   });
 

@@ -327,55 +327,6 @@ Result<void> Service::change_password(const CurrentUser& current, std::string_vi
   });
 }
 
-Result<Organisation> Service::create_organisation(const CurrentUser& actor, std::string_view raw_name,
-                                                  std::string_view kind_code, std::string_view prefecture) {
-  KH_TRY_VOID(require_role(actor, {Role::secretariat}));
-  const std::string name = text::trim(raw_name);
-  std::map<std::string, std::string> problems;
-  if (name.empty()) problems["name"] = json::msg_required("名称");
-  else if (text::length(name) > 100) problems["name"] = json::msg_too_long("名称", 100);
-  const auto kind = parse_org_kind(kind_code);
-  if (!kind) problems["kind"] = kind_code.empty() ? json::msg_required("種別") : json::msg_invalid("種別");
-  if (!reference::find_prefecture(prefecture))
-    problems["prefecture"] = prefecture.empty() ? json::msg_required("都道府県") : json::msg_invalid("都道府県");
-  if (!problems.empty()) return fail(errors::validation(std::move(problems)));
-
-  Organisation org{crypto::new_id("org"), name, *kind, std::string(prefecture), now_ms()};
-  auto lease = KH_TRY(connect(pool_));
-  auto& c = *lease;
-  auto created = store::in_transaction(c, [&]() -> Result<void> {
-    KH_TRY_VOID(repo::insert_organisation(c, org));
-    KH_TRY_VOID(store::append_change(c, "organisation", org.id, "create"));
-    return audit::record(c, actor_of(actor), "organisation_created", "organisation", org.id, name);
-  });
-  if (!created) {
-    if (created.error().code == store::unique_violation)
-      return fail(errors::validation({{"name", "同じ都道府県に同じ名称の組織がすでに登録されています。"}}));
-    return fail(created.error());
-  }
-  return org;
-}
-
-Result<std::vector<Organisation>> Service::list_organisations() {
-  auto lease = KH_TRY(connect(pool_));
-  return repo::list_organisations(*lease);
-}
-
-Result<void> Service::set_organisation_address(const std::string& organisation_id, const std::string& municipality,
-                                               const std::string& address) {
-  auto lease = KH_TRY(connect(pool_));
-  auto& c = *lease;
-  return store::in_transaction(c, [&]() -> Result<void> {
-    KH_TRY_VOID(repo::set_organisation_address(c, organisation_id, municipality, address));
-    return store::append_change(c, "organisation", organisation_id, "update");
-  });
-}
-
-Result<std::optional<Organisation>> Service::find_organisation(const std::string& id) {
-  auto lease = KH_TRY(connect(pool_));
-  return repo::find_organisation(*lease, id);
-}
-
 Result<std::vector<User>> Service::list_users() {
   auto lease = KH_TRY(connect(pool_));
   return repo::list_users(*lease);

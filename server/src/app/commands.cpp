@@ -150,8 +150,8 @@ int demo_data_command(const std::map<std::string, std::string>& flags) {
             << "Demo logins (password for all: " << demo_password << ")\n"
             << "  事務局 (secretariat)                 jimukyoku\n"
             << "  医療機関 (facility)                  fac-tokyo-01\n"
-            << "  とりまとめ団体 (aggregator)          agg-tochigi\n"
-            << "  コーディネーター (coordinator)       coord-nurse-13\n"
+            << "  とりまとめ団体 (aggregator)          agg-tochigi (栃木県全域), agg-kensei-09 (県西の二次医療圏のみ)\n"
+            << "  コーディネーター (coordinator)       coord-nurse-13 (看護職), coord-doctor-13 (医師)\n"
             << "  地域医療支援センター (career_center) career-09\n"
             << "  勤改センター (workenv_center)        workenv-13\n"
             << "  求職者 (seeker)                      seeker@example.jp\n";

@@ -21,7 +21,7 @@ Result<std::unique_ptr<Context>> open_context(const std::map<std::string, std::s
   accounts::Settings settings;
   settings.public_url = ctx->config.effective_public_url();
   settings.secure_cookies = ctx->config.secure_cookies;
-  ctx->accounts = std::make_unique<accounts::Service>(*ctx->pool, settings);
+  ctx->accounts = std::make_unique<accounts::Service>(*ctx->pool, settings, ctx->catalogue);
   ctx->postings = std::make_unique<postings::Service>(*ctx->pool, ctx->catalogue);
   ctx->search_index = std::make_unique<postings::SearchIndex>(ctx->catalogue);
   ctx->follower = std::make_unique<store::ChangeFollower>(*ctx->pool);

@@ -32,7 +32,7 @@ struct DemoAddress {
 
 // Fictional institutions in real municipalities across the country; one user for every role, and several
 // facilities so that regional views have something to show.
-constexpr std::array<DemoUser, 14> users{{
+constexpr std::array<DemoUser, 16> users{{
     {"jimukyoku", "secretariat", "かけはし事務局", "13", "事務局 担当者", "jimukyoku@kakehashi.example"},
     {"fac-tokyo-01", "facility", "千代田区神田さくら病院", "13", "佐藤 一郎", "fac-tokyo-01@kakehashi.example"},
     {"fac-tokyo-02", "facility", "八王子市みなみ野総合病院", "13", "鈴木 美咲", "fac-tokyo-02@kakehashi.example"},
@@ -43,7 +43,9 @@ constexpr std::array<DemoUser, 14> users{{
     {"fac-osaka-01", "facility", "大阪市淀川区淀川記念病院", "27", "山本 翔", "fac-osaka-01@kakehashi.example"},
     {"fac-fukuoka-01", "facility", "福岡市博多区はかた中央病院", "40", "中村 舞", "fac-fukuoka-01@kakehashi.example"},
     {"agg-tochigi", "aggregator", "宇都宮市保健所", "09", "小林 誠", "agg-tochigi@kakehashi.example"},
+    {"agg-kensei-09", "aggregator", "栃木県県西健康福祉センター", "09", "松本 茂", "agg-kensei-09@kakehashi.example"},
     {"coord-nurse-13", "coordinator", "東京都ナースセンター", "13", "加藤 恵", "coord-nurse-13@kakehashi.example"},
+    {"coord-doctor-13", "coordinator", "東京都ドクターバンク", "13", "井上 亮", "coord-doctor-13@kakehashi.example"},
     {"career-09", "career_center", "栃木県地域医療支援センター", "09", "吉田 修", "career-09@kakehashi.example"},
     {"workenv-13", "workenv_center", "東京都医療勤務環境改善支援センター", "13", "山田 聡", "workenv-13@kakehashi.example"},
     {"seeker@example.jp", "seeker", "", "", "山田 花子", "seeker@example.jp"},
@@ -81,7 +83,7 @@ class Deterministic {
 std::string date_in_days(int offset) {
   using namespace std::chrono;
   const year_month_day d{floor<std::chrono::days>(system_clock::now()) + std::chrono::days{offset}};
-  char buf[11];
+  char buf[16];  // room for any int year, so the compiler need not warn of truncation
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(d.year()), unsigned(d.month()), unsigned(d.day()));
   return buf;
 }
@@ -191,6 +193,26 @@ boost::json::object demo_profile(Deterministic& rng, const std::string& name) {
   return o;
 }
 
+// Coverage (SPEC.md "Roles"): the nurse centre brokers the nursing professions, the doctor bank doctors; the
+// 健康福祉センター serves one 二次医療圏 (県西) while the city's 保健所 sees the whole prefecture.
+Result<void> set_demo_scopes(Context& ctx) {
+  auto secretariat = KH_TRY(ctx.accounts->act_as("jimukyoku"));
+  if (!secretariat) return fail(errors::internal("demo secretariat missing"));
+  struct Scope { const char* login; std::vector<std::string> categories, areas; };
+  const Scope scopes[] = {{"coord-nurse-13", {"phn", "midwife", "nurse", "assoc_nurse"}, {}},
+                          {"coord-doctor-13", {"doctor"}, {}},
+                          {"agg-kensei-09", {}, {"0902"}}};
+  for (const auto& s : scopes) {
+    auto member = KH_TRY(ctx.accounts->act_as(s.login));
+    if (!member) return fail(errors::internal(std::string("demo user missing: ") + s.login));
+    accounts::OrganisationFields fields;
+    if (!s.categories.empty()) fields.categories = s.categories;
+    if (!s.areas.empty()) fields.areas = s.areas;
+    KH_TRY(ctx.accounts->update_organisation(*secretariat, member->user.organisations.at(0).id, fields));
+  }
+  return {};
+}
+
 Result<void> load_help_content(Context& ctx) {
   namespace bj = boost::json;
   auto secretariat = KH_TRY(ctx.accounts->act_as("jimukyoku"));
@@ -231,6 +253,7 @@ Result<int> load_demo_data(Context& ctx) {
     KH_TRY(ctx.accounts->add_user_with_password(u.login, demo_password, u.role, u.organisation, u.prefecture, u.email, u.name));
     ++added;
   }
+  KH_TRY_VOID(set_demo_scopes(ctx));
   Deterministic rng;
   for (const auto& a : addresses) {
     auto actor = KH_TRY(ctx.accounts->act_as(a.facility_login));

@@ -20,10 +20,10 @@ namespace bj = boost::json;
 namespace {
 constexpr const char* record_kinds[][2] = {{"note", "メモ"}, {"call", "電話"}, {"adjustment", "条件調整"}};
 
-std::vector<std::string> region_of(const accounts::CurrentUser& u) {
-  std::vector<std::string> out;
-  for (const auto& o : u.user.organisations) out.push_back(o.prefecture);
-  return out;
+//! Whether the viewer works on this posting: the secretariat everywhere, a coordinator where it covers.
+bool works_on(const accounts::CurrentUser& u, const postings::Posting& p) {
+  return u.user.role == accounts::Role::secretariat ||
+         accounts::covering_organisation(u.user, p.workplace.prefecture, p.category) != nullptr;
 }
 }  // namespace
 
@@ -48,8 +48,8 @@ Result<bj::object> Service::add_record(const accounts::CurrentUser& coordinator,
   // The first coordinator to record becomes the handling organisation; others of other organisations may not.
   std::string org = a.coordinator_org_id.value_or("");
   if (org.empty())
-    for (const auto& o : coordinator.user.organisations)
-      if (o.prefecture == a.posting.workplace.prefecture) { org = o.id; break; }
+    if (const auto* o = accounts::covering_organisation(coordinator.user, a.posting.workplace.prefecture, a.posting.category))
+      org = o->id;
   if (!a.as_secretariat && std::none_of(coordinator.user.organisations.begin(), coordinator.user.organisations.end(),
                                         [&](const auto& o) { return o.id == org; }))
     return fail(errors::forbidden("この案件はほかの団体が担当しています。"));
@@ -77,9 +77,7 @@ Result<bj::object> Service::add_record(const accounts::CurrentUser& coordinator,
 
 Result<bj::object> Service::queue(const accounts::CurrentUser& coordinator) {
   KH_TRY_VOID(accounts::require_role(coordinator, {accounts::Role::coordinator, accounts::Role::secretariat}));
-  const auto region = region_of(coordinator);
   const bool everywhere = coordinator.user.role == accounts::Role::secretariat;
-  auto in_region = [&](const std::string& pref) { return everywhere || std::find(region.begin(), region.end(), pref) != region.end(); };
   auto lease = KH_TRY(pool_.acquire());
   auto& c = *lease;
   bj::array contact_requests, follow_ups, urgent;
@@ -87,7 +85,7 @@ Result<bj::object> Service::queue(const accounts::CurrentUser& coordinator) {
                                "AND a.matched_at IS NULL AND a.stage IN ('new', 'coordinating') ORDER BY a.created_at"));
   for (const auto& r : open.rows) {
     auto p = KH_TRY(postings_.find(r.text(1)));
-    if (!p || !in_region(p->workplace.prefecture)) continue;
+    if (!p || !works_on(coordinator, *p)) continue;
     contact_requests.push_back({{"application_id", r.text(0)}, {"posting_id", p->id}, {"posting_title", p->title},
                                 {"urgency", p->urgency}, {"created_at", format_iso8601_jst(r.integer(2))}});
   }
@@ -107,7 +105,7 @@ Result<bj::object> Service::queue(const accounts::CurrentUser& coordinator) {
   for (const auto& r : facility_postings.rows) {
     if (std::find(with_candidates.begin(), with_candidates.end(), r.text(0)) != with_candidates.end()) continue;
     auto p = KH_TRY(postings_.find(r.text(0)));
-    if (!p || !in_region(p->workplace.prefecture)) continue;
+    if (!p || !works_on(coordinator, *p)) continue;
     bj::object item{{"posting_id", p->id}, {"title", p->title}, {"start_date", p->start_date}};
     std::size_t n = 0;
     engine_.visit_seekers_for_posting(p->id, [&](const std::string&, int, std::uint16_t) { ++n; });
@@ -129,9 +127,7 @@ Result<bj::object> Service::queue(const accounts::CurrentUser& coordinator) {
 Result<bj::object> Service::candidates(const accounts::CurrentUser& coordinator, const std::string& posting_id) {
   KH_TRY_VOID(accounts::require_role(coordinator, {accounts::Role::coordinator, accounts::Role::secretariat}));
   auto p = KH_TRY(postings_.find(posting_id));
-  const auto region = region_of(coordinator);
-  if (!p || (coordinator.user.role != accounts::Role::secretariat &&
-             std::find(region.begin(), region.end(), p->workplace.prefecture) == region.end()))
+  if (!p || !works_on(coordinator, *p))
     return fail(errors::not_found("指定された募集は見つかりません。"));
   bj::array items;
   for (const auto& m : engine_.seekers_for_posting(posting_id, 50)) {

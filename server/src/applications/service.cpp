@@ -34,10 +34,6 @@ bool member_of(const accounts::CurrentUser& u, const std::string& org) {
   return std::any_of(u.user.organisations.begin(), u.user.organisations.end(), [&](const auto& o) { return o.id == org; });
 }
 
-bool covers(const accounts::CurrentUser& u, const std::string& prefecture) {
-  return u.user.role == accounts::Role::coordinator &&
-         std::any_of(u.user.organisations.begin(), u.user.organisations.end(), [&](const auto& o) { return o.prefecture == prefecture; });
-}
 
 audit::Actor actor_of(const accounts::CurrentUser& c) { return {c.user.id, c.user.login, c.ip}; }
 
@@ -97,7 +93,7 @@ Result<Service::Loaded> Service::load(const accounts::CurrentUser& viewer, const
   a.posting = std::move(*posting);
   a.as_seeker = viewer.user.id == a.seeker_id;
   a.as_facility = viewer.user.role == accounts::Role::facility && member_of(viewer, a.posting.facility_id);
-  a.as_coordinator = covers(viewer, a.posting.workplace.prefecture);
+  a.as_coordinator = accounts::covering_organisation(viewer.user, a.posting.workplace.prefecture, a.posting.category) != nullptr;
   a.as_secretariat = viewer.user.role == accounts::Role::secretariat;
   // Anyone else gets the same answer as for an id that does not exist.
   if (!(a.as_seeker || a.as_facility || a.as_coordinator || a.as_secretariat)) return fail(not_found_error);
@@ -230,10 +226,10 @@ Result<bj::object> Service::create(const accounts::CurrentUser& seeker, const st
   const char* what = kind == "application" ? "応募" : kind == "inquiry" ? "問い合わせ" : "コンタクト依頼";
   KH_TRY_VOID(notify_parties(loaded, seeker.user.id, "application", std::string("新しい") + what + "があります",
                              "募集「" + posting->title + "」に" + what + "がありました。", "app:" + id + ":new"));
-  // Contact requests go to the coordinators who cover the posting's prefecture.
+  // Contact requests go to the coordinators who cover the posting (its prefecture and job category).
   if (kind == "contact_request")
     for (const auto& org : KH_TRY(accounts_.list_organisations()))
-      if (org.kind == accounts::OrgKind::coordinator_org && org.prefecture == posting->workplace.prefecture)
+      if (accounts::covers(org, posting->workplace.prefecture, posting->category))
         for (const auto& m : KH_TRY(accounts_.members_of(org.id)))
           KH_TRY(store::in_transaction(c, [&]() -> Result<bool> {
             return notify::insert(c, {{}, m.id, "contact_request", "コンタクト依頼が届きました",
@@ -322,8 +318,8 @@ Result<bj::object> Service::establish_match(const accounts::CurrentUser& coordin
   if (a.stage == "rejected" || a.stage == "declined" || a.stage == "withdrawn" || a.stage == "hired")
     return fail(errors::conflict("closed_application", "終了した応募ではマッチングを成立させられません。"));
   std::string org;
-  for (const auto& o : coordinator.user.organisations)
-    if (o.prefecture == a.posting.workplace.prefecture || a.as_secretariat) { org = o.id; break; }
+  if (const auto* o = accounts::covering_organisation(coordinator.user, a.posting.workplace.prefecture, a.posting.category)) org = o->id;
+  else if (a.as_secretariat && !coordinator.user.organisations.empty()) org = coordinator.user.organisations.front().id;
   const auto now = now_ms();
   auto lease = KH_TRY(pool_.acquire());
   auto& c = *lease;

@@ -1,7 +1,7 @@
 #pragma once
 //! The regional bed board (地域病床見える化, seed 001 §3): facilities report, per ward type, permitted, secured
 //! and vacant beds and their acceptance per patient category; every report is kept (history, not
-//! overwrite). Aggregators (within their prefectures) and the secretariat see the board of the latest
+//! overwrite). Aggregators (within the prefectures or 二次医療圏 they serve) and the secretariat see the board of the latest
 //! reports, search it, page through all rows and export them as Windows-31J CSV.
 #include <cstdint>
 #include <map>
@@ -45,7 +45,8 @@ struct BoardRow {
 };
 
 struct BoardQuery {
-  std::vector<std::string> scope;  //!< prefectures the viewer may see; empty = all (secretariat)
+  //! Prefecture and 二次医療圏 codes the viewer may see (accounts::places_served); empty = all (secretariat).
+  std::vector<std::string> scope;
   std::optional<std::string> prefecture, area, q, accepts;  //!< accepts: a patient category with 可 or 条件付き
   std::string sort = "name";  //!< name, area, vacant, updated
   int page = 1, per_page = 50;
@@ -71,7 +72,8 @@ class Service {
   std::optional<BoardRow> row(const std::string& facility_id) const;
   //! The board as CSV bytes in Windows-31J (what Japanese Excel opens), header row first, every matching row.
   std::string csv(const BoardQuery& query) const;
-  //! The prefectures a viewer may see, or a 403 for roles without the board.
+  //! The places (prefecture or area codes) a viewer may see, or a 403 for roles without the board.
+  static bool sees(const std::vector<std::string>& scope, const BoardRow& row);
   Result<std::vector<std::string>> scope_of(const accounts::CurrentUser& viewer) const;
 
  private:

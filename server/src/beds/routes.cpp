@@ -1,4 +1,4 @@
-// Bed reports (facilities), the board and its CSV (aggregators within their prefectures, the secretariat).
+// Bed reports (facilities), the board and its CSV (aggregators within the places they serve, the secretariat).
 #include <boost/json.hpp>
 
 #include "accounts/accounts.h"
@@ -132,11 +132,10 @@ void register_routes(http::Router& router, Service& beds, accounts::Service& acc
     auto current = accounts.authenticate(req);
     if (!current) return http::error_response(current.error());
     auto row = beds.row(req.param("id"));
-    // Facilities see their own; aggregators within their prefectures; the secretariat all.
+    // Facilities see their own; aggregators the places they serve; the secretariat all.
     bool allowed = false;
     if (row) {
-      if (auto scope = beds.scope_of(*current))
-        allowed = scope->empty() || std::find(scope->begin(), scope->end(), row->prefecture) != scope->end();
+      if (auto scope = beds.scope_of(*current)) allowed = beds::Service::sees(*scope, *row);
       for (const auto& o : current->user.organisations) allowed |= o.id == row->facility_id;
     }
     if (!allowed) return http::error_response(errors::not_found("指定された医療機関は見つかりません。"));

@@ -214,10 +214,19 @@ Result<std::vector<std::string>> Service::scope_of(const accounts::CurrentUser& 
   using accounts::Role;
   if (viewer.user.role == Role::secretariat) return std::vector<std::string>{};
   if (viewer.user.role != Role::aggregator) return fail(errors::forbidden("病床状況の一覧は、とりまとめ団体と事務局のみ閲覧できます。"));
-  std::vector<std::string> prefectures;
-  for (const auto& o : viewer.user.organisations) prefectures.push_back(o.prefecture);
-  if (prefectures.empty()) return fail(errors::forbidden());
-  return prefectures;
+  std::vector<std::string> places;
+  for (const auto& o : viewer.user.organisations) {
+    const auto served = accounts::places_served(o);
+    places.insert(places.end(), served.begin(), served.end());
+  }
+  if (places.empty()) return fail(errors::forbidden());
+  return places;
+}
+
+bool Service::sees(const std::vector<std::string>& scope, const BoardRow& row) {
+  return scope.empty() || std::any_of(scope.begin(), scope.end(), [&](const std::string& place) {
+           return place == row.prefecture || (!row.area.empty() && place == row.area);
+         });
 }
 
 BoardPage Service::board(const BoardQuery& q) const {
@@ -225,7 +234,7 @@ BoardPage Service::board(const BoardQuery& q) const {
   std::vector<const BoardRow*> hits;
   std::shared_lock lock(mutex_);
   for (const auto& [_, r] : rows_) {
-    if (!q.scope.empty() && std::find(q.scope.begin(), q.scope.end(), r.prefecture) == q.scope.end()) continue;
+    if (!sees(q.scope, r)) continue;
     if (q.prefecture && r.prefecture != *q.prefecture) continue;
     if (q.area && r.area != *q.area) continue;
     if (!needle.empty() && r.folded.find(needle) == std::string::npos) continue;

@@ -77,6 +77,27 @@ std::optional<bool> FieldReader::optional_bool(std::string_view key, std::string
   return v->as_bool();
 }
 
+std::optional<std::vector<std::string>> FieldReader::optional_string_list(std::string_view key, std::string_view label,
+                                                                        std::size_t max_items) {
+  const auto* v = find(key);
+  if (!v) return std::nullopt;
+  const auto wrong = [&] {
+    add_error(key, msg_wrong_type(label, "文字列の配列"));
+    return std::nullopt;
+  };
+  if (!v->is_array()) return wrong();
+  if (v->as_array().size() > max_items) {
+    add_error(key, "「" + std::string(label) + "」は" + std::to_string(max_items) + "件までです。");
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  for (const auto& x : v->as_array()) {
+    if (!x.is_string()) return wrong();
+    out.emplace_back(x.as_string());
+  }
+  return out;
+}
+
 std::optional<std::int64_t> FieldReader::optional_integer(std::string_view key, std::string_view label,
                                                           std::int64_t min, std::int64_t max) {
   const auto* v = find(key);

@@ -27,6 +27,9 @@ class FieldReader {
   std::optional<std::string> optional_string(std::string_view key, std::string_view label,
                                              std::size_t max_chars = 2000);
   std::optional<bool> optional_bool(std::string_view key, std::string_view label);
+  //! An array of strings (codes); absent or null → nullopt, anything else but strings → an error.
+  std::optional<std::vector<std::string>> optional_string_list(std::string_view key, std::string_view label,
+                                                               std::size_t max_items = 100);
   std::optional<std::int64_t> optional_integer(std::string_view key, std::string_view label, std::int64_t min,
                                                std::int64_t max);
   //! Records a message for a field (the first one per field wins: it is usually the most basic problem).

@@ -49,12 +49,12 @@ void register_routes(http::Router& router, Engine& engine, postings::Service& po
     auto p = postings.find(req.param("id"));
     if (!p) return http::error_response(p.error());
     const auto& u = current->user;
-    // The facility's own staff, coordinators covering the posting's prefecture, and the secretariat.
+    // The facility's own staff, coordinators covering the posting's prefecture and category, and the secretariat.
     bool allowed = u.role == accounts::Role::secretariat;
-    if (*p)
-      for (const auto& o : u.organisations)
-        allowed |= (u.role == accounts::Role::facility && o.id == (*p)->facility_id) ||
-                   (u.role == accounts::Role::coordinator && o.prefecture == (*p)->workplace.prefecture);
+    if (*p) {
+      allowed |= accounts::covering_organisation(u, (*p)->workplace.prefecture, (*p)->category) != nullptr;
+      for (const auto& o : u.organisations) allowed |= u.role == accounts::Role::facility && o.id == (*p)->facility_id;
+    }
     if (!*p || !allowed) return http::error_response(errors::not_found("指定された募集は見つかりません。"));
     const int page = audit::page_param(req, "page", 1, 1000), per_page = audit::page_param(req, "per_page", 20, 100);
     const auto all = engine.seekers_for_posting((*p)->id, max_results);

@@ -85,11 +85,10 @@ Disclosure disclosure_for(const Posting& p, const accounts::CurrentUser* viewer)
   using accounts::Role;
   const auto& u = viewer->user;
   if (u.role == Role::secretariat) return Disclosure::full;
-  for (const auto& org : u.organisations) {
+  for (const auto& org : u.organisations)
     if (org.id == p.facility_id) return Disclosure::full;
-    // A coordinating organisation covers the postings of its prefecture.
-    if (u.role == Role::coordinator && org.prefecture == p.workplace.prefecture) return Disclosure::full;
-  }
+  // A coordinating organisation sees the postings it covers (its prefecture × its job categories) in full.
+  if (accounts::covering_organisation(u, p.workplace.prefecture, p.category)) return Disclosure::full;
   return Disclosure::masked;
 }
 
