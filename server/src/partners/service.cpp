@@ -55,14 +55,12 @@ Result<Subscription> Service::create(const accounts::CurrentUser& actor, const b
   json::FieldReader f(body);
   Subscription s;
   s.name = f.required_string("name", "配信名", 100);
+  // Codes, each known, once each and sorted (a feed's filter is a set).
   auto list = [&](std::string_view key, std::string_view label, auto&& valid) {
-    std::vector<std::string> out;
-    const auto* v = body.if_contains(key);
-    if (!v || v->is_null()) return out;
-    if (!v->is_array()) { f.add_error(key, json::msg_wrong_type(label, "配列")); return out; }
-    for (const auto& x : v->as_array()) {
-      if (!x.is_string() || !valid(std::string(x.as_string()))) { f.add_error(key, "「" + std::string(label) + "」に正しくない値が含まれています。"); return out; }
-      out.emplace_back(x.as_string());
+    auto out = f.optional_string_list(key, label).value_or(std::vector<std::string>{});
+    if (std::any_of(out.begin(), out.end(), [&](const std::string& code) { return !valid(code); })) {
+      f.add_error(key, "「" + std::string(label) + "」に正しくない値が含まれています。");
+      return std::vector<std::string>{};
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
