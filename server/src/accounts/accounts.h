@@ -59,6 +59,7 @@ struct User {
   std::string status;  //!< pending (e-mail not verified), invited (no password yet), active, disabled
   std::vector<Organisation> organisations;
   std::int64_t created_at_ms = 0;
+  bool second_factor = false;  //!< a confirmed TOTP second factor
 };
 
 // Scope rules of SPEC.md "Roles", in one place: every module asks these rather than comparing prefectures.
@@ -77,6 +78,8 @@ struct CurrentUser {
   std::string session_digest;
   std::string csrf_token;
   std::string ip;
+  //! The role must have a second factor and has none yet: the session may only set one up.
+  bool restricted = false;
 };
 
 struct Settings {
@@ -84,6 +87,14 @@ struct Settings {
   std::int64_t session_idle_ms = 2LL * 3600 * 1000;    //!< a session unused this long expires
   std::int64_t session_absolute_ms = 12LL * 3600 * 1000;
   bool secure_cookies = false;                         //!< force Secure even when the request looks plain HTTP
+  //! Roles that must log in with a TOTP second factor (configuration `second_factor_roles`).
+  std::vector<Role> second_factor_roles;
+};
+
+//! The start of a second-factor enrolment: what the authenticator app needs.
+struct SecondFactorStart {
+  std::string secret;       //!< base32, for typing in
+  std::string otpauth_uri;  //!< for the QR code
 };
 
 //! What a successful login returns: the user, and the raw session token for the cookie.
@@ -107,7 +118,9 @@ class Service {
   Service(store::Pool& pool, Settings settings, const reference::Catalogue& catalogue)
       : pool_(pool), settings_(std::move(settings)), catalogue_(catalogue) {}
 
-  Result<LoginResult> login(std::string_view login, std::string_view password, const std::string& ip);
+  //! `code`: the TOTP code, needed when the user has a second factor (401 second_factor_required without it).
+  Result<LoginResult> login(std::string_view login, std::string_view password, const std::string& ip,
+                            std::optional<std::string_view> code = std::nullopt);
   Result<void> logout(const CurrentUser& current);
   Result<void> logout_everywhere(const CurrentUser& current);
   //! The session of a request; for unsafe methods also checks the X-CSRF-Token header.
@@ -121,6 +134,14 @@ class Service {
   Result<void> confirm_password_reset(std::string_view token, std::string_view password, const std::string& ip);
   Result<void> change_password(const CurrentUser& current, std::string_view current_password,
                                std::string_view new_password);
+
+  // Second factor (second_factor.cpp).
+  bool second_factor_required(const User& user) const;
+  Result<SecondFactorStart> start_second_factor(const CurrentUser& current);
+  Result<void> confirm_second_factor(const CurrentUser& current, std::string_view code);
+  Result<void> disable_second_factor(const CurrentUser& current, std::string_view password, std::string_view code);
+  //! The secretariat removes a user's second factor (a lost phone); the user's sessions end.
+  Result<void> reset_second_factor(const CurrentUser& actor, const std::string& user_id);
 
   Result<Organisation> create_organisation(const CurrentUser& actor, const OrganisationFields& fields);
   //! Changes name, place (facilities), covered categories (coordinating organisations) or areas (aggregators);

@@ -7,7 +7,10 @@
 namespace kh::accounts::repo {
 namespace {
 
-constexpr std::string_view user_columns = "id, login, email, display_name, role, status, created_at, password_hash";
+// Every user read says whether a confirmed second factor exists (the 9th column).
+constexpr std::string_view user_columns =
+    "u.id, u.login, u.email, u.display_name, u.role, u.status, u.created_at, u.password_hash, "
+    "(SELECT COUNT(*) FROM second_factors f WHERE f.user_id = u.id AND f.confirmed_at IS NOT NULL)";
 
 // Lists of codes are stored comma-separated (codes never contain commas); NULL or '' means none.
 constexpr std::string_view organisation_columns =
@@ -51,11 +54,12 @@ StoredUser to_user(const store::Row& row) {
   s.user.status = row.text(5);
   s.user.created_at_ms = row.integer(6);
   s.password_hash = row.optional_text(7);
+  s.user.second_factor = row.integer(8) > 0;
   return s;
 }
 
 Result<std::optional<StoredUser>> find_user(store::Connection& c, std::string_view column, std::string_view value) {
-  auto r = KH_TRY(c.execute("SELECT " + std::string(user_columns) + " FROM users WHERE " + std::string(column) + " = $1",
+  auto r = KH_TRY(c.execute("SELECT " + std::string(user_columns) + " FROM users u WHERE u." + std::string(column) + " = $1",
                             {std::string(value)}));
   if (r.rows.empty()) return std::optional<StoredUser>{};
   StoredUser s = to_user(r.rows.front());
@@ -102,7 +106,7 @@ Result<void> set_user_status(store::Connection& c, std::string_view user_id, std
 }
 
 Result<std::vector<User>> list_users(store::Connection& c) {
-  auto r = KH_TRY(c.execute("SELECT " + std::string(user_columns) + " FROM users WHERE role <> 'seeker' ORDER BY login"));
+  auto r = KH_TRY(c.execute("SELECT " + std::string(user_columns) + " FROM users u WHERE u.role <> 'seeker' ORDER BY u.login"));
   std::vector<User> out;
   for (const auto& row : r.rows) {
     User u = to_user(row).user;
@@ -113,8 +117,7 @@ Result<std::vector<User>> list_users(store::Connection& c) {
 }
 
 Result<std::vector<User>> members_of(store::Connection& c, std::string_view organisation_id) {
-  auto r = KH_TRY(c.execute("SELECT u.id, u.login, u.email, u.display_name, u.role, u.status, u.created_at, u.password_hash "
-                            "FROM users u JOIN memberships m ON m.user_id = u.id "
+  auto r = KH_TRY(c.execute("SELECT " + std::string(user_columns) + " FROM users u JOIN memberships m ON m.user_id = u.id "
                             "WHERE m.organisation_id = $1 AND u.status = 'active' ORDER BY u.login",
                             {std::string(organisation_id)}));
   std::vector<User> out;
@@ -169,20 +172,59 @@ Result<void> add_membership(store::Connection& c, std::string_view user_id, std:
 }
 
 Result<void> insert_session(store::Connection& c, std::string_view digest, std::string_view user_id,
-                            std::string_view csrf, std::int64_t now, std::int64_t expires_at, std::string_view ip) {
+                            std::string_view csrf, std::int64_t now, std::int64_t expires_at, std::string_view ip,
+                            bool restricted) {
   KH_TRY(c.execute(
-      "INSERT INTO sessions (token_digest, user_id, csrf_token, created_at, last_seen_at, expires_at, ip) "
-      "VALUES ($1, $2, $3, $4, $4, $5, $6)",
-      {std::string(digest), std::string(user_id), std::string(csrf), now, expires_at, std::string(ip)}));
+      "INSERT INTO sessions (token_digest, user_id, csrf_token, created_at, last_seen_at, expires_at, ip, restricted) "
+      "VALUES ($1, $2, $3, $4, $4, $5, $6, $7)",
+      {std::string(digest), std::string(user_id), std::string(csrf), now, expires_at, std::string(ip),
+       std::int64_t{restricted ? 1 : 0}}));
   return {};
 }
 
 Result<std::optional<Session>> find_session(store::Connection& c, std::string_view digest) {
   auto r = KH_TRY(c.execute(
-      "SELECT user_id, csrf_token, last_seen_at, expires_at FROM sessions WHERE token_digest = $1", {std::string(digest)}));
+      "SELECT user_id, csrf_token, last_seen_at, expires_at, restricted FROM sessions WHERE token_digest = $1",
+      {std::string(digest)}));
   if (r.rows.empty()) return std::optional<Session>{};
   const auto& row = r.rows.front();
-  return std::optional<Session>{Session{row.text(0), row.text(1), row.integer(2), row.integer(3)}};
+  return std::optional<Session>{Session{row.text(0), row.text(1), row.integer(2), row.integer(3), row.integer(4) != 0}};
+}
+
+Result<void> lift_session_restriction(store::Connection& c, std::string_view user_id) {
+  KH_TRY(c.execute("UPDATE sessions SET restricted = 0 WHERE user_id = $1", {std::string(user_id)}));
+  return {};
+}
+
+Result<std::optional<SecondFactor>> find_second_factor(store::Connection& c, std::string_view user_id) {
+  auto r = KH_TRY(c.execute("SELECT secret, confirmed_at, last_step FROM second_factors WHERE user_id = $1", {std::string(user_id)}));
+  if (r.rows.empty()) return std::optional<SecondFactor>{};
+  const auto& row = r.rows.front();
+  return std::optional<SecondFactor>{SecondFactor{row.text(0), !row.is_null(1), row.integer(2)}};
+}
+
+Result<void> start_second_factor(store::Connection& c, std::string_view user_id, std::string_view secret, std::int64_t now) {
+  KH_TRY(c.execute("DELETE FROM second_factors WHERE user_id = $1 AND confirmed_at IS NULL", {std::string(user_id)}));
+  KH_TRY(c.execute("INSERT INTO second_factors (user_id, secret, confirmed_at, last_step, created_at) VALUES ($1, $2, NULL, 0, $3)",
+                   {std::string(user_id), std::string(secret), now}));
+  return {};
+}
+
+Result<bool> accept_second_factor_step(store::Connection& c, std::string_view user_id, std::int64_t step) {
+  // Conditional on the last step, so two requests with the same code cannot both pass.
+  auto r = KH_TRY(c.execute("UPDATE second_factors SET last_step = $2 WHERE user_id = $1 AND last_step < $2",
+                            {std::string(user_id), step}));
+  return r.affected == 1;
+}
+
+Result<void> confirm_second_factor(store::Connection& c, std::string_view user_id, std::int64_t now) {
+  KH_TRY(c.execute("UPDATE second_factors SET confirmed_at = $2 WHERE user_id = $1", {std::string(user_id), now}));
+  return {};
+}
+
+Result<bool> delete_second_factor(store::Connection& c, std::string_view user_id) {
+  auto r = KH_TRY(c.execute("DELETE FROM second_factors WHERE user_id = $1", {std::string(user_id)}));
+  return r.affected > 0;
 }
 
 Result<void> touch_session(store::Connection& c, std::string_view digest, std::int64_t now) {

@@ -40,13 +40,31 @@ struct Session {
   std::string csrf_token;
   std::int64_t last_seen_at;
   std::int64_t expires_at;
+  bool restricted;  //!< may only set up a second factor
 };
 Result<void> insert_session(store::Connection& c, std::string_view digest, std::string_view user_id,
-                            std::string_view csrf, std::int64_t now, std::int64_t expires_at, std::string_view ip);
+                            std::string_view csrf, std::int64_t now, std::int64_t expires_at, std::string_view ip,
+                            bool restricted);
+//! Every session of the user becomes unrestricted (the second factor is set up).
+Result<void> lift_session_restriction(store::Connection& c, std::string_view user_id);
 Result<std::optional<Session>> find_session(store::Connection& c, std::string_view digest);
 Result<void> touch_session(store::Connection& c, std::string_view digest, std::int64_t now);
 Result<void> delete_session(store::Connection& c, std::string_view digest);
 Result<void> delete_sessions_of(store::Connection& c, std::string_view user_id);
+
+struct SecondFactor {
+  std::string secret;  //!< base32
+  bool confirmed;
+  std::int64_t last_step;
+};
+Result<std::optional<SecondFactor>> find_second_factor(store::Connection& c, std::string_view user_id);
+//! A new unconfirmed secret, replacing an unconfirmed one (a confirmed one must be disabled first).
+Result<void> start_second_factor(store::Connection& c, std::string_view user_id, std::string_view secret, std::int64_t now);
+//! Records `step` as used; false when it (or a later one) was used already.
+Result<bool> accept_second_factor_step(store::Connection& c, std::string_view user_id, std::int64_t step);
+Result<void> confirm_second_factor(store::Connection& c, std::string_view user_id, std::int64_t now);
+//! false when there was none.
+Result<bool> delete_second_factor(store::Connection& c, std::string_view user_id);
 
 //! One-time tokens for e-mail verification, password reset and first-password invitations.
 Result<void> insert_token(store::Connection& c, std::string_view digest, std::string_view user_id,

@@ -47,10 +47,14 @@ bj::object user_json(const User& u) {
   for (const auto& o : u.organisations) orgs.push_back(organisation_json(o));
   return {{"id", u.id}, {"login", u.login}, {"email", u.email}, {"display_name", u.display_name},
           {"role", role_code(u.role)}, {"role_name", role_name_ja(u.role)}, {"status", u.status},
-          {"organisations", std::move(orgs)}};
+          {"organisations", std::move(orgs)}, {"second_factor_enabled", u.second_factor}};
 }
 
-bj::object me_json(const CurrentUser& c) { return {{"user", user_json(c.user)}, {"csrf_token", c.csrf_token}}; }
+bj::object me_json(const Service& s, const CurrentUser& c) {
+  auto user = user_json(c.user);
+  user["second_factor"] = {{"enabled", c.user.second_factor}, {"required", s.second_factor_required(c.user)}};
+  return {{"user", std::move(user)}, {"csrf_token", c.csrf_token}, {"second_factor_setup_required", c.restricted}};
+}
 
 std::string session_cookie(const http::Request& req, const Settings& settings, const std::string& value,
                            std::int64_t max_age_s) {
@@ -85,10 +89,11 @@ void register_routes(http::Router& router, Service& s) {
     // Passwords are not trimmed: a space can be part of one.
     const std::string password = string_field(*o, "password");
     if (password.empty()) f.add_error("password", json::msg_required("パスワード"));
+    const auto code = f.optional_string("code", "確認コード", 20);
     if (auto ok = f.finish(); !ok) return http::error_response(ok.error());
-    auto result = s.login(login, password, req.remote_ip);
+    auto result = s.login(login, password, req.remote_ip, code ? std::optional<std::string_view>(*code) : std::nullopt);
     if (!result) return http::error_response(result.error());
-    auto res = http::json_response(200, me_json(result->current));
+    auto res = http::json_response(200, me_json(s, result->current));
     res.header("Set-Cookie", session_cookie(req, s.settings(), result->session_token,
                                             s.settings().session_absolute_ms / 1000));
     return res;
@@ -109,7 +114,7 @@ void register_routes(http::Router& router, Service& s) {
   });
 
   router.add("GET", "/api/v1/me", [&s](http::Request& req) {
-    return with_user(s, req, [&](const CurrentUser& c) { return http::json_response(200, me_json(c)); });
+    return with_user(s, req, [&](const CurrentUser& c) { return http::json_response(200, me_json(s, c)); });
   });
 
   router.add("PUT", "/api/v1/me/password", [&s](http::Request& req) {
@@ -118,6 +123,39 @@ void register_routes(http::Router& router, Service& s) {
       if (!o) return http::error_response(o.error());
       auto r = s.change_password(c, string_field(*o, "current_password"), string_field(*o, "new_password"));
       return r ? http::json_response(200, bj::object{{"status", "password_changed"}}) : http::error_response(r.error());
+    });
+  });
+
+  router.add("POST", "/api/v1/me/second-factor", [&s](http::Request& req) {
+    return with_user(s, req, [&](const CurrentUser& c) {
+      auto start = s.start_second_factor(c);
+      if (!start) return http::error_response(start.error());
+      return http::json_response(201, bj::object{{"secret", start->secret}, {"otpauth_uri", start->otpauth_uri}});
+    });
+  });
+
+  router.add("POST", "/api/v1/me/second-factor/confirm", [&s](http::Request& req) {
+    return with_user(s, req, [&](const CurrentUser& c) {
+      auto o = body(req);
+      if (!o) return http::error_response(o.error());
+      auto r = s.confirm_second_factor(c, string_field(*o, "code"));
+      return r ? http::json_response(200, bj::object{{"enabled", true}}) : http::error_response(r.error());
+    });
+  });
+
+  router.add("POST", "/api/v1/me/second-factor/disable", [&s](http::Request& req) {
+    return with_user(s, req, [&](const CurrentUser& c) {
+      auto o = body(req);
+      if (!o) return http::error_response(o.error());
+      auto r = s.disable_second_factor(c, string_field(*o, "password"), string_field(*o, "code"));
+      return r ? http::json_response(200, bj::object{{"enabled", false}}) : http::error_response(r.error());
+    });
+  });
+
+  router.add("DELETE", "/api/v1/users/{id}/second-factor", [&s](http::Request& req) {
+    return with_user(s, req, [&](const CurrentUser& c) {
+      auto r = s.reset_second_factor(c, req.param("id"));
+      return r ? http::no_content() : http::error_response(r.error());
     });
   });
 

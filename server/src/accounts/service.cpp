@@ -9,6 +9,7 @@
 #include "core/json.h"
 #include "core/text.h"
 #include "core/time.h"
+#include "core/totp.h"
 #include "http/request.h"
 #include "mail/mail.h"
 #include "reference/prefectures.h"
@@ -48,6 +49,16 @@ constexpr std::array<KindInfo, 6> kind_table{{
 }};
 
 const Error invalid_credentials{401, "invalid_credentials", "ユーザIDまたはパスワードが正しくありません。", {}};
+constexpr std::string_view second_factor_prompt = "認証アプリに表示されている6桁の確認コードを入力してください。";
+const Error invalid_second_factor{401, "invalid_second_factor",
+                                  "確認コードが正しくありません。認証アプリに表示されている最新の6桁を入力してください。",
+                                  {{"code", "確認コードが正しくありません。認証アプリに表示されている最新の6桁を入力してください。"}}};
+
+// What a restricted session may do: read who it is, log out, and set up the second factor.
+bool allowed_while_restricted(const http::Request& r) {
+  return (r.method == "GET" && r.path == "/api/v1/me") || (r.method == "DELETE" && r.path == "/api/v1/session") ||
+         (r.method == "POST" && (r.path == "/api/v1/me/second-factor" || r.path == "/api/v1/me/second-factor/confirm"));
+}
 const Error invalid_token{400, "invalid_token",
                           "このリンクは無効か、有効期限が切れています。お手数ですが、最初からやり直してください。", {}};
 
@@ -95,7 +106,8 @@ Result<void> require_role(const CurrentUser& current, std::initializer_list<Role
   return fail(errors::forbidden());
 }
 
-Result<LoginResult> Service::login(std::string_view raw_login, std::string_view password, const std::string& ip) {
+Result<LoginResult> Service::login(std::string_view raw_login, std::string_view password, const std::string& ip,
+                                   std::optional<std::string_view> code) {
   const std::string login = normalise_login(raw_login);
   auto lease = KH_TRY(connect(pool_));
   auto& c = *lease;
@@ -113,29 +125,51 @@ Result<LoginResult> Service::login(std::string_view raw_login, std::string_view 
   auto stored = KH_TRY(repo::find_user_by_login(c, login));
   const bool password_ok = crypto::verify_password(
       stored && stored->password_hash ? *stored->password_hash : decoy_hash(), password);
-  if (!stored || !password_ok || stored->user.status == "disabled" || stored->user.status == "invited") {
-    auto recorded = store::in_transaction(c, [&]() -> Result<void> {
+  // A failure counts against the ID and the address alike, whether the password or the second factor failed:
+  // six digits would fall to guessing without the same throttle.
+  const auto record_failure = [&](const char* event) -> Result<void> {
+    return store::in_transaction(c, [&]() -> Result<void> {
       KH_TRY_VOID(repo::throttle_add_failure(c, login_key, now, throttle_window_ms));
       KH_TRY_VOID(repo::throttle_add_failure(c, ip_key, now, throttle_window_ms));
-      return audit::record(c, {stored ? std::optional(stored->user.id) : std::nullopt, login, ip}, "login_failed",
-                           "login", login);
+      return audit::record(c, {stored ? std::optional(stored->user.id) : std::nullopt, login, ip}, event, "login", login);
     });
-    if (!recorded) return fail(recorded.error());
+  };
+  if (!stored || !password_ok || stored->user.status == "disabled" || stored->user.status == "invited") {
+    KH_TRY_VOID(record_failure("login_failed"));
     return fail(invalid_credentials);
   }
   if (stored->user.status == "pending")
     return fail(Error{403, "email_not_verified",
                       "メールアドレスの確認が完了していません。登録時に送信したメールのリンクを開いてください。", {}});
 
+  std::optional<std::int64_t> accepted_step;
+  if (stored->user.second_factor) {
+    if (!code || text::trim(*code).empty())
+      return fail(Error{401, "second_factor_required", std::string(second_factor_prompt), {{"code", std::string(second_factor_prompt)}}});
+    auto factor = KH_TRY(repo::find_second_factor(c, stored->user.id));
+    accepted_step = factor ? totp::matching_step(factor->secret, text::trim(*code), now) : std::nullopt;
+    // A code works once: one already used (or older than one used) is refused like a wrong one.
+    if (accepted_step && factor && *accepted_step <= factor->last_step) accepted_step.reset();
+    if (!accepted_step) {
+      KH_TRY_VOID(record_failure("second_factor_failed"));
+      return fail(invalid_second_factor);
+    }
+  }
+
   LoginResult result;
   result.session_token = crypto::random_token();
   result.current = {stored->user, crypto::digest(result.session_token), crypto::random_token(24), ip};
-  KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
+  result.current.restricted = !stored->user.second_factor && second_factor_required(stored->user);
+  auto opened = store::in_transaction(c, [&]() -> Result<bool> {
+    if (accepted_step && !KH_TRY(repo::accept_second_factor_step(c, stored->user.id, *accepted_step))) return false;
     KH_TRY_VOID(repo::throttle_clear(c, login_key));
     KH_TRY_VOID(repo::insert_session(c, result.current.session_digest, stored->user.id, result.current.csrf_token, now,
-                                     now + settings_.session_absolute_ms, ip));
-    return audit::record(c, actor_of(result.current), "login", "user", stored->user.id);
-  }));
+                                     now + settings_.session_absolute_ms, ip, result.current.restricted));
+    KH_TRY_VOID(audit::record(c, actor_of(result.current), "login", "user", stored->user.id));
+    return true;
+  });
+  if (!opened) return fail(opened.error());
+  if (!*opened) return fail(invalid_second_factor);  // the same code, used by a request a moment earlier
   return result;
 }
 
@@ -177,7 +211,10 @@ Result<CurrentUser> Service::authenticate(const http::Request& request) {
   if (!stored || stored->user.status != "active") return fail(errors::unauthorized());
   // Idle time is tracked to the minute: writing on every request would turn every read into a write.
   if (now - session->last_seen_at > minute_ms) KH_TRY_VOID(repo::touch_session(c, digest, now));
-  return CurrentUser{std::move(stored->user), digest, session->csrf_token, request.remote_ip};
+  if (session->restricted && !allowed_while_restricted(request))
+    return fail(Error{403, "second_factor_setup_required",
+                      "このアカウントでは二要素認証の設定が必要です。「アカウント設定」の画面で設定してください。", {}});
+  return CurrentUser{std::move(stored->user), digest, session->csrf_token, request.remote_ip, session->restricted};
 }
 
 Result<void> Service::register_seeker(std::string_view raw_name, std::string_view raw_email,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 
+#include "accounts/accounts.h"
 #include "core/text.h"
 
 extern char** environ;
@@ -65,6 +66,8 @@ const std::vector<std::pair<std::string, std::string>>& config_keys() {
       {"max_body_bytes", "largest accepted request body (default 8388608: a 5 MiB attachment in base64)"},
       {"trust_proxy", "true behind a reverse proxy: use X-Forwarded-For and X-Forwarded-Proto"},
       {"secure_cookies", "true to always mark the session cookie Secure"},
+      {"second_factor_roles", "roles that must use a TOTP second factor, comma-separated, or none "
+                              "(default secretariat,coordinator)"},
   };
   return keys;
 }
@@ -89,7 +92,13 @@ Result<void> apply(Config& c, const std::string& key, const std::string& value) 
   else if (key == "max_body_bytes") c.max_body_bytes = KH_TRY(parse_size(key, value, 1024, 1ULL << 30));
   else if (key == "trust_proxy") c.trust_proxy = KH_TRY(parse_bool(key, value));
   else if (key == "secure_cookies") c.secure_cookies = KH_TRY(parse_bool(key, value));
-  else return fail(errors::bad_request("不明な設定です: " + key));
+  else if (key == "second_factor_roles") {
+    if (value != "none")
+      for (const auto& code : text::split(value, ','))
+        if (!accounts::parse_role(text::trim(code)))
+          return fail(errors::bad_request("設定 second_factor_roles に不明なロールがあります: " + code));
+    c.second_factor_roles = value;
+  } else return fail(errors::bad_request("不明な設定です: " + key));
   return {};
 }
 

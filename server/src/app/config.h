@@ -23,6 +23,8 @@ struct Config {
   std::size_t max_body_bytes = 8 << 20;  // room for a 5 MiB attachment in base64
   bool trust_proxy = false;
   bool secure_cookies = false;
+  //! Roles that must log in with a second factor (TOTP); "none" for none. SPEC.md names these two.
+  std::string second_factor_roles = "secretariat,coordinator";
 
   std::string host() const;
   unsigned short port() const;

@@ -1,4 +1,5 @@
 #include "app/context.h"
+#include "core/text.h"
 
 #include <boost/json.hpp>
 
@@ -21,6 +22,9 @@ Result<std::unique_ptr<Context>> open_context(const std::map<std::string, std::s
   accounts::Settings settings;
   settings.public_url = ctx->config.effective_public_url();
   settings.secure_cookies = ctx->config.secure_cookies;
+  if (ctx->config.second_factor_roles != "none")
+    for (const auto& code : text::split(ctx->config.second_factor_roles, ','))
+      if (auto role = accounts::parse_role(text::trim(code))) settings.second_factor_roles.push_back(*role);
   ctx->accounts = std::make_unique<accounts::Service>(*ctx->pool, settings, ctx->catalogue);
   ctx->postings = std::make_unique<postings::Service>(*ctx->pool, ctx->catalogue);
   ctx->search_index = std::make_unique<postings::SearchIndex>(ctx->catalogue);
