@@ -1,4 +1,5 @@
 import { createBrowserRouter } from 'react-router';
+import { AccountPage } from '../features/accounts/routes/account_page';
 import { ForgotPasswordPage } from '../features/accounts/routes/forgot_password_page';
 import { LoginPage } from '../features/accounts/routes/login_page';
 import { RegisterPage } from '../features/accounts/routes/register_page';
@@ -58,6 +59,7 @@ export function createAppRouter() {
         { path: '/verify', element: <VerifyPage /> },
         { path: '/password/forgot', element: <ForgotPasswordPage /> },
         { path: '/password/reset', element: <ResetPasswordPage /> },
+        { path: '/account', element: <RequireLogin>{(user) => <AccountPage user={user} />}</RequireLogin> },
         {
           path: '/admin/organisations',
           element: <RequireLogin role="secretariat">{() => <OrganisationsPage />}</RequireLogin>,

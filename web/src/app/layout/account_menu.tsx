@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { messageForError } from '../../shared/forms/form_errors';
 import { useMessageText } from '../../shared/i18n/message';
 import type { SessionUser } from '../../shared/session/session_api';
 import { useLogOut, type LogOutScope } from '../../shared/session/use_session';
 
-/** The logged-in user's name and organisation, opening a menu to log out here or everywhere. */
+/** The logged-in user's name and organisation, opening a menu with the account settings and logging out here or everywhere. */
 export function AccountMenu({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const text = useMessageText();
@@ -58,6 +58,13 @@ export function AccountMenu({ user }: { user: SessionUser }) {
         // A class, not the hidden attribute: Tailwind's display utilities would override the attribute.
         className={`${open ? 'flex' : 'hidden'} mt-2 flex-col gap-1 rounded-8 border border-solid-gray-420 bg-white p-2 shadow-2 desktop:absolute desktop:right-0 desktop:z-20 desktop:min-w-[18rem]`}
       >
+        <Link
+          to="/account"
+          onClick={() => setOpen(false)}
+          className="inline-flex min-h-11 items-center rounded-6 px-4 py-2 text-std-16N-170 text-blue-1000 underline underline-offset-[3px] hover:bg-blue-50 hover:decoration-[3px]"
+        >
+          {t('layout.accountSettings')}
+        </Link>
         <button
           type="button"
           onClick={() => logOutWith('this_device')}

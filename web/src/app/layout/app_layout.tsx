@@ -1,12 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { SecondFactorSetupGuard } from '../routes/second_factor_setup_guard';
 import { SiteFooter } from './site_footer';
 import { SiteHeader } from './site_header';
 import { SkipLink } from './skip_link';
 
 export const MAIN_CONTENT_ID = 'main-content';
 
-/** Skip link, header, main and footer around every page. */
+/** Skip link, header, main and footer around every page; a session that must set up a second factor sees only /account. */
 export function AppLayout() {
   useFocusHeadingOnNavigation();
   return (
@@ -15,7 +16,9 @@ export function AppLayout() {
       <SiteHeader />
       <main id={MAIN_CONTENT_ID} tabIndex={-1} className="flex-1 focus:outline-none">
         <div className="mx-auto w-full max-w-[75rem] px-4 py-8 desktop:px-10 desktop:py-12">
-          <Outlet />
+          <SecondFactorSetupGuard>
+            <Outlet />
+          </SecondFactorSetupGuard>
         </div>
       </main>
       <SiteFooter />

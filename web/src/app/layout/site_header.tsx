@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useDevMailsAvailable } from '../../features/dev_mails/api/dev_mails_api';
 import { NotificationBell } from '../../features/notifications/components/notification_bell';
+import { mustSetUpSecondFactor } from '../../shared/session/session_api';
 import { useCurrentUser } from '../../shared/session/use_session';
 import { AccountMenu } from './account_menu';
 import { LanguageSwitch } from './language_switch';
@@ -35,9 +36,9 @@ export function SiteHeader() {
             <span className="text-dns-14N-130 text-solid-gray-700">{t('site.subtitle')}</span>
           </span>
         </Link>
-        {/* The bell stays outside the phone menu, so the unread count is always in sight. */}
+        {/* The bell stays outside the phone menu, so the unread count is always in sight. A restricted session gets no notices (403). */}
         <div className="ml-auto flex items-center gap-3">
-          {currentUser !== null && <NotificationBell user={currentUser} />}
+          {currentUser !== null && !mustSetUpSecondFactor(currentUser) && <NotificationBell user={currentUser} />}
           <button
             type="button"
             aria-expanded={menuOpen}

@@ -81,5 +81,10 @@ export function useForm<Values extends FormValues, Schema extends z.ZodMiniType>
     setErrors(NO_FORM_ERRORS);
   }
 
-  return { values, setValue, updateValues, errors, fieldError, isSubmitting, handleSubmit, reset, formRef, alertRef };
+  /** Forgets the messages but keeps the values (a form that goes back a step). */
+  function clearErrors(): void {
+    setErrors(NO_FORM_ERRORS);
+  }
+
+  return { values, setValue, updateValues, errors, fieldError, isSubmitting, handleSubmit, reset, clearErrors, formRef, alertRef };
 }

@@ -9,6 +9,12 @@ export interface SessionOrganisation {
   prefecture: string;
 }
 
+/** The user's TOTP second factor: whether it is on, and whether the role must have one (secretariat, coordinators). */
+export interface SecondFactorStatus {
+  enabled: boolean;
+  required: boolean;
+}
+
 /** The logged-in user, from GET /api/v1/me or POST /api/v1/session. */
 export interface SessionUser {
   id: string;
@@ -17,16 +23,53 @@ export interface SessionUser {
   display_name: string;
   role: string;
   organisations: SessionOrganisation[];
+  /** Optional only for fixtures and servers that predate second factors; the session functions below always fill it. */
+  second_factor?: SecondFactorStatus;
+  /**
+   * Copied from the top level of the /me body: the user must set up a second
+   * factor first, and until then the server refuses every other call
+   * (403 `second_factor_setup_required`), so the app shows only /account.
+   */
+  second_factor_setup_required?: boolean;
 }
 
 interface SessionResponse {
   user: SessionUser;
   csrf_token: string;
+  second_factor_setup_required?: boolean;
 }
 
 export interface Credentials {
   login: string;
   password: string;
+  /** The authenticator app's 6-digit code, sent on the second step only. */
+  code?: string;
+}
+
+/** The server's error codes around second factors (POST /api/v1/session and the restricted session). */
+export const SECOND_FACTOR_ERRORS = {
+  /** The password was right; the user has a second factor and must send its code. */
+  required: 'second_factor_required',
+  /** The code was wrong or already used. */
+  invalid: 'invalid_second_factor',
+  /** The session may only set up a second factor (403 on every other call). */
+  setupRequired: 'second_factor_setup_required',
+} as const;
+
+const NO_SECOND_FACTOR: SecondFactorStatus = { enabled: false, required: false };
+
+/** The user of a /me or login answer, with the session-wide second-factor flag kept on it. */
+function sessionUserOf(response: SessionResponse): SessionUser {
+  return {
+    ...response.user,
+    second_factor: response.user.second_factor ?? NO_SECOND_FACTOR,
+    second_factor_setup_required: response.second_factor_setup_required === true,
+  };
+}
+
+/** True while the session is restricted to setting up a second factor. */
+export function mustSetUpSecondFactor(user: SessionUser | null | undefined): boolean {
+  return user?.second_factor_setup_required === true;
 }
 
 /** The current user, or null when nobody is logged in (the server says 401). */
@@ -34,7 +77,7 @@ export async function fetchCurrentUser(): Promise<SessionUser | null> {
   try {
     const response = await apiRequest<SessionResponse>('GET', '/api/v1/me');
     rememberCsrfToken(response.csrf_token);
-    return response.user;
+    return sessionUserOf(response);
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       rememberCsrfToken(null);
@@ -47,7 +90,7 @@ export async function fetchCurrentUser(): Promise<SessionUser | null> {
 export async function logIn(credentials: Credentials): Promise<SessionUser> {
   const response = await apiRequest<SessionResponse>('POST', '/api/v1/session', { body: credentials });
   rememberCsrfToken(response.csrf_token);
-  return response.user;
+  return sessionUserOf(response);
 }
 
 export async function logOut(): Promise<void> {

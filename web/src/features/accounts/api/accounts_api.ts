@@ -17,3 +17,8 @@ export function requestPasswordReset(login: string) {
 export function confirmPasswordReset(input: { token: string; password: string }) {
   return apiRequest<{ status: 'password_set' }>('POST', '/api/v1/password-resets/confirm', { body: input });
 }
+
+/** Changes the logged-in user's password; the server ends the user's other sessions (this one stays). */
+export function changePassword(input: { current_password: string; new_password: string }) {
+  return apiRequest<{ status: 'password_changed' }>('PUT', '/api/v1/me/password', { body: input });
+}

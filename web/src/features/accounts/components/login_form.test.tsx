@@ -2,7 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../shared/api/api_error';
-import type { SessionUser } from '../../../shared/session/session_api';
+import type { Credentials, SessionUser } from '../../../shared/session/session_api';
 import { LoginForm } from './login_form';
 
 const USER: SessionUser = {
@@ -20,7 +20,7 @@ function describedErrorText(input: HTMLElement): string {
   return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
 }
 
-function renderForm(logIn = vi.fn<(credentials: { login: string; password: string }) => Promise<SessionUser>>()) {
+function renderForm(logIn = vi.fn<(credentials: Credentials) => Promise<SessionUser>>()) {
   const onLoggedIn = vi.fn();
   render(<LoginForm logIn={logIn} onLoggedIn={onLoggedIn} />);
   return { logIn, onLoggedIn, user: userEvent.setup() };
@@ -110,5 +110,101 @@ describe('LoginForm', () => {
 
     await waitFor(() => expect(onLoggedIn).toHaveBeenCalledWith(USER));
     expect(logIn).toHaveBeenCalledWith({ login: 'fac-tokyo-01', password: 'Kakehashi2026' });
+  });
+
+  describe('with a second factor', () => {
+    const CODE_MESSAGE = '認証アプリに表示されている6桁の確認コードを入力してください。';
+
+    function secondFactorRequired(): ApiError {
+      return new ApiError({
+        status: 401,
+        code: 'second_factor_required',
+        message: CODE_MESSAGE,
+        fields: { code: CODE_MESSAGE },
+        hasServerMessage: true,
+      });
+    }
+
+    async function passFirstStep(logIn: ReturnType<typeof vi.fn<(credentials: Credentials) => Promise<SessionUser>>>) {
+      const rendered = renderForm(logIn);
+      await rendered.user.type(screen.getByLabelText(/ユーザID または メールアドレス/), 'coord-tokyo-01');
+      await rendered.user.type(screen.getByLabelText(/^パスワード/), 'Kakehashi2026');
+      await rendered.user.click(screen.getByRole('button', { name: 'ログイン' }));
+      return rendered;
+    }
+
+    it('asks for the code on a second step, with focus on the field and no error shown', async () => {
+      const logIn = vi.fn<(credentials: Credentials) => Promise<SessionUser>>().mockRejectedValueOnce(secondFactorRequired());
+      await passFirstStep(logIn);
+
+      const code = await screen.findByLabelText(/^確認コード/);
+      await waitFor(() => expect(code).toHaveFocus());
+      expect(code).toHaveAttribute('inputmode', 'numeric');
+      expect(code).toHaveAttribute('autocomplete', 'one-time-code');
+      expect(code).toHaveAttribute('aria-required', 'true');
+      expect(code).not.toHaveAttribute('aria-invalid');
+      // The hint is all the field is described by: no error message.
+      expect(describedErrorText(code)).toBe('認証アプリ（Google Authenticator など）に表示されている6桁の数字');
+      expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+      expect(screen.queryByLabelText(/^パスワード/)).not.toBeInTheDocument();
+      expect(screen.getByText(/ユーザID「coord-tokyo-01」のパスワードを確認しました。/)).toBeInTheDocument();
+      expect(logIn).toHaveBeenCalledWith({ login: 'coord-tokyo-01', password: 'Kakehashi2026' });
+    });
+
+    it('sends the kept ID and password with the code, typed in full-width digits and spaces', async () => {
+      const logIn = vi.fn<(credentials: Credentials) => Promise<SessionUser>>().mockRejectedValueOnce(secondFactorRequired()).mockResolvedValueOnce(USER);
+      const { onLoggedIn, user } = await passFirstStep(logIn);
+
+      await user.type(await screen.findByLabelText(/^確認コード/), '１２３ ４５６');
+      await user.click(screen.getByRole('button', { name: '確認してログイン' }));
+
+      await waitFor(() => expect(onLoggedIn).toHaveBeenCalledWith(USER));
+      expect(logIn).toHaveBeenLastCalledWith({ login: 'coord-tokyo-01', password: 'Kakehashi2026', code: '123456' });
+    });
+
+    it('checks the code before sending it', async () => {
+      const logIn = vi.fn<(credentials: Credentials) => Promise<SessionUser>>().mockRejectedValueOnce(secondFactorRequired());
+      const { user } = await passFirstStep(logIn);
+
+      await user.type(await screen.findByLabelText(/^確認コード/), '12345');
+      await user.click(screen.getByRole('button', { name: '確認してログイン' }));
+
+      const code = screen.getByLabelText(/^確認コード/);
+      await waitFor(() => expect(code).toHaveAttribute('aria-invalid', 'true'));
+      expect(describedErrorText(code)).toContain('確認コードは6桁の数字で入力してください。');
+      expect(logIn).toHaveBeenCalledTimes(1);
+    });
+
+    it("shows a wrong code's message at the field and moves focus there", async () => {
+      const wrong = '確認コードが正しくありません。もう一度入力してください。';
+      const logIn = vi
+        .fn<(credentials: Credentials) => Promise<SessionUser>>()
+        .mockRejectedValueOnce(secondFactorRequired())
+        .mockRejectedValueOnce(
+          new ApiError({ status: 401, code: 'invalid_second_factor', message: wrong, fields: { code: wrong }, hasServerMessage: true }),
+        );
+      const { user } = await passFirstStep(logIn);
+
+      const code = await screen.findByLabelText(/^確認コード/);
+      await user.type(code, '000000');
+      await user.click(screen.getByRole('button', { name: '確認してログイン' }));
+
+      await waitFor(() => expect(code).toHaveAttribute('aria-invalid', 'true'));
+      expect(describedErrorText(code)).toContain(wrong);
+      await waitFor(() => expect(code).toHaveFocus());
+    });
+
+    it('goes back to the ID and password, kept as typed, with focus on the ID', async () => {
+      const logIn = vi.fn<(credentials: Credentials) => Promise<SessionUser>>().mockRejectedValueOnce(secondFactorRequired());
+      const { user } = await passFirstStep(logIn);
+
+      await user.click(await screen.findByRole('button', { name: 'ユーザID・パスワードの入力に戻る' }));
+
+      const login = screen.getByLabelText(/ユーザID または メールアドレス/);
+      await waitFor(() => expect(login).toHaveFocus());
+      expect(login).toHaveValue('coord-tokyo-01');
+      expect(screen.getByLabelText(/^パスワード/)).toHaveValue('Kakehashi2026');
+      expect(screen.queryByLabelText(/^確認コード/)).not.toBeInTheDocument();
+    });
   });
 });

@@ -8,6 +8,12 @@ interface PasswordFieldsProps {
   onConfirmationChange: (value: string) => void;
   passwordError?: string;
   confirmationError?: string;
+  /** Labels where 「パスワード」 alone would be unclear (a change of password, beside the current one). */
+  passwordLabel?: string;
+  confirmationLabel?: string;
+  /** Ids for a form whose error summary links to its fields. */
+  passwordId?: string;
+  confirmationId?: string;
 }
 
 /** A new password and its confirmation, with the rule shown before anyone types (WCAG 3.3.2). */
@@ -16,7 +22,8 @@ export function PasswordFields(props: PasswordFieldsProps) {
   return (
     <>
       <TextField
-        label={t('password.newLabel')}
+        id={props.passwordId}
+        label={props.passwordLabel ?? t('password.newLabel')}
         name="password"
         type="password"
         autoComplete="new-password"
@@ -27,7 +34,8 @@ export function PasswordFields(props: PasswordFieldsProps) {
         error={props.passwordError}
       />
       <TextField
-        label={t('password.confirmationLabel')}
+        id={props.confirmationId}
+        label={props.confirmationLabel ?? t('password.confirmationLabel')}
         name="passwordConfirmation"
         type="password"
         autoComplete="new-password"

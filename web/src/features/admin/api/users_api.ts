@@ -16,6 +16,8 @@ export interface ManagedUser {
   role: string;
   status: string;
   organisations: UserOrganisation[];
+  /** Whether the user has a TOTP second factor; the secretariat can turn it off for someone who lost their phone. */
+  second_factor_enabled: boolean;
 }
 
 export interface IssueUserInput {
@@ -45,6 +47,15 @@ export function useIssueUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: IssueUserInput) => apiRequest<ManagedUser>('POST', '/api/v1/users', { body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
+  });
+}
+
+/** Turns off a user's second factor (a lost phone); the server also ends that user's sessions. */
+export function useResetSecondFactor() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (user: ManagedUser) => apiRequest<void>('DELETE', `/api/v1/users/${encodeURIComponent(user.id)}/second-factor`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
   });
 }
