@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 
 export const BIN = process.env.KAKEHASHI_BIN ?? new URL('../../../build/kakehashi', import.meta.url).pathname;
@@ -176,27 +176,5 @@ export function uniqueEmail(prefix = 'user') {
   return `${prefix}-${randomBytes(5).toString('hex')}@example.jp`;
 }
 
-// ---- TOTP codes, as an authenticator app computes them (RFC 6238: HMAC-SHA1, 30 s, 6 digits) ----
-
-function base32Decode(text) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0, value = 0;
-  const out = [];
-  for (const ch of text.replace(/[\s=]/g, '').toUpperCase()) {
-    value = (value << 5) | alphabet.indexOf(ch);
-    bits += 5;
-    if (bits >= 8) { out.push((value >>> (bits - 8)) & 0xff); bits -= 8; }
-  }
-  return Buffer.from(out);
-}
-
-/** The code for the 30-second step `offset` steps away from now (−1, 0, +1 are accepted by the server). */
-export function totpCode(secret, offset = 0, nowMs = Date.now()) {
-  const step = Math.floor(nowMs / 30000) + offset;
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(step));
-  const mac = createHmac('sha1', base32Decode(secret)).update(counter).digest();
-  const o = mac[mac.length - 1] & 0x0f;
-  const n = ((mac[o] & 0x7f) << 24) | (mac[o + 1] << 16) | (mac[o + 2] << 8) | mac[o + 3];
-  return String(n % 1_000_000).padStart(6, '0');
-}
+// TOTP codes as an authenticator app computes them (one copy, shared with the browser tests).
+export { totpCode } from '../../../e2e/lib/totp.mjs';
