@@ -174,6 +174,11 @@ class Service {
   const Settings& settings() const { return settings_; }
 
  private:
+  //! The login throttle, for every check of a password or a code (login, second-factor changes): 429 when the
+  //! ID or the address has failed too often lately; record_failure counts one more.
+  Result<void> check_throttle(store::Connection& c, const std::string& login, const std::string& ip);
+  Result<void> record_failure(store::Connection& c, const std::string& login, const std::string& ip,
+                              const std::optional<std::string>& user_id, std::string_view event);
   //! Per-field problems of the place and scope fields for an organisation of this kind and prefecture.
   std::map<std::string, std::string> organisation_problems(const OrganisationFields& fields, OrgKind kind,
                                                            std::string_view prefecture) const;

@@ -2,6 +2,7 @@
 
 #include "core/text.h"
 #include "core/time.h"
+#include "store/change_log.h"
 #include "store/database.h"
 
 namespace kh::accounts::repo {
@@ -191,8 +192,8 @@ Result<std::optional<Session>> find_session(store::Connection& c, std::string_vi
   return std::optional<Session>{Session{row.text(0), row.text(1), row.integer(2), row.integer(3), row.integer(4) != 0}};
 }
 
-Result<void> lift_session_restriction(store::Connection& c, std::string_view user_id) {
-  KH_TRY(c.execute("UPDATE sessions SET restricted = 0 WHERE user_id = $1", {std::string(user_id)}));
+Result<void> lift_session_restriction(store::Connection& c, std::string_view digest) {
+  KH_TRY(c.execute("UPDATE sessions SET restricted = 0 WHERE token_digest = $1", {std::string(digest)}));
   return {};
 }
 
@@ -217,13 +218,18 @@ Result<bool> accept_second_factor_step(store::Connection& c, std::string_view us
   return r.affected == 1;
 }
 
-Result<void> confirm_second_factor(store::Connection& c, std::string_view user_id, std::int64_t now) {
-  KH_TRY(c.execute("UPDATE second_factors SET confirmed_at = $2 WHERE user_id = $1", {std::string(user_id), now}));
-  return {};
+Result<bool> confirm_second_factor(store::Connection& c, std::string_view user_id, std::string_view secret,
+                                   std::int64_t step, std::int64_t now) {
+  // One statement on the very secret the code was checked against: a set-up restarted meanwhile (a new secret)
+  // must not be confirmed by a code of the old one.
+  auto r = KH_TRY(c.execute("UPDATE second_factors SET confirmed_at = $4, last_step = $3 "
+                            "WHERE user_id = $1 AND secret = $2 AND confirmed_at IS NULL AND last_step < $3",
+                            {std::string(user_id), std::string(secret), step, now}));
+  return r.affected == 1;
 }
 
 Result<bool> delete_second_factor(store::Connection& c, std::string_view user_id) {
-  auto r = KH_TRY(c.execute("DELETE FROM second_factors WHERE user_id = $1", {std::string(user_id)}));
+  auto r = KH_TRY(c.execute("DELETE FROM second_factors WHERE user_id = $1 AND confirmed_at IS NOT NULL", {std::string(user_id)}));
   return r.affected > 0;
 }
 
@@ -237,9 +243,16 @@ Result<void> delete_session(store::Connection& c, std::string_view digest) {
   return {};
 }
 
+// Ending sessions is announced in the change log, so every process closes the user's open event streams:
+// otherwise a lost device would keep receiving notices and messages after its session was removed.
 Result<void> delete_sessions_of(store::Connection& c, std::string_view user_id) {
   KH_TRY(c.execute("DELETE FROM sessions WHERE user_id = $1", {std::string(user_id)}));
-  return {};
+  return store::append_change(c, "user_sessions", user_id, "ended");
+}
+
+Result<void> delete_other_sessions(store::Connection& c, std::string_view user_id, std::string_view keep_digest) {
+  KH_TRY(c.execute("DELETE FROM sessions WHERE user_id = $1 AND token_digest <> $2", {std::string(user_id), std::string(keep_digest)}));
+  return store::append_change(c, "user_sessions", user_id, "ended");
 }
 
 Result<void> insert_token(store::Connection& c, std::string_view digest, std::string_view user_id,

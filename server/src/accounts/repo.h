@@ -45,12 +45,14 @@ struct Session {
 Result<void> insert_session(store::Connection& c, std::string_view digest, std::string_view user_id,
                             std::string_view csrf, std::int64_t now, std::int64_t expires_at, std::string_view ip,
                             bool restricted);
-//! Every session of the user becomes unrestricted (the second factor is set up).
-Result<void> lift_session_restriction(store::Connection& c, std::string_view user_id);
+//! The session becomes unrestricted (its user has just set up the second factor).
+Result<void> lift_session_restriction(store::Connection& c, std::string_view digest);
 Result<std::optional<Session>> find_session(store::Connection& c, std::string_view digest);
 Result<void> touch_session(store::Connection& c, std::string_view digest, std::int64_t now);
 Result<void> delete_session(store::Connection& c, std::string_view digest);
 Result<void> delete_sessions_of(store::Connection& c, std::string_view user_id);
+//! Every session of the user but one (a password change keeps the session that made it).
+Result<void> delete_other_sessions(store::Connection& c, std::string_view user_id, std::string_view keep_digest);
 
 struct SecondFactor {
   std::string secret;  //!< base32
@@ -62,8 +64,10 @@ Result<std::optional<SecondFactor>> find_second_factor(store::Connection& c, std
 Result<void> start_second_factor(store::Connection& c, std::string_view user_id, std::string_view secret, std::int64_t now);
 //! Records `step` as used; false when it (or a later one) was used already.
 Result<bool> accept_second_factor_step(store::Connection& c, std::string_view user_id, std::int64_t step);
-Result<void> confirm_second_factor(store::Connection& c, std::string_view user_id, std::int64_t now);
-//! false when there was none.
+//! Confirms the unconfirmed `secret` with the step of a code from it; false when that is no longer the case.
+Result<bool> confirm_second_factor(store::Connection& c, std::string_view user_id, std::string_view secret,
+                                   std::int64_t step, std::int64_t now);
+//! Removes a confirmed second factor; false when there was none.
 Result<bool> delete_second_factor(store::Connection& c, std::string_view user_id);
 
 //! One-time tokens for e-mail verification, password reset and first-password invitations.

@@ -56,7 +56,8 @@ const Error invalid_second_factor{401, "invalid_second_factor",
 
 // What a restricted session may do: read who it is, log out, and set up the second factor.
 bool allowed_while_restricted(const http::Request& r) {
-  return (r.method == "GET" && r.path == "/api/v1/me") || (r.method == "DELETE" && r.path == "/api/v1/session") ||
+  return (r.method == "GET" && r.path == "/api/v1/me") ||
+         (r.method == "DELETE" && (r.path == "/api/v1/session" || r.path == "/api/v1/sessions")) ||
          (r.method == "POST" && (r.path == "/api/v1/me/second-factor" || r.path == "/api/v1/me/second-factor/confirm"));
 }
 const Error invalid_token{400, "invalid_token",
@@ -112,30 +113,17 @@ Result<LoginResult> Service::login(std::string_view raw_login, std::string_view 
   auto lease = KH_TRY(connect(pool_));
   auto& c = *lease;
   const auto now = now_ms();
-  const std::string login_key = "login:" + login, ip_key = "ip:" + ip;
-
-  const int by_login = KH_TRY(repo::throttle_failures(c, login_key, now - throttle_window_ms));
-  const int by_ip = KH_TRY(repo::throttle_failures(c, ip_key, now - throttle_window_ms));
-  if (by_login >= max_failures_per_login || by_ip >= max_failures_per_ip) {
-    KH_TRY_VOID(audit::record(c, {std::nullopt, login, ip}, "login_throttled", "login", login));
-    return fail(errors::too_many(
-        "ログインの失敗が続いたため、一時的にログインを制限しています。15分ほど時間をおいて再度お試しください。"));
-  }
+  const std::string login_key = "login:" + login;
+  KH_TRY_VOID(check_throttle(c, login, ip));
 
   auto stored = KH_TRY(repo::find_user_by_login(c, login));
   const bool password_ok = crypto::verify_password(
       stored && stored->password_hash ? *stored->password_hash : decoy_hash(), password);
   // A failure counts against the ID and the address alike, whether the password or the second factor failed:
   // six digits would fall to guessing without the same throttle.
-  const auto record_failure = [&](const char* event) -> Result<void> {
-    return store::in_transaction(c, [&]() -> Result<void> {
-      KH_TRY_VOID(repo::throttle_add_failure(c, login_key, now, throttle_window_ms));
-      KH_TRY_VOID(repo::throttle_add_failure(c, ip_key, now, throttle_window_ms));
-      return audit::record(c, {stored ? std::optional(stored->user.id) : std::nullopt, login, ip}, event, "login", login);
-    });
-  };
+  const auto user_id = stored ? std::optional(stored->user.id) : std::nullopt;
   if (!stored || !password_ok || stored->user.status == "disabled" || stored->user.status == "invited") {
-    KH_TRY_VOID(record_failure("login_failed"));
+    KH_TRY_VOID(record_failure(c, login, ip, user_id, "login_failed"));
     return fail(invalid_credentials);
   }
   if (stored->user.status == "pending")
@@ -151,7 +139,7 @@ Result<LoginResult> Service::login(std::string_view raw_login, std::string_view 
     // A code works once: one already used (or older than one used) is refused like a wrong one.
     if (accepted_step && factor && *accepted_step <= factor->last_step) accepted_step.reset();
     if (!accepted_step) {
-      KH_TRY_VOID(record_failure("second_factor_failed"));
+      KH_TRY_VOID(record_failure(c, login, ip, user_id, "second_factor_failed"));
       return fail(invalid_second_factor);
     }
   }
@@ -169,8 +157,31 @@ Result<LoginResult> Service::login(std::string_view raw_login, std::string_view 
     return true;
   });
   if (!opened) return fail(opened.error());
-  if (!*opened) return fail(invalid_second_factor);  // the same code, used by a request a moment earlier
+  if (!*opened) {  // the same code, used by a request a moment earlier
+    KH_TRY_VOID(record_failure(c, login, ip, user_id, "second_factor_failed"));
+    return fail(invalid_second_factor);
+  }
   return result;
+}
+
+Result<void> Service::check_throttle(store::Connection& c, const std::string& login, const std::string& ip) {
+  const auto now = now_ms();
+  const int by_login = KH_TRY(repo::throttle_failures(c, "login:" + login, now - throttle_window_ms));
+  const int by_ip = KH_TRY(repo::throttle_failures(c, "ip:" + ip, now - throttle_window_ms));
+  if (by_login < max_failures_per_login && by_ip < max_failures_per_ip) return {};
+  KH_TRY_VOID(audit::record(c, {std::nullopt, login, ip}, "login_throttled", "login", login));
+  return fail(errors::too_many(
+      "ログインの失敗が続いたため、一時的にログインを制限しています。15分ほど時間をおいて再度お試しください。"));
+}
+
+Result<void> Service::record_failure(store::Connection& c, const std::string& login, const std::string& ip,
+                                     const std::optional<std::string>& user_id, std::string_view event) {
+  const auto now = now_ms();
+  return store::in_transaction(c, [&]() -> Result<void> {
+    KH_TRY_VOID(repo::throttle_add_failure(c, "login:" + login, now, throttle_window_ms));
+    KH_TRY_VOID(repo::throttle_add_failure(c, "ip:" + ip, now, throttle_window_ms));
+    return audit::record(c, {user_id, login, ip}, event, "login", login);
+  });
 }
 
 Result<void> Service::logout(const CurrentUser& current) {
@@ -211,10 +222,13 @@ Result<CurrentUser> Service::authenticate(const http::Request& request) {
   if (!stored || stored->user.status != "active") return fail(errors::unauthorized());
   // Idle time is tracked to the minute: writing on every request would turn every read into a write.
   if (now - session->last_seen_at > minute_ms) KH_TRY_VOID(repo::touch_session(c, digest, now));
-  if (session->restricted && !allowed_while_restricted(request))
+  // Restricted by how the session began, or because the role must have a second factor and the user has none
+  // (sessions opened before the rule applied to the role, e.g. before an upgrade or a configuration change).
+  const bool restricted = session->restricted || (!stored->user.second_factor && second_factor_required(stored->user));
+  if (restricted && !allowed_while_restricted(request))
     return fail(Error{403, "second_factor_setup_required",
                       "このアカウントでは二要素認証の設定が必要です。「アカウント設定」の画面で設定してください。", {}});
-  return CurrentUser{std::move(stored->user), digest, session->csrf_token, request.remote_ip, session->restricted};
+  return CurrentUser{std::move(stored->user), digest, session->csrf_token, request.remote_ip, restricted};
 }
 
 Result<void> Service::register_seeker(std::string_view raw_name, std::string_view raw_email,
@@ -358,8 +372,7 @@ Result<void> Service::change_password(const CurrentUser& current, std::string_vi
     return fail(errors::validation({{"new_password", *rule}}));
   return store::in_transaction(c, [&]() -> Result<void> {
     KH_TRY_VOID(repo::update_user_password(c, current.user.id, crypto::hash_password(new_password), "active"));
-    KH_TRY(c.execute("DELETE FROM sessions WHERE user_id = $1 AND token_digest <> $2",
-                     {current.user.id, current.session_digest}));
+    KH_TRY_VOID(repo::delete_other_sessions(c, current.user.id, current.session_digest));
     return audit::record(c, actor_of(current), "password_changed", "user", current.user.id);
   });
 }

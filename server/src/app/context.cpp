@@ -75,6 +75,9 @@ Result<void> start_projections(Context& ctx) {
                      boost::json::serialize(boost::json::object{{"id", (*n)->id}, {"kind", (*n)->kind}, {"title", (*n)->title},
                                                                 {"body", (*n)->body}, {"link", (*n)->link ? boost::json::value(*(*n)->link) : nullptr}}));
   });
+  // Sessions ended (logout everywhere, password reset or change, second factor set up or reset): the user's open
+  // streams close in every process. The browser reconnects at once, and only still-valid sessions get back in.
+  follower.on("user_sessions", [&ctx](const store::Change& change) { ctx.hub->close_user(change.entity_id); });
   follower.on("reference", [&ctx](const store::Change&) {
     if (auto lease = ctx.pool->acquire()) (void)ctx.catalogue.load(**lease);
   });
@@ -88,7 +91,13 @@ Result<void> start_projections(Context& ctx) {
     profiles.emplace_back(profile.user_id, boost::json::parse(profile.json).as_object());
   ctx.engine->upsert_seekers(profiles);
   follower.on("bed_report", [&ctx](const store::Change& change) { ctx.beds->refresh(change.entity_id); });
-  follower.on("organisation", [&ctx](const store::Change& change) { ctx.beds->refresh(change.entity_id); });
+  follower.on("organisation", [&ctx](const store::Change& change) {
+    ctx.beds->refresh(change.entity_id);
+    // A renamed facility: its published postings are found by the new name, and no longer by the old one.
+    if (auto postings = ctx.postings->of_facility(change.entity_id))
+      for (const auto& p : *postings)
+        if (p.status == "published") ctx.search_index->upsert(p);
+  });
   KH_TRY_VOID(ctx.beds->rebuild());
   KH_TRY_VOID(ctx.notifier->initialise());
   follower.run_in_background(std::chrono::milliseconds(200),

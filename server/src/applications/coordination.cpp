@@ -95,7 +95,11 @@ Result<bj::object> Service::queue(const accounts::CurrentUser& coordinator) {
   for (const auto& r : due.rows) {
     const bool mine = everywhere || std::any_of(coordinator.user.organisations.begin(), coordinator.user.organisations.end(),
                                                 [&](const auto& o) { return o.id == r.text(3); });
-    if (mine) follow_ups.push_back({{"application_id", r.text(0)}, {"follow_up_on", r.text(1)}, {"note", r.text(2)}});
+    if (!mine) continue;
+    // The note is shown by the same rule as the records themselves (coverage may have narrowed since).
+    auto a = load(coordinator, r.text(0));
+    if (a && a->sees_records(coordinator))
+      follow_ups.push_back({{"application_id", r.text(0)}, {"follow_up_on", r.text(1)}, {"note", r.text(2)}});
   }
   // Urgent published postings in the region that have no application yet.
   auto taken = KH_TRY(c.execute("SELECT DISTINCT posting_id FROM applications"));

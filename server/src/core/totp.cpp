@@ -93,7 +93,11 @@ std::string code_at(std::string_view secret, std::int64_t step) {
   return std::string(6 - code.size(), '0') + code;
 }
 
-std::optional<std::int64_t> matching_step(std::string_view secret_base32, std::string_view code, std::int64_t now_ms) {
+std::optional<std::int64_t> matching_step(std::string_view secret_base32, std::string_view typed, std::int64_t now_ms) {
+  // Apps show "123 456"; people type it that way.
+  std::string code;
+  for (char ch : typed)
+    if (ch != ' ' && ch != '-') code += ch;
   if (code.size() != 6) return std::nullopt;
   const auto secret = base32_decode(secret_base32);
   if (!secret || secret->empty()) return std::nullopt;

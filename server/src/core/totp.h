@@ -21,7 +21,8 @@ std::int64_t step_at(std::int64_t unix_ms);
 //! The 6-digit code of a step for a raw (decoded) secret.
 std::string code_at(std::string_view secret_bytes, std::int64_t step);
 //! The step whose code `code` is, looking one step either side of now (clocks drift; typing takes time);
-//! nullopt when it matches none. The caller refuses a step it has accepted before (a code works once).
+//! nullopt when it matches none (spaces and hyphens in the typed code are ignored). The caller refuses a step
+//! it has accepted before (a code works once).
 std::optional<std::int64_t> matching_step(std::string_view secret_base32, std::string_view code, std::int64_t now_ms);
 
 //! The otpauth:// URI an authenticator app reads from a QR code.

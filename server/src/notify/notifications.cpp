@@ -30,6 +30,18 @@ void EventHub::publish(const std::string& user_id, const std::string& event, con
   for (auto& s : targets) s->push(event, data);
 }
 
+void EventHub::close_user(const std::string& user_id) {
+  std::vector<std::shared_ptr<http::EventStream>> targets;
+  {
+    std::lock_guard lock(mutex_);
+    auto [begin, end] = streams_.equal_range(user_id);
+    for (auto it = begin; it != end; ++it)
+      if (auto s = it->second.lock()) targets.push_back(std::move(s));
+    streams_.erase(begin, end);
+  }
+  for (auto& s : targets) s->close();
+}
+
 void EventHub::close_all() {
   std::lock_guard lock(mutex_);
   for (auto& [_, weak] : streams_)

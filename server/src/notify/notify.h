@@ -37,6 +37,8 @@ class EventHub {
   std::shared_ptr<http::EventStream> subscribe(const std::string& user_id);
   void publish(const std::string& user_id, const std::string& event, const std::string& data);
   void close_all();
+  //! Closes every open stream of the user (their sessions ended; the survivors reconnect).
+  void close_user(const std::string& user_id);
 
  private:
   std::mutex mutex_;

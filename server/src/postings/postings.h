@@ -91,6 +91,8 @@ class Service {
   Result<std::vector<PostingVersion>> versions(const accounts::CurrentUser& actor, const std::string& id);
   //! Every published posting (the search index is built from this at start).
   Result<std::vector<Posting>> all_published();
+  //! Every posting of one facility, in every status (to re-index them when the facility is renamed).
+  Result<std::vector<Posting>> of_facility(const std::string& facility_id);
 
   const reference::Catalogue& catalogue() const { return catalogue_; }
   //! Set by the applications module: whether a seeker has an established match on a posting, which

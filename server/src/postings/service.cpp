@@ -270,4 +270,9 @@ Result<std::vector<Posting>> Service::all_published() {
   return repo::list_published(*lease);
 }
 
+Result<std::vector<Posting>> Service::of_facility(const std::string& facility_id) {
+  auto lease = KH_TRY(pool_.acquire());
+  return repo::list_by_facilities(*lease, {facility_id});
+}
+
 }  // namespace kh::postings

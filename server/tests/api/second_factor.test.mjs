@@ -3,12 +3,12 @@
 // off with password and code, and the secretariat can remove it for a user who lost the phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, totpCode, DEMO_PASSWORD } from './harness.mjs';
+import { startServer, Client, totpCode, DEMO_PASSWORD, freshDatabase, runCli, uniqueEmail, waitForMail } from './harness.mjs';
 
 let server;
 const secrets = {};
 
-before(async () => { server = await startServer({ smtp: false, secondFactorRoles: 'secretariat,coordinator' }); });
+before(async () => { server = await startServer({ secondFactorRoles: 'secretariat,coordinator' }); });
 after(async () => { await server?.stop(); });
 
 async function as(login, code) {
@@ -80,8 +80,9 @@ test('then a login needs a code, and each code works once', async () => {
 test('wrong codes are throttled like wrong passwords', async () => {
   const { c } = await as('coord-nurse-13');
   secrets.coordinator = await enrol(c);
+  // Five failures in all: the wrong code tried during the set-up, and four at login.
   const wrong = totpCode(secrets.coordinator, 5);  // a real code of another time: wrong now
-  for (let i = 0; i < 5; i++) assert.equal((await as('coord-nurse-13', wrong)).r.status, 401);
+  for (let i = 0; i < 4; i++) assert.equal((await as('coord-nurse-13', wrong)).r.status, 401);
   const locked = await as('coord-nurse-13', totpCode(secrets.coordinator, 1));
   assert.equal(locked.r.status, 429, 'even the right code waits after five failures');
   const log = await secrets.jimukyokuClient.get('/api/v1/audit?per_page=200');
@@ -119,4 +120,69 @@ test('an optional second factor: the user turns it on, and off with password and
   const off = await c.post('/api/v1/me/second-factor/disable', { password: DEMO_PASSWORD, code: totpCode(secret, 1) });
   assert.equal(off.status, 200, off.text);
   assert.equal((await as('fac-tokyo-02')).r.status, 200, 'a password is enough again');
+});
+
+test('a thief with the password alone loses the session when the owner sets up the second factor', async () => {
+  // coord-doctor-13 has no factor since the reset above: both log in with the password and are restricted.
+  const thief = (await as('coord-doctor-13')).c;
+  const owner = (await as('coord-doctor-13')).c;
+  await enrol(owner);
+  assert.equal((await owner.get('/api/v1/coordination/queue')).status, 200, 'the owner works on');
+  assert.equal((await thief.get('/api/v1/me')).status, 401, 'the other session ended');
+});
+
+test('disabling is throttled too, and the user hears of every change by mail', async () => {
+  const email = uniqueEmail('factor');
+  assert.equal(runCli(['user', 'add', '--db', server.db, '--login', email, '--password', 'Factor2026pw', '--role', 'seeker', '--name', '二要素 確認']).status, 0);
+  const c = new Client(server.url);
+  await c.login(email, 'Factor2026pw');
+  const secret = await enrol(c);
+  const on = await waitForMail(email, '二要素認証を設定しました');
+  assert.match(on.body, /お心当たりがない場合/);
+  // Five failures in all: the wrong code tried during the set-up, and four here.
+  for (let i = 0; i < 4; i++)
+    assert.equal((await c.post('/api/v1/me/second-factor/disable', { password: 'Wrong2026pw', code: '000000' })).status, 400);
+  const locked = await c.post('/api/v1/me/second-factor/disable', { password: 'Factor2026pw', code: totpCode(secret, 1) });
+  assert.equal(locked.status, 429, 'guessing password and code is throttled like a login');
+});
+
+test('sessions opened before the rule applied are held to it, and ending sessions closes their event streams', async () => {
+  const db = freshDatabase();
+  let open = await startServer({ db, smtp: false, secondFactorRoles: 'none' });
+  const early = new Client(open.url);
+  await early.login('coord-nurse-13');
+  const other = new Client(open.url);
+  await other.login('coord-nurse-13');
+  // A stream of the first session ends when the user logs out everywhere from the second.
+  const res = await fetch(`${open.url}/api/v1/events`, { headers: { cookie: [...early.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+  assert.equal(res.status, 200);
+  const reader = res.body.getReader();
+  await reader.read();  // the "ready" event
+  assert.equal((await other.delete('/api/v1/sessions')).status, 204);
+  const ended = await Promise.race([
+    (async () => { for (;;) { const { done } = await reader.read(); if (done) return true; } })(),
+    new Promise((resolve) => setTimeout(() => resolve(false), 5000)),
+  ]);
+  assert.ok(ended, 'the stream of an ended session is closed');
+
+  const again = new Client(open.url);
+  await again.login('coord-nurse-13');
+  assert.equal((await again.get('/api/v1/coordination/queue')).status, 200);
+  await open.stop();
+  open = await startServer({ db, smtp: false, secondFactorRoles: 'secretariat,coordinator' });
+  again.base = open.url;
+  const held = await again.get('/api/v1/coordination/queue');
+  assert.equal(held.status, 403, 'a session from before the rule is restricted as well');
+  assert.equal(held.json.error.code, 'second_factor_setup_required');
+  assert.equal((await again.get('/api/v1/me')).json.second_factor_setup_required, true);
+  await open.stop();
+});
+
+test('the secretariat cannot "reset" a set-up that was never finished', async () => {
+  const sec = secrets.jimukyokuClient;
+  const fac = (await as('fac-osaka-01')).c;
+  assert.equal((await fac.post('/api/v1/me/second-factor', {})).status, 201);
+  const id = (await sec.get('/api/v1/users')).json.items.find((u) => u.login === 'fac-osaka-01').id;
+  assert.equal((await sec.delete(`/api/v1/users/${id}/second-factor`)).status, 409);
+  assert.equal((await fac.get('/api/v1/me')).status, 200, 'and the user’s sessions stay');
 });

@@ -137,7 +137,9 @@ TEST_F(MatchingTest, BothStreamedListsAgreeWithThePairwiseRuleOnEveryPair) {
     if (employment.empty()) employment.push_back("fixed_term");
     s["weekdays"] = std::move(weekdays);
     s["employment"] = std::move(employment);
-    s["available_from"] = below(6) == 0 ? bj::value(nullptr) : bj::value("2027-01-" + std::to_string(10 + below(20)));
+    // January to March, around the postings' February starts, so the start-date cut is exercised both ways.
+    s["available_from"] = below(6) == 0 ? bj::value(nullptr)
+                                        : bj::value("2027-0" + std::to_string(1 + below(3)) + "-" + std::to_string(10 + below(19)));
     s["period_months_max"] = below(3) == 0 ? bj::value(nullptr) : bj::value(below(8));
     s["night_duty"] = below(2) == 0;
     s["full_time"] = below(2) == 0;
@@ -183,6 +185,7 @@ TEST_F(MatchingTest, BothStreamedListsAgreeWithThePairwiseRuleOnEveryPair) {
       const auto it = streamed.find(pid);
       ASSERT_EQ(pair.has_value(), it != streamed.end()) << pid << " " << id;
       if (pair) {
+        EXPECT_EQ(pair->score, it->second.score) << pid << " " << id;
         EXPECT_EQ(pair->reason_bits, it->second.reason_bits) << pid << " " << id;
       }
     }
