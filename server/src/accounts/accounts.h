@@ -140,6 +140,9 @@ class Service {
   Result<SecondFactorStart> start_second_factor(const CurrentUser& current);
   Result<void> confirm_second_factor(const CurrentUser& current, std::string_view code);
   Result<void> disable_second_factor(const CurrentUser& current, std::string_view password, std::string_view code);
+  //! The secretariat stops a user (left the organisation, misuse) or lets them in again; stopping ends their
+  //! sessions at once. `status`: "disabled" or "active".
+  Result<User> set_user_status(const CurrentUser& actor, const std::string& user_id, std::string_view status);
   //! The secretariat removes a user's second factor (a lost phone); the user's sessions end.
   Result<void> reset_second_factor(const CurrentUser& actor, const std::string& user_id);
 

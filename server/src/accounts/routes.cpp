@@ -152,6 +152,18 @@ void register_routes(http::Router& router, Service& s) {
     });
   });
 
+  router.add("PATCH", "/api/v1/users/{id}", [&s](http::Request& req) {
+    return with_user(s, req, [&](const CurrentUser& c) {
+      auto o = body(req);
+      if (!o) return http::error_response(o.error());
+      json::FieldReader f(*o);
+      const auto status = f.required_string("status", "状態", 20);
+      if (auto ok = f.finish(); !ok) return http::error_response(ok.error());
+      auto u = s.set_user_status(c, req.param("id"), status);
+      return u ? http::json_response(200, user_json(*u)) : http::error_response(u.error());
+    });
+  });
+
   router.add("DELETE", "/api/v1/users/{id}/second-factor", [&s](http::Request& req) {
     return with_user(s, req, [&](const CurrentUser& c) {
       auto r = s.reset_second_factor(c, req.param("id"));

@@ -349,7 +349,8 @@ Result<void> Service::confirm_password_reset(std::string_view token, std::string
     auto user_id = KH_TRY(repo::consume_token(c, crypto::digest(token), {"reset", "invite"}, now));
     if (!user_id) return fail(invalid_token);
     auto stored = KH_TRY(repo::find_user_by_id(c, *user_id));
-    if (!stored) return fail(invalid_token);
+    // A link mailed before the user was stopped must not let them back in.
+    if (!stored || stored->user.status == "disabled") return fail(invalid_token);
     // A broken rule rolls the transaction back, so the link stays usable for a second try.
     if (auto rule = check_password_rules(password, stored->user.login))
       return fail(errors::validation({{"password", *rule}}));
@@ -375,6 +376,30 @@ Result<void> Service::change_password(const CurrentUser& current, std::string_vi
     KH_TRY_VOID(repo::delete_other_sessions(c, current.user.id, current.session_digest));
     return audit::record(c, actor_of(current), "password_changed", "user", current.user.id);
   });
+}
+
+Result<User> Service::set_user_status(const CurrentUser& actor, const std::string& user_id, std::string_view status) {
+  KH_TRY_VOID(require_role(actor, {Role::secretariat}));
+  if (status != "disabled" && status != "active")
+    return fail(errors::validation({{"status", "「状態」は disabled（利用停止）または active（利用中）で指定してください。"}}));
+  if (user_id == actor.user.id)
+    return fail(errors::validation({{"status", "自分自身の利用は停止できません。ほかの事務局ユーザに依頼してください。"}}));
+  auto lease = KH_TRY(connect(pool_));
+  auto& c = *lease;
+  auto stored = KH_TRY(repo::find_user_by_id(c, user_id));
+  if (!stored) return fail(errors::not_found("指定されたユーザは見つかりません。"));
+  if (stored->user.status == "pending")
+    return fail(errors::conflict("user_pending", "メールアドレスの確認が済んでいないユーザの状態は変更できません。"));
+  // Let in again: a user who never set a password goes back to waiting for it.
+  const std::string next = status == "disabled" ? "disabled" : stored->password_hash ? "active" : "invited";
+  KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
+    KH_TRY_VOID(repo::set_user_status(c, user_id, next));
+    if (next == "disabled") KH_TRY_VOID(repo::delete_sessions_of(c, user_id));
+    return audit::record(c, actor_of(actor), next == "disabled" ? "user_disabled" : "user_enabled", "user", user_id,
+                         stored->user.login);
+  }));
+  stored->user.status = next;
+  return stored->user;
 }
 
 Result<std::vector<User>> Service::list_users() {

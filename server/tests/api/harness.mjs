@@ -154,11 +154,13 @@ export function allMails() {
 }
 
 /** Waits until a mail to `to` whose subject contains `subjectPart` arrives; returns it. */
-export async function waitForMail(to, subjectPart, { timeoutMs = 10000 } = {}) {
+/** The newest mail to `to` about `subjectPart`; with `known`, one beyond the first `known` such mails (the sink
+ * keeps earlier runs' mails, e.g. the other database's, for fixed demo addresses). */
+export async function waitForMail(to, subjectPart, { timeoutMs = 10000, known = 0 } = {}) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const found = allMails().filter((m) => m.to === to && m.subject.includes(subjectPart));
-    if (found.length) return found[found.length - 1];
+    if (found.length > known) return found[found.length - 1];
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`no mail to ${to} about ${subjectPart}`);
