@@ -59,3 +59,25 @@ export function useResetSecondFactor() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
   });
 }
+
+/** The statuses the secretariat can set: stop a user (`disabled`) or let them back in (`active`). */
+export type SettableUserStatus = 'disabled' | 'active';
+
+export interface ChangeUserStatusInput {
+  user: ManagedUser;
+  status: SettableUserStatus;
+}
+
+/**
+ * Stops a user or lets them back in (PATCH /api/v1/users/{id}). Stopping ends
+ * the user's sessions at once; letting back in gives `active`, or `invited`
+ * for someone who never set a password. The answer is the changed user.
+ */
+export function useChangeUserStatus() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ user, status }: ChangeUserStatusInput) =>
+      apiRequest<ManagedUser>('PATCH', `/api/v1/users/${encodeURIComponent(user.id)}`, { body: { status } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
+  });
+}
