@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cstdio>
 #include <filesystem>
 
 namespace kh::store {
@@ -26,8 +27,10 @@ class SqliteConnection final : public Connection {
     std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> guard(stmt, sqlite3_finalize);
     // Parameters are written $1, $2 … as in PostgreSQL; look each one up by name so order of use does not matter.
     for (std::size_t i = 0; i < params.size(); ++i) {
-      const std::string name = "$" + std::to_string(i + 1);
-      const int index = sqlite3_bind_parameter_index(stmt, name.c_str());
+      // (snprintf, not "$" + to_string: no allocation per parameter, and no false -Wrestrict from GCC 12.)
+      char name[24];
+      std::snprintf(name, sizeof name, "$%zu", i + 1);
+      const int index = sqlite3_bind_parameter_index(stmt, name);
       if (index == 0) continue;
       const Param& p = params[i];
       int rc;
