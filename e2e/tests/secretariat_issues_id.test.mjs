@@ -106,6 +106,38 @@ describe('secretariat administration', () => {
       assert.equal(await row.getByText('県西', { exact: true }).count(), 0, 'the old area is still shown');
     }));
 
+  it('stops a user, who can no longer log in, and lets them in again', { timeout: 120_000 }, () =>
+    withPage(browser, 'secretariat-stop-user', async (page) => {
+      const login = 'agg-kensei-09';  // sorts near the top of the list, so it is on the first page
+      await logIn(page, 'jimukyoku');
+      await page.goto('/admin/users');
+      await expectHeading(page, 'ユーザIDの管理');
+      const list = page.getByRole('region', { name: '発行済みのユーザ' });
+      await list.getByRole('button', { name: new RegExp(`^利用停止\\s*：${login}$`) }).click();
+      const confirm = page.getByRole('region', { name: `${login}の利用停止` });
+      await confirm.getByText('利用を停止すると、このユーザはすぐにログアウトされ、ログインできなくなります。').waitFor();
+      await expectNoAxeViolations(page, 'the stop confirmation');
+      await confirm.getByRole('button', { name: '停止する' }).click();
+      await page.getByText(`${login}の利用を停止しました。`).waitFor();
+
+      await withPage(browser, 'stopped-user-login', async (other) => {
+        await other.goto('/login');
+        await field(other, 'ユーザID または メールアドレス').fill(login);
+        await field(other, 'パスワード').fill('Kakehashi2026');
+        await other.getByRole('button', { name: 'ログイン', exact: true }).click();
+        await other.getByText('ユーザIDまたはパスワードが正しくありません。').first().waitFor();
+        assert.equal(new URL(other.url()).pathname, '/login', 'a stopped user got in');
+      });
+
+      await list.getByRole('button', { name: new RegExp(`^利用再開\\s*：${login}$`) }).click();
+      await page.getByRole('region', { name: `${login}の利用再開` }).getByRole('button', { name: '再開する' }).click();
+      await page.getByText(`${login}の利用を再開しました。`).waitFor();
+      await withPage(browser, 'reinstated-user-login', async (other) => {
+        await logIn(other, login);
+        await expectHeading(other, 'とりまとめ団体ホーム');
+      });
+    }));
+
   it('other roles cannot open the administration pages', { timeout: 60_000 }, () =>
     withPage(browser, 'admin-forbidden', async (page) => {
       await logIn(page, 'fac-tokyo-01');
