@@ -3,6 +3,7 @@
 
 #include "accounts/accounts.h"
 #include "accounts/http_guard.h"
+#include "audit/routes.h"
 #include "core/json.h"
 #include "core/time.h"
 #include "http/request.h"
@@ -71,11 +72,17 @@ std::string string_field(const bj::object& o, std::string_view key) {
 //! Reads a body's string fields with per-field messages; nullopt-free: missing strings read as empty.
 Result<bj::object> body(const http::Request& req) { return http::json_body(req); }
 
+//! One page of a list, as every list of the API answers (SPEC.md "API conventions": page, per_page, total).
+//! Up to 500 per page: the web app fills its organisation select with one request.
 template <class T>
-http::Response items_json(const std::vector<T>& list, bj::object (*render)(const T&)) {
+http::Response page_json(const http::Request& req, const std::vector<T>& list, bj::object (*render)(const T&)) {
+  const int page = audit::page_param(req, "page", 1, 100000), per_page = audit::page_param(req, "per_page", 50, 500);
   bj::array items;
-  for (const auto& x : list) items.push_back(render(x));
-  return http::json_response(200, bj::object{{"items", std::move(items)}, {"total", list.size()}});
+  const auto begin = std::min(list.size(), static_cast<std::size_t>(page - 1) * static_cast<std::size_t>(per_page));
+  const auto end = std::min(list.size(), begin + static_cast<std::size_t>(per_page));
+  for (auto i = begin; i < end; ++i) items.push_back(render(list[i]));
+  return http::json_response(200, bj::object{{"items", std::move(items)}, {"total", list.size()}, {"page", page},
+                                             {"per_page", per_page}});
 }
 
 }  // namespace
@@ -209,7 +216,7 @@ void register_routes(http::Router& router, Service& s) {
     return with_user(s, req, [&](const CurrentUser& c) {
       if (auto ok = require_role(c, {Role::secretariat}); !ok) return http::error_response(ok.error());
       auto list = s.list_organisations();
-      return list ? items_json(*list, &organisation_json) : http::error_response(list.error());
+      return list ? page_json(req, *list, &organisation_json) : http::error_response(list.error());
     });
   });
 
@@ -239,7 +246,7 @@ void register_routes(http::Router& router, Service& s) {
     return with_user(s, req, [&](const CurrentUser& c) {
       if (auto ok = require_role(c, {Role::secretariat}); !ok) return http::error_response(ok.error());
       auto list = s.list_users();
-      return list ? items_json(*list, &user_json) : http::error_response(list.error());
+      return list ? page_json(req, *list, &user_json) : http::error_response(list.error());
     });
   });
 

@@ -54,3 +54,20 @@ test('only the secretariat stops users, never itself, and a wrong status is name
   const fac = await as('fac-tokyo-01');
   assert.equal((await fac.patch(`/api/v1/users/${await userId(sec, 'fac-miyagi-01')}`, { status: 'disabled' })).status, 403);
 });
+
+test('the organisation and user lists come a page at a time, with the total', async () => {
+  const sec = await as('jimukyoku');
+  for (const path of ['/api/v1/organisations', '/api/v1/users']) {
+    const all = (await sec.get(`${path}?per_page=500`)).json;
+    assert.ok(all.total >= 10 && all.items.length === all.total, `${path}: everything fits in one page of 500`);
+    const second = (await sec.get(`${path}?page=2&per_page=3`)).json;
+    assert.equal(second.total, all.total);
+    assert.equal(second.page, 2);
+    assert.equal(second.per_page, 3);
+    assert.deepEqual(second.items.map((x) => x.id), all.items.slice(3, 6).map((x) => x.id), `${path}: page 2 is items 4–6`);
+    const beyond = (await sec.get(`${path}?page=999&per_page=50`)).json;
+    assert.equal(beyond.items.length, 0);
+    assert.equal(beyond.total, all.total);
+    assert.equal((await sec.get(path)).json.per_page, 50, 'default page size');
+  }
+});
