@@ -14,6 +14,7 @@
 namespace kh::store { class Pool; class Connection; }
 namespace kh::http { struct Request; class Router; }
 namespace kh::reference { class Catalogue; }
+namespace kh::audit { struct Actor; }
 
 namespace kh::accounts {
 
@@ -190,6 +191,9 @@ class Service {
   Settings settings_;
   const reference::Catalogue& catalogue_;
 };
+
+//! The user of a request as the audit log records them (who, under which ID, from where).
+audit::Actor actor_of(const CurrentUser& current);
 
 //! Fails with 403 unless the user has one of the roles.
 Result<void> require_role(const CurrentUser& current, std::initializer_list<Role> roles);

@@ -21,8 +21,6 @@ bool contains(const std::vector<std::string>& list, std::string_view value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
-audit::Actor actor_of(const CurrentUser& c) { return {c.user.id, c.user.login, c.ip}; }
-
 //! Codes once each, in the order given (a form may send a code twice).
 std::vector<std::string> distinct(const std::vector<std::string>& codes) {
   std::vector<std::string> out;

@@ -17,8 +17,6 @@
 namespace kh::accounts {
 namespace {
 
-audit::Actor actor_of(const CurrentUser& c) { return {c.user.id, c.user.login, c.ip}; }
-
 const std::string wrong_code = "確認コードが正しくありません。認証アプリに表示されている最新の6桁を入力してください。";
 
 //! The step of `code` if it is the user's current code and newer than the last one used.

@@ -70,7 +70,6 @@ const std::string& decoy_hash() {
   return h;
 }
 
-audit::Actor actor_of(const CurrentUser& c) { return {c.user.id, c.user.login, c.ip}; }
 
 std::string normalise_login(std::string_view login) { return text::ascii_lower(text::trim(login)); }
 
@@ -100,6 +99,8 @@ std::optional<OrgKind> parse_org_kind(std::string_view code) {
 }
 std::string_view org_kind_code(OrgKind kind) { return kind_table[static_cast<int>(kind)].code; }
 std::string_view org_kind_name_ja(OrgKind kind) { return kind_table[static_cast<int>(kind)].name_ja; }
+
+audit::Actor actor_of(const CurrentUser& c) { return {c.user.id, c.user.login, c.ip}; }
 
 Result<void> require_role(const CurrentUser& current, std::initializer_list<Role> roles) {
   for (Role r : roles)

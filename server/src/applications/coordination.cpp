@@ -70,7 +70,7 @@ Result<bj::object> Service::add_record(const accounts::CurrentUser& coordinator,
                      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                      {crypto::new_id("rec"), id, org, coordinator.user.id, kind, text,
                       follow_up && !follow_up->empty() ? store::Param{*follow_up} : store::Param{nullptr}, now_ms()}));
-    return audit::record(c, {coordinator.user.id, coordinator.user.login, coordinator.ip}, "coordination_record", "application", id, kind);
+    return audit::record(c, accounts::actor_of(coordinator), "coordination_record", "application", id, kind);
   }));
   return records(coordinator, id);
 }

@@ -123,7 +123,7 @@ Result<bj::object> Service::propose_interview(const accounts::CurrentUser& actor
                        {id, now, actor.user.id, actor.user.login, a.stage}));
     }
     KH_TRY_VOID(store::append_change(c, "application", id, "update"));
-    return audit::record(c, {actor.user.id, actor.user.login, actor.ip}, "interview_proposed", "application", id);
+    return audit::record(c, accounts::actor_of(actor), "interview_proposed", "application", id);
   }));
   KH_TRY_VOID(notify_parties(a, actor.user.id, "interview", "面接の候補日時が届きました",
                              "募集「" + a.posting.title + "」の面接候補日時が提案されました。", "itv:" + id + ":" + std::to_string(now)));
@@ -166,14 +166,14 @@ Result<bj::object> Service::answer_interview(const accounts::CurrentUser& actor,
                                           "\n\n招待状（interview.ics）を添付しました。カレンダーに登録してください。\n" +
                                           settings_.public_url + "/applications/" + app_id + "\n",
                                       mail::MailAttachment{"interview.ics", "text/calendar; charset=UTF-8; method=PUBLISH", ics}}));
-      return audit::record(c, {actor.user.id, actor.user.login, actor.ip}, "interview_scheduled", "application", app_id);
+      return audit::record(c, accounts::actor_of(actor), "interview_scheduled", "application", app_id);
     }));
     title = "面接の日時が決まりました";
   } else if (act == "cancel") {
     if (status != "proposed" && status != "scheduled") return fail(errors::conflict("interview_not_open", "この面接はすでに終了または取り消されています。"));
     KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
       KH_TRY(c.execute("UPDATE interviews SET status = 'cancelled', updated_at = $2 WHERE id = $1", {interview_id, now}));
-      return audit::record(c, {actor.user.id, actor.user.login, actor.ip}, "interview_cancelled", "application", app_id);
+      return audit::record(c, accounts::actor_of(actor), "interview_cancelled", "application", app_id);
     }));
     title = "面接が取り消されました";
   } else if (act == "held") {
@@ -187,7 +187,7 @@ Result<bj::object> Service::answer_interview(const accounts::CurrentUser& actor,
                          {app_id, now, actor.user.id, actor.user.login}));
       }
       KH_TRY_VOID(store::append_change(c, "application", app_id, "update"));
-      return audit::record(c, {actor.user.id, actor.user.login, actor.ip}, "interview_held", "application", app_id);
+      return audit::record(c, accounts::actor_of(actor), "interview_held", "application", app_id);
     }));
     title = "面接が実施されました";
   } else {

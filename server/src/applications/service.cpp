@@ -35,8 +35,6 @@ bool member_of(const accounts::CurrentUser& u, const std::string& org) {
 }
 
 
-audit::Actor actor_of(const accounts::CurrentUser& c) { return {c.user.id, c.user.login, c.ip}; }
-
 }  // namespace
 
 const char* stage_name(std::string_view stage) {
@@ -112,7 +110,7 @@ Result<bj::object> Service::render(const accounts::CurrentUser& viewer, const Lo
                {"updated_at", format_iso8601_jst(a.updated_at)},
                {"posting", postings::to_json(a.posting, disclosure, postings_.catalogue())}};
   if (a.as_seeker && a.matched_at && a.posting.masked)
-    KH_TRY_VOID(audit::record(c, actor_of(viewer), "disclosure", "posting", a.posting_id,
+    KH_TRY_VOID(audit::record(c, accounts::actor_of(viewer), "disclosure", "posting", a.posting_id,
                               "masked posting details to the matched seeker (application " + a.id + ")"));
 
   // The seeker: pseudonymous unless rule 3 allows the identity to this viewer.
@@ -129,7 +127,7 @@ Result<bj::object> Service::render(const accounts::CurrentUser& viewer, const Lo
         if (const auto* v = doc.if_contains(key)) seeker[key] = *v;
     }
     if (!a.as_seeker)  // rule 7: who saw whose what, when, why
-      KH_TRY_VOID(audit::record(c, actor_of(viewer), "disclosure", "user", a.seeker_id,
+      KH_TRY_VOID(audit::record(c, accounts::actor_of(viewer), "disclosure", "user", a.seeker_id,
                                 "name, contact and licences on application " + a.id + " (" +
                                     (a.as_facility ? (a.matched_at ? "match established" : "direct application with consent")
                                                    : "coordination") + ")"));
@@ -215,7 +213,7 @@ Result<bj::object> Service::create(const accounts::CurrentUser& seeker, const st
     KH_TRY(c.execute("INSERT INTO application_events (application_id, at, actor_id, actor_login, from_stage, to_stage) VALUES ($1, $2, $3, $4, NULL, 'new')",
                      {id, now, seeker.user.id, seeker.user.login}));
     KH_TRY_VOID(store::append_change(c, "application", id, "create"));
-    return audit::record(c, actor_of(seeker), "application_created", "application", id, kind);
+    return audit::record(c, accounts::actor_of(seeker), "application_created", "application", id, kind);
   });
   if (!created) {
     if (created.error().code == store::unique_violation)
@@ -302,7 +300,7 @@ Result<bj::object> Service::move(const accounts::CurrentUser& actor, const std::
       if (hire_mail) KH_TRY_VOID(mail::enqueue(c, *hire_mail));
     }
     KH_TRY_VOID(store::append_change(c, "application", id, "update"));
-    return audit::record(c, actor_of(actor), "application_stage", "application", id, a.stage + " -> " + to);
+    return audit::record(c, accounts::actor_of(actor), "application_stage", "application", id, a.stage + " -> " + to);
   }));
   a.stage = to;
   KH_TRY_VOID(notify_parties(a, actor.user.id, to == "hired" ? "hiring_result" : "application",
@@ -332,10 +330,10 @@ Result<bj::object> Service::establish_match(const accounts::CurrentUser& coordin
                        {id, now, coordinator.user.id, coordinator.user.login}));
     KH_TRY_VOID(store::append_change(c, "application", id, "update"));
     // Rule 7: the disclosure itself is recorded, both ways.
-    KH_TRY_VOID(audit::record(c, actor_of(coordinator), "match_established", "application", id));
-    KH_TRY_VOID(audit::record(c, actor_of(coordinator), "disclosure", "user", a.seeker_id,
+    KH_TRY_VOID(audit::record(c, accounts::actor_of(coordinator), "match_established", "application", id));
+    KH_TRY_VOID(audit::record(c, accounts::actor_of(coordinator), "disclosure", "user", a.seeker_id,
                               "seeker identity disclosed to facility " + a.posting.facility_id + " by match on " + id));
-    return audit::record(c, actor_of(coordinator), "disclosure", "posting", a.posting_id,
+    return audit::record(c, accounts::actor_of(coordinator), "disclosure", "posting", a.posting_id,
                          "masked posting details disclosed to seeker " + a.seeker_id + " by match on " + id);
   }));
   auto loaded = KH_TRY(load(coordinator, id));
@@ -370,7 +368,7 @@ Result<bj::object> Service::record_training(const accounts::CurrentUser& facilit
                               {id, item, hours ? store::Param{*hours} : store::Param{nullptr}, *completed, facility.user.login}));
     if (r.affected != 1) return fail(errors::not_found("指定された研修項目はありません。"));
     KH_TRY_VOID(store::append_change(c, "application", id, "update"));
-    return audit::record(c, actor_of(facility), "training_recorded", "application", id, item);
+    return audit::record(c, accounts::actor_of(facility), "training_recorded", "application", id, item);
   }));
   return render(facility, KH_TRY(load(facility, id)));
 }

@@ -128,7 +128,7 @@ Result<Report> Service::submit(const accounts::CurrentUser& reporter, const bj::
       KH_TRY(c.execute("INSERT INTO bed_report_acceptance (report_id, patient_category, status) VALUES ($1, $2, $3)",
                        {r.id, category, status}));
     KH_TRY_VOID(store::append_change(c, "bed_report", r.facility_id, "create"));
-    return audit::record(c, {reporter.user.id, reporter.user.login, reporter.ip}, "bed_report", "organisation", r.facility_id);
+    return audit::record(c, accounts::actor_of(reporter), "bed_report", "organisation", r.facility_id);
   }));
   return r;
 }

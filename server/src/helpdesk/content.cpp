@@ -75,7 +75,7 @@ Result<bj::object> Service::save_faq(const accounts::CurrentUser& editor, const 
       KH_TRY(c.execute("INSERT INTO faq_articles (id, category, question, answer, published, updated_at) VALUES ($1, $2, $3, $4, $5, $6)",
                        {article, category, question, answer, store::flag(published), now_ms()}));
     }
-    return audit::record(c, {editor.user.id, editor.user.login, editor.ip}, id ? "faq_updated" : "faq_created", "faq", article);
+    return audit::record(c, accounts::actor_of(editor), id ? "faq_updated" : "faq_created", "faq", article);
   }));
   return faq_article(article, true);
 }
@@ -149,7 +149,7 @@ Result<bj::object> Service::publish_announcement(const accounts::CurrentUser& ed
     KH_TRY(c.execute("INSERT INTO announcements (id, title, body, audience, published_at, created_by) VALUES ($1, $2, $3, $4, $5, $6)",
                      {id, title, text_body, audience, now_ms(), editor.user.id}));
     KH_TRY_VOID(store_attachments(c, files, "announcement", id));
-    return audit::record(c, {editor.user.id, editor.user.login, editor.ip}, "announcement_published", "announcement", id);
+    return audit::record(c, accounts::actor_of(editor), "announcement_published", "announcement", id);
   }));
   return announcement(&editor, id);
 }

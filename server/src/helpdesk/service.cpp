@@ -69,7 +69,7 @@ Result<bj::object> Service::create_inquiry(const accounts::CurrentUser& asker, c
                                       "新しいお問合せが届きました。\n\n件名: " + subject + "\nカテゴリ: " + name_of(categories, category) +
                                           "\n\n" + settings_.public_url + "/helpdesk/" + id + "\n"}));
     KH_TRY_VOID(store::append_change(c, "inquiry", id, "create"));
-    return audit::record(c, {asker.user.id, asker.user.login, asker.ip}, "inquiry_created", "inquiry", id);
+    return audit::record(c, accounts::actor_of(asker), "inquiry_created", "inquiry", id);
   }));
   return inquiry(asker, id);
 }
@@ -156,7 +156,7 @@ Result<bj::object> Service::add_message(const accounts::CurrentUser& author, con
         KH_TRY_VOID(mail::enqueue(c, {u.email, "【かけはし】追加質問: " + subject,
                                       "お問合せ「" + subject + "」に追加の質問が届きました。\n\n" + link + "\n"}));
     KH_TRY_VOID(store::append_change(c, "inquiry", id, "update"));
-    return audit::record(c, {author.user.id, author.user.login, author.ip}, from_secretariat ? "inquiry_answered" : "inquiry_follow_up",
+    return audit::record(c, accounts::actor_of(author), from_secretariat ? "inquiry_answered" : "inquiry_follow_up",
                          "inquiry", id);
   }));
   return inquiry(author, id);
@@ -170,7 +170,7 @@ Result<bj::object> Service::set_status(const accounts::CurrentUser& actor, const
   if (head.rows.empty() || (!is_secretariat(actor) && head.rows[0].text(0) != actor.user.id)) return fail(inquiry_not_found);
   KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
     KH_TRY(c.execute("UPDATE inquiries SET status = 'closed', updated_at = $2 WHERE id = $1", {id, now_ms()}));
-    return audit::record(c, {actor.user.id, actor.user.login, actor.ip}, "inquiry_closed", "inquiry", id);
+    return audit::record(c, accounts::actor_of(actor), "inquiry_closed", "inquiry", id);
   }));
   return inquiry(actor, id);
 }

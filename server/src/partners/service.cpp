@@ -85,7 +85,7 @@ Result<Subscription> Service::create(const accounts::CurrentUser& actor, const b
     KH_TRY(c.execute("INSERT INTO feed_subscriptions (" + std::string(columns) + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
                      {s.id, s.organisation_id, s.name, text::join(s.prefectures, ","), text::join(s.categories, ","), store::optional_text(s.urgency),
                       s.token, store::optional_text(s.digest_email), s.created_at_ms, s.last_digest_at_ms}));
-    return audit::record(c, {actor.user.id, actor.user.login, actor.ip}, "feed_created", "feed", s.id, s.name);
+    return audit::record(c, accounts::actor_of(actor), "feed_created", "feed", s.id, s.name);
   }));
   return s;
 }
@@ -106,7 +106,7 @@ Result<void> Service::remove(const accounts::CurrentUser& actor, const std::stri
   return store::in_transaction(c, [&]() -> Result<void> {
     auto r = KH_TRY(c.execute("DELETE FROM feed_subscriptions WHERE id = $1 AND organisation_id = $2", {id, org}));
     if (r.affected != 1) return fail(errors::not_found("指定された配信は見つかりません。"));
-    return audit::record(c, {actor.user.id, actor.user.login, actor.ip}, "feed_deleted", "feed", id);
+    return audit::record(c, accounts::actor_of(actor), "feed_deleted", "feed", id);
   });
 }
 

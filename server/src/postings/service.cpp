@@ -72,8 +72,6 @@ std::string diff(const bj::object& before, const bj::object& after) {
   return bj::serialize(changes);
 }
 
-audit::Actor actor_of(const accounts::CurrentUser& c) { return {c.user.id, c.user.login, c.ip}; }
-
 }  // namespace
 
 Disclosure Service::disclosure(const Posting& p, const accounts::CurrentUser* viewer) const {
@@ -113,7 +111,7 @@ Result<Posting> Service::create(const accounts::CurrentUser& actor, const bj::ob
     KH_TRY_VOID(repo::insert(c, p, actor.user.id));
     KH_TRY_VOID(repo::insert_version(c, p.id, 1, actor.user.login, R"({"created":true})"));
     KH_TRY_VOID(store::append_change(c, "posting", p.id, "create"));
-    return audit::record(c, actor_of(actor), "posting_created", "posting", p.id);
+    return audit::record(c, accounts::actor_of(actor), "posting_created", "posting", p.id);
   }));
   return p;
 }
@@ -139,7 +137,7 @@ Result<Posting> Service::update(const accounts::CurrentUser& actor, const std::s
     KH_TRY_VOID(repo::update(c, p, actor.user.id));
     KH_TRY_VOID(repo::insert_version(c, p.id, p.version, actor.user.login, changes));
     KH_TRY_VOID(store::append_change(c, "posting", p.id, "update"));
-    return audit::record(c, actor_of(actor), "posting_updated", "posting", p.id, "version " + std::to_string(p.version));
+    return audit::record(c, accounts::actor_of(actor), "posting_updated", "posting", p.id, "version " + std::to_string(p.version));
   }));
   return p;
 }
@@ -239,7 +237,7 @@ Result<std::vector<Posting>> Service::import_csv(const accounts::CurrentUser& ac
       KH_TRY_VOID(repo::insert_version(c, p.id, 1, actor.user.login, R"({"created":true,"source":"csv"})"));
       KH_TRY_VOID(store::append_change(c, "posting", p.id, "create"));
     }
-    return audit::record(c, actor_of(actor), "postings_imported", "organisation", facility_id,
+    return audit::record(c, accounts::actor_of(actor), "postings_imported", "organisation", facility_id,
                          std::to_string(created.size()) + " rows");
   }));
   return created;

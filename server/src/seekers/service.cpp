@@ -69,7 +69,7 @@ Result<Profile> Service::save(const accounts::CurrentUser& seeker, const bj::obj
       KH_TRY(c.execute("INSERT INTO seeker_profiles (user_id, handle, profile, updated_at) VALUES ($1, $2, $3, $4)",
                        {p.user_id, p.handle, p.json, now_ms()}));
     KH_TRY_VOID(store::append_change(c, "seeker_profile", p.user_id, existing ? "update" : "create"));
-    return audit::record(c, {seeker.user.id, seeker.user.login, seeker.ip}, "profile_saved", "user", p.user_id);
+    return audit::record(c, accounts::actor_of(seeker), "profile_saved", "user", p.user_id);
   }));
   return p;
 }
