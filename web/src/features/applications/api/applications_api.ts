@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../shared/api/api_client';
 import type { Posting } from '../../../shared/postings/posting';
 import type { AttachmentInput } from '../../../shared/attachments/attachments';
+import type { AnonymousSeeker } from '../../../shared/seekers/anonymous_seeker';
 
 /**
  * Applications, their messages, coordination records, interviews and
@@ -42,22 +43,8 @@ export interface Licence {
   number: string;
 }
 
-/** What a seeker shows under their handle before any disclosure (SPEC.md rule 3). */
-export interface SeekerConditions {
-  handle: string;
-  categories?: string[];
-  specialties?: string[];
-  experience_years?: number | null;
-  employment?: string[];
-  available_from?: string | null;
-  period_months_max?: number | null;
-  weekdays?: string[];
-  night_duty?: boolean;
-  prefectures?: string[];
-  areas?: string[];
-  full_time?: boolean;
-  career_support?: string;
-}
+/** A seeker before disclosure: see AnonymousSeeker. */
+export type SeekerConditions = AnonymousSeeker;
 
 /**
  * The seeker as this viewer may see them: the handle and conditions always;

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../shared/api/api_client';
 import { ApiError } from '../../../shared/api/api_error';
 import type { Posting } from '../../../shared/postings/posting';
+import type { AnonymousSeeker } from '../../../shared/seekers/anonymous_seeker';
 
 /** One recommendation (GET /api/v1/me/matches): the posting as the seeker may see it, masked or not. */
 export interface PostingMatch {
@@ -11,26 +12,8 @@ export interface PostingMatch {
   reasons: string[];
 }
 
-/**
- * A candidate as a facility sees one (GET /api/v1/postings/{id}/matches):
- * a pseudonymous handle and the seeker's qualifications and wishes, never a
- * name, contact or licence number. Only these keys are ever shown.
- */
-export interface Candidate {
-  handle: string;
-  categories?: string[];
-  specialties?: string[];
-  experience_years?: number | null;
-  employment?: string[];
-  available_from?: string | null;
-  period_months_max?: number | null;
-  weekdays?: string[];
-  night_duty?: boolean;
-  prefectures?: string[];
-  areas?: string[];
-  full_time?: boolean;
-  career_support?: string;
-}
+/** A seeker before disclosure: see AnonymousSeeker. */
+export type Candidate = AnonymousSeeker;
 
 export interface CandidateMatch {
   candidate: Candidate;
