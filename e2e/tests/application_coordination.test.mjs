@@ -17,8 +17,8 @@ import { after, before, describe, it } from 'node:test';
 import { assertServerIsUp, devMailsAvailable } from '../lib/api.mjs';
 import { smallPdf } from '../lib/api_session.mjs';
 import { expectNoAxeViolations } from '../lib/axe.mjs';
-import { DESKTOP, FAKE_MEDIA_ARGS, launchBrowser, PHONE, withPage } from '../lib/browser.mjs';
-import { expectNoHorizontalScroll } from '../lib/layout.mjs';
+import { FAKE_MEDIA_ARGS, launchBrowser, withPage } from '../lib/browser.mjs';
+import { expectAccessibleAtBothWidths } from '../lib/layout.mjs';
 import { waitForMailContaining } from '../lib/notifications.mjs';
 import { choice, daysFromToday, fillPostingForm } from '../lib/postings.mjs';
 import { expectHeading, field, logIn, uniqueSuffix } from '../lib/pages.mjs';
@@ -26,15 +26,6 @@ import { registerVerifiedSeeker } from '../lib/seekers.mjs';
 
 const FACILITY_NAME = '千代田区神田さくら病院';
 const RECORDS_HEADING = '調整記録';
-
-/** No axe violations at 1280px and 375px, and nothing wider than the phone. */
-async function expectAccessibleAtBothWidths(page, what) {
-  await expectNoAxeViolations(page, what);
-  await page.setViewportSize(PHONE);
-  await expectNoAxeViolations(page, what);
-  await expectNoHorizontalScroll(page, what);
-  await page.setViewportSize(DESKTOP);
-}
 
 /** The stage shown on an application's page, as its badge reads. */
 function stage(page, name) {

@@ -7,20 +7,9 @@
 import { after, before, describe, it } from 'node:test';
 import { assertServerIsUp } from '../lib/api.mjs';
 import { apiSession, smallPdf } from '../lib/api_session.mjs';
-import { expectNoAxeViolations } from '../lib/axe.mjs';
-import { DESKTOP, launchBrowser, PHONE, withPage } from '../lib/browser.mjs';
-import { expectNoHorizontalScroll } from '../lib/layout.mjs';
+import { launchBrowser, withPage } from '../lib/browser.mjs';
+import { expectAccessibleAtBothWidths } from '../lib/layout.mjs';
 import { expectHeading, logIn, uniqueSuffix } from '../lib/pages.mjs';
-
-/** Checks the page as it is at both widths. */
-async function checkBothWidths(page, what) {
-  await page.setViewportSize(DESKTOP);
-  await expectNoAxeViolations(page, what);
-  await page.setViewportSize(PHONE);
-  await expectNoAxeViolations(page, what);
-  await expectNoHorizontalScroll(page, what);
-  await page.setViewportSize(DESKTOP);
-}
 
 /** An inquiry of fac-tokyo-01 with a file, answered by the secretariat, so its page has a whole thread. */
 async function answeredInquiry() {
@@ -56,21 +45,21 @@ describe('bed board and help desk accessibility', () => {
       await page.goto('/beds');
       await expectHeading(page, '病床状況一覧');
       await page.getByText(/^\d+件中 \d+–\d+件$/).waitFor();
-      await checkBothWidths(page, 'the bed board');
+      await expectAccessibleAtBothWidths(page, 'the bed board');
 
       await page.goto('/beds?area=0903&accepts=infection&sort=vacant');
       await page.getByText(/^\d+件中 \d+–\d+件$|^0件$/).waitFor();
-      await checkBothWidths(page, 'the filtered bed board');
+      await expectAccessibleAtBothWidths(page, 'the filtered bed board');
 
       await page.goto('/beds?sort=bogus&accepts=nothing');
       await page.getByText('検索条件に誤りがあります。各項目のメッセージを確認してください。').waitFor();
-      await checkBothWidths(page, 'the bed board with refused filters');
+      await expectAccessibleAtBothWidths(page, 'the bed board with refused filters');
 
       await page.goto('/beds');
       await page.getByRole('region', { name: /病床状況一覧/ }).getByRole('link', { name: '宇都宮市ひばり記念病院' }).click();
       await expectHeading(page, '宇都宮市ひばり記念病院');
       await page.getByRole('heading', { name: 'これまでの報告' }).waitFor();
-      await checkBothWidths(page, 'a facility’s bed details');
+      await expectAccessibleAtBothWidths(page, 'a facility’s bed details');
     }),
   );
 
@@ -81,7 +70,7 @@ describe('bed board and help desk accessibility', () => {
       await page.goto('/beds/report');
       await expectHeading(page, '病床状況の報告');
       await page.getByRole('heading', { name: '報告の履歴' }).waitFor();
-      await checkBothWidths(page, 'the bed report form');
+      await expectAccessibleAtBothWidths(page, 'the bed report form');
 
       // With the server's refusal at a ward's input (nothing is saved).
       await page.getByLabel('HCUの許可病床数', { exact: true }).fill('1');
@@ -89,40 +78,40 @@ describe('bed board and help desk accessibility', () => {
       await page.getByLabel('HCUの空床数', { exact: true }).fill('3');
       await page.getByRole('button', { name: '報告する' }).click();
       await page.getByRole('alert').getByRole('link', { name: /「HCU」の空床数が許可病床数を超えています/ }).waitFor();
-      await checkBothWidths(page, 'the bed report form with errors');
+      await expectAccessibleAtBothWidths(page, 'the bed report form with errors');
 
       await page.getByRole('link', { name: '一覧での表示を確認する' }).click();
       await page.getByRole('heading', { name: '最新の報告' }).waitFor();
-      await checkBothWidths(page, 'the facility’s own bed details');
+      await expectAccessibleAtBothWidths(page, 'the facility’s own bed details');
 
       await page.goto('/helpdesk');
       await expectHeading(page, 'お問合せ');
       await page.getByRole('link', { name: inquiry.subject }).first().waitFor({ state: 'attached' });
-      await checkBothWidths(page, 'the inquiry list');
+      await expectAccessibleAtBothWidths(page, 'the inquiry list');
 
       await page.goto('/helpdesk/new');
       await expectHeading(page, '新規お問合せ');
-      await checkBothWidths(page, 'the inquiry form');
+      await expectAccessibleAtBothWidths(page, 'the inquiry form');
       await page.getByLabel('添付ファイル').setInputFiles([
         { name: 'a.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') },
         { name: '説明.txt', mimeType: 'text/plain', buffer: Buffer.from('説明\n') },
       ]);
       await page.getByRole('button', { name: '送信する' }).click();
       await page.getByText('「件名」を入力してください。').waitFor();
-      await checkBothWidths(page, 'the inquiry form with errors and a refused file');
+      await expectAccessibleAtBothWidths(page, 'the inquiry form with errors and a refused file');
 
       await page.goto(`/helpdesk/${inquiry.id}`);
       await expectHeading(page, inquiry.subject);
       await page.getByRole('heading', { name: /^事務局からの回答/ }).waitFor();
-      await checkBothWidths(page, 'an answered inquiry');
+      await expectAccessibleAtBothWidths(page, 'an answered inquiry');
 
       await page.goto('/announcements');
       await expectHeading(page, 'お知らせ');
       await page.getByText(/^\d+件（未読 \d+件）$/).waitFor();
-      await checkBothWidths(page, 'the announcements of a facility');
+      await expectAccessibleAtBothWidths(page, 'the announcements of a facility');
       await page.getByRole('main').getByRole('listitem').first().getByRole('link').click();
       await page.getByRole('link', { name: 'お知らせの一覧に戻る' }).waitFor();
-      await checkBothWidths(page, 'an announcement');
+      await expectAccessibleAtBothWidths(page, 'an announcement');
     });
   });
 
@@ -132,30 +121,30 @@ describe('bed board and help desk accessibility', () => {
       await page.goto('/beds?prefecture=09');
       await expectHeading(page, '病床状況一覧');
       await page.getByText(/^\d+件中 \d+–\d+件$/).waitFor();
-      await checkBothWidths(page, 'the secretariat’s bed board');
+      await expectAccessibleAtBothWidths(page, 'the secretariat’s bed board');
 
       await page.goto('/helpdesk?status=answered');
       await expectHeading(page, 'お問合せ（受信箱）');
       await page.getByText(/^\d+件$/).waitFor();
-      await checkBothWidths(page, 'the inbox');
+      await expectAccessibleAtBothWidths(page, 'the inbox');
 
       await page.goto('/faq');
       await expectHeading(page, 'よくある質問（FAQ）');
       await page.getByRole('link', { name: '記事を作成する' }).waitFor();
-      await checkBothWidths(page, 'the FAQ with its editing links');
+      await expectAccessibleAtBothWidths(page, 'the FAQ with its editing links');
 
       await page.goto('/faq/new');
       await expectHeading(page, 'FAQ記事の作成');
       await page.getByRole('button', { name: '保存する' }).click();
       await page.getByText('「回答」を入力してください。').waitFor();
-      await checkBothWidths(page, 'the FAQ form with errors');
+      await expectAccessibleAtBothWidths(page, 'the FAQ form with errors');
 
       await page.goto('/announcements/new');
       await expectHeading(page, 'お知らせの掲載');
       await page.getByLabel('ロールを選ぶ').check();
       await page.getByRole('button', { name: '掲載する' }).click();
       await page.getByText('「タイトル」を入力してください。').waitFor();
-      await checkBothWidths(page, 'the announcement form with errors');
+      await expectAccessibleAtBothWidths(page, 'the announcement form with errors');
     }),
   );
 
@@ -164,16 +153,16 @@ describe('bed board and help desk accessibility', () => {
       await page.goto('/faq?q=%EF%BE%8F%EF%BD%BD%EF%BD%B7%EF%BE%9D%EF%BD%B8%EF%BE%9E');
       await expectHeading(page, 'よくある質問（FAQ）');
       await page.getByText(/の検索結果：\d+件$/).waitFor();
-      await checkBothWidths(page, 'the FAQ search');
+      await expectAccessibleAtBothWidths(page, 'the FAQ search');
 
       await page.getByRole('link', { name: /募集を「マスキング」するとどうなりますか？/ }).click();
       await expectHeading(page, '募集を「マスキング」するとどうなりますか？');
-      await checkBothWidths(page, 'an FAQ article');
+      await expectAccessibleAtBothWidths(page, 'an FAQ article');
 
       await page.goto('/announcements');
       await expectHeading(page, 'お知らせ');
       await page.getByText(/^\d+件$/).waitFor();
-      await checkBothWidths(page, 'the public announcements');
+      await expectAccessibleAtBothWidths(page, 'the public announcements');
     }),
   );
 });

@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { assertServerIsUp, devMailsAvailable } from '../lib/api.mjs';
 import { expectNoAxeViolations } from '../lib/axe.mjs';
-import { DESKTOP, launchBrowser, PHONE, withPage } from '../lib/browser.mjs';
-import { expectNoHorizontalScroll } from '../lib/layout.mjs';
+import { launchBrowser, withPage } from '../lib/browser.mjs';
+import { expectAccessibleAtBothWidths } from '../lib/layout.mjs';
 import { bell, bellCount, settledBellCount, toast, waitForBellCount, waitForMailContaining } from '../lib/notifications.mjs';
 import { choice, daysFromToday, fillPostingForm } from '../lib/postings.mjs';
 import { expectHeading, field, logIn, uniqueSuffix } from '../lib/pages.mjs';
@@ -17,15 +17,6 @@ import { registerVerifiedSeeker } from '../lib/seekers.mjs';
 
 const FACILITY_NAME = '千代田区神田さくら病院';
 const PRIVACY_NOTE = '氏名・連絡先などはマッチング成立まで表示されません';
-
-/** Checks a page at both widths: no axe violations and, on the phone, no sideways scrolling. */
-async function expectAccessibleAtBothWidths(page, what) {
-  await expectNoAxeViolations(page, what);
-  await page.setViewportSize(PHONE);
-  await expectNoAxeViolations(page, what);
-  await expectNoHorizontalScroll(page, what);
-  await page.setViewportSize(DESKTOP);
-}
 
 /** The page of the candidate list (20 a page, like the UI) that holds `handle`, asked through the facility's own session. */
 async function candidatePageOf(page, postingId, handle) {

@@ -6,21 +6,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { assertServerIsUp } from '../lib/api.mjs';
-import { expectNoAxeViolations } from '../lib/axe.mjs';
-import { DESKTOP, launchBrowser, PHONE, withPage } from '../lib/browser.mjs';
-import { expectNoHorizontalScroll } from '../lib/layout.mjs';
+import { launchBrowser, withPage } from '../lib/browser.mjs';
+import { expectAccessibleAtBothWidths } from '../lib/layout.mjs';
 import { bell } from '../lib/notifications.mjs';
 import { expectHeading, logIn } from '../lib/pages.mjs';
-
-/** Checks the page as it is at both widths. */
-async function checkBothWidths(page, what) {
-  await page.setViewportSize(DESKTOP);
-  await expectNoAxeViolations(page, what);
-  await page.setViewportSize(PHONE);
-  await expectNoAxeViolations(page, what);
-  await expectNoHorizontalScroll(page, what);
-  await page.setViewportSize(DESKTOP);
-}
 
 describe('matching and notification pages accessibility', () => {
   let browser;
@@ -37,14 +26,14 @@ describe('matching and notification pages accessibility', () => {
       await bell(page).click();
       await expectHeading(page, '通知');
       await page.getByRole('heading', { level: 2, name: '通知の一覧' }).waitFor();
-      await checkBothWidths(page, 'the notification page');
+      await expectAccessibleAtBothWidths(page, 'the notification page');
 
       await page.goto('/');
       await page.getByRole('link', { name: /^おすすめ求人/ }).click();
       await expectHeading(page, 'おすすめ求人');
       await page.getByText(/^\d+件$/).waitFor();
       assert.ok((await page.getByText('一致した理由').count()) > 0, 'the demo seeker has no recommendation with reasons');
-      await checkBothWidths(page, 'おすすめ求人');
+      await expectAccessibleAtBothWidths(page, 'おすすめ求人');
     }),
   );
 
@@ -57,7 +46,7 @@ describe('matching and notification pages accessibility', () => {
       await expectHeading(page, '候補者');
       await page.getByText('氏名・連絡先などはマッチング成立まで表示されません').waitFor();
       await page.getByText(/^\d+人$/).waitFor();
-      await checkBothWidths(page, 'the candidates page');
+      await expectAccessibleAtBothWidths(page, 'the candidates page');
     }),
   );
 
@@ -67,12 +56,12 @@ describe('matching and notification pages accessibility', () => {
       await page.goto('/feeds');
       await expectHeading(page, '求人配信');
       await page.getByRole('heading', { level: 2, name: '登録済みの配信' }).waitFor();
-      await checkBothWidths(page, '求人配信');
+      await expectAccessibleAtBothWidths(page, '求人配信');
 
       // The browser's own checks, with the error summary.
       await page.getByRole('button', { name: '配信を登録する' }).click();
       await page.getByText('「配信名」を入力してください。').first().waitFor();
-      await checkBothWidths(page, '求人配信 with errors');
+      await expectAccessibleAtBothWidths(page, '求人配信 with errors');
     }),
   );
 });

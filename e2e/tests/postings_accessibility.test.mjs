@@ -8,18 +8,8 @@ import { after, before, describe, it } from 'node:test';
 import { assertServerIsUp } from '../lib/api.mjs';
 import { expectNoAxeViolations } from '../lib/axe.mjs';
 import { BASE_URL, DESKTOP, launchBrowser, PHONE, withPage } from '../lib/browser.mjs';
-import { expectNoHorizontalScroll } from '../lib/layout.mjs';
+import { expectAccessibleAtBothWidths, expectNoHorizontalScroll } from '../lib/layout.mjs';
 import { expectHeading, logIn } from '../lib/pages.mjs';
-
-/** Checks the page as it is at both widths. */
-async function checkBothWidths(page, what) {
-  await page.setViewportSize(DESKTOP);
-  await expectNoAxeViolations(page, what);
-  await page.setViewportSize(PHONE);
-  await expectNoAxeViolations(page, what);
-  await expectNoHorizontalScroll(page, what);
-  await page.setViewportSize(DESKTOP);
-}
 
 /** A published masked posting, as an anonymous visitor gets it. */
 async function maskedPostingId() {
@@ -45,13 +35,13 @@ describe('posting pages accessibility', () => {
       await page.getByRole('link', { name: '求人検索へ' }).click();
       await expectHeading(page, '求人検索');
       await page.getByText(/^\d+件$/).waitFor();
-      await checkBothWidths(page, 'the posting search');
+      await expectAccessibleAtBothWidths(page, 'the posting search');
 
       // With filters that the server refuses, the messages are shown next to the filters.
       await page.goto('/postings?start_from=tomorrow&category=nurse');
       await page.getByText('検索条件に誤りがあります。各項目のメッセージを確認してください。').waitFor();
       await page.getByText(/「勤務開始日（から）」/).waitFor();
-      await checkBothWidths(page, 'the posting search with refused filters');
+      await expectAccessibleAtBothWidths(page, 'the posting search with refused filters');
 
       // On a phone the filters fold away; opened, they must pass too.
       await page.goto('/postings?prefecture=13');
@@ -66,7 +56,7 @@ describe('posting pages accessibility', () => {
       await page.goto(`/postings/${masked.id}`);
       await expectHeading(page, masked.title);
       await page.getByText(/医療機関名・所在地・連絡先を非公開にしています/).waitFor();
-      await checkBothWidths(page, 'a masked posting');
+      await expectAccessibleAtBothWidths(page, 'a masked posting');
     }),
   );
 
@@ -76,7 +66,7 @@ describe('posting pages accessibility', () => {
       await page.goto('/facility/postings');
       await expectHeading(page, '募集の管理');
       await page.getByRole('heading', { name: '募集の一覧' }).waitFor();
-      await checkBothWidths(page, 'the management page');
+      await expectAccessibleAtBothWidths(page, 'the management page');
 
       // The close panel of the first posting that can be closed.
       await page.getByRole('button', { name: /^終了する\s*：/ }).first().click();
@@ -87,14 +77,14 @@ describe('posting pages accessibility', () => {
 
       await page.goto('/facility/postings/new');
       await expectHeading(page, '新しい募集の登録');
-      await checkBothWidths(page, 'the posting form');
+      await expectAccessibleAtBothWidths(page, 'the posting form');
       await page.getByRole('button', { name: '下書き保存' }).click();
       await page.getByText('入力内容に誤りがあります。各項目のメッセージを確認してください。').waitFor();
-      await checkBothWidths(page, 'the posting form with errors');
+      await expectAccessibleAtBothWidths(page, 'the posting form with errors');
 
       await page.goto('/facility/postings/import');
       await expectHeading(page, 'CSVで一括登録');
-      await checkBothWidths(page, 'the CSV import page');
+      await expectAccessibleAtBothWidths(page, 'the CSV import page');
 
       // The edit page of one of the facility's postings, with its history.
       await page.goto('/facility/postings');
@@ -102,7 +92,7 @@ describe('posting pages accessibility', () => {
       await expectHeading(page, '募集の編集');
       await page.getByRole('heading', { name: '変更履歴' }).waitFor();
       await page.getByText(/^第1版$/).first().waitFor();
-      await checkBothWidths(page, 'the posting edit page');
+      await expectAccessibleAtBothWidths(page, 'the posting edit page');
     }),
   );
 
@@ -113,7 +103,7 @@ describe('posting pages accessibility', () => {
       await page.getByRole('link', { name: /^希望条件/ }).click();
       await expectHeading(page, '希望条件');
       await page.getByText(/^医療機関に表示される名前: 求職者-/).waitFor();
-      await checkBothWidths(page, 'the conditions page');
+      await expectAccessibleAtBothWidths(page, 'the conditions page');
     }),
   );
 });

@@ -4,20 +4,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { assertServerIsUp, devMailsAvailable } from '../lib/api.mjs';
-import { expectNoAxeViolations } from '../lib/axe.mjs';
-import { DESKTOP, launchBrowser, PHONE, withPage } from '../lib/browser.mjs';
-import { expectNoHorizontalScroll } from '../lib/layout.mjs';
+import { launchBrowser, withPage } from '../lib/browser.mjs';
+import { expectAccessibleAtBothWidths } from '../lib/layout.mjs';
 import { expectHeading, field } from '../lib/pages.mjs';
 import { registerVerifiedSeeker } from '../lib/seekers.mjs';
 import { totpCode } from '../lib/totp.mjs';
-
-async function expectAccessibleAtBothWidths(page, what) {
-  await expectNoAxeViolations(page, what);
-  await page.setViewportSize(PHONE);
-  await expectNoAxeViolations(page, what);
-  await expectNoHorizontalScroll(page, what);
-  await page.setViewportSize(DESKTOP);
-}
 
 describe('second factor', () => {
   let browser;
