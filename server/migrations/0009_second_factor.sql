@@ -8,5 +8,3 @@ CREATE TABLE second_factors (
   last_step BIGINT NOT NULL,
   created_at BIGINT NOT NULL
 );
--- A restricted session (a role that must have a second factor, but has none yet) may only set one up.
-ALTER TABLE sessions ADD COLUMN restricted INTEGER NOT NULL DEFAULT 0;

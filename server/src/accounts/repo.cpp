@@ -173,28 +173,20 @@ Result<void> add_membership(store::Connection& c, std::string_view user_id, std:
 }
 
 Result<void> insert_session(store::Connection& c, std::string_view digest, std::string_view user_id,
-                            std::string_view csrf, std::int64_t now, std::int64_t expires_at, std::string_view ip,
-                            bool restricted) {
+                            std::string_view csrf, std::int64_t now, std::int64_t expires_at, std::string_view ip) {
   KH_TRY(c.execute(
-      "INSERT INTO sessions (token_digest, user_id, csrf_token, created_at, last_seen_at, expires_at, ip, restricted) "
-      "VALUES ($1, $2, $3, $4, $4, $5, $6, $7)",
-      {std::string(digest), std::string(user_id), std::string(csrf), now, expires_at, std::string(ip),
-       std::int64_t{restricted ? 1 : 0}}));
+      "INSERT INTO sessions (token_digest, user_id, csrf_token, created_at, last_seen_at, expires_at, ip) "
+      "VALUES ($1, $2, $3, $4, $4, $5, $6)",
+      {std::string(digest), std::string(user_id), std::string(csrf), now, expires_at, std::string(ip)}));
   return {};
 }
 
 Result<std::optional<Session>> find_session(store::Connection& c, std::string_view digest) {
   auto r = KH_TRY(c.execute(
-      "SELECT user_id, csrf_token, last_seen_at, expires_at, restricted FROM sessions WHERE token_digest = $1",
-      {std::string(digest)}));
+      "SELECT user_id, csrf_token, last_seen_at, expires_at FROM sessions WHERE token_digest = $1", {std::string(digest)}));
   if (r.rows.empty()) return std::optional<Session>{};
   const auto& row = r.rows.front();
-  return std::optional<Session>{Session{row.text(0), row.text(1), row.integer(2), row.integer(3), row.integer(4) != 0}};
-}
-
-Result<void> lift_session_restriction(store::Connection& c, std::string_view digest) {
-  KH_TRY(c.execute("UPDATE sessions SET restricted = 0 WHERE token_digest = $1", {std::string(digest)}));
-  return {};
+  return std::optional<Session>{Session{row.text(0), row.text(1), row.integer(2), row.integer(3)}};
 }
 
 Result<std::optional<SecondFactor>> find_second_factor(store::Connection& c, std::string_view user_id) {

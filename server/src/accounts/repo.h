@@ -40,13 +40,9 @@ struct Session {
   std::string csrf_token;
   std::int64_t last_seen_at;
   std::int64_t expires_at;
-  bool restricted;  //!< may only set up a second factor
 };
 Result<void> insert_session(store::Connection& c, std::string_view digest, std::string_view user_id,
-                            std::string_view csrf, std::int64_t now, std::int64_t expires_at, std::string_view ip,
-                            bool restricted);
-//! The session becomes unrestricted (its user has just set up the second factor).
-Result<void> lift_session_restriction(store::Connection& c, std::string_view digest);
+                            std::string_view csrf, std::int64_t now, std::int64_t expires_at, std::string_view ip);
 Result<std::optional<Session>> find_session(store::Connection& c, std::string_view digest);
 Result<void> touch_session(store::Connection& c, std::string_view digest, std::int64_t now);
 Result<void> delete_session(store::Connection& c, std::string_view digest);

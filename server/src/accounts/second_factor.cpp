@@ -73,8 +73,8 @@ Result<void> Service::confirm_second_factor(const CurrentUser& current, std::str
   return store::in_transaction(c, [&]() -> Result<void> {
     if (!KH_TRY(repo::confirm_second_factor(c, current.user.id, factor->secret, *step, now)))
       return fail(errors::validation({{"code", wrong_code}}));
-    // Only this session is let go; any other (a thief's, opened with the password alone) ends.
-    KH_TRY_VOID(repo::lift_session_restriction(c, current.session_digest));
+    // With the factor confirmed this session is no longer restricted; any other (a thief's, opened with the
+    // password alone) ends.
     KH_TRY_VOID(repo::delete_other_sessions(c, current.user.id, current.session_digest));
     KH_TRY_VOID(mail_user(c, current.user, "二要素認証を設定しました", "次回から、ログインの際に認証アプリの確認コードが必要です。"));
     return audit::record(c, actor_of(current), "second_factor_enabled", "user", current.user.id);

@@ -153,7 +153,7 @@ Result<LoginResult> Service::login(std::string_view raw_login, std::string_view 
     if (accepted_step && !KH_TRY(repo::accept_second_factor_step(c, stored->user.id, *accepted_step))) return false;
     KH_TRY_VOID(repo::throttle_clear(c, login_key));
     KH_TRY_VOID(repo::insert_session(c, result.current.session_digest, stored->user.id, result.current.csrf_token, now,
-                                     now + settings_.session_absolute_ms, ip, result.current.restricted));
+                                     now + settings_.session_absolute_ms, ip));
     KH_TRY_VOID(audit::record(c, actor_of(result.current), "login", "user", stored->user.id));
     return true;
   });
@@ -223,9 +223,9 @@ Result<CurrentUser> Service::authenticate(const http::Request& request) {
   if (!stored || stored->user.status != "active") return fail(errors::unauthorized());
   // Idle time is tracked to the minute: writing on every request would turn every read into a write.
   if (now - session->last_seen_at > minute_ms) KH_TRY_VOID(repo::touch_session(c, digest, now));
-  // Restricted by how the session began, or because the role must have a second factor and the user has none
-  // (sessions opened before the rule applied to the role, e.g. before an upgrade or a configuration change).
-  const bool restricted = session->restricted || (!stored->user.second_factor && second_factor_required(stored->user));
+  // Decided per request from the role and the user's factor, not stored with the session: sessions opened
+  // before the rule applied to the role (an upgrade, a configuration change) are held as well.
+  const bool restricted = !stored->user.second_factor && second_factor_required(stored->user);
   if (restricted && !allowed_while_restricted(request))
     return fail(Error{403, "second_factor_setup_required",
                       "このアカウントでは二要素認証の設定が必要です。「アカウント設定」の画面で設定してください。", {}});
