@@ -13,4 +13,5 @@ echo "The second factor is optional for every role in the demo (in production th
 echo "must set one up: configuration second_factor_roles); try it under アカウント設定."
 echo
 # Every demo role must be open to whoever runs the demo, without an authenticator app first.
-exec ./build/kakehashi serve --db "$db" --listen 127.0.0.1:8080 --web-root web/dist --second-factor-roles none
+# --demo: the sent-mail page (only ever on a loopback address; the server refuses it elsewhere).
+exec ./build/kakehashi serve --demo --db "$db" --listen 127.0.0.1:8080 --web-root web/dist --second-factor-roles none

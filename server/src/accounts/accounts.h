@@ -126,6 +126,12 @@ class Service {
   Result<void> logout_everywhere(const CurrentUser& current);
   //! The session of a request; for unsafe methods also checks the X-CSRF-Token header.
   Result<CurrentUser> authenticate(const http::Request& request);
+  //! Answers queued password-reset requests (a mail with a link for an existing ID, an audit line for any); run
+  //! in the background of every process. Returns how many were answered.
+  Result<int> answer_password_reset_requests();
+  //! When the session expires if it is not used again (the earlier of its absolute and idle limits); nullopt when
+  //! it no longer exists or its user may no longer log in. Open event streams close at that time.
+  Result<std::optional<std::int64_t>> session_valid_until(const std::string& session_digest);
 
   Result<void> register_seeker(std::string_view name, std::string_view email, std::string_view password,
                                const std::string& ip);

@@ -93,13 +93,6 @@ Result<void> update_user_password(store::Connection& c, std::string_view user_id
   return {};
 }
 
-Result<void> update_pending_seeker(store::Connection& c, std::string_view user_id, std::string_view name,
-                                   const std::string& hash) {
-  KH_TRY(c.execute("UPDATE users SET display_name = $2, password_hash = $3, updated_at = $4 WHERE id = $1",
-                   {std::string(user_id), std::string(name), hash, now_ms()}));
-  return {};
-}
-
 Result<void> set_user_status(store::Connection& c, std::string_view user_id, std::string_view status) {
   KH_TRY(c.execute("UPDATE users SET status = $2, updated_at = $3 WHERE id = $1",
                    {std::string(user_id), std::string(status), now_ms()}));
@@ -230,9 +223,10 @@ Result<void> touch_session(store::Connection& c, std::string_view digest, std::i
   return {};
 }
 
+// A logout is announced too, so the session's open event streams close in every process at once.
 Result<void> delete_session(store::Connection& c, std::string_view digest) {
   KH_TRY(c.execute("DELETE FROM sessions WHERE token_digest = $1", {std::string(digest)}));
-  return {};
+  return store::append_change(c, "session", digest, "ended");
 }
 
 // Ending sessions is announced in the change log, so every process closes the user's open event streams:
@@ -283,13 +277,21 @@ Result<int> throttle_failures(store::Connection& c, std::string_view key, std::i
   return r.rows.empty() ? 0 : static_cast<int>(r.rows.front().integer(0));
 }
 
+Result<ThrottleState> throttle_state(store::Connection& c, std::string_view key, std::int64_t window_start) {
+  auto r = KH_TRY(c.execute("SELECT failures, last_failure_at FROM login_throttle WHERE throttle_key = $1 AND window_start > $2",
+                            {std::string(key), window_start}));
+  if (r.rows.empty()) return ThrottleState{};
+  return ThrottleState{static_cast<int>(r.rows.front().integer(0)), r.rows.front().integer(1)};
+}
+
 Result<void> throttle_add_failure(store::Connection& c, std::string_view key, std::int64_t now, std::int64_t window_ms) {
   // A window older than window_ms starts again at one failure.
   KH_TRY(c.execute(
-      "INSERT INTO login_throttle (throttle_key, failures, window_start) VALUES ($1, 1, $2) "
+      "INSERT INTO login_throttle (throttle_key, failures, window_start, last_failure_at) VALUES ($1, 1, $2, $2) "
       "ON CONFLICT (throttle_key) DO UPDATE SET "
       "failures = CASE WHEN login_throttle.window_start > $3 THEN login_throttle.failures + 1 ELSE 1 END, "
-      "window_start = CASE WHEN login_throttle.window_start > $3 THEN login_throttle.window_start ELSE $2 END",
+      "window_start = CASE WHEN login_throttle.window_start > $3 THEN login_throttle.window_start ELSE $2 END, "
+      "last_failure_at = $2",
       {std::string(key), now, now - window_ms}));
   return {};
 }

@@ -18,8 +18,6 @@ Result<std::optional<StoredUser>> find_user_by_id(store::Connection& c, std::str
 Result<void> insert_user(store::Connection& c, const User& user, const std::optional<std::string>& password_hash);
 Result<void> update_user_password(store::Connection& c, std::string_view user_id, const std::string& hash,
                                   std::string_view status);
-Result<void> update_pending_seeker(store::Connection& c, std::string_view user_id, std::string_view name,
-                                   const std::string& hash);
 Result<void> set_user_status(store::Connection& c, std::string_view user_id, std::string_view status);
 Result<std::vector<User>> list_users(store::Connection& c);
 Result<std::vector<User>> members_of(store::Connection& c, std::string_view organisation_id);
@@ -77,6 +75,9 @@ Result<void> expire_tokens_of(store::Connection& c, std::string_view user_id, st
 
 //! Failure counting per key ("login:ID", "ip:ADDR") in fixed windows.
 Result<int> throttle_failures(store::Connection& c, std::string_view key, std::int64_t window_start);
+struct ThrottleState { int failures = 0; std::int64_t last_failure_at = 0; };
+//! Failures of a key in its current window and the time of the latest (zero failures when the window is over).
+Result<ThrottleState> throttle_state(store::Connection& c, std::string_view key, std::int64_t window_start);
 Result<void> throttle_add_failure(store::Connection& c, std::string_view key, std::int64_t now,
                                   std::int64_t window_ms);
 Result<void> throttle_clear(store::Connection& c, std::string_view key);

@@ -254,8 +254,14 @@ void register_routes(http::Router& router, Service& s) {
     return with_user(s, req, [&](const CurrentUser& c) {
       auto o = body(req);
       if (!o) return http::error_response(o.error());
-      auto u = s.issue_user(c, {string_field(*o, "login"), string_field(*o, "display_name"), string_field(*o, "email"),
-                                string_field(*o, "role"), string_field(*o, "organisation_id")});
+      // Names and addresses go through the one reader (control and bidirectional characters are refused there);
+      // the service then checks what is required and the ID's form.
+      json::FieldReader f(*o);
+      const auto display_name = f.optional_string("display_name", "氏名", 100).value_or("");
+      const auto email = f.optional_string("email", "メールアドレス", 254).value_or("");
+      const auto login = f.optional_string("login", "ユーザID", 64).value_or("");
+      if (auto ok = f.finish(); !ok) return http::error_response(ok.error());
+      auto u = s.issue_user(c, {login, display_name, email, string_field(*o, "role"), string_field(*o, "organisation_id")});
       return u ? http::json_response(201, user_json(*u)) : http::error_response(u.error());
     });
   });

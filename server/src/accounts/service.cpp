@@ -20,9 +20,32 @@ namespace kh::accounts {
 namespace {
 
 constexpr std::int64_t minute_ms = 60'000;
+// Failed logins slow the next attempt down, with a delay that doubles per failure; nothing locks an account.
+// Three keys, each with free attempts and a cap on the delay:
+//  - the ID from one address: a few typos cost nothing; guessing from one place soon waits up to 15 minutes,
+//    while the real user at another address is not affected;
+//  - the ID from everywhere (guessing spread over many addresses): a wait of at most a minute, so an attacker
+//    gets about one try a minute and the real user, at worst, waits that minute;
+//  - the address for every ID (spraying one password over many IDs): at most 30 seconds, so a hospital behind
+//    one address is slowed, never shut out.
+// Failures older than the window are forgotten.
 constexpr std::int64_t throttle_window_ms = 15 * minute_ms;
-constexpr int max_failures_per_login = 5;    // then the ID waits out the window
-constexpr int max_failures_per_ip = 30;      // many IDs from one address: a spraying attack
+struct ThrottleRule { std::string_view prefix; int free_failures; std::int64_t max_delay_ms; };
+constexpr ThrottleRule throttle_login_from_ip{"login-ip:", 5, 15 * minute_ms};
+constexpr ThrottleRule throttle_login{"login:", 10, minute_ms};
+constexpr ThrottleRule throttle_ip{"ip:", 30, 30'000};
+
+//! The delay after `failures` failures under `rule`: 0 for the free ones, then 2 s, 4 s, 8 s … up to the cap.
+std::int64_t throttle_delay_ms(const ThrottleRule& rule, int failures) {
+  if (failures < rule.free_failures) return 0;
+  const int doublings = std::min(failures - rule.free_failures, 30);
+  return std::min(rule.max_delay_ms, std::int64_t{2000} << doublings);
+}
+
+std::string throttle_key(const ThrottleRule& rule, const std::string& login, const std::string& ip) {
+  if (rule.prefix == throttle_login_from_ip.prefix) return std::string(rule.prefix) + login + "|" + ip;
+  return std::string(rule.prefix) + (rule.prefix == throttle_ip.prefix ? ip : login);
+}
 constexpr std::int64_t reset_token_ms = 30 * minute_ms;       // SPEC.md: valid 30 minutes
 constexpr std::int64_t verify_token_ms = 24 * 60 * minute_ms;
 constexpr std::int64_t invite_token_ms = 72 * 60 * minute_ms;
@@ -114,7 +137,6 @@ Result<LoginResult> Service::login(std::string_view raw_login, std::string_view 
   auto lease = KH_TRY(connect(pool_));
   auto& c = *lease;
   const auto now = now_ms();
-  const std::string login_key = "login:" + login;
   KH_TRY_VOID(check_throttle(c, login, ip));
 
   auto stored = KH_TRY(repo::find_user_by_login(c, login));
@@ -151,7 +173,9 @@ Result<LoginResult> Service::login(std::string_view raw_login, std::string_view 
   result.current.restricted = !stored->user.second_factor && second_factor_required(stored->user);
   auto opened = store::in_transaction(c, [&]() -> Result<bool> {
     if (accepted_step && !KH_TRY(repo::accept_second_factor_step(c, stored->user.id, *accepted_step))) return false;
-    KH_TRY_VOID(repo::throttle_clear(c, login_key));
+    // The right password ends the ID's slowdown (not the address's: other IDs may be sprayed from there).
+    KH_TRY_VOID(repo::throttle_clear(c, throttle_key(throttle_login, login, ip)));
+    KH_TRY_VOID(repo::throttle_clear(c, throttle_key(throttle_login_from_ip, login, ip)));
     KH_TRY_VOID(repo::insert_session(c, result.current.session_digest, stored->user.id, result.current.csrf_token, now,
                                      now + settings_.session_absolute_ms, ip));
     KH_TRY_VOID(audit::record(c, actor_of(result.current), "login", "user", stored->user.id));
@@ -167,20 +191,27 @@ Result<LoginResult> Service::login(std::string_view raw_login, std::string_view 
 
 Result<void> Service::check_throttle(store::Connection& c, const std::string& login, const std::string& ip) {
   const auto now = now_ms();
-  const int by_login = KH_TRY(repo::throttle_failures(c, "login:" + login, now - throttle_window_ms));
-  const int by_ip = KH_TRY(repo::throttle_failures(c, "ip:" + ip, now - throttle_window_ms));
-  if (by_login < max_failures_per_login && by_ip < max_failures_per_ip) return {};
+  std::int64_t wait_ms = 0;
+  for (const auto* rule : {&throttle_login_from_ip, &throttle_login, &throttle_ip}) {
+    const auto state = KH_TRY(repo::throttle_state(c, throttle_key(*rule, login, ip), now - throttle_window_ms));
+    if (state.failures > 0) wait_ms = std::max(wait_ms, state.last_failure_at + throttle_delay_ms(*rule, state.failures) - now);
+  }
+  if (wait_ms <= 0) return {};
   KH_TRY_VOID(audit::record(c, {std::nullopt, login, ip}, "login_throttled", "login", login));
-  return fail(errors::too_many(
-      "ログインの失敗が続いたため、一時的にログインを制限しています。15分ほど時間をおいて再度お試しください。"));
+  const auto seconds = (wait_ms + 999) / 1000;
+  const std::string wait = seconds < 60 ? std::to_string(seconds) + "秒" : std::to_string((seconds + 59) / 60) + "分";
+  auto e = errors::too_many("ログインの失敗が続いたため、次のログインまで" + wait +
+                            "お待ちください。パスワードをお忘れの場合は「パスワードをお忘れですか？」から再設定できます。");
+  e.retry_after_seconds = seconds;
+  return fail(std::move(e));
 }
 
 Result<void> Service::record_failure(store::Connection& c, const std::string& login, const std::string& ip,
                                      const std::optional<std::string>& user_id, std::string_view event) {
   const auto now = now_ms();
   return store::in_transaction(c, [&]() -> Result<void> {
-    KH_TRY_VOID(repo::throttle_add_failure(c, "login:" + login, now, throttle_window_ms));
-    KH_TRY_VOID(repo::throttle_add_failure(c, "ip:" + ip, now, throttle_window_ms));
+    for (const auto* rule : {&throttle_login_from_ip, &throttle_login, &throttle_ip})
+      KH_TRY_VOID(repo::throttle_add_failure(c, throttle_key(*rule, login, ip), now, throttle_window_ms));
     return audit::record(c, {user_id, login, ip}, event, "login", login);
   });
 }
@@ -221,8 +252,10 @@ Result<CurrentUser> Service::authenticate(const http::Request& request) {
   }
   auto stored = KH_TRY(repo::find_user_by_id(c, session->user_id));
   if (!stored || stored->user.status != "active") return fail(errors::unauthorized());
-  // Idle time is tracked to the minute: writing on every request would turn every read into a write.
-  if (now - session->last_seen_at > minute_ms) KH_TRY_VOID(repo::touch_session(c, digest, now));
+  // Idle time is tracked to the minute (or a quarter of a shorter idle limit): writing on every request would
+  // turn every read into a write.
+  if (now - session->last_seen_at > std::min(minute_ms, settings_.session_idle_ms / 4))
+    KH_TRY_VOID(repo::touch_session(c, digest, now));
   // Decided per request from the role and the user's factor, not stored with the session: sessions opened
   // before the rule applied to the role (an upgrade, a configuration change) are held as well.
   const bool restricted = !stored->user.second_factor && second_factor_required(stored->user);
@@ -230,6 +263,16 @@ Result<CurrentUser> Service::authenticate(const http::Request& request) {
     return fail(Error{403, "second_factor_setup_required",
                       "このアカウントでは二要素認証の設定が必要です。「アカウント設定」の画面で設定してください。", {}});
   return CurrentUser{std::move(stored->user), digest, session->csrf_token, request.remote_ip, restricted};
+}
+
+Result<std::optional<std::int64_t>> Service::session_valid_until(const std::string& session_digest) {
+  auto lease = KH_TRY(connect(pool_));
+  auto& c = *lease;
+  auto session = KH_TRY(repo::find_session(c, session_digest));
+  if (!session) return std::optional<std::int64_t>{};
+  auto stored = KH_TRY(repo::find_user_by_id(c, session->user_id));
+  if (!stored || stored->user.status != "active") return std::optional<std::int64_t>{};
+  return std::optional<std::int64_t>{std::min(session->expires_at, session->last_seen_at + settings_.session_idle_ms)};
 }
 
 Result<void> Service::register_seeker(std::string_view raw_name, std::string_view raw_email,
@@ -269,10 +312,13 @@ Result<void> Service::register_seeker(std::string_view raw_name, std::string_vie
       return audit::record(c, {std::nullopt, email, ip}, "registration_duplicate", "user", existing->user.id);
     }
     std::string user_id;
+    std::string addressee = name;
     if (existing) {
+      // Still waiting for verification: the pending account is not touched (a stranger typing the same address
+      // must not set its name or password, nor spoil the first link). The owner gets the verification again, for
+      // the account as first registered; the answer is the same as for a new address.
       user_id = existing->user.id;
-      KH_TRY_VOID(repo::update_pending_seeker(c, user_id, name, hash));
-      KH_TRY_VOID(repo::expire_tokens_of(c, user_id, "verify", now));
+      addressee = existing->user.display_name;
     } else {
       User u;
       u.id = crypto::new_id("usr");
@@ -289,11 +335,11 @@ Result<void> Service::register_seeker(std::string_view raw_name, std::string_vie
     const std::string token = crypto::random_token();
     KH_TRY_VOID(repo::insert_token(c, crypto::digest(token), user_id, "verify", now, now + verify_token_ms));
     KH_TRY_VOID(mail::enqueue(c, {email, "【かけはし】メールアドレスの確認",
-                                  name + " 様\n\n「かけはし」への登録ありがとうございます。\n"
+                                  addressee + " 様\n\n「かけはし」への登録ありがとうございます。\n"
                                   "次のリンクを開いて、メールアドレスの確認を完了してください（有効期限24時間）。\n" +
                                       settings_.public_url + "/verify?token=" + token +
                                       "\n\nお心当たりがない場合は、このメールを破棄してください。\n"}));
-    return audit::record(c, {user_id, email, ip}, "registration", "user", user_id);
+    return audit::record(c, {user_id, email, ip}, existing ? "registration_resent" : "registration", "user", user_id);
   });
 }
 
@@ -317,28 +363,54 @@ Result<void> Service::request_password_reset(std::string_view raw_login, const s
   auto lease = KH_TRY(connect(pool_));
   auto& c = *lease;
   const auto now = now_ms();
+  // The request only queues: the same two statements whether the ID exists or not, so neither the answer nor
+  // its timing says which IDs exist. answer_password_reset_requests() looks the ID up a moment later.
+  const std::string client_key = "reset-ip:" + ip;
+  if (KH_TRY(repo::throttle_failures(c, client_key, now - 60 * minute_ms)) >= 30) return {};
   return store::in_transaction(c, [&]() -> Result<void> {
-    auto stored = KH_TRY(repo::find_user_by_login(c, login));
-    if (!stored || stored->user.status == "disabled" || stored->user.status == "pending")
-      return audit::record(c, {std::nullopt, login, ip}, "password_reset_unknown", "login", login);
-    // At most five reset mails an hour per ID, so the form cannot be used to flood someone's inbox.
-    const std::string key = "reset:" + login;
-    if (KH_TRY(repo::throttle_failures(c, key, now - 60 * minute_ms)) >= 5)
-      return audit::record(c, {stored->user.id, login, ip}, "password_reset_throttled", "user", stored->user.id);
-    KH_TRY_VOID(repo::throttle_add_failure(c, key, now, 60 * minute_ms));
-    KH_TRY_VOID(repo::expire_tokens_of(c, stored->user.id, "reset", now));
-    const std::string token = crypto::random_token();
-    KH_TRY_VOID(repo::insert_token(c, crypto::digest(token), stored->user.id, "reset", now, now + reset_token_ms));
-    KH_TRY_VOID(mail::enqueue(c, {stored->user.email, "【かけはし】パスワード再設定のご案内",
-                                  stored->user.display_name + " 様\n\n"
-                                  "パスワード再設定の申請を受け付けました。\n"
-                                  "次のリンクを開いて、新しいパスワードを設定してください（有効期限30分、1回限り有効）。\n" +
-                                      settings_.public_url + "/password/reset?token=" + token +
-                                      "\n\nユーザID: " + stored->user.login +
-                                      "\n\nお心当たりがない場合は、このメールを破棄してください。"
-                                      "パスワードは変更されません。\n"}));
-    return audit::record(c, {stored->user.id, login, ip}, "password_reset_requested", "user", stored->user.id);
+    KH_TRY_VOID(repo::throttle_add_failure(c, client_key, now, 60 * minute_ms));
+    KH_TRY(c.execute("INSERT INTO password_reset_requests (id, login, ip, created_at) VALUES ($1, $2, $3, $4)",
+                     {crypto::new_id("rst"), login, ip, now}));
+    return {};
   });
+}
+
+Result<int> Service::answer_password_reset_requests() {
+  auto lease = KH_TRY(connect(pool_));
+  auto& c = *lease;
+  int answered = 0;
+  for (int i = 0; i < 20; ++i) {
+    auto next = KH_TRY(c.execute("SELECT id, login, ip FROM password_reset_requests ORDER BY created_at, id LIMIT 1"));
+    if (next.rows.empty()) break;
+    const std::string id = next.rows[0].text(0), login = next.rows[0].text(1), ip = next.rows[0].text(2);
+    const auto now = now_ms();
+    KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
+      // Deleting claims the request: with several processes, only the one whose delete took the row answers it.
+      if (KH_TRY(c.execute("DELETE FROM password_reset_requests WHERE id = $1", {id})).affected != 1) return {};
+      ++answered;
+      auto stored = KH_TRY(repo::find_user_by_login(c, login));
+      if (!stored || stored->user.status == "disabled" || stored->user.status == "pending")
+        return audit::record(c, {std::nullopt, login, ip}, "password_reset_unknown", "login", login);
+      // At most five reset mails an hour per ID, so the form cannot be used to flood someone's inbox.
+      const std::string key = "reset:" + login;
+      if (KH_TRY(repo::throttle_failures(c, key, now - 60 * minute_ms)) >= 5)
+        return audit::record(c, {stored->user.id, login, ip}, "password_reset_throttled", "user", stored->user.id);
+      KH_TRY_VOID(repo::throttle_add_failure(c, key, now, 60 * minute_ms));
+      KH_TRY_VOID(repo::expire_tokens_of(c, stored->user.id, "reset", now));
+      const std::string token = crypto::random_token();
+      KH_TRY_VOID(repo::insert_token(c, crypto::digest(token), stored->user.id, "reset", now, now + reset_token_ms));
+      KH_TRY_VOID(mail::enqueue(c, {stored->user.email, "【かけはし】パスワード再設定のご案内",
+                                    stored->user.display_name + " 様\n\n"
+                                    "パスワード再設定の申請を受け付けました。\n"
+                                    "次のリンクを開いて、新しいパスワードを設定してください（有効期限30分、1回限り有効）。\n" +
+                                        settings_.public_url + "/password/reset?token=" + token +
+                                        "\n\nユーザID: " + stored->user.login +
+                                        "\n\nお心当たりがない場合は、このメールを破棄してください。"
+                                        "パスワードは変更されません。\n"}));
+      return audit::record(c, {stored->user.id, login, ip}, "password_reset_requested", "user", stored->user.id);
+    }));
+  }
+  return answered;
 }
 
 Result<void> Service::confirm_password_reset(std::string_view token, std::string_view password, const std::string& ip) {
@@ -357,7 +429,7 @@ Result<void> Service::confirm_password_reset(std::string_view token, std::string
       return fail(errors::validation({{"password", *rule}}));
     KH_TRY_VOID(repo::update_user_password(c, *user_id, crypto::hash_password(password), "active"));
     KH_TRY_VOID(repo::delete_sessions_of(c, *user_id));  // a reset ends every session, including a thief's
-    KH_TRY_VOID(repo::throttle_clear(c, "login:" + stored->user.login));
+    KH_TRY_VOID(repo::throttle_clear(c, throttle_key(throttle_login, stored->user.login, ip)));
     KH_TRY_VOID(store::append_change(c, "user", *user_id, "update"));
     return audit::record(c, {*user_id, stored->user.login, ip}, "password_reset", "user", *user_id);
   });

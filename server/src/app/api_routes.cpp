@@ -22,13 +22,20 @@ namespace kh::app {
 
 std::string_view embedded_openapi();  // generated from docs/openapi.yaml at build time
 
+std::string_view mail_status(const Config& config) {
+  if (!config.smtp_url.empty()) return "smtp";
+  return config.demo_mail_page() ? "demo" : "not configured";
+}
+
 void register_api_routes(http::Router& router, Context& ctx) {
   auto& pool = *ctx.pool;
   auto& accounts = *ctx.accounts;
-  router.add("GET", "/api/v1/health", [&pool](http::Request&) {
+  router.add("GET", "/api/v1/health", [&pool, mail = std::string(mail_status(ctx.config))](http::Request&) {
     // Healthy means the database answers: a load balancer should not send traffic to a process that cannot.
+    // "mail" tells an operator at a glance that mails are not leaving ("not configured").
     auto lease = pool.acquire();
-    if (lease && (*lease)->execute("SELECT 1")) return http::json_response(200, boost::json::object{{"status", "ok"}});
+    if (lease && (*lease)->execute("SELECT 1"))
+      return http::json_response(200, boost::json::object{{"status", "ok"}, {"mail", mail}});
     return http::error_response({503, "unavailable", "データベースに接続できません。", {}});
   });
   router.add("GET", "/api/v1/openapi.yaml", [](http::Request&) {
@@ -48,7 +55,8 @@ void register_api_routes(http::Router& router, Context& ctx) {
   beds::register_routes(router, *ctx.beds, accounts);
   helpdesk::register_routes(router, *ctx.helpdesk, accounts);
   applications::register_routes(router, *ctx.applications, accounts);
-  if (ctx.config.smtp_url.empty()) mail::register_demo_routes(router, pool);
+  // The sent-mail page shows password-reset links: it exists only for a demo on loopback (Config::demo_mail_page).
+  if (ctx.config.demo_mail_page()) mail::register_demo_routes(router, pool);
 }
 
 }  // namespace kh::app

@@ -30,6 +30,7 @@ Commands:
   migrate      apply pending database migrations and exit
   demo-data    load the demo data set (idempotent) and print the demo logins
   user add     create a user with a password (the first secretariat account of a new installation)
+  routes       list every HTTP route the server answers (method and path pattern)
   help         this text; `kakehashi <command> --help` for a command's options
 
 Configuration (every command): --config FILE, and these keys as --flags, KAKEHASHI_<KEY> variables or
@@ -65,6 +66,8 @@ Result<Parsed> parse(const std::vector<std::string>& args) {
   for (std::size_t i = 0; i < args.size(); ++i) {
     const auto& a = args[i];
     if (a == "--help" || a == "-h") { p.help = true; continue; }
+    // Switches that take no value ("serve --demo"); "--demo=false" still works through the general form.
+    if (a == "--demo") { p.flags["demo"] = "true"; continue; }
     if (a.starts_with("--")) {
       const auto eq = a.find('=');
       if (eq != std::string::npos) p.flags[a.substr(2, eq - 2)] = a.substr(eq + 1);
@@ -105,6 +108,10 @@ int serve(const std::map<std::string, std::string>& flags) {
         *ctx.pool, mail::SmtpSettings{ctx.config.smtp_url, ctx.config.smtp_from, ctx.config.smtp_user,
                                    ctx.config.smtp_password});
     mailer->start();
+  } else if (!ctx.config.demo_mail_page()) {
+    log::warn("mail_not_configured",
+              "smtp_url is not set: mails (password resets, verifications, notices) stay in the outbox, unsent, "
+              "until an SMTP server is configured. See docs/operations.md, \"Mail\".");
   }
   http::ServerOptions options;
   options.host = ctx.config.host();
@@ -118,7 +125,7 @@ int serve(const std::map<std::string, std::string>& flags) {
     return server.run(
         [&](unsigned short port) {
           log::info("listening", boost::json::object{{"host", options.host}, {"port", port},
-                                                     {"mail", mailer ? "smtp" : "kept for the demo mail page"}});
+                                                     {"mail", mail_status(ctx.config)}, {"demo", ctx.config.demo}});
         },
         [&] {
           if (mailer) mailer->stop();
@@ -128,6 +135,15 @@ int serve(const std::map<std::string, std::string>& flags) {
   } catch (const std::exception& e) {
     return report(errors::bad_request(std::string("サーバーを起動できません: ") + e.what()));
   }
+}
+
+int routes_command(const std::map<std::string, std::string>& flags) {
+  auto rt = open_context(flags);
+  if (!rt) return report(rt.error());
+  http::Router router;
+  register_api_routes(router, **rt);
+  for (const auto& line : router.describe()) std::cout << line << "\n";
+  return 0;
 }
 
 int migrate_command(const std::map<std::string, std::string>& flags) {
@@ -191,6 +207,7 @@ int run_command(const std::vector<std::string>& args) {
   }
   if (command == "serve") return serve(p.flags);
   if (command == "migrate") return migrate_command(p.flags);
+  if (command == "routes") return routes_command(p.flags);
   if (command == "demo-data") return demo_data_command(p.flags);
   if (command == "user" && p.positional.size() >= 2 && p.positional[1] == "add") {
     if (p.help) { std::cout << user_add_help; return 0; }

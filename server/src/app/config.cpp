@@ -58,14 +58,18 @@ const std::vector<std::pair<std::string, std::string>>& config_keys() {
       {"listen", "HOST:PORT to listen on (default 127.0.0.1:8080; port 0 picks a free one)"},
       {"web_root", "folder of the built web app (default web/dist)"},
       {"public_url", "base URL used in links in mails (default http://LISTEN)"},
-      {"smtp_url", "smtp://host:port or smtps://host:port; empty keeps mails for the demo's sent-mail page"},
+      {"smtp_url", "smtp://host:port or smtps://host:port; empty keeps mails unsent in the outbox"},
       {"smtp_from", "sender address (default no-reply@kakehashi.example)"},
       {"smtp_user", "SMTP user name, if the server wants authentication"},
       {"smtp_password", "SMTP password"},
       {"threads", "request threads (default 4)"},
       {"max_body_bytes", "largest accepted request body (default 8388608: a 5 MiB attachment in base64)"},
-      {"trust_proxy", "true behind a reverse proxy: use X-Forwarded-For and X-Forwarded-Proto"},
+      {"trust_proxy", "true only behind your own reverse proxy, which must set X-Forwarded-For and X-Forwarded-Proto: "
+                      "then the last X-Forwarded-For entry is the client address (login throttling, audit log)"},
+      {"session_idle_seconds", "a session unused this long ends (default 7200)"},
       {"secure_cookies", "true to always mark the session cookie Secure"},
+      {"demo", "true (or --demo) for a local demo: the sent-mail page shows mails when no SMTP is set; "
+               "refused unless listening on a loopback address"},
       {"second_factor_roles", "roles that must use a TOTP second factor, comma-separated, or none "
                               "(default secretariat,coordinator)"},
   };
@@ -91,7 +95,9 @@ Result<void> apply(Config& c, const std::string& key, const std::string& value) 
   else if (key == "threads") c.threads = KH_TRY(parse_size(key, value, 1, 256));
   else if (key == "max_body_bytes") c.max_body_bytes = KH_TRY(parse_size(key, value, 1024, 1ULL << 30));
   else if (key == "trust_proxy") c.trust_proxy = KH_TRY(parse_bool(key, value));
+  else if (key == "session_idle_seconds") c.session_idle_seconds = KH_TRY(parse_size(key, value, 5, 30 * 24 * 3600));
   else if (key == "secure_cookies") c.secure_cookies = KH_TRY(parse_bool(key, value));
+  else if (key == "demo") c.demo = KH_TRY(parse_bool(key, value));
   else if (key == "second_factor_roles") {
     if (value != "none")
       for (const auto& code : text::split(value, ','))
@@ -119,6 +125,10 @@ Result<Config> load_config(const std::map<std::string, std::string>& flags,
     if (key == "config") continue;
     KH_TRY_VOID(apply(config, key, value));
   }
+  if (config.demo && !config.listens_on_loopback())
+    return fail(errors::bad_request("デモモード（demo）は、ループバックアドレス（127.0.0.1、::1、localhost）で待ち受けるときだけ"
+                                    "使えます。送信メールの画面にはパスワード再設定のリンクが表示されるためです: listen=" +
+                                    config.listen));
   return config;
 }
 
@@ -135,6 +145,18 @@ std::map<std::string, std::string> kakehashi_environment() {
 
 std::string Config::host() const { return listen.substr(0, listen.rfind(':')); }
 unsigned short Config::port() const { return static_cast<unsigned short>(std::stoul(listen.substr(listen.rfind(':') + 1))); }
+bool Config::listens_on_loopback() const {
+  std::string h = host();
+  if (h.size() >= 2 && h.front() == '[' && h.back() == ']') h = h.substr(1, h.size() - 2);
+  if (h == "localhost" || h == "::1") return true;
+  // 127.0.0.0/8, written as four decimal parts (no other spelling of it is accepted).
+  const auto parts = text::split(h, '.');
+  if (parts.size() != 4 || parts[0] != "127") return false;
+  for (const auto& p : parts)
+    if (p.empty() || p.size() > 3 || p.find_first_not_of("0123456789") != std::string::npos || std::stoi(p) > 255) return false;
+  return true;
+}
+
 std::string Config::effective_public_url() const { return public_url.empty() ? "http://" + listen : public_url; }
 
 }  // namespace kh::app

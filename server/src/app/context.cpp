@@ -1,5 +1,6 @@
 #include "app/context.h"
 #include "core/text.h"
+#include "core/time.h"
 
 #include <boost/json.hpp>
 
@@ -22,6 +23,7 @@ Result<std::unique_ptr<Context>> open_context(const std::map<std::string, std::s
   accounts::Settings settings;
   settings.public_url = ctx->config.effective_public_url();
   settings.secure_cookies = ctx->config.secure_cookies;
+  settings.session_idle_ms = static_cast<std::int64_t>(ctx->config.session_idle_seconds) * 1000;
   if (ctx->config.second_factor_roles != "none")
     for (const auto& code : text::split(ctx->config.second_factor_roles, ','))
       if (auto role = accounts::parse_role(text::trim(code))) settings.second_factor_roles.push_back(*role);
@@ -30,6 +32,7 @@ Result<std::unique_ptr<Context>> open_context(const std::map<std::string, std::s
   ctx->search_index = std::make_unique<postings::SearchIndex>(ctx->catalogue);
   ctx->follower = std::make_unique<store::ChangeFollower>(*ctx->pool);
   ctx->seekers = std::make_unique<seekers::Service>(*ctx->pool, ctx->catalogue);
+  KH_TRY_VOID(ctx->seekers->load_handle_key());
   ctx->engine = std::make_unique<matching::Engine>(ctx->catalogue);
   ctx->hub = std::make_unique<notify::EventHub>();
   ctx->beds = std::make_unique<beds::Service>(*ctx->pool, *ctx->accounts, ctx->catalogue);
@@ -78,6 +81,7 @@ Result<void> start_projections(Context& ctx) {
   // Sessions ended (logout everywhere, password reset or change, second factor set up or reset): the user's open
   // streams close in every process. The browser reconnects at once, and only still-valid sessions get back in.
   follower.on("user_sessions", [&ctx](const store::Change& change) { ctx.hub->close_user(change.entity_id); });
+  follower.on("session", [&ctx](const store::Change& change) { ctx.hub->close_session(change.entity_id); });
   follower.on("reference", [&ctx](const store::Change&) {
     if (auto lease = ctx.pool->acquire()) (void)ctx.catalogue.load(**lease);
   });
@@ -100,8 +104,15 @@ Result<void> start_projections(Context& ctx) {
   });
   KH_TRY_VOID(ctx.beds->rebuild());
   KH_TRY_VOID(ctx.notifier->initialise());
-  follower.run_in_background(std::chrono::milliseconds(200),
-                             [&ctx](std::int64_t seen) { ctx.notifier->run_once(seen); });
+  follower.run_in_background(std::chrono::milliseconds(200), [&ctx](std::int64_t seen) {
+    ctx.notifier->run_once(seen);
+    // Streams of sessions that expired (idle or absolute limit) close within a round, like logged-out ones.
+    ctx.hub->close_expired(now_ms(), [&ctx](const std::string& digest) {
+      auto until = ctx.accounts->session_valid_until(digest);
+      return until ? *until : std::optional<std::int64_t>{now_ms() + 5'000};  // database away: ask again soon
+    });
+    (void)ctx.accounts->answer_password_reset_requests();
+  });
   return {};
 }
 

@@ -57,18 +57,26 @@ Result<bj::object> Service::add_record(const accounts::CurrentUser& coordinator,
   const auto kind = f.required_string("kind", "種類", 20);
   if (!kind.empty() && std::none_of(std::begin(record_kinds), std::end(record_kinds), [&](const auto& k) { return kind == k[0]; }))
     f.add_error("kind", "「種類」は note（メモ）, call（電話）, adjustment（条件調整）のいずれかです。");
-  const auto text = f.required_string("body", "内容", 4000);
+  const auto text = f.required_text("body", "内容", 4000);
   const auto follow_up = f.optional_string("follow_up_on", "次回対応日", 10);
   if (follow_up && !follow_up->empty() && !is_valid_date(*follow_up))
     f.add_error("follow_up_on", "「次回対応日」は YYYY-MM-DD の形式の実在する日付で入力してください。");
   KH_TRY_VOID(f.finish());
+  // The secretariat writing before any coordinator has taken the case records under its own organisation, and
+  // does not become the handling organisation by doing so.
+  std::string record_org = org;
+  if (record_org.empty() && a.as_secretariat && !coordinator.user.organisations.empty())
+    record_org = coordinator.user.organisations.front().id;
+  if (record_org.empty())
+    return fail(errors::conflict("no_handling_organisation",
+                                 "この案件を担当する団体がまだ決まっていません。担当のコーディネーターが記録を作成してください。"));
   auto lease = KH_TRY(pool_.acquire());
   auto& c = *lease;
   KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
     if (!org.empty()) KH_TRY(c.execute("UPDATE applications SET coordinator_org_id = COALESCE(coordinator_org_id, $2) WHERE id = $1", {id, org}));
     KH_TRY(c.execute("INSERT INTO coordination_records (id, application_id, organisation_id, author_id, kind, body, follow_up_on, created_at) "
                      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                     {crypto::new_id("rec"), id, org, coordinator.user.id, kind, text,
+                     {crypto::new_id("rec"), id, record_org, coordinator.user.id, kind, text,
                       follow_up && !follow_up->empty() ? store::Param{*follow_up} : store::Param{nullptr}, now_ms()}));
     return audit::record(c, accounts::actor_of(coordinator), "coordination_record", "application", id, kind);
   }));
@@ -139,7 +147,9 @@ Result<bj::object> Service::candidates(const accounts::CurrentUser& coordinator,
     if (!profile) continue;
     bj::array reasons;
     for (const auto& r : m.reasons()) reasons.push_back(bj::string(r));
-    items.push_back({{"candidate", seekers::anonymous_json(*profile)}, {"score", m.score}, {"reasons", std::move(reasons)}});
+    // Named as the posting's facility will know them, so coordinator and facility speak of the same handle.
+    items.push_back({{"candidate", seekers::anonymous_json(*profile, seekers_.handle_for(m.id, p->facility_id))},
+                     {"score", m.score}, {"reasons", std::move(reasons)}});
   }
   const auto total = items.size();
   return bj::object{{"items", std::move(items)}, {"total", total}};

@@ -13,7 +13,6 @@
 #include "core/time.h"
 #include "http/event_stream.h"
 #include "mail/mail.h"
-#include "matching/matching.h"
 #include "notify/notify.h"
 #include "store/change_log.h"
 #include "store/database.h"
@@ -22,23 +21,11 @@ namespace kh::applications {
 namespace bj = boost::json;
 namespace {
 
-//! "2026-12-03T10:00+09:00" (seconds optional) → UTC "20261203T010000Z"; nullopt when malformed.
-std::optional<std::string> to_utc_stamp(std::string_view s) {
-  if (s.size() != 22 && s.size() != 25) return std::nullopt;
-  const bool seconds = s.size() == 25;
-  const auto days = matching::parse_days(s.substr(0, 10));
-  if (!days || !is_valid_date(s.substr(0, 10)) || s[10] != 'T' || s[13] != ':') return std::nullopt;
-  auto num = [&](std::size_t at) { return (s[at] - '0') * 10 + (s[at + 1] - '0'); };
-  for (std::size_t i : {11u, 12u, 14u, 15u})
-    if (s[i] < '0' || s[i] > '9') return std::nullopt;
-  const std::size_t off = seconds ? 19 : 16;
-  if ((s[off] != '+' && s[off] != '-') || s[off + 3] != ':') return std::nullopt;
-  const int hour = num(11), minute = num(14), second = seconds ? num(17) : 0;
-  if (hour > 23 || minute > 59 || second > 59) return std::nullopt;
-  const int offset = (s[off] == '+' ? 1 : -1) * (num(off + 1) * 60 + num(off + 4));
-  const std::int64_t ms = ((static_cast<std::int64_t>(*days) * 1440 + hour * 60 + minute - offset) * 60 + second) * 1000;
-  const auto iso = format_iso8601_utc(ms);  // 2026-12-03T01:00:00.000Z
-  return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2) + "T" + iso.substr(11, 2) + iso.substr(14, 2) + iso.substr(17, 2) + "Z";
+//! A slot as stored and shown: Japan time, "2026-12-03T10:00+09:00" (seconds only when there are any). Slots are
+//! parsed by the one strict parser and written back by us, so nothing a client typed reaches a calendar file.
+std::string slot_text(std::int64_t ms) {
+  const auto jst = format_iso8601_jst(ms);  // 2026-12-03T10:00:00+09:00
+  return ms % 60'000 == 0 ? jst.substr(0, 16) + jst.substr(19) : jst;
 }
 
 std::string ics_escape(std::string_view s) {
@@ -46,6 +33,7 @@ std::string ics_escape(std::string_view s) {
   for (char c : s) {
     if (c == '\\' || c == ';' || c == ',') out += '\\';
     if (c == '\n') { out += "\\n"; continue; }
+    if (c == '\r') continue;  // a bare CR would end the property line: nothing typed may add a property
     out += c;
   }
   return out;
@@ -67,14 +55,11 @@ struct Appointment {
 
 //! An RFC 5545 calendar with one event; times in UTC so every calendar shows them right.
 Result<std::string> build_ics(const Appointment& a) {
-  const auto start = to_utc_stamp(a.slot);
-  if (!start) return fail(errors::internal("bad interview slot " + a.slot));
-  const auto days = *matching::parse_days(start->substr(0, 4) + "-" + start->substr(4, 2) + "-" + start->substr(6, 2));
-  const std::int64_t start_ms = ((static_cast<std::int64_t>(days) * 1440 + std::stoi(start->substr(9, 2)) * 60 +
-                                  std::stoi(start->substr(11, 2))) * 60 + std::stoi(start->substr(13, 2))) * 1000;
+  const auto start_ms = parse_datetime(a.slot);
+  if (!start_ms) return fail(errors::internal("bad interview slot " + a.slot));
   return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Kakehashi//Interview//JA\r\nMETHOD:PUBLISH\r\nBEGIN:VEVENT\r\n"
-         "UID:" + a.interview_id + "@kakehashi\r\nDTSTAMP:" + utc_stamp(a.stamp_ms) + "\r\nDTSTART:" + *start +
-         "\r\nDTEND:" + utc_stamp(start_ms + a.duration_minutes * 60'000) + "\r\nSUMMARY:" + ics_escape("面接: " + a.title) +
+         "UID:" + a.interview_id + "@kakehashi\r\nDTSTAMP:" + utc_stamp(a.stamp_ms) + "\r\nDTSTART:" + utc_stamp(*start_ms) +
+         "\r\nDTEND:" + utc_stamp(*start_ms + a.duration_minutes * 60'000) + "\r\nSUMMARY:" + ics_escape("面接: " + a.title) +
          "\r\nLOCATION:" + ics_escape(a.location) +
          "\r\nDESCRIPTION:" + ics_escape(a.online ? "オンライン面接（かけはしの面接ルーム）" : "対面の面接") +
          "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
@@ -94,11 +79,11 @@ Result<bj::object> Service::propose_interview(const accounts::CurrentUser& actor
     problems["slots"] = "「候補日時」を1〜5件入力してください。";
   else
     for (const auto& s : list->as_array())
-      if (!s.is_string() || !to_utc_stamp(std::string_view(s.as_string()))) {
-        problems["slots"] = "「候補日時」は 2026-12-03T10:00+09:00 の形式で入力してください。";
+      if (const auto ms = s.is_string() ? parse_datetime(std::string_view(s.as_string())) : std::nullopt; !ms) {
+        problems["slots"] = "「候補日時」は 2026-12-03T10:00+09:00 の形式で、2000年〜2100年の実在する日時を入力してください。";
         break;
       } else {
-        slots.push_back(s);
+        slots.push_back(bj::string(slot_text(*ms)));
       }
   json::FieldReader f(body);
   const auto duration = f.optional_integer("duration_minutes", "面接時間（分）", 15, 240).value_or(60);

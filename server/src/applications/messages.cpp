@@ -57,7 +57,7 @@ Result<bj::object> Service::messages(const accounts::CurrentUser& viewer, const 
 Result<bj::object> Service::post_message(const accounts::CurrentUser& author, const std::string& id, const bj::object& body) {
   auto a = KH_TRY(load(author, id));
   json::FieldReader f(body);
-  const auto text = f.required_string("body", "メッセージ", 4000);
+  const auto text = f.required_text("body", "メッセージ", 4000);
   KH_TRY_VOID(f.finish());
   auto files = KH_TRY(helpdesk::read_attachments(body));
   const std::string message_id = crypto::new_id("msg");

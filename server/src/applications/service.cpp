@@ -116,7 +116,10 @@ Result<bj::object> Service::render(const accounts::CurrentUser& viewer, const Lo
   // The seeker: pseudonymous unless rule 3 allows the identity to this viewer.
   auto profile = KH_TRY(seekers_.find(a.seeker_id));
   auto user = KH_TRY(accounts_.find_user(a.seeker_id));
-  bj::object seeker = profile ? seekers::anonymous_json(*profile) : bj::object{{"handle", "求職者"}};
+  // Everyone on the application (facility, coordinators, secretariat) names the seeker by the handle the posting's
+  // facility knows, so they can talk about one person; another facility never sees that handle.
+  const auto handle = seekers_.handle_for(a.seeker_id, a.posting.facility_id);
+  bj::object seeker = profile ? seekers::anonymous_json(*profile, handle) : bj::object{{"handle", handle}};
   const bool identity = a.as_seeker || a.as_secretariat || a.as_coordinator || (a.as_facility && a.identity_disclosed());
   if (identity && user) {
     seeker["name"] = user->display_name;
@@ -196,7 +199,7 @@ Result<bj::object> Service::create(const accounts::CurrentUser& seeker, const st
   const auto kind = f.required_string("kind", "種類", 30);
   if (!kind.empty() && std::find(std::begin(kinds), std::end(kinds), kind) == std::end(kinds))
     f.add_error("kind", "「種類」は inquiry（問い合わせ）, application（応募）, contact_request（コンタクト依頼）のいずれかです。");
-  const auto message = f.optional_string("message", "メッセージ", 2000);
+  const auto message = f.optional_text("message", "メッセージ", 2000);
   const bool consent = f.optional_bool("consent", "個人情報の開示への同意").value_or(false);
   if (kind == "application" && !consent)
     f.add_error("consent", "応募するには、氏名・連絡先・免許情報を医療機関に開示することへの同意が必要です。");
@@ -258,13 +261,13 @@ Result<bj::object> Service::list(const accounts::CurrentUser& viewer, const std:
     auto a = load(viewer, id);
     if (!a) continue;  // not this viewer's: skipped, never shown
     // The list is a summary: stage, posting title, the seeker's handle (identity only on the detail page).
-    auto profile = KH_TRY(seekers_.find(a->seeker_id));
     auto unread = KH_TRY(c.execute("SELECT COUNT(*) FROM messages m WHERE m.application_id = $1 AND m.author_id <> $2 AND m.created_at > "
                                    "COALESCE((SELECT read_at FROM message_reads r WHERE r.application_id = $1 AND r.user_id = $2), 0)",
                                    {id, viewer.user.id}));
     items.push_back({{"id", a->id}, {"kind", a->kind}, {"stage", a->stage}, {"stage_name", stage_name(a->stage)},
                      {"matched", a->matched_at.has_value()}, {"posting_id", a->posting_id}, {"posting_title", a->posting.title},
-                     {"handle", profile ? profile->handle : ""}, {"unread_messages", unread.rows[0].integer(0)},
+                     {"handle", seekers_.handle_for(a->seeker_id, a->posting.facility_id)},
+                     {"unread_messages", unread.rows[0].integer(0)},
                      {"updated_at", format_iso8601_jst(a->updated_at)}});
   }
   const auto total = items.size();

@@ -49,6 +49,8 @@ std::string Service::csv(const BoardQuery& query) const {
   const auto page = board(all);
   std::string text;
   auto field = [&](std::string_view v, bool last = false) { text += csv::escape(v); text += last ? "\r\n" : ","; };
+  // Counts are numbers, not text: written as they are (csv::number), never apostrophe-prefixed.
+  auto count = [&](std::optional<std::int64_t> v) { text += v ? csv::number(*v) : ""; text += ","; };
   field("医療機関名"); field("都道府県"); field("二次医療圏"); field("市区町村"); field("住所"); field("報告日時");
   field("許可病床数（合計）"); field("確保病床数（合計）"); field("空床数（合計）");
   for (const auto& w : ward_types()) {
@@ -61,15 +63,15 @@ std::string Service::csv(const BoardQuery& query) const {
     field(r.name); field(pref ? pref->name : ""); field(r.area_name); field(r.municipality_name); field(r.address);
     field(r.latest ? format_iso8601_jst(r.latest->reported_at_ms).substr(0, 16) : "未報告");
     const bool reported = r.latest.has_value();
-    field(reported ? std::to_string(r.permitted) : ""); field(reported ? std::to_string(r.secured) : "");
-    field(reported ? std::to_string(r.vacant) : "");
+    const auto when = [&](auto v) { return reported ? std::optional<std::int64_t>(v) : std::nullopt; };
+    count(when(r.permitted)); count(when(r.secured)); count(when(r.vacant));
     for (const auto& w : ward_types()) {
       const WardCount* found = nullptr;
       if (r.latest)
         for (const auto& c : r.latest->wards)
           if (c.ward_type == w.code) found = &c;
-      field(found ? std::to_string(found->permitted) : ""); field(found ? std::to_string(found->secured) : "");
-      field(found ? std::to_string(found->vacant) : "");
+      const auto of = [&](auto member) { return found ? std::optional<std::int64_t>(found->*member) : std::nullopt; };
+      count(of(&WardCount::permitted)); count(of(&WardCount::secured)); count(of(&WardCount::vacant));
     }
     for (std::size_t i = 0; i < patient_categories().size(); ++i) {
       std::string status;

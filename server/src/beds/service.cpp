@@ -107,7 +107,7 @@ Result<Report> Service::submit(const accounts::CurrentUser& reporter, const bj::
       }
   }
   json::FieldReader f(body);
-  r.note = f.optional_string("note", "備考", 1000);
+  r.note = f.optional_text("note", "備考", 1000);
   if (r.note && r.note->empty()) r.note.reset();
   for (const auto& [k, v] : f.errors()) problems.try_emplace(k, v);
   if (!problems.empty()) return fail(errors::validation(std::move(problems)));

@@ -60,6 +60,27 @@ std::string digest(std::string_view token) {
   return hex;
 }
 
+std::string keyed_code(std::string_view key, std::string_view message, std::size_t chars) {
+  static constexpr char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";  // Crockford base32: no I, L, O, U
+  unsigned char out[32];
+  // BLAKE2b takes keys of 16 to 64 bytes; the key is first reduced to 32 so any secret string works.
+  unsigned char k[32];
+  crypto_generichash(k, sizeof k, reinterpret_cast<const unsigned char*>(key.data()), key.size(), nullptr, 0);
+  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(message.data()), message.size(), k, sizeof k);
+  std::string code;
+  std::uint64_t bits = 0;
+  int have = 0;
+  for (unsigned char c : out) {
+    bits = (bits << 8) | c;
+    have += 8;
+    while (have >= 5 && code.size() < chars) {
+      code += alphabet[(bits >> (have - 5)) & 31];
+      have -= 5;
+    }
+  }
+  return code;
+}
+
 bool equal_constant_time(std::string_view a, std::string_view b) {
   return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }

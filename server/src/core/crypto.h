@@ -16,6 +16,9 @@ std::string hash_password(std::string_view password);
 bool verify_password(std::string_view hash, std::string_view password);
 //! Hex BLAKE2b digest: tokens are stored only as digests so a stolen database opens no session.
 std::string digest(std::string_view token);
+//! Keyed BLAKE2b of `message` (a pseudonym that only the key's holder can compute), as Crockford base32, upper
+//! case, `chars` characters (5 bits each, at most 51).
+std::string keyed_code(std::string_view key, std::string_view message, std::size_t chars);
 bool equal_constant_time(std::string_view a, std::string_view b);
 std::string base64_encode(std::string_view data);
 //! Standard base64 (whitespace ignored); nullopt when it is not valid base64.

@@ -51,13 +51,16 @@ Result<std::vector<Record>> parse(std::string_view text) {
 }
 
 std::string escape(std::string_view f) {
-  if (f.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(f);
-  std::string out = "\"";
+  const bool formula = !f.empty() && std::string_view("=+-@\t\r").find(f.front()) != std::string_view::npos;
+  if (!formula && f.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(f);
+  std::string out = formula ? "\"'" : "\"";
   for (char c : f) {
     if (c == '"') out += '"';
     out += c;
   }
   return out + "\"";
 }
+
+std::string number(std::int64_t value) { return std::to_string(value); }
 
 }  // namespace kh::csv

@@ -12,6 +12,7 @@ struct Error {
   std::string code;                          //!< stable code partners and the web app rely on
   std::string message;                       //!< Japanese sentence for people
   std::map<std::string, std::string> fields; //!< field name -> Japanese message naming the field
+  long retry_after_seconds = 0;              //!< with 429: when a retry can succeed (the Retry-After header)
 };
 
 template <class T>

@@ -4,7 +4,46 @@
 
 #include "core/text.h"
 
+#include <set>
+#include <vector>
+
 namespace kh::json {
+namespace {
+
+//! Whether some object in `text` (JSON that already parsed) names a key twice. Boost.JSON 1.81 keeps one of
+//! the two silently, so the text is walked once more: strings are skipped, keys are compared after their escapes
+//! are undone ("a" and "\u0061" are the same key).
+bool has_duplicate_key(std::string_view text) {
+  struct Level { bool object; bool expecting_key; std::set<std::string> keys; };
+  std::vector<Level> levels;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '{') levels.push_back({true, true, {}});
+    else if (c == '[') levels.push_back({false, false, {}});
+    else if (c == '}' || c == ']') { if (!levels.empty()) levels.pop_back(); }
+    else if (c == ',') { if (!levels.empty() && levels.back().object) levels.back().expecting_key = true; }
+    else if (c == '"') {
+      const std::size_t start = i;
+      bool escaped = false;
+      for (++i; i < text.size(); ++i) {
+        if (text[i] == '\\') { escaped = true; ++i; continue; }
+        if (text[i] == '"') break;
+      }
+      if (levels.empty() || !levels.back().object || !levels.back().expecting_key) continue;
+      levels.back().expecting_key = false;
+      std::string key(text.substr(start + 1, i - start - 1));
+      if (escaped) {
+        boost::system::error_code ec;
+        auto decoded = boost::json::parse(text.substr(start, i - start + 1), ec);
+        if (!ec && decoded.is_string()) key = std::string(decoded.as_string());
+      }
+      if (!levels.back().keys.insert(std::move(key)).second) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
 
 Result<boost::json::object> parse_object(std::string_view body) {
   if (body.empty()) return fail(errors::bad_request("リクエスト本文が空です。JSON形式で送信してください。"));
@@ -15,6 +54,8 @@ Result<boost::json::object> parse_object(std::string_view body) {
   boost::json::value v = boost::json::parse(body, ec, {}, options);
   if (ec) return fail(errors::bad_request("リクエスト本文のJSONの形式が正しくありません。"));
   if (!v.is_object()) return fail(errors::bad_request("リクエスト本文はJSONオブジェクトで送信してください。"));
+  if (has_duplicate_key(body))
+    return fail(errors::bad_request("リクエスト本文のJSONに同じ項目名が2回以上あります。各項目は1回だけ指定してください。"));
   return std::move(v.as_object());
 }
 
@@ -36,8 +77,8 @@ void FieldReader::add_error(std::string_view key, std::string message) {
   errors_.try_emplace(std::string(key), std::move(message));
 }
 
-std::optional<std::string> FieldReader::optional_string(std::string_view key, std::string_view label,
-                                                        std::size_t max_chars) {
+std::optional<std::string> FieldReader::read_string(std::string_view key, std::string_view label,
+                                                    std::size_t max_chars, text::Lines lines) {
   const auto* v = find(key);
   if (!v) return std::nullopt;
   if (!v->is_string()) {
@@ -45,26 +86,45 @@ std::optional<std::string> FieldReader::optional_string(std::string_view key, st
     return std::nullopt;
   }
   std::string s = text::trim(std::string_view(v->as_string()));
-  if (text::length(s) > max_chars) {
-    add_error(key, msg_too_long(label, max_chars));
+  if (lines == text::Lines::multiple) std::erase(s, '\r');  // CRLF and LF mean the same line break
+  if (text::has_forbidden_characters(s, lines)) {
+    add_error(key, lines == text::Lines::single
+                       ? "「" + std::string(label) + "」に改行・制御文字・文字の向きを変える記号は使用できません。"
+                       : "「" + std::string(label) + "」に制御文字や文字の向きを変える記号は使用できません。");
     return std::nullopt;
   }
-  if (text::has_control_characters(s)) {
-    add_error(key, "「" + std::string(label) + "」に使用できない制御文字が含まれています。");
+  if (text::length(s) > max_chars) {
+    add_error(key, msg_too_long(label, max_chars));
     return std::nullopt;
   }
   return s;
 }
 
-std::string FieldReader::required_string(std::string_view key, std::string_view label, std::size_t max_chars) {
+std::string FieldReader::read_required(std::string_view key, std::string_view label, std::size_t max_chars,
+                                       text::Lines lines) {
   if (!find(key)) {
     add_error(key, msg_required(label));
     return {};
   }
-  auto s = optional_string(key, label, max_chars);
+  auto s = read_string(key, label, max_chars, lines);
   if (!s) return {};
   if (s->empty()) add_error(key, msg_required(label));
   return *s;
+}
+
+std::optional<std::string> FieldReader::optional_string(std::string_view key, std::string_view label,
+                                                        std::size_t max_chars) {
+  return read_string(key, label, max_chars, text::Lines::single);
+}
+std::string FieldReader::required_string(std::string_view key, std::string_view label, std::size_t max_chars) {
+  return read_required(key, label, max_chars, text::Lines::single);
+}
+std::optional<std::string> FieldReader::optional_text(std::string_view key, std::string_view label,
+                                                      std::size_t max_chars) {
+  return read_string(key, label, max_chars, text::Lines::multiple);
+}
+std::string FieldReader::required_text(std::string_view key, std::string_view label, std::size_t max_chars) {
+  return read_required(key, label, max_chars, text::Lines::multiple);
 }
 
 std::optional<bool> FieldReader::optional_bool(std::string_view key, std::string_view label) {

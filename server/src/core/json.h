@@ -11,10 +11,12 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/text.h"
 
 namespace kh::json {
 
-//! Parses a body that must be a JSON object (valid UTF-8, at most `max_depth` levels deep).
+//! Parses a body that must be a JSON object (valid UTF-8, at most 32 levels deep, no key twice in one object:
+//! which of two values counts would otherwise depend on the parser, and a proxy may have read the other one).
 Result<boost::json::object> parse_object(std::string_view body);
 
 //! Pulls typed fields out of an object and remembers a message for each one that is wrong.
@@ -22,10 +24,14 @@ class FieldReader {
  public:
   explicit FieldReader(const boost::json::object& object) : object_(object) {}
 
-  //! Trimmed string; missing or empty is an error. `label` is the Japanese field name used in messages.
+  //! Trimmed one-line string; missing or empty is an error. `label` is the Japanese field name used in messages.
+  //! Control and bidirectional characters are refused here, for every route (text::has_forbidden_characters).
   std::string required_string(std::string_view key, std::string_view label, std::size_t max_chars = 200);
   std::optional<std::string> optional_string(std::string_view key, std::string_view label,
                                              std::size_t max_chars = 2000);
+  //! Free text that may span lines (tab and line breaks allowed, CRLF stored as LF); otherwise as above.
+  std::string required_text(std::string_view key, std::string_view label, std::size_t max_chars);
+  std::optional<std::string> optional_text(std::string_view key, std::string_view label, std::size_t max_chars);
   std::optional<bool> optional_bool(std::string_view key, std::string_view label);
   //! An array of strings (codes); absent or null → nullopt, anything else but strings → an error.
   std::optional<std::vector<std::string>> optional_string_list(std::string_view key, std::string_view label,
@@ -41,6 +47,9 @@ class FieldReader {
 
  private:
   const boost::json::value* find(std::string_view key) const;
+  std::optional<std::string> read_string(std::string_view key, std::string_view label, std::size_t max_chars,
+                                         text::Lines lines);
+  std::string read_required(std::string_view key, std::string_view label, std::size_t max_chars, text::Lines lines);
   const boost::json::object& object_;
   std::map<std::string, std::string> errors_;
 };

@@ -34,6 +34,7 @@ void info(std::string_view event, const boost::json::object& fields) {
 void info(std::string_view event, std::string_view message) {
   if (!quiet) write("info", event, {{"message", message}});
 }
+void warn(std::string_view event, std::string_view message) { write("warn", event, {{"message", message}}); }
 void error(std::string_view event, std::string_view message) { write("error", event, {{"message", message}}); }
 void set_quiet(bool q) { quiet = q; }
 

@@ -113,9 +113,25 @@ std::vector<std::string> split(std::string_view s, char separator) {
   return out;
 }
 
-bool has_control_characters(std::string_view s) {
-  for (unsigned char c : s)
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return true;
+bool has_forbidden_characters(std::string_view s, Lines lines) {
+  const auto byte = [&](std::size_t i) { return i < s.size() ? static_cast<unsigned char>(s[i]) : 0u; };
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const unsigned c = byte(i);
+    if (c < 0x20) {
+      if (lines == Lines::multiple && (c == '\t' || c == '\n' || c == '\r')) continue;
+      return true;
+    }
+    if (c == 0x7F) return true;
+    if (c == 0xC2 && byte(i + 1) >= 0x80 && byte(i + 1) <= 0x9F) return true;  // U+0080–U+009F
+    if (c == 0xD8 && byte(i + 1) == 0x9C) return true;                          // U+061C ARABIC LETTER MARK
+    if (c == 0xE2) {
+      const unsigned b1 = byte(i + 1), b2 = byte(i + 2);
+      if (b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F)) return true;                // U+200E, U+200F
+      if (b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) return true;                  // U+202A–U+202E
+      if (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9) return true;                  // U+2066–U+2069
+      if (lines == Lines::single && b1 == 0x80 && (b2 == 0xA8 || b2 == 0xA9)) return true;  // U+2028, U+2029
+    }
+  }
   return false;
 }
 

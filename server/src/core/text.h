@@ -20,6 +20,10 @@ std::string ascii_lower(std::string_view s);
 //! "a,b,c" from {"a","b","c"} (empty parts kept out of split: ",a,,b," → {"a","b"}).
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 std::vector<std::string> split(std::string_view s, char separator);
-//! Removes control characters other than tab and newline from free text.
-bool has_control_characters(std::string_view s);
+//! Whether a field is one line (names, titles, file names) or free text that may span lines.
+enum class Lines { single, multiple };
+//! Whether valid UTF-8 text holds a character no person types and some attack uses: C0 and C1 controls and DEL
+//! (free text may keep tab, LF and CR), bidirectional controls (U+061C, U+200E/F, U+202A–U+202E, U+2066–U+2069,
+//! which make "exe.pdf" look like "fdp.exe") and, in one-line fields, U+2028/U+2029 line separators.
+bool has_forbidden_characters(std::string_view s, Lines lines);
 }  // namespace kh::text

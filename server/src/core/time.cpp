@@ -33,14 +33,56 @@ std::string format(std::int64_t ms, int offset_hours, bool utc_z) {
 std::string format_iso8601_jst(std::int64_t ms) { return format(ms, 9, false); }
 std::string format_iso8601_utc(std::int64_t ms) { return format(ms, 0, true); }
 
-bool is_valid_date(std::string_view d) {
-  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
-  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (d[i] < '0' || d[i] > '9') return false;
-  const int y = std::stoi(std::string(d.substr(0, 4)));
-  const unsigned m = std::stoi(std::string(d.substr(5, 2)));
-  const unsigned day = std::stoi(std::string(d.substr(8, 2)));
-  return std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{day}}.ok();
+namespace {
+//! Two ASCII digits at `at`, or -1.
+int two_digits(std::string_view s, std::size_t at) {
+  if (at + 2 > s.size()) return -1;
+  const char a = s[at], b = s[at + 1];
+  if (a < '0' || a > '9' || b < '0' || b > '9') return -1;
+  return (a - '0') * 10 + (b - '0');
+}
+}  // namespace
+
+std::optional<std::int64_t> parse_date(std::string_view d) {
+  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return std::nullopt;
+  const int century = two_digits(d, 0), year_in_century = two_digits(d, 2);
+  const int month = two_digits(d, 5), day = two_digits(d, 8);
+  if (century < 0 || year_in_century < 0 || month < 0 || day < 0) return std::nullopt;
+  const int year = century * 100 + year_in_century;
+  if (year < min_input_year || year > max_input_year) return std::nullopt;
+  const std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month{unsigned(month)},
+                                        std::chrono::day{unsigned(day)}};
+  if (!ymd.ok()) return std::nullopt;
+  return std::chrono::sys_days{ymd}.time_since_epoch().count();
+}
+
+bool is_valid_date(std::string_view d) { return parse_date(d).has_value(); }
+
+std::optional<std::int64_t> parse_datetime(std::string_view s) {
+  // 2026-12-03T10:00 is 16 characters; then optional ":ss", then "Z" or "±hh:mm".
+  if (s.size() < 17 || s[10] != 'T' || s[13] != ':') return std::nullopt;
+  const auto days = parse_date(s.substr(0, 10));
+  const int hour = two_digits(s, 11), minute = two_digits(s, 14);
+  if (!days || hour < 0 || hour > 23 || minute < 0 || minute > 59) return std::nullopt;
+  std::size_t at = 16;
+  int second = 0;
+  if (s[at] == ':') {
+    if (s.size() < at + 3) return std::nullopt;
+    second = two_digits(s, at + 1);
+    if (second < 0 || second > 59) return std::nullopt;
+    at += 3;
+  }
+  int offset_minutes = 0;
+  if (s.size() == at + 1 && s[at] == 'Z') {
+    offset_minutes = 0;
+  } else if (s.size() == at + 6 && (s[at] == '+' || s[at] == '-') && s[at + 3] == ':') {
+    const int oh = two_digits(s, at + 1), om = two_digits(s, at + 4);
+    if (oh < 0 || om < 0 || om > 59 || oh * 60 + om > 14 * 60) return std::nullopt;
+    offset_minutes = (s[at] == '+' ? 1 : -1) * (oh * 60 + om);
+  } else {
+    return std::nullopt;
+  }
+  return ((*days * 1440 + hour * 60 + minute - offset_minutes) * 60 + second) * 1000;
 }
 
 }  // namespace kh

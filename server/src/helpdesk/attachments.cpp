@@ -57,9 +57,13 @@ Result<std::vector<Attachment>> read_attachments(const bj::object& body) {
     if (!name || !name->is_string() || !data || !data->is_string())
       return fail(errors::validation({{"attachments", "添付ファイルには filename と data_base64 が必要です。"}}));
     std::string filename = text::trim(std::string_view(name->as_string()));
+    // A name with a line break, a control or a bidirectional character ("invoice\u202Efdp.exe") is refused, not
+    // repaired: the sender sees why, and no stored name can break a header or mislead the person downloading.
+    if (text::has_forbidden_characters(filename, text::Lines::single))
+      return fail(errors::validation({{"attachments", "添付ファイルの名前に改行・制御文字・文字の向きを変える記号は使用できません。"}}));
     // Only the last path component, without characters that break a Content-Disposition header.
     if (auto slash = filename.find_last_of("/\\"); slash != std::string::npos) filename = filename.substr(slash + 1);
-    std::erase_if(filename, [](char c) { return c == '"' || c == '\r' || c == '\n' || c == ';'; });
+    std::erase_if(filename, [](char c) { return c == '"' || c == ';'; });
     if (filename.empty() || text::length(filename) > 200 || !text::is_valid_utf8(filename))
       return fail(errors::validation({{"attachments", "添付ファイルの名前が正しくありません。"}}));
     auto bytes = crypto::base64_decode(std::string_view(data->as_string()));

@@ -60,7 +60,7 @@ Result<bj::object> Service::save_faq(const accounts::CurrentUser& editor, const 
   json::FieldReader f(body);
   const auto category = f.required_string("category", "カテゴリ", 50);
   const auto question = f.required_string("question", "質問", 300);
-  const auto answer = f.required_string("answer", "回答", 8000);
+  const auto answer = f.required_text("answer", "回答", 8000);
   const bool published = f.optional_bool("published", "公開").value_or(true);
   KH_TRY_VOID(f.finish());
   const std::string article = id.value_or(crypto::new_id("faq"));
@@ -123,7 +123,7 @@ Result<bj::object> Service::publish_announcement(const accounts::CurrentUser& ed
   KH_TRY_VOID(accounts::require_role(editor, {accounts::Role::secretariat}));
   json::FieldReader f(body);
   const auto title = f.required_string("title", "タイトル", 200);
-  const auto text_body = f.required_string("body", "本文", 8000);
+  const auto text_body = f.required_text("body", "本文", 8000);
   std::string audience = "all";
   if (const auto* a = body.if_contains("audience"); a && !a->is_null()) {
     if (a->is_string() && a->as_string() == "all") audience = "all";

@@ -47,7 +47,7 @@ const Error inquiry_not_found = errors::not_found("指定されたお問合せ�
 Result<bj::object> Service::create_inquiry(const accounts::CurrentUser& asker, const bj::object& body) {
   json::FieldReader f(body);
   const auto subject = f.required_string("subject", "件名", 100);
-  const auto text = f.required_string("body", "内容", 4000);
+  const auto text = f.required_text("body", "内容", 4000);
   const auto category = f.optional_string("category", "カテゴリ", 20).value_or("other");
   if (!*name_of(categories, category)) f.add_error("category", json::msg_invalid("カテゴリ"));
   KH_TRY_VOID(f.finish());
@@ -125,7 +125,7 @@ Result<bj::object> Service::inquiry(const accounts::CurrentUser& viewer, const s
 
 Result<bj::object> Service::add_message(const accounts::CurrentUser& author, const std::string& id, const bj::object& body) {
   json::FieldReader f(body);
-  const auto text = f.required_string("body", "内容", 4000);
+  const auto text = f.required_text("body", "内容", 4000);
   KH_TRY_VOID(f.finish());
   auto files = KH_TRY(read_attachments(body));
   auto lease = KH_TRY(pool_.acquire());

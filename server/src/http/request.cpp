@@ -61,7 +61,9 @@ Response error_response(const Error& error) {
   for (const auto& [k, v] : error.fields) fields[k] = v;
   boost::json::object inner{{"code", error.code}, {"message", error.message}};
   if (!fields.empty()) inner["fields"] = std::move(fields);
-  return json_response(error.status, boost::json::object{{"error", std::move(inner)}});
+  auto response = json_response(error.status, boost::json::object{{"error", std::move(inner)}});
+  if (error.retry_after_seconds > 0) response.header("Retry-After", std::to_string(error.retry_after_seconds));
+  return response;
 }
 
 }  // namespace kh::http

@@ -27,6 +27,16 @@ void Router::add(std::string method, std::string pattern, Handler handler) {
   routes_.push_back({std::move(method), split_path(pattern), std::move(handler)});
 }
 
+std::vector<std::string> Router::describe() const {
+  std::vector<std::string> out;
+  for (const auto& route : routes_) {
+    std::string line = route.method + " ";
+    for (const auto& s : route.segments) line += "/" + s;
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
 std::optional<Response> Router::dispatch(Request& request) const {
   const auto path = split_path(request.path);
   std::string allowed;

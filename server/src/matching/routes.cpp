@@ -63,7 +63,9 @@ void register_routes(http::Router& router, Engine& engine, postings::Service& po
       auto profile = seekers.find(all[i].id);
       if (!profile || !*profile) continue;
       // Pseudonymous only: the handle and the conditions, never name, licence number, phone or notes.
-      items.push_back({{"candidate", seekers::anonymous_json(**profile)}, {"score", all[i].score},
+      // The handle is the one this posting's facility knows the seeker by (a different one for every facility).
+      const auto handle = seekers.handle_for((*profile)->user_id, (*p)->facility_id);
+      items.push_back({{"candidate", seekers::anonymous_json(**profile, handle)}, {"score", all[i].score},
                        {"reasons", reasons_json(all[i])}});
     }
     return http::json_response(200, bj::object{{"items", std::move(items)}, {"total", all.size()}, {"page", page},

@@ -8,10 +8,11 @@
 
 namespace kh::notify {
 
-std::shared_ptr<http::EventStream> EventHub::subscribe(const std::string& user_id) {
+std::shared_ptr<http::EventStream> EventHub::subscribe(const std::string& user_id, const std::string& session_digest,
+                                                        std::int64_t valid_until_ms) {
   auto stream = std::make_shared<http::EventStream>();
   std::lock_guard lock(mutex_);
-  streams_.emplace(user_id, stream);
+  streams_.emplace(user_id, Entry{stream, session_digest, valid_until_ms});
   return stream;
 }
 
@@ -21,7 +22,7 @@ void EventHub::publish(const std::string& user_id, const std::string& event, con
     std::lock_guard lock(mutex_);
     auto [begin, end] = streams_.equal_range(user_id);
     for (auto it = begin; it != end;) {
-      auto s = it->second.lock();
+      auto s = it->second.stream.lock();
       if (!s || !s->connected()) { it = streams_.erase(it); continue; }
       targets.push_back(std::move(s));
       ++it;
@@ -30,23 +31,53 @@ void EventHub::publish(const std::string& user_id, const std::string& event, con
   for (auto& s : targets) s->push(event, data);
 }
 
-void EventHub::close_user(const std::string& user_id) {
+void EventHub::close_where(const std::function<bool(const std::string&, const Entry&)>& close_if) {
   std::vector<std::shared_ptr<http::EventStream>> targets;
   {
     std::lock_guard lock(mutex_);
-    auto [begin, end] = streams_.equal_range(user_id);
-    for (auto it = begin; it != end; ++it)
-      if (auto s = it->second.lock()) targets.push_back(std::move(s));
-    streams_.erase(begin, end);
+    for (auto it = streams_.begin(); it != streams_.end();) {
+      if (!close_if(it->first, it->second)) { ++it; continue; }
+      if (auto s = it->second.stream.lock()) targets.push_back(std::move(s));
+      it = streams_.erase(it);
+    }
   }
   for (auto& s : targets) s->close();
 }
 
+void EventHub::close_user(const std::string& user_id) {
+  close_where([&](const std::string& user, const Entry&) { return user == user_id; });
+}
+
+void EventHub::close_session(const std::string& session_digest) {
+  close_where([&](const std::string&, const Entry& e) { return e.session_digest == session_digest; });
+}
+
+void EventHub::close_expired(std::int64_t now,
+                             const std::function<std::optional<std::int64_t>(const std::string&)>& valid_until) {
+  std::vector<std::string> due;
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& [_, e] : streams_)
+      if (e.valid_until_ms <= now) due.push_back(e.session_digest);
+  }
+  if (due.empty()) return;
+  // Asked outside the lock (it reads the database); a session used meanwhile on another page gets a new deadline.
+  std::map<std::string, std::optional<std::int64_t>> answers;
+  for (const auto& digest : due) answers.try_emplace(digest, valid_until(digest));
+  {
+    std::lock_guard lock(mutex_);
+    for (auto& [_, e] : streams_)
+      if (auto it = answers.find(e.session_digest); it != answers.end() && it->second && *it->second > now)
+        e.valid_until_ms = *it->second;
+  }
+  close_where([&](const std::string&, const Entry& e) {
+    auto it = answers.find(e.session_digest);
+    return it != answers.end() && (!it->second || *it->second <= now);
+  });
+}
+
 void EventHub::close_all() {
-  std::lock_guard lock(mutex_);
-  for (auto& [_, weak] : streams_)
-    if (auto s = weak.lock()) s->close();
-  streams_.clear();
+  close_where([](const std::string&, const Entry&) { return true; });
 }
 
 Result<bool> insert(store::Connection& c, const Notification& n, const std::string& dedupe_key, MailState mail) {

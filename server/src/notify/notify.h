@@ -31,18 +31,35 @@ struct Notification {
   std::optional<std::int64_t> read_at_ms;
 };
 
-//! The open event streams of this process, by user.
+//! The open event streams of this process, by user. A stream lives no longer than the session that opened it:
+//! it closes when the session ends (logout, logout everywhere, password change or reset, the user stopped) and
+//! when the session expires (close_expired).
 class EventHub {
  public:
-  std::shared_ptr<http::EventStream> subscribe(const std::string& user_id);
+  //! `session_digest` identifies the session; `valid_until_ms` is when it expires unless it is used again.
+  std::shared_ptr<http::EventStream> subscribe(const std::string& user_id, const std::string& session_digest,
+                                               std::int64_t valid_until_ms);
   void publish(const std::string& user_id, const std::string& event, const std::string& data);
   void close_all();
   //! Closes every open stream of the user (their sessions ended; the survivors reconnect).
   void close_user(const std::string& user_id);
+  //! Closes the streams of one session (it was logged out).
+  void close_session(const std::string& session_digest);
+  //! Asks `valid_until` again for every stream whose session looked expired by `now_ms`, and closes those whose
+  //! session is gone or expired (nullopt); the others keep their new deadline. Cheap when nothing is due.
+  void close_expired(std::int64_t now_ms,
+                     const std::function<std::optional<std::int64_t>(const std::string& session_digest)>& valid_until);
 
  private:
+  struct Entry {
+    std::weak_ptr<http::EventStream> stream;
+    std::string session_digest;
+    std::int64_t valid_until_ms;
+  };
+  //! Removes the entries `close_if` picks and closes their streams (outside the lock).
+  void close_where(const std::function<bool(const std::string& user_id, const Entry&)>& close_if);
   std::mutex mutex_;
-  std::multimap<std::string, std::weak_ptr<http::EventStream>> streams_;
+  std::multimap<std::string, Entry> streams_;
 };
 
 //! Mail state of a notice: sent now, waiting for the daily digest, or not mailed.

@@ -23,7 +23,9 @@ void register_routes(http::Router& router, store::Pool& pool, accounts::Service&
                                     {current->user.id});
     if (!unread) return http::error_response(unread.error());
     http::Response res;
-    res.stream = hub.subscribe(current->user.id);
+    auto valid_until = accounts.session_valid_until(current->session_digest);
+    if (!valid_until || !*valid_until) return http::error_response(errors::unauthorized());
+    res.stream = hub.subscribe(current->user.id, current->session_digest, **valid_until);
     res.stream->push("ready", bj::serialize(bj::object{{"unread", unread->rows[0].integer(0)}}));
     return res;
   });

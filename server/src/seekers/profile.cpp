@@ -72,7 +72,7 @@ Result<bj::object> validate_profile(const bj::object& body, const reference::Cat
   const auto career = f.optional_string("career_support", "キャリア支援", 20).value_or("none");
   if (!career_codes.contains(career)) f.add_error("career_support", json::msg_invalid("キャリア支援"));
   out["career_support"] = career;
-  const auto notes = f.optional_string("notes", "自由記述", 2000);
+  const auto notes = f.optional_text("notes", "自由記述", 2000);
   out["notes"] = notes ? bj::value(*notes) : bj::value(nullptr);
   const auto notify = f.optional_string("notify", "通知方法", 20).value_or("immediate");
   if (!notify_codes.contains(notify)) f.add_error("notify", json::msg_invalid("通知方法"));
@@ -110,9 +110,9 @@ Result<bj::object> validate_profile(const bj::object& body, const reference::Cat
   return out;
 }
 
-bj::object anonymous_json(const Profile& profile) {
+bj::object anonymous_json(const Profile& profile, std::string_view handle) {
   const auto full = bj::parse(profile.json).as_object();
-  bj::object out{{"handle", profile.handle}};
+  bj::object out{{"handle", handle}};
   // An allow-list, not a deny-list: a field added to the profile later stays private until chosen here.
   for (std::string_view key : {"categories", "specialties", "experience_years", "employment", "available_from",
                                "period_months_max", "weekdays", "night_duty", "prefectures", "areas", "full_time",

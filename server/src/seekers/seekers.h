@@ -19,19 +19,26 @@ namespace kh::seekers {
 
 struct Profile {
   std::string user_id;
-  std::string handle;  //!< pseudonym shown to facilities until a match is established
+  std::string handle;  //!< the seeker's own reference (shown to the seeker); facilities see handle_for() instead
   std::string json;    //!< the validated profile document (SPEC.md "Seeker profile JSON")
 };
 
 //! Validates a full profile document; returns it normalised (trimmed, codes checked, lists de-duplicated).
 Result<boost::json::object> validate_profile(const boost::json::object& body, const reference::Catalogue& catalogue);
 
-//! The profile without identity fields: handle, qualifications, specialties, experience, prefecture, conditions.
-boost::json::object anonymous_json(const Profile& profile);
+//! The profile without identity fields: the given handle, qualifications, specialties, experience, prefecture,
+//! conditions. The handle comes from Service::handle_for, so it differs for every facility.
+boost::json::object anonymous_json(const Profile& profile, std::string_view handle);
 
 class Service {
  public:
   Service(store::Pool& pool, const reference::Catalogue& catalogue) : pool_(pool), catalogue_(catalogue) {}
+  //! Loads (on first use, creates) the installation's key for handles; call once before handle_for.
+  Result<void> load_handle_key();
+  //! The seeker's pseudonym towards one facility: stable for that facility, unrelated for every other, so two
+  //! facilities comparing their candidates cannot tell that they saw the same person (a keyed digest of the
+  //! seeker and the facility; without the installation's key nobody can compute or reverse it).
+  std::string handle_for(std::string_view seeker_id, std::string_view facility_id) const;
   Result<std::optional<Profile>> find(const std::string& user_id);
   //! Every profile of an active seeker (the matching engine is built from this at start).
   Result<std::vector<Profile>> all();
@@ -42,6 +49,7 @@ class Service {
  private:
   store::Pool& pool_;
   const reference::Catalogue& catalogue_;
+  std::string handle_key_;
 };
 
 //! GET/PUT /api/v1/me/profile.

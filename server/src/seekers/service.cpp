@@ -13,6 +13,24 @@
 namespace kh::seekers {
 namespace bj = boost::json;
 
+Result<void> Service::load_handle_key() {
+  auto lease = KH_TRY(pool_.acquire());
+  auto& c = *lease;
+  // The first process to start creates the key; every other process (and every later start) reads the same one.
+  KH_TRY(c.execute("INSERT INTO installation_secrets (name, value) VALUES ('seeker_handle_key', $1) ON CONFLICT (name) DO NOTHING",
+                   {crypto::random_token(32)}));
+  auto r = KH_TRY(c.execute("SELECT value FROM installation_secrets WHERE name = 'seeker_handle_key'"));
+  if (r.rows.empty()) return fail(errors::internal("seeker handle key missing"));
+  handle_key_ = r.rows[0].text(0);
+  return {};
+}
+
+std::string Service::handle_for(std::string_view seeker_id, std::string_view facility_id) const {
+  // 8 characters of base32 (40 bits) keep collisions among one facility's candidates negligible and the handle
+  // short enough to read out on the phone.
+  return "求職者-" + crypto::keyed_code(handle_key_, std::string(seeker_id) + "\n" + std::string(facility_id), 8);
+}
+
 Result<std::optional<Profile>> Service::find(const std::string& user_id) {
   auto lease = KH_TRY(pool_.acquire());
   auto r = KH_TRY((*lease).execute("SELECT user_id, handle, profile FROM seeker_profiles WHERE user_id = $1", {user_id}));

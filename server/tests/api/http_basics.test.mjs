@@ -17,7 +17,7 @@ function assertEnvelope(r, status, code) {
 test('health answers ok with security headers', async () => {
   const r = await new Client(server.url).get('/api/v1/health');
   assert.equal(r.status, 200);
-  assert.deepEqual(r.json, { status: 'ok' });
+  assert.deepEqual(r.json, { status: 'ok', mail: 'not configured' }, 'no SMTP and no demo: mails are not leaving');
   assert.match(r.headers.get('content-security-policy'), /frame-ancestors 'none'/);
   assert.equal(r.headers.get('x-content-type-options'), 'nosniff');
   assert.equal(r.headers.get('cache-control'), 'no-store');
@@ -78,9 +78,13 @@ test('prefectures are public reference data', async () => {
   assert.deepEqual(r.json.items[12], { code: '13', name: '東京都', name_en: 'Tokyo' });
 });
 
-test('without SMTP the demo mail page exists; with SMTP it does not', async () => {
-  assert.equal((await new Client(server.url).get('/api/v1/dev/mails')).status, 200);
-  const withSmtp = await startServer({ demo: false, smtpUrl: 'smtp://127.0.0.1:1' });
+test('the demo mail page exists only in demo mode without SMTP', async () => {
+  assert.equal((await new Client(server.url).get('/api/v1/dev/mails')).status, 404, 'not without --demo');
+  const demo = await startServer({ demo: false, smtp: false, extra: ['--demo'] });
+  try {
+    assert.equal((await new Client(demo.url).get('/api/v1/dev/mails')).status, 200);
+  } finally { await demo.stop(); }
+  const withSmtp = await startServer({ demo: false, smtpUrl: 'smtp://127.0.0.1:1', extra: ['--demo'] });
   try {
     assert.equal((await new Client(withSmtp.url).get('/api/v1/dev/mails')).status, 404);
   } finally { await withSmtp.stop(); }

@@ -19,6 +19,18 @@ TEST(Csv, ReadsQuotesCommasLineBreaksAndBom) {
   EXPECT_EQ(csv::escape("plain"), "plain");
 }
 
+TEST(Csv, NeutralisesCellsThatExcelWouldRunAsFormulas) {
+  EXPECT_EQ(csv::escape("=HYPERLINK(\"http://evil\")"), "\"'=HYPERLINK(\"\"http://evil\"\")\"");
+  EXPECT_EQ(csv::escape("+81 3"), "\"'+81 3\"");
+  EXPECT_EQ(csv::escape("-1+1"), "\"'-1+1\"");
+  EXPECT_EQ(csv::escape("@SUM(A1)"), "\"'@SUM(A1)\"");
+  EXPECT_EQ(csv::escape("\t=1"), "\"'\t=1\"");
+  EXPECT_EQ(csv::escape("\r=1"), "\"'\r=1\"");
+  EXPECT_EQ(csv::escape("a=b"), "a=b");                  // only the first character makes a formula
+  EXPECT_EQ(csv::number(-3), "-3");                       // numeric cells stay numbers
+  EXPECT_EQ(csv::number(12), "12");
+}
+
 TEST(MunicipalityCodes, CheckDigitsFollowJisX0402) {
   EXPECT_TRUE(reference::is_valid_municipality_code("131016"));  // 千代田区
   EXPECT_TRUE(reference::is_valid_municipality_code("092011"));  // 宇都宮市
