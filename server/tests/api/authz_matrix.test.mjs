@@ -1,0 +1,669 @@
+// The authorisation matrix (issue 10, "make it stay fixed"). docs/openapi.yaml carries, for every operation,
+// who may get a 2xx (`x-roles`) and on which objects (`x-scope`); the vocabulary is in its info.description.
+// This test holds the server to that document:
+//  1. every route the server registers (`kakehashi routes`) is documented with its rule, and every documented
+//     operation exists (`x-condition: demo` ones only in a demo);
+//  2. every operation is called by anonymous and by one user of every role on objects that belong to OTHER users
+//     and organisations (fac-tokyo-02, seeker0001, the 東京都ナースセンター), with a body that would succeed for
+//     an allowed caller; a 2xx that x-roles/x-scope does not allow fails, and so does a refusal other than
+//     401/403/404; lists must not show those objects to callers outside the scope;
+//  3. allowed callers reach their own objects, and every operation answered a 2xx to someone (so the matrix
+//     cannot pass because everything failed); every 2xx seen anywhere came from a role in x-roles;
+//  4. every unsafe operation that uses the session refuses a request without the CSRF header; operations that end
+//     sessions (logout, logout everywhere, password change) run last, with their own sessions where they can.
+// A new route fails test 1 until it is documented with x-roles (and x-scope when its path has an id), and the matrix
+// until CASES below says what to call it with (GETs without path parameters need nothing).
+// One server per run (demo data, `--demo` without SMTP, so the sent-mail page exists and mails can be read there).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, Client, runCli, uniqueEmail, tokenFrom, totpCode, DEMO_PASSWORD } from './harness.mjs';
+
+// ---- the document ----
+
+const ROLES = ['seeker', 'facility', 'aggregator', 'coordinator', 'secretariat', 'career_center', 'workenv_center'];
+const SHORTHANDS = { public: ['anonymous', ...ROLES], authenticated: ROLES };
+const SCOPES = ['none', 'published', 'own-user', 'own-organisation', 'party', 'handling-organisation', 'covered-area',
+  'audience', 'token', ...ROLES];
+const DOC_TEXT = readFileSync(new URL('../../../docs/openapi.yaml', import.meta.url), 'utf8');
+
+/** A flow value as the document writes x-* fields: `[a, b]` or a plain scalar, on one line. */
+function flowValue(raw, where) {
+  const v = raw.trim();
+  if (v === '' || v === '|' || v === '>') throw new Error(`${where}: write it on one line, as [a, b] or a word`);
+  const unquote = (s) => s.trim().replace(/^(['"])(.*)\1$/, '$2');
+  if (v.startsWith('[')) {
+    if (!v.endsWith(']')) throw new Error(`${where}: unclosed list`);
+    return v.slice(1, -1).split(',').map(unquote).filter(Boolean);
+  }
+  return unquote(v);
+}
+
+/** The operations of the `paths` section with their x-* fields. Not a YAML parser: the document's own layout
+ * (two spaces per level, methods at level 2, fields at level 3), which is all this test needs. */
+function readOperations(text) {
+  const ops = [];
+  let inPaths = false, inSecurity = false, path = null, op = null;
+  for (const line of text.split('\n')) {
+    let m;
+    if (/^\S/.test(line)) { inPaths = /^paths:\s*$/.test(line); path = op = null; continue; }
+    if (!inPaths) continue;
+    if ((m = /^ {2}(\/\S*):\s*$/.exec(line))) { path = m[1]; op = null; continue; }
+    if ((m = /^ {4}([A-Za-z$-]+):/.exec(line))) {
+      op = /^(get|put|post|patch|delete|head|options)$/.test(m[1]) ? { method: m[1].toUpperCase(), path, ext: {} } : null;
+      if (op) ops.push(op);
+      continue;
+    }
+    if (op && (m = /^ {6}(x-[a-z-]+):(.*)$/.exec(line))) op.ext[m[1]] = flowValue(m[2], `${op.method} ${op.path} ${m[1]}`);
+    // `security: []`, or `- {}` among its alternatives: the operation needs no credentials.
+    if (op && /^ {6}\S/.test(line)) inSecurity = false;
+    if (op && (m = /^ {6}security:\s*(\S*)/.exec(line))) { inSecurity = true; op.noCredentials = m[1] === '[]'; }
+    if (op && inSecurity && /^ {8}- \{\}\s*$/.test(line)) op.noCredentials = true;
+  }
+  return ops;
+}
+
+const OPERATIONS = readOperations(DOC_TEXT);
+const key = (op) => `${op.method} ${op.path}`;
+const BY_KEY = new Map(OPERATIONS.map((op) => [key(op), op]));
+
+function rolesOf(op) {
+  const list = [].concat(op.ext['x-roles'] ?? []);
+  return new Set(list.flatMap((r) => SHORTHANDS[r] ?? [r]));
+}
+function scopeOf(op) { return op.ext['x-scope'] === undefined ? null : [].concat(op.ext['x-scope']); }
+
+/** The documented operation a concrete request path belongs to. */
+const MATCHERS = OPERATIONS.map((op) => ({
+  op,
+  re: new RegExp(`^${op.path.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`),
+}));
+function operationFor(method, path) {
+  const bare = path.split('?')[0];
+  return MATCHERS.find((m) => m.op.method === method && m.re.test(bare))?.op;
+}
+
+/**
+ * Whether `x-scope` lets a caller of `role` reach an object with these facts. The matrix's objects belong to
+ * other users and organisations, so the relations own-user, own-organisation and covered-area never hold for them,
+ * and party / handling-organisation hold only for the secretariat (whom the document counts in). Facts:
+ * published (public content), audience (roles of an announcement, or 'all'), callersOwn (the object is the
+ * caller's own: a creation, the caller's own list; every term holds), nobody (no caller may reach it, e.g. a file of another thread).
+ */
+function scopeHolds(term, role, facts) {
+  if (facts.nobody) return false;
+  if (facts.callersOwn) return true;
+  switch (term) {
+    case 'none': case 'token': return true;
+    case 'published': return facts.published === true;
+    case 'audience': return !!facts.audience && (facts.audience.includes('all') || facts.audience.includes(role));
+    case 'party': case 'handling-organisation': return role === 'secretariat';
+    case 'own-user': case 'own-organisation': case 'covered-area': return false;
+    default: return role === term;
+  }
+}
+function allowed(op, role, facts) {
+  if (!rolesOf(op).has(role)) return false;
+  const scope = scopeOf(op);
+  return !scope || scope.some((t) => scopeHolds(t, role, facts));
+}
+
+// ---- the server and the callers ----
+
+let server;
+/** Callers of the matrix: anonymous and one user per role, none of whom owns the matrix's objects. */
+const CALLER_LOGINS = {
+  anonymous: null, seeker: 'seeker@example.jp', facility: 'fac-tokyo-01', aggregator: 'agg-kensei-09',
+  coordinator: 'coord-doctor-13', secretariat: 'jimukyoku', career_center: 'career-09', workenv_center: 'workenv-13',
+};
+const callers = {};
+/** Owners of the objects: another facility, another seeker, the coordinators covering Tokyo's nurses. */
+const owners = {};
+const fx = {};
+
+async function session(login, role, password = DEMO_PASSWORD) {
+  const c = new Client(server.url);
+  await c.login(login, password);
+  return { login, role, client: c };
+}
+const ANONYMOUS = { login: null, role: 'anonymous', client: null };
+
+/** Every 2xx seen, per operation, with the roles that got it; and every 2xx by a role x-roles does not name. */
+const reached = new Map();
+const undocumented2xx = [];
+
+/** One request with the session's cookie and CSRF token. Unlike Client.request it never takes cookies from the
+ * answer (a login inside the matrix must not turn the caller into someone else), and it does not wait for the end
+ * of an event stream. */
+async function send(who, method, path, { body, raw, csrf = true } = {}) {
+  const headers = {};
+  const c = who.client;
+  if (c?.cookies.size) headers.cookie = [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  if (csrf && c?.csrf && method !== 'GET') headers['x-csrf-token'] = c.csrf;
+  let payload;
+  if (raw) { payload = raw.text; headers['content-type'] = raw.type; }
+  else if (body !== undefined) { payload = JSON.stringify(body); headers['content-type'] = 'application/json'; }
+  const res = await fetch(server.url + path, { method, headers, body: payload, redirect: 'manual', signal: AbortSignal.timeout(15000) });
+  let text = '';
+  if ((res.headers.get('content-type') ?? '').startsWith('text/event-stream')) await res.body.cancel();
+  else text = await res.text();
+  let json;
+  try { json = text ? JSON.parse(text) : undefined; } catch { json = undefined; }
+  if (res.status >= 200 && res.status < 300) {
+    const op = operationFor(method, path);
+    if (op) {
+      if (!reached.has(key(op))) reached.set(key(op), new Set());
+      reached.get(key(op)).add(who.role);
+      if (!rolesOf(op).has(who.role)) undocumented2xx.push(`${who.role} (${who.login ?? 'no session'}) got ${res.status} from ${method} ${path}`);
+    }
+  }
+  return { status: res.status, text, json };
+}
+
+/** A request that must succeed (fixtures, own objects). */
+async function ok(who, method, path, body, extra = {}) {
+  const r = await send(who, method, path, { body, ...extra });
+  assert.ok(r.status >= 200 && r.status < 300, `${who.login ?? 'anonymous'} ${method} ${path}: ${r.status} ${r.text.slice(0, 300)}`);
+  return r.json;
+}
+
+// ---- fixtures: objects of others ----
+
+let counter = 0;
+const unique = (prefix) => `${prefix}${Date.now().toString(36)}${(++counter).toString(36)}`;
+const pdf = () => ({ filename: '権限確認.pdf', content_type: 'application/pdf', data_base64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') });
+
+function postingBody(extra = {}) {
+  return {
+    title: `権限確認の募集 ${unique('')}`, category: 'nurse', employment: 'fixed_term', start_date: '2027-06-01', period_months: 3,
+    urgency: 'regular', positions: 1, duties: '病棟業務', training_agreed: true, masked: true, status: 'published',
+    workplace: { postal_code: '1920083', prefecture: '13', municipality: '132012', street: '旭町10-3' },
+    contact: { name: '権限 確認', phone: '042-000-0000', email: 'authz-posting@example.jp' }, ...extra,
+  };
+}
+const newPosting = (status = 'published') => ok(owners.facility, 'POST', '/api/v1/postings', postingBody({ status }));
+
+/** An application of the other seeker on a new posting of the other facility, moved on to `stage`. */
+async function newApplication(stage = 'new') {
+  const posting = await newPosting();
+  const app = await ok(owners.seeker, 'POST', `/api/v1/postings/${posting.id}/applications`, { kind: 'contact_request', message: '相談したいです' });
+  if (stage === 'hired')
+    for (const to of ['interview_scheduling', 'interviewed', 'offered', 'hired'])
+      await ok(owners.facility, 'PATCH', `/api/v1/applications/${app.id}`, { stage: to });
+  return { ...app, posting };
+}
+
+/** An online interview the other facility proposed (and the other seeker accepted, when `scheduled`). */
+async function newInterview(scheduled) {
+  const app = await newApplication();
+  const proposed = await ok(owners.facility, 'POST', `/api/v1/applications/${app.id}/interviews`, { slots: ['2027-07-01T10:00+09:00', '2027-07-02T10:00+09:00'], online: true });
+  const interview = proposed.interviews.at(-1);
+  if (scheduled) await ok(owners.seeker, 'POST', `/api/v1/interviews/${interview.id}`, { action: 'accept', slot: 0 });
+  return { app, interview };
+}
+
+async function newInquiry() {
+  return ok(owners.facility, 'POST', '/api/v1/helpdesk/inquiries', { subject: '権限確認のお問合せ', body: '内容', category: 'usage', attachments: [pdf()] });
+}
+
+/** The newest mail of the demo's sent-mail page to `to` whose subject contains `subject`. */
+async function demoMail(to, subject) {
+  const deadline = Date.now() + 15000;
+  while (Date.now() < deadline) {
+    const r = await send(ANONYMOUS, 'GET', '/api/v1/dev/mails');
+    const found = r.json?.items?.find((m) => m.to === to && m.subject.includes(subject));
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no mail to ${to} about ${subject}`);
+}
+
+/** A seeker made with the command line, logged in. */
+async function cliSeeker(password) {
+  const email = uniqueEmail('authz');
+  const r = runCli(['user', 'add', '--db', server.db, '--login', email, '--password', password, '--role', 'seeker', '--name', '権限 確認']);
+  assert.equal(r.status, 0, r.stderr);
+  const s = await session(email, 'seeker', password);
+  s.id = (await ok(s, 'GET', '/api/v1/me')).user.id;
+  return s;
+}
+
+/** A user with a confirmed second factor; returns the session and the secret. */
+async function withSecondFactor(password) {
+  const s = await cliSeeker(password);
+  const { secret } = await ok(s, 'POST', '/api/v1/me/second-factor', {});
+  await ok(s, 'POST', '/api/v1/me/second-factor/confirm', { code: totpCode(secret) });
+  return { ...s, secret };
+}
+
+before(async () => {
+  server = await startServer({ smtp: false, extra: ['--demo'] });
+  for (const [role, login] of Object.entries(CALLER_LOGINS)) callers[role] = login ? await session(login, role) : ANONYMOUS;
+  owners.facility = await session('fac-tokyo-02', 'facility');
+  owners.seeker = await session('seeker0001@demo.kakehashi.example', 'seeker');
+  owners.coordinator = await session('coord-nurse-13', 'coordinator');
+
+  fx.facilityOrg = (await ok(owners.facility, 'GET', '/api/v1/me')).user.organisations[0].id;
+  fx.bedReport = (await ok(owners.facility, 'GET', '/api/v1/beds/reports')).items[0].id;
+  fx.posting = await newPosting();
+  fx.draft = await newPosting('draft');
+  fx.app = await newApplication();
+  const thread = await ok(owners.seeker, 'POST', `/api/v1/applications/${fx.app.id}/messages`, { body: '資格証の写しです。', attachments: [pdf()] });
+  fx.appFile = thread.items.at(-1).attachments[0].id;
+  // The calling seeker's own application, to ask for another thread's file through it.
+  fx.callerApp = await ok(callers.seeker, 'POST', `/api/v1/postings/${(await newPosting()).id}/applications`, { kind: 'inquiry', message: '質問です' });
+  fx.hired = await newApplication('hired');
+  fx.scheduled = await newInterview(true);
+  fx.notification = (await ok(owners.facility, 'GET', '/api/v1/notifications')).items.find((n) => n.link === `/applications/${fx.app.id}`).id;
+  fx.inquiry = await newInquiry();
+  fx.inquiryFile = fx.inquiry.messages[0].attachments[0].id;
+  fx.feed = await ok(owners.coordinator, 'POST', '/api/v1/feeds', { name: '権限確認の配信', prefectures: ['13'], categories: ['nurse'] });
+  fx.feedToken = /\/feeds\/([^/]+)\/postings\.json$/.exec(fx.feed.json_url)[1];
+  fx.ownFeed = await ok(owners.coordinator, 'POST', '/api/v1/feeds', { name: '権限確認の配信（削除用）', prefectures: ['13'] });
+  const sec = callers.secretariat;
+  fx.announcement = await ok(sec, 'POST', '/api/v1/announcements', { title: '権限確認（医療機関・とりまとめ団体向け）', body: '本文', audience: ['facility', 'aggregator'], attachments: [pdf()] });
+  fx.announcementFile = fx.announcement.attachments[0].id;
+  fx.announcementAll = await ok(sec, 'POST', '/api/v1/announcements', { title: '権限確認（全員向け）', body: '本文', audience: 'all' });
+  fx.faq = (await ok(ANONYMOUS, 'GET', '/api/v1/faq')).items[0].id;
+  fx.faqDraft = await ok(sec, 'POST', '/api/v1/faq', { category: '権限確認', question: '下書きの質問', answer: '回答', published: false });
+  fx.organisation = await ok(sec, 'POST', '/api/v1/organisations', { name: unique('権限確認病院'), kind: 'facility', prefecture: '13' });
+  fx.staffUser = await ok(sec, 'POST', '/api/v1/users', { login: unique('authz-'), display_name: '権限 確認', email: `${unique('authz-')}@example.jp`, role: 'facility', organisation_id: fx.organisation.id });
+  fx.resetByAdmin = await withSecondFactor('Authz2026pwA');
+  fx.selfDisable = await withSecondFactor('Authz2026pwB');
+  // Single-use tokens from the sent-mail page.
+  const registered = uniqueEmail('authz-reg');
+  await ok(ANONYMOUS, 'POST', '/api/v1/registrations', { name: '権限 確認', email: registered, password: 'Regist2026pw' });
+  fx.verifyToken = tokenFrom((await demoMail(registered, 'メールアドレスの確認')).body);
+  const forgetful = await cliSeeker('Forgot2026pw');
+  await ok(ANONYMOUS, 'POST', '/api/v1/password-resets', { login: forgetful.login });
+  fx.resetToken = tokenFrom((await demoMail(forgetful.login, 'パスワード')).body);
+});
+after(async () => {
+  await server?.stop();
+  if (matrixLog) writeFileSync(process.env.KAKEHASHI_AUTHZ_LOG, matrixLog.join('\n') + '\n');
+});
+
+// ---- what each operation is called with ----
+
+const ROUTES_CSV_AREAS = (() => {
+  // Re-importing one prefecture's complete list of areas is a no-op for the data (the import replaces that prefecture).
+  const lines = readFileSync(new URL('../../data/areas.csv', import.meta.url), 'utf8').trim().split('\n');
+  return [lines[0], ...lines.filter((l) => l.startsWith('40,'))].join('\n') + '\n';
+})();
+
+/**
+ * Per operation: `variants(fx)` gives the objects to call it on (path parameters and their facts, see
+ * scopeHolds), made fresh for operations that change their object; `body(role, v)` a body that succeeds for an
+ * allowed caller; `refusedAlso` documented refusal statuses besides 401/403/404; `session: 'fresh'` calls with a
+ * second session of the caller (the call ends it); `phase: 1` runs after everything else, `phase: 2` after that; `leaks(fx)` ids of
+ * objects a list must not show to callers outside x-scope. GETs without path parameters need no entry.
+ */
+const foreign = (params, facts = {}) => ({ params, facts });
+const CASES = {
+  'POST /api/v1/session': { body: () => ({ login: 'seeker0002@demo.kakehashi.example', password: DEMO_PASSWORD }) },
+  'DELETE /api/v1/session': { session: 'fresh' },
+  'DELETE /api/v1/sessions': { session: 'fresh', phase: 2 },
+  // The same password again: allowed, and the caller's own session stays (other sessions of the user end).
+  'PUT /api/v1/me/password': { phase: 1, body: () => ({ current_password: DEMO_PASSWORD, new_password: DEMO_PASSWORD }) },
+  'POST /api/v1/me/second-factor': { body: () => ({}) },
+  // Only for themselves: the matrix proves the role rule; the real code is sent in the own-objects test.
+  'POST /api/v1/me/second-factor/confirm': { body: () => ({ code: '000000' }) },
+  'POST /api/v1/me/second-factor/disable': { body: () => ({ password: DEMO_PASSWORD, code: '000000' }) },
+  'PATCH /api/v1/users/{id}': { variants: () => [foreign({ id: fx.staffUser.id })], body: () => ({ status: 'disabled' }) },
+  'DELETE /api/v1/users/{id}/second-factor': { variants: () => [foreign({ id: fx.resetByAdmin.id })] },
+  'POST /api/v1/registrations': { body: () => ({ name: '権限 確認', email: uniqueEmail('authz-reg'), password: 'Regist2026pw' }) },
+  'POST /api/v1/registrations/verify': { body: () => ({ token: fx.verifyToken }) },
+  'POST /api/v1/password-resets': { body: () => ({ login: 'seeker0003@demo.kakehashi.example' }) },
+  'POST /api/v1/password-resets/confirm': { body: () => ({ token: fx.resetToken, password: 'Reset2026pwX' }) },
+  'POST /api/v1/organisations': { body: () => ({ name: unique('権限確認センター'), kind: 'coordinator_org', prefecture: '13', categories: ['nurse'] }) },
+  'PATCH /api/v1/organisations/{id}': { variants: () => [foreign({ id: fx.organisation.id })], body: () => ({ name: unique('権限確認病院') }) },
+  'POST /api/v1/users': {
+    body: () => ({ login: unique('authz-'), display_name: '権限 確認', email: `${unique('authz-')}@example.jp`, role: 'facility', organisation_id: fx.organisation.id }),
+  },
+  'GET /api/v1/postings': { leaks: () => [{ id: fx.draft.id, facts: { published: false } }] },
+  'POST /api/v1/postings': {
+    variants: () => [foreign({}, { callersOwn: true }), foreign({}, { otherFacility: true })],
+    body: (role, v) => postingBody(v.facts.otherFacility ? { facility_id: fx.facilityOrg } : {}),
+    refusedAlso: [400], // another facility's facility_id is a field error: 400 with fields.facility_id
+  },
+  'GET /api/v1/postings/{id}': { variants: () => [foreign({ id: fx.posting.id }, { published: true }), foreign({ id: fx.draft.id })] },
+  'PATCH /api/v1/postings/{id}': { variants: () => [foreign({ id: fx.posting.id }, { published: true })], body: () => ({ duties: '権限確認で変更' }) },
+  'GET /api/v1/postings/{id}/versions': { variants: () => [foreign({ id: fx.posting.id }, { published: true })] },
+  'POST /api/v1/postings/import': {
+    raw: () => {
+      const columns = ['title', 'category', 'specialty', 'employment', 'start_date', 'end_date', 'period_months', 'weekdays', 'hours',
+        'full_time', 'night_duty', 'urgency', 'positions', 'duties', 'requirements', 'pay', 'benefits', 'training_agreed', 'postal_code',
+        'prefecture', 'municipality', 'street', 'building', 'area', 'contact_name', 'contact_location', 'contact_phone', 'contact_email',
+        'masked', 'status'];
+      const row = { title: unique('権限確認CSV'), category: 'nurse', employment: 'permanent', start_date: '2027-06-01', urgency: 'regular',
+        positions: '1', duties: '病棟業務', training_agreed: '1', postal_code: '1010047', prefecture: '13', municipality: '131016',
+        street: '内神田2-1-1', contact_name: '権限 確認', contact_phone: '03-0000-0000', contact_email: 'authz-csv@example.jp', masked: '0', status: 'draft' };
+      return { type: 'text/csv; charset=utf-8', text: `${columns.join(',')}\n${columns.map((c) => row[c] ?? '').join(',')}\n` };
+    },
+  },
+  'GET /api/v1/facility/postings': { leaks: () => [{ id: fx.draft.id, facts: {} }] },
+  'PUT /api/v1/me/profile': {
+    body: () => ({ name: '山田 花子', categories: ['nurse'], licences: [{ category: 'nurse', number: '1234567' }], employment: ['fixed_term'], prefectures: ['13'], notify: 'off' }),
+  },
+  'GET /api/v1/reference/postal-codes/{code}': { variants: () => [foreign({ code: '1000001' })] },
+  'POST /api/v1/reference/areas/import': { raw: () => ({ type: 'text/csv', text: ROUTES_CSV_AREAS }) },
+  'POST /api/v1/reference/postal-codes/import': { raw: () => ({ type: 'text/csv', text: 'postal_code,municipality_code,town\n1000001,131016,千代田\n' }) },
+  'GET /api/v1/postings/{id}/matches': { variants: () => [foreign({ id: fx.posting.id }, { published: true }), foreign({ id: fx.draft.id })] },
+  'GET /api/v1/notifications': { leaks: () => [{ id: fx.notification, facts: {} }] },
+  'POST /api/v1/notifications/read-all': {},
+  'POST /api/v1/notifications/{id}/read': { variants: () => [foreign({ id: fx.notification })] },
+  'GET /api/v1/feeds': { leaks: () => [{ id: fx.feed.id, facts: {} }] },
+  'POST /api/v1/feeds': { body: () => ({ name: '権限確認の配信', prefectures: ['13'], categories: ['nurse'], urgency: 'immediate' }) },
+  'DELETE /api/v1/feeds/{id}': { variants: () => [foreign({ id: fx.feed.id })] },
+  'GET /api/v1/feeds/{token}/postings.json': { variants: () => [foreign({ token: fx.feedToken })] },
+  'GET /api/v1/feeds/{token}/postings.atom': { variants: () => [foreign({ token: fx.feedToken })] },
+  'GET /api/v1/beds/reports': { leaks: () => [{ id: fx.bedReport, facts: {} }] },
+  'POST /api/v1/beds/reports': {
+    variants: () => [foreign({}, { callersOwn: true }), foreign({}, { otherFacility: true })],
+    body: (role, v) => ({
+      wards: [{ ward_type: 'general', permitted: 100, secured: 5, vacant: 7 }], acceptance: { emergency: 'ok' },
+      ...(v.facts.otherFacility ? { facility_id: fx.facilityOrg } : {}),
+    }),
+    refusedAlso: [400], // another facility's facility_id is a field error: 400 with fields.facility_id
+  },
+  'GET /api/v1/beds/board': { leaks: () => [{ id: fx.facilityOrg, facts: {} }] },
+  'GET /api/v1/beds/facilities/{id}': { variants: () => [foreign({ id: fx.facilityOrg })] },
+  'GET /api/v1/helpdesk/inquiries': { leaks: () => [{ id: fx.inquiry.id, facts: {} }] },
+  'POST /api/v1/helpdesk/inquiries': { body: () => ({ subject: '権限確認', body: '内容', category: 'other' }) },
+  'GET /api/v1/helpdesk/inquiries/{id}': { variants: () => [foreign({ id: fx.inquiry.id })] },
+  'PATCH /api/v1/helpdesk/inquiries/{id}': { variants: async () => [foreign({ id: (await newInquiry()).id })], body: () => ({ status: 'closed' }) },
+  'POST /api/v1/helpdesk/inquiries/{id}/messages': { variants: () => [foreign({ id: fx.inquiry.id })], body: () => ({ body: '追加の質問です。' }) },
+  'GET /api/v1/attachments/{id}': {
+    variants: () => [foreign({ id: fx.inquiryFile }), foreign({ id: fx.announcementFile }, { audience: ['facility', 'aggregator'] }),
+      // A file of an application's message is served only through its thread, never here.
+      foreign({ id: fx.appFile }, { nobody: true })],
+  },
+  'GET /api/v1/faq': { leaks: () => [{ id: fx.faqDraft.id, facts: { published: false } }] },
+  'POST /api/v1/faq': { body: () => ({ category: '権限確認', question: '質問', answer: '回答', published: false }) },
+  'GET /api/v1/faq/{id}': { variants: () => [foreign({ id: fx.faq }, { published: true }), foreign({ id: fx.faqDraft.id }, { published: false })] },
+  'PUT /api/v1/faq/{id}': { variants: () => [foreign({ id: fx.faqDraft.id })], body: () => ({ category: '権限確認', question: '下書きの質問', answer: '回答（改）', published: false }) },
+  'GET /api/v1/announcements': { leaks: () => [{ id: fx.announcement.id, facts: { audience: ['facility', 'aggregator'] } }] },
+  'POST /api/v1/announcements': { body: () => ({ title: '権限確認', body: '本文', audience: ['secretariat'] }) },
+  'GET /api/v1/announcements/{id}': {
+    variants: () => [foreign({ id: fx.announcement.id }, { audience: ['facility', 'aggregator'] }), foreign({ id: fx.announcementAll.id }, { audience: ['all'] })],
+  },
+  'POST /api/v1/postings/{id}/applications': {
+    variants: async () => [foreign({ id: (await newPosting()).id }, { published: true }), foreign({ id: fx.draft.id }, { published: false })],
+    body: () => ({ kind: 'application', consent: true, message: '応募します' }),
+  },
+  'GET /api/v1/applications': { leaks: () => [{ id: fx.app.id, facts: {} }] },
+  'GET /api/v1/applications/{id}': { variants: () => [foreign({ id: fx.app.id })] },
+  'PATCH /api/v1/applications/{id}': {
+    variants: async () => [foreign({ id: (await newApplication()).id })],
+    // A move each side may make from 新規: the seeker withdraws, the others start coordinating.
+    body: (role) => ({ stage: role === 'seeker' ? 'withdrawn' : 'coordinating' }),
+  },
+  'POST /api/v1/applications/{id}/match': { variants: async () => [foreign({ id: (await newApplication()).id })] },
+  'GET /api/v1/applications/{id}/messages': { variants: () => [foreign({ id: fx.app.id })] },
+  'POST /api/v1/applications/{id}/messages': { variants: () => [foreign({ id: fx.app.id })], body: () => ({ body: '権限確認のメッセージ' }) },
+  'POST /api/v1/applications/{id}/messages/read': { variants: () => [foreign({ id: fx.app.id })] },
+  'GET /api/v1/applications/{id}/attachments/{file}': {
+    variants: () => [foreign({ id: fx.app.id, file: fx.appFile }),
+      // Another thread's file asked for through an application the calling seeker is a party of.
+      foreign({ id: fx.callerApp.id, file: fx.appFile }, { nobody: true })],
+  },
+  'GET /api/v1/applications/{id}/records': { variants: () => [foreign({ id: fx.app.id })] },
+  'POST /api/v1/applications/{id}/records': { variants: async () => [foreign({ id: (await newApplication()).id })], body: () => ({ kind: 'note', body: '権限確認の記録' }) },
+  'POST /api/v1/applications/{id}/interviews': {
+    variants: async () => [foreign({ id: (await newApplication()).id })],
+    body: () => ({ slots: ['2027-07-05T10:00+09:00'], online: true }),
+  },
+  'POST /api/v1/interviews/{id}': {
+    variants: async () => [foreign({ id: (await newInterview(false)).interview.id }, { interview: 'proposed' }),
+      foreign({ id: (await newInterview(true)).interview.id }, { interview: 'scheduled' })],
+    // What each side may do: the seeker accepts a proposal, facility staff record a held interview, anyone cancels.
+    body: (role, v) => (role === 'seeker' && v.facts.interview === 'proposed' ? { action: 'accept', slot: 0 }
+      : role === 'facility' && v.facts.interview === 'scheduled' ? { action: 'held' } : { action: 'cancel' }),
+  },
+  'GET /api/v1/interviews/{id}/invite.ics': { variants: () => [foreign({ id: fx.scheduled.interview.id })] },
+  'POST /api/v1/interviews/{id}/signal': { variants: () => [foreign({ id: fx.scheduled.interview.id })], body: () => ({ type: 'hello', data: null }) },
+  'PUT /api/v1/applications/{id}/training/{item}': {
+    variants: () => [foreign({ id: fx.hired.id, item: 'infection_lecture' })], body: () => ({ hours: 1, completed_on: '2027-01-10' }),
+  },
+  'GET /api/v1/coordination/queue': { leaks: () => [{ id: fx.app.id, facts: {} }, { id: fx.hired.id, facts: {} }] },
+  'GET /api/v1/coordination/postings/{id}/candidates': { variants: () => [foreign({ id: fx.posting.id }, { published: true }), foreign({ id: fx.draft.id })] },
+};
+
+// ---- 1. the document and the server agree ----
+
+const ROUTES_DB = `sqlite:${join(mkdtempSync(join(tmpdir(), 'kh-routes-')), 'routes.db')}`;
+function registeredRoutes(extra = []) {
+  const r = runCli(['routes', '--db', ROUTES_DB, ...extra]);
+  assert.equal(r.status, 0, `kakehashi routes: ${r.stderr}`);
+  const lines = r.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
+  assert.ok(lines.length > 50, `kakehashi routes printed ${lines.length} lines`);
+  for (const l of lines) assert.match(l, /^[A-Z]+ \/\S*$/, `route line: ${l}`);
+  return new Set(lines);
+}
+
+test('every route the server registers is documented with its rule, and every documented operation exists', () => {
+  const plain = registeredRoutes();
+  const demo = registeredRoutes(['--demo', '--listen', '127.0.0.1:0']);
+  const documented = new Set(OPERATIONS.map(key));
+  const undocumented = [...demo].filter((r) => !documented.has(r));
+  assert.deepEqual(undocumented, [], 'routes missing from docs/openapi.yaml (add them, with x-roles and x-scope)');
+  const withoutRoles = OPERATIONS.filter((op) => !op.ext['x-roles']).map(key);
+  assert.deepEqual(withoutRoles, [], 'operations without x-roles');
+  for (const op of OPERATIONS) {
+    const k = key(op);
+    if (op.ext['x-condition'] === 'demo') {
+      assert.ok(demo.has(k), `${k} (x-condition: demo) is not registered in a demo`);
+      assert.ok(!plain.has(k), `${k} is registered outside a demo, but documented as x-condition: demo`);
+    } else {
+      assert.equal(op.ext['x-condition'], undefined, `${k}: unknown x-condition`);
+      assert.ok(plain.has(k), `${k} is documented but the server does not register it`);
+    }
+  }
+});
+
+test('x-roles and x-scope use the documented vocabulary; every operation with an id has x-scope', () => {
+  const problems = [];
+  for (const op of OPERATIONS) {
+    const k = key(op);
+    const roles = [].concat(op.ext['x-roles'] ?? []);
+    for (const r of roles) if (!SHORTHANDS[r] && r !== 'anonymous' && !ROLES.includes(r)) problems.push(`${k}: unknown role ${r}`);
+    if (roles.length === 0) problems.push(`${k}: empty x-roles`);
+    const scope = scopeOf(op);
+    if (op.path.includes('{') && !scope) problems.push(`${k}: no x-scope`);
+    for (const t of scope ?? []) if (!SCOPES.includes(t)) problems.push(`${k}: unknown x-scope ${t}`);
+    for (const t of ['x-roles', 'x-scope']) if (op.ext[t] !== undefined && !Array.isArray(op.ext[t])) problems.push(`${k}: ${t} must be a list`);
+    if (rolesOf(op).has('anonymous') !== !!op.noCredentials)
+      problems.push(`${k}: x-roles ${rolesOf(op).has('anonymous') ? 'includes' : 'excludes'} anonymous but security ${op.noCredentials ? 'allows' : 'does not allow'} no credentials`);
+  }
+  // Every term of the vocabulary is explained in info.description.
+  for (const t of ['public', 'authenticated', 'anonymous', ...SCOPES.filter((s) => !ROLES.includes(s)), 'x-condition: demo'])
+    if (!DOC_TEXT.includes(`\`${t}\``)) problems.push(`info.description does not explain \`${t}\``);
+  assert.deepEqual(problems, []);
+});
+
+// ---- 2. the matrix ----
+
+const holes = [];            // a 2xx the document does not allow
+const wrongRefusals = [];    // a refusal other than 401/403/404 (or the operation's refusedAlso)
+const listLeaks = [];        // a list showing an object outside the caller's scope
+const allowedButRefused = []; // diagnostics: allowed by the document, refused here (state, single-use tokens)
+const serverErrors = [];     // 5xx: a broken path, whoever called it
+// KAKEHASHI_AUTHZ_LOG=file writes every call of the matrix with its answer, for reading the matrix by eye.
+const matrixLog = process.env.KAKEHASHI_AUTHZ_LOG ? [] : null;
+let allowed2xx = 0;
+let calls = 0;
+
+/** Callers in the order they are run: those who may get a 2xx last, so that their change comes after the refusals. */
+function orderedCallers(op, facts) {
+  const all = Object.values(callers);
+  return [...all.filter((c) => !allowed(op, c.role, facts)), ...all.filter((c) => allowed(op, c.role, facts))];
+}
+
+function fill(path, params) {
+  return path.replace(/\{([^}]+)\}/g, (_, name) => {
+    if (params[name] === undefined) throw new Error(`${path}: no value for {${name}}`);
+    return encodeURIComponent(params[name]);
+  });
+}
+
+async function runOperation(op) {
+  const k = key(op);
+  const spec = CASES[k];
+  if (!spec && (op.method !== 'GET' || op.path.includes('{')))
+    throw new Error(`${k}: no case in authz_matrix.test.mjs — add its objects and body to CASES`);
+  const s = spec ?? {};
+  const variants = s.variants ? await s.variants(fx) : [foreign({}, { callersOwn: true })];
+  for (const v of variants) {
+    const path = fill(op.path, v.params);
+    for (const caller of orderedCallers(op, v.facts)) {
+      let who = caller;
+      if (s.session === 'fresh' && caller.client) who = await session(caller.login, caller.role);
+      const body = s.body ? s.body(caller.role, v) : undefined;
+      const raw = s.raw ? s.raw(caller.role, v) : undefined;
+      const r = await send(who, op.method, path, { body, raw });
+      calls++;
+      const may = allowed(op, caller.role, v.facts);
+      const line = `${op.method} ${path} as ${caller.role} (${caller.login ?? 'no session'}) → ${r.status} ${r.text.slice(0, 160)}`;
+      matrixLog?.push(`${may ? 'allowed  ' : 'forbidden'} ${line.replace(/\n/g, ' ')}`);
+      if (r.status >= 500) serverErrors.push(line);
+      if (r.status >= 200 && r.status < 300) {
+        if (may) allowed2xx++;
+        else holes.push(line);
+      } else if (!may && ![401, 403, 404, ...(s.refusedAlso ?? [])].includes(r.status)) {
+        wrongRefusals.push(line);
+      } else if (may) {
+        allowedButRefused.push(line);
+      }
+      if (s.leaks && r.status === 200)
+        for (const leak of s.leaks(fx))
+          if (!scopeOf(op)?.some((t) => scopeHolds(t, caller.role, leak.facts)) && r.text.includes(leak.id))
+            listLeaks.push(`${op.method} ${path} as ${caller.role} (${caller.login ?? 'no session'}) shows ${leak.id}`);
+    }
+  }
+}
+
+test('no caller gets a 2xx the document does not allow, on objects of other users and organisations', async (t) => {
+  const started = Date.now();
+  for (const op of OPERATIONS.filter((o) => !CASES[key(o)]?.phase)) await runOperation(op);
+  t.diagnostic(`${calls} calls, ${allowed2xx} allowed 2xx, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  for (const line of allowedButRefused) t.diagnostic(`allowed by the document but refused here: ${line}`);
+  assert.deepEqual(holes, [], 'AUTHORISATION HOLES: 2xx answers that x-roles / x-scope do not allow');
+  assert.deepEqual(wrongRefusals, [], 'refused with a status other than 401/403/404');
+  assert.deepEqual(listLeaks, [], 'lists showing objects outside the caller\'s scope');
+  assert.ok(allowed2xx > 150, `only ${allowed2xx} allowed calls succeeded: the matrix would pass vacuously`);
+  // Every 500 is a bug (the matrix found one: the secretariat's coordination record on an application no
+  // organisation handled yet broke a foreign key).
+  assert.deepEqual(serverErrors, [], 'server errors (5xx)');
+});
+
+// ---- 3. allowed callers reach their own objects ----
+
+test('allowed callers reach their own objects', async () => {
+  const fac = owners.facility, seeker = owners.seeker, coord = owners.coordinator;
+  // The facility's own posting, its draft, its bed detail, its inquiry and file, its notice, its applicants.
+  assert.equal((await ok(fac, 'GET', `/api/v1/postings/${fx.draft.id}`)).status, 'draft');
+  await ok(fac, 'PATCH', `/api/v1/postings/${fx.posting.id}`, { duties: '自施設の変更' });
+  assert.ok((await ok(fac, 'GET', `/api/v1/postings/${fx.posting.id}/versions`)).total >= 2);
+  await ok(fac, 'GET', `/api/v1/postings/${fx.posting.id}/matches`);
+  assert.equal((await ok(fac, 'GET', `/api/v1/beds/facilities/${fx.facilityOrg}`)).facility_id, fx.facilityOrg);
+  await ok(fac, 'GET', `/api/v1/helpdesk/inquiries/${fx.inquiry.id}`);
+  await ok(fac, 'GET', `/api/v1/attachments/${fx.inquiryFile}`);
+  await ok(fac, 'POST', `/api/v1/notifications/${fx.notification}/read`);
+  await ok(fac, 'GET', `/api/v1/applications/${fx.app.id}`);
+  await ok(fac, 'GET', `/api/v1/interviews/${fx.scheduled.interview.id}/invite.ics`);
+  await ok(fac, 'POST', `/api/v1/interviews/${fx.scheduled.interview.id}/signal`, { type: 'hello', data: null });
+  assert.ok((await ok(fac, 'PUT', `/api/v1/applications/${fx.hired.id}/training/safety_lecture`, { hours: 1, completed_on: '2027-01-11' }))
+    .training.some((x) => x.item === 'safety_lecture' && x.done));
+  const proposed = await ok(fac, 'POST', `/api/v1/applications/${(await newApplication()).id}/interviews`, { slots: ['2027-07-03T10:00+09:00'], online: true });
+  // The seeker's own application, thread and file; accepting an interview; withdrawing.
+  await ok(seeker, 'GET', `/api/v1/applications/${fx.app.id}`);
+  await ok(seeker, 'GET', `/api/v1/applications/${fx.app.id}/messages`);
+  await ok(seeker, 'GET', `/api/v1/applications/${fx.app.id}/attachments/${fx.appFile}`);
+  await ok(seeker, 'POST', `/api/v1/applications/${fx.app.id}/messages/read`);
+  await ok(seeker, 'POST', `/api/v1/interviews/${proposed.interviews.at(-1).id}`, { action: 'accept', slot: 0 });
+  assert.equal((await ok(seeker, 'PATCH', `/api/v1/applications/${(await newApplication()).id}`, { stage: 'withdrawn' })).stage, 'withdrawn');
+  // The coordinators covering the posting: the application, records, candidates, interviews, the match; their own feed.
+  await ok(coord, 'GET', `/api/v1/applications/${fx.app.id}`);
+  await ok(coord, 'POST', `/api/v1/applications/${fx.app.id}/records`, { kind: 'call', body: '本人に電話しました。' });
+  assert.equal((await ok(coord, 'GET', `/api/v1/applications/${fx.app.id}/records`)).total, 1);
+  await ok(coord, 'GET', `/api/v1/coordination/postings/${fx.posting.id}/candidates`);
+  await ok(coord, 'POST', `/api/v1/applications/${fx.app.id}/interviews`, { slots: ['2027-07-04T10:00+09:00'], online: true });
+  assert.equal((await ok(coord, 'POST', `/api/v1/applications/${fx.app.id}/match`)).matched, true);
+  await ok(coord, 'DELETE', `/api/v1/feeds/${fx.ownFeed.id}`);
+  // An aggregator on a facility in the places it serves.
+  const agg = await session('agg-tochigi', 'aggregator');
+  const row = (await ok(agg, 'GET', '/api/v1/beds/board')).items[0];
+  await ok(agg, 'GET', `/api/v1/beds/facilities/${row.facility_id}`);
+  // The audience of an announcement opens it and its file.
+  await ok(callers.facility, 'GET', `/api/v1/announcements/${fx.announcement.id}`);
+  await ok(callers.facility, 'GET', `/api/v1/attachments/${fx.announcementFile}`);
+  // Every side of the application on its thread and its interviews.
+  for (const who of [fac, coord]) {
+    await ok(who, 'GET', `/api/v1/applications/${fx.app.id}/messages`);
+    await ok(who, 'POST', `/api/v1/applications/${fx.app.id}/messages`, { body: '確認しました。' });
+    await ok(who, 'POST', `/api/v1/applications/${fx.app.id}/messages/read`);
+    await ok(who, 'GET', `/api/v1/applications/${fx.app.id}/attachments/${fx.appFile}`);
+  }
+  await ok(coord, 'GET', `/api/v1/postings/${fx.posting.id}/matches`);
+  assert.equal((await ok(coord, 'PATCH', `/api/v1/applications/${(await newApplication()).id}`, { stage: 'coordinating' })).stage, 'coordinating');
+  for (const who of [seeker, coord]) await ok(who, 'GET', `/api/v1/interviews/${fx.scheduled.interview.id}/invite.ics`);
+  await ok(seeker, 'POST', `/api/v1/interviews/${fx.scheduled.interview.id}/signal`, { type: 'hello', data: null });
+  await ok(fac, 'POST', `/api/v1/interviews/${(await newInterview(true)).interview.id}`, { action: 'held' });
+  await ok(coord, 'POST', `/api/v1/interviews/${(await newInterview(false)).interview.id}`, { action: 'cancel' });
+  // The secretariat's own organisation's feed.
+  const secretariatFeed = await ok(callers.secretariat, 'POST', '/api/v1/feeds', { name: '事務局の配信' });
+  await ok(callers.secretariat, 'DELETE', `/api/v1/feeds/${secretariatFeed.id}`);
+  // A second factor turned off by its owner with a current code.
+  await ok(fx.selfDisable, 'POST', '/api/v1/me/second-factor/disable', { password: 'Authz2026pwB', code: totpCode(fx.selfDisable.secret, 1) });
+});
+
+test('a coordinator of another covering organisation is a party, but not the handling one (rule 5)', async () => {
+  // Its organisation covers every job category in Tokyo; the 東京都ナースセンター handles fx.app since the test above.
+  const login = unique('coord-other-');
+  const made = runCli(['user', 'add', '--db', server.db, '--login', login, '--password', 'Coord2026pwX', '--role', 'coordinator',
+    '--organisation', unique('権限確認ナースバンク'), '--prefecture', '13']);
+  assert.equal(made.status, 0, made.stderr);
+  const other = await session(login, 'coordinator', 'Coord2026pwX');
+  assert.equal((await ok(other, 'GET', `/api/v1/applications/${fx.app.id}`)).can_see_records, false);
+  assert.equal((await send(other, 'GET', `/api/v1/applications/${fx.app.id}/records`)).status, 404);
+  assert.equal((await send(other, 'POST', `/api/v1/applications/${fx.app.id}/records`, { body: { kind: 'note', body: '横から' } })).status, 403);
+  assert.ok(!(await ok(other, 'GET', '/api/v1/coordination/queue')).follow_ups_due.some((f) => f.application_id === fx.app.id));
+});
+
+test('every operation that uses the session refuses a request without the CSRF token', async () => {
+  const accepted = [];
+  for (const op of OPERATIONS) {
+    if (op.method === 'GET' || rolesOf(op).has('anonymous')) continue;
+    const s = CASES[key(op)] ?? {};
+    const [v] = s.variants ? await s.variants(fx) : [foreign({}, { callersOwn: true })];
+    // A caller the rule allows where there is one, so that only the missing header can refuse it.
+    const role = [...rolesOf(op)].find((r) => allowed(op, r, v.facts)) ?? [...rolesOf(op)][0];
+    const who = s.session === 'fresh' ? await session(callers[role].login, role) : callers[role];
+    const r = await send(who, op.method, fill(op.path, v.params), { body: s.body?.(role, v), raw: s.raw?.(role, v), csrf: false });
+    if (r.status !== 403 || r.json?.error?.code !== 'csrf_failed') accepted.push(`${key(op)} as ${role} → ${r.status} ${r.text.slice(0, 120)}`);
+  }
+  assert.deepEqual(accepted, []);
+});
+
+// ---- 4. what ends sessions, last ----
+
+test('operations that end sessions obey the rule too (run last)', async () => {
+  const before = holes.length + wrongRefusals.length;
+  for (const phase of [1, 2])
+    for (const op of OPERATIONS.filter((o) => CASES[key(o)]?.phase === phase)) await runOperation(op);
+  assert.deepEqual([...holes, ...wrongRefusals].slice(before), []);
+});
+
+test('every operation answered a 2xx to someone, and only to roles its x-roles names', (t) => {
+  const never = OPERATIONS.map(key).filter((k) => !reached.has(k));
+  assert.deepEqual(never, [], 'operations no caller could use: their case in CASES is probably wrong');
+  assert.deepEqual(undocumented2xx, [], '2xx answers to roles that x-roles does not name');
+  // Roles the document names that were never seen using an operation (the matrix calls on others' objects; these
+  // are not failures, but a hint that x-roles may promise more than the code gives).
+  for (const op of OPERATIONS) {
+    const missing = [...rolesOf(op)].filter((r) => !reached.get(key(op))?.has(r));
+    if (missing.length) t.diagnostic(`${key(op)}: no 2xx seen for ${missing.join(', ')}`);
+  }
+});
