@@ -15,10 +15,12 @@ export async function assertServerIsUp() {
   }
 }
 
-/** Mails the server kept instead of sending, or null when it sends real mail (404). */
+/** Mails the demo server kept instead of sending, or null when it has no demo mail box (404: not started with --demo, or real SMTP). */
 export async function listDevMails() {
   const response = await fetch(`${BASE_URL}/api/v1/dev/mails`, { headers: { Accept: 'application/json' } });
   if (response.status === 404) {
+    // `make test` starts its server with --demo and sets this, so the mail tests can never pass by skipping.
+    assert.notEqual(process.env.KAKEHASHI_E2E_REQUIRE_DEMO_MAILS, '1', 'the demo mail box is required (serve --demo) but answered 404');
     return null;
   }
   assert.equal(response.status, 200, `GET /api/v1/dev/mails answered ${response.status}`);

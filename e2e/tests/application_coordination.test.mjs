@@ -54,7 +54,7 @@ describe('applications and coordination', () => {
 
   it('takes a contact request for a masked posting from the coordinator’s queue to a hire with training', { timeout: 600_000 }, async (t) => {
     if (!(await devMailsAvailable())) {
-      t.skip('the server sends real mail, so there is no sent-mail page to read the verification link and the hiring notice from');
+      t.skip('the server has no demo mail box (no --demo, or real SMTP), so there is no sent-mail page to read the verification link and the hiring notice from');
       return;
     }
     const suffix = uniqueSuffix();
@@ -108,7 +108,9 @@ describe('applications and coordination', () => {
       await choice(seekerPage, '希望する都道府県', '東京都').check();
       await seekerPage.getByRole('button', { name: '保存する' }).click();
       await seekerPage.getByText('希望条件を保存しました').waitFor();
-      const handle = (await seekerPage.getByText(/^医療機関に表示される名前: 求職者-[0-9A-Z]+$/).textContent()).replace(/^医療機関に表示される名前: /, '').trim();
+      // The seeker's own reference, which no facility sees.
+      const ownHandle = (await seekerPage.evaluate(() => fetch('/api/v1/me/profile').then((response) => response.json()))).handle;
+      assert.match(ownHandle, /^求職者-[0-9A-Z]+$/);
 
       await withPage(browser, 'application-facility', async (facilityPage) => {
         // fac-tokyo-01 publishes a masked posting.
@@ -138,6 +140,10 @@ describe('applications and coordination', () => {
         await seekerPage.getByText('コンタクト依頼を送信しました。コーディネーターからの連絡をお待ちください。').waitFor();
         await stage(seekerPage, '新規').waitFor();
         const applicationPath = new URL(seekerPage.url()).pathname;
+        // The page tells the seeker the name this facility knows them by: a handle of its own, not their own reference.
+        const handleLine = await section(seekerPage, '求職者').getByText(/^この医療機関に表示されるあなたの名前: 求職者-[0-9A-Z]+$/).textContent();
+        const handle = handleLine.replace(/^この医療機関に表示されるあなたの名前: /, '').trim();
+        assert.notEqual(handle, ownHandle, 'the facility knows the seeker by the seeker’s own handle');
         // The message is text: the markup shows as characters.
         await seekerPage.getByText('<b>よろしく</b>お願いします。', { exact: false }).waitFor();
         assert.equal(await seekerPage.locator('main b').count(), 0);
@@ -178,14 +184,14 @@ describe('applications and coordination', () => {
         await facilityRow.getByText(handle, { exact: true }).waitFor();
         await facilityRow.getByText('コンタクト依頼', { exact: true }).waitFor();
         await facilityRow.getByText('未成立', { exact: true }).waitFor();
-        expectNoneOf(await facilityPage.content(), identity, 'the facility’s list');
+        expectNoneOf(await facilityPage.content(), [...identity, ownHandle], 'the facility’s list');
         await expectAccessibleAtBothWidths(facilityPage, 'the facility’s 応募・問い合わせ');
         await facilityRow.getByRole('link', { name: posting.title }).click();
         await facilityPage.waitForURL((url) => url.pathname === applicationPath);
         await expectHeading(facilityPage, posting.title);
         await section(facilityPage, '求職者').getByText(handle, { exact: true }).waitFor();
         await facilityPage.getByText('氏名・連絡先・免許情報は、マッチング成立後に表示されます。').waitFor();
-        expectNoneOf(await facilityPage.content(), identity, 'the facility’s application page before the match');
+        expectNoneOf(await facilityPage.content(), [...identity, ownHandle], 'the facility’s application page before the match');
         assert.equal(await facilityPage.getByRole('heading', { name: RECORDS_HEADING }).count(), 0, 'the facility sees the coordination records');
         await expectAccessibleAtBothWidths(facilityPage, 'the facility’s application page before the match');
 

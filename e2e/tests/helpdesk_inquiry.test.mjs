@@ -31,7 +31,7 @@ describe('help desk', () => {
 
   it('a facility asks with a PDF, the secretariat answers, the facility is mailed and follows up', { timeout: 180_000 }, async (t) => {
     if (!mailsAvailable) {
-      t.skip('the server sends real mail; the demo mail box is not available');
+      t.skip('the server has no demo mail box (no --demo, or real SMTP)');
       return;
     }
     const subject = `病床報告の入力方法について ${uniqueSuffix()}`;

@@ -3,7 +3,10 @@
 // higher count on the bell, without a reload. Neither the notice, the
 // notification page nor the mail shows anything the posting's masking
 // withholds. The facility sees the seeker among the posting's candidates
-// only by handle, never by name or address.
+// only by a handle of its own (not the seeker's own reference), never by name
+// or address. The test finds that card by a combination of conditions only
+// this run's seeker has (a long experience, a start date and a longest period
+// drawn at random), since the seeker cannot know the facility's handle.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { assertServerIsUp, devMailsAvailable } from '../lib/api.mjs';
@@ -18,20 +21,34 @@ import { registerVerifiedSeeker } from '../lib/seekers.mjs';
 const FACILITY_NAME = '千代田区神田さくら病院';
 const PRIVACY_NOTE = '氏名・連絡先などはマッチング成立まで表示されません';
 
-/** The page of the candidate list (20 a page, like the UI) that holds `handle`, asked through the facility's own session. */
-async function candidatePageOf(page, postingId, handle) {
-  for (let number = 1; number <= 200; number += 1) {
+/**
+ * Every candidate of the posting whose conditions are `marks` (experience_years, available_from,
+ * period_months_max), with the page of the list (20 a page, like the UI) that holds it, and every handle
+ * listed, asked through the facility's own session.
+ */
+async function candidatesMarked(page, postingId, marks) {
+  const found = [];
+  const handles = new Set();
+  for (let number = 1; number <= 500; number += 1) {
     const response = await page.request.get(`/api/v1/postings/${postingId}/matches?page=${number}&per_page=20`);
     assert.equal(response.status(), 200, `candidates answered ${response.status()}`);
     const { items } = await response.json();
-    if (items.some((item) => item.candidate.handle === handle)) {
-      return number;
+    for (const { candidate } of items) {
+      handles.add(candidate.handle);
+      if (Object.entries(marks).every(([key, value]) => candidate[key] === value)) {
+        found.push({ handle: candidate.handle, pageNumber: number });
+      }
     }
-    if (items.length === 0) {
+    if (items.length < 20) {
       break;
     }
   }
-  throw new Error(`${handle} is not among the candidates of ${postingId}`);
+  return { found, handles };
+}
+
+/** A whole number from `min` to `max`. */
+function randomBetween(min, max) {
+  return min + Math.floor(Math.random() * (max - min + 1));
 }
 
 describe('matching notifications', () => {
@@ -44,7 +61,7 @@ describe('matching notifications', () => {
 
   it('tells a seeker on おすすめ求人 of a matching urgent posting at once, anonymously both ways', { timeout: 300_000 }, async (t) => {
     if (!(await devMailsAvailable())) {
-      t.skip('the server sends real mail, so there is no sent-mail page to read the verification link from');
+      t.skip('the server has no demo mail box (no --demo, or real SMTP), so there is no sent-mail page to read the verification link from');
       return;
     }
     const suffix = uniqueSuffix();
@@ -72,6 +89,8 @@ describe('matching notifications', () => {
       email: `e2e-match-${suffix}@example.jp`,
       masked: true,
     };
+    // Demo seekers have less than 30 years of experience; together, these three mark this run's seeker.
+    const marks = { experience_years: randomBetween(31, 60), available_from: daysFromToday(randomBetween(1, 20)), period_months_max: randomBetween(3, 60) };
     const hiddenValues = [FACILITY_NAME, posting.street, posting.building, posting.contactName, posting.contactLocation, posting.phone, posting.email];
     const expectNoHiddenValue = (text, where) => {
       for (const value of hiddenValues) {
@@ -94,12 +113,16 @@ describe('matching notifications', () => {
         await choice(seekerPage, '勤務可能な曜日', day).check();
       }
       assert.equal(await field(seekerPage, '当直・オンコール可').isChecked(), false);
+      await field(seekerPage, '経験年数').fill(String(marks.experience_years));
+      await field(seekerPage, '勤務開始可能日').fill(marks.available_from);
+      await field(seekerPage, '希望期間（最長月数）').fill(String(marks.period_months_max));
       await choice(seekerPage, '希望する都道府県', '東京都').check();
       await choice(seekerPage, '通知方法', '即時').check();
       await seekerPage.getByRole('button', { name: '保存する' }).click();
       await seekerPage.getByText('希望条件を保存しました').waitFor();
-      const handleText = await seekerPage.getByText(/^医療機関に表示される名前: 求職者-[0-9A-Z]+$/).textContent();
-      const handle = handleText.replace(/^医療機関に表示される名前: /, '').trim();
+      // The seeker's own reference, which no facility sees.
+      const ownHandle = (await seekerPage.evaluate(() => fetch('/api/v1/me/profile').then((response) => response.json()))).handle;
+      assert.match(ownHandle, /^求職者-[0-9A-Z]+$/);
 
       // The seeker keeps おすすめ求人 open.
       await seekerPage.goto('/me/matches');
@@ -158,22 +181,30 @@ describe('matching notifications', () => {
         assert.match(mail.subject, /おすすめの求人/);
         expectNoHiddenValue(`${mail.subject}\n${mail.body}`, 'the mail to the seeker');
 
-        // (b) The facility's candidates for the posting: the seeker by handle only.
+        // (b) The facility's candidates for the posting: the seeker by a handle of this facility's only.
         await facilityPage.getByRole('row', { name: new RegExp(posting.title) }).getByRole('link', { name: new RegExp(`^候補者を見る\\s*：${posting.title}$`) }).click();
         await expectHeading(facilityPage, '候補者');
         await facilityPage.getByText(PRIVACY_NOTE).waitFor();
         await facilityPage.getByText(`募集：${posting.title}`).waitFor();
         const postingId = /\/facility\/postings\/([^/]+)\/matches/.exec(new URL(facilityPage.url()).pathname)[1];
-        const pageNumber = await candidatePageOf(facilityPage, postingId, handle);
+        const { found, handles } = await candidatesMarked(facilityPage, postingId, marks);
+        assert.equal(found.length, 1, `${found.length} candidates have this run's conditions ${JSON.stringify(marks)}`);
+        const [{ handle, pageNumber }] = found;
+        assert.match(handle, /^求職者-[0-9A-Z]+$/);
+        assert.notEqual(handle, ownHandle, 'the facility sees the seeker under the seeker’s own handle');
+        assert.ok(!handles.has(ownHandle), 'the seeker’s own handle is among the facility’s candidates');
         await facilityPage.goto(`/facility/postings/${postingId}/matches${pageNumber > 1 ? `?page=${pageNumber}` : ''}`);
         await expectHeading(facilityPage, '候補者');
         await facilityPage.getByRole('heading', { level: 3, name: handle }).waitFor();
         // The candidate comes with the reasons of the match (an urgent posting: 緊急募集 is one of them).
         const card = facilityPage.getByRole('article').filter({ has: facilityPage.getByRole('heading', { level: 3, name: handle }) });
         await card.getByRole('list', { name: '一致した理由' }).getByText('緊急募集', { exact: true }).waitFor();
+        await card.getByText(`${marks.experience_years}年`, { exact: true }).waitFor();
+        await card.getByText(`最長${marks.period_months_max}か月`, { exact: true }).waitFor();
         const candidatesHtml = await facilityPage.content();
         assert.ok(!candidatesHtml.includes(seeker.name), 'the candidates page shows the seeker’s name');
         assert.ok(!candidatesHtml.includes(seeker.email), 'the candidates page shows the seeker’s e-mail address');
+        assert.ok(!candidatesHtml.includes(ownHandle), 'the candidates page shows the seeker’s own handle');
         await expectAccessibleAtBothWidths(facilityPage, 'the candidates page');
 
         // Leave nothing behind for the next run: the posting is withdrawn.

@@ -19,7 +19,7 @@ describe('password reset', () => {
 
   it('forgot → mail → link → new password → login', { timeout: 120_000 }, async (t) => {
     if (!(await devMailsAvailable())) {
-      t.skip('the server sends real mail, so there is no sent-mail page to read the link from');
+      t.skip('the server has no demo mail box (no --demo, or real SMTP), so there is no sent-mail page to read the link from');
       return;
     }
     const suffix = uniqueSuffix();

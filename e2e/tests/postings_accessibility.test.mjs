@@ -102,7 +102,7 @@ describe('posting pages accessibility', () => {
       await logIn(page, 'seeker@example.jp');
       await page.getByRole('link', { name: /^希望条件/ }).click();
       await expectHeading(page, '希望条件');
-      await page.getByText(/^医療機関に表示される名前: 求職者-/).waitFor();
+      await page.getByText(/^医療機関には、あなたの氏名ではなく「求職者-」で始まる仮の名前が表示されます。/).waitFor();
       await expectAccessibleAtBothWidths(page, 'the conditions page');
     }),
   );

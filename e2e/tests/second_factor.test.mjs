@@ -20,7 +20,7 @@ describe('second factor', () => {
 
   it('is set up with the key on the page, then asked for at the next login', { timeout: 180_000 }, async (t) => {
     if (!(await devMailsAvailable())) {
-      t.skip('the server sends real mail, so a fresh seeker cannot be verified');
+      t.skip('the server has no demo mail box (no --demo, or real SMTP), so a fresh seeker cannot be verified');
       return;
     }
     await withPage(browser, 'second-factor', async (page) => {

@@ -59,7 +59,7 @@ describe('secretariat administration', () => {
     });
 
     if (!(await devMailsAvailable())) {
-      t.skip('the server sends real mail, so the new user cannot be followed further');
+      t.skip('the server has no demo mail box (no --demo, or real SMTP), so the new user cannot be followed further');
       return;
     }
     const setupMail = await waitForNewMail(newUser.email);

@@ -9,6 +9,8 @@ import { choice, daysFromToday } from '../lib/postings.mjs';
 import { expectHeading, field } from '../lib/pages.mjs';
 import { registerVerifiedSeeker } from '../lib/seekers.mjs';
 
+const PSEUDONYM_NOTE = '医療機関には、あなたの氏名ではなく「求職者-」で始まる仮の名前が表示されます。仮の名前は医療機関ごとに違います。';
+
 describe('seeker profile', () => {
   let browser;
   before(async () => {
@@ -19,16 +21,17 @@ describe('seeker profile', () => {
 
   it('a new seeker saves conditions and gets them back after a reload', { timeout: 180_000 }, async (t) => {
     if (!(await devMailsAvailable())) {
-      t.skip('the server sends real mail, so there is no sent-mail page to read the verification link from');
+      t.skip('the server has no demo mail box (no --demo, or real SMTP), so there is no sent-mail page to read the verification link from');
       return;
     }
     await withPage(browser, 'seeker-profile', async (page) => {
       const seeker = await registerVerifiedSeeker(page, 'E2E 希望 花子');
       await page.getByRole('link', { name: /^希望条件/ }).click();
       await expectHeading(page, '希望条件');
-      // No profile yet: the registered name is filled in, the handle comes with the first save.
+      // No profile yet: the registered name is filled in. The page says that facilities see a pseudonym,
+      // different for every facility, and what they see before a match.
       assert.equal(await field(page, '氏名').inputValue(), seeker.name);
-      await page.getByText(/^初めて保存すると、医療機関に表示される名前/).waitFor();
+      await page.getByText(PSEUDONYM_NOTE).waitFor();
       await page.getByText(/氏名、電話番号、免許、自由記述は、マッチングが成立するまで医療機関には表示されません。/).waitFor();
 
       const availableFrom = daysFromToday(20);
@@ -65,11 +68,15 @@ describe('seeker profile', () => {
       await phone.fill('090-1234-5678');
       await page.getByRole('button', { name: '保存する' }).click();
       await page.getByText('希望条件を保存しました').waitFor();
-      await page.getByText(/^医療機関に表示される名前: 求職者-[0-9A-Z]+$/).waitFor();
+      // The seeker's own reference is no name any facility sees, so the page does not offer it as one.
+      const own = await page.evaluate(() => fetch('/api/v1/me/profile').then((response) => response.json()));
+      assert.match(own.handle, /^求職者-[0-9A-Z]+$/);
+      assert.ok(!(await page.content()).includes(own.handle), 'the conditions page shows the seeker’s own handle as if facilities saw it');
+      assert.equal(await page.getByText(/医療機関に表示される名前:/).count(), 0);
 
       await page.reload();
       await expectHeading(page, '希望条件');
-      await page.getByText(/^医療機関に表示される名前: 求職者-/).waitFor();
+      await page.getByText(PSEUDONYM_NOTE).waitFor();
       assert.equal(await field(page, '氏名').inputValue(), seeker.name);
       assert.equal(await field(page, '電話番号').inputValue(), '090-1234-5678');
       assert.equal(await field(page, '免許番号（1件目）').inputValue(), 'E2E-123456');

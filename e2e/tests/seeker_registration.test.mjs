@@ -18,7 +18,7 @@ describe('seeker registration', () => {
 
   it('register → verification mail → verify → login', { timeout: 120_000 }, async (t) => {
     if (!(await devMailsAvailable())) {
-      t.skip('the server sends real mail, so there is no sent-mail page to read the link from');
+      t.skip('the server has no demo mail box (no --demo, or real SMTP), so there is no sent-mail page to read the link from');
       return;
     }
     const email = `e2e-seeker-${uniqueSuffix()}@example.jp`;

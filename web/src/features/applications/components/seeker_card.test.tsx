@@ -59,9 +59,22 @@ describe('SeekerCard disclosure', () => {
     expect(screen.queryByText('氏名・連絡先・免許情報は、マッチング成立後に表示されます。')).toBeNull();
   });
 
-  it('puts the seeker’s own note in place of the facility’s', () => {
-    renderCard({ ...CONDITIONS, name: '山田 花子', email: 'hanako@example.jp' }, '医療機関には、マッチングが成立するまで表示名と希望条件だけが表示されます。');
-    expect(screen.getByText('医療機関には、マッチングが成立するまで表示名と希望条件だけが表示されます。')).toBeInTheDocument();
+  it('puts the seeker’s own note in place of the facility’s, and names the handle this facility sees in a sentence', () => {
+    const { container } = renderCard(
+      { ...CONDITIONS, name: '山田 花子', email: 'hanako@example.jp' },
+      'この医療機関には、マッチングが成立するまで、上の名前と資格・経験・希望条件だけが表示されます。',
+    );
+    expect(screen.getByText('この医療機関には、マッチングが成立するまで、上の名前と資格・経験・希望条件だけが表示されます。')).toBeInTheDocument();
+    expect(screen.getByText('この医療機関に表示されるあなたの名前: 求職者-KXHSTYS3')).toBeInTheDocument();
+    expect(screen.queryByText('氏名・連絡先・免許情報は、マッチング成立後に表示されます。')).toBeNull();
+    const labels = [...container.querySelectorAll('dt')].map((dt) => dt.textContent);
+    expect(labels).not.toContain('表示名');
+  });
+
+  it('shows the handle as a row, not as “your name”, to everyone else', () => {
+    const { container } = renderCard(CONDITIONS);
+    expect([...container.querySelectorAll('dt')].map((dt) => dt.textContent)).toContain('表示名');
+    expect(screen.queryByText(/あなたの名前/)).toBeNull();
   });
 });
 

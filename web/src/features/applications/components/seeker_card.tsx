@@ -13,7 +13,10 @@ import { disclosedIdentity } from '../seeker_disclosure';
  * name, contact, licences and notes only when the server sent them. When it
  * did not, one note says when they will be shown; there is no row, label or
  * placeholder for a value that was not disclosed.
- * `ownNote` replaces that note on the seeker's own page.
+ * On the seeker's own page (`ownNote` given, replacing that note) the handle
+ * is said in a sentence instead of a row: it is the pseudonym this posting's
+ * facility knows them by, different for every facility, so they can name it
+ * to a coordinator or the facility.
  */
 export function SeekerCard({ seeker, ownNote }: { seeker: ApplicationSeeker; ownNote?: string }) {
   const { t } = useApplicationsTranslation();
@@ -60,11 +63,18 @@ export function SeekerCard({ seeker, ownNote }: { seeker: ApplicationSeeker; own
           { label: t('seeker.notes'), value: identity.notes === null ? null : <FreeText text={identity.notes} /> },
         ];
 
+  const own = ownNote !== undefined;
   const note = ownNote ?? (identity === null ? t('seeker.hiddenNote') : null);
+  const handleItems: DescriptionItem[] = own ? [] : [{ label: t('seeker.handle'), value: <span data-seeker-handle>{seeker.handle}</span> }];
   return (
     <div className="flex flex-col gap-4">
+      {own && (
+        <p className="break-words text-std-18B-160 text-solid-gray-900" data-own-handle={seeker.handle}>
+          {t('seeker.ownHandle', { handle: seeker.handle })}
+        </p>
+      )}
       {note !== null && <p className="rounded-8 border border-solid-gray-420 bg-solid-gray-50 px-4 py-3 text-std-16N-170 text-solid-gray-800">{note}</p>}
-      <DescriptionList items={[{ label: t('seeker.handle'), value: <span data-seeker-handle>{seeker.handle}</span> }, ...identityItems, ...conditions]} />
+      <DescriptionList items={[...handleItems, ...identityItems, ...conditions]} />
     </div>
   );
 }

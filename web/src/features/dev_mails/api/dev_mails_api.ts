@@ -3,9 +3,10 @@ import { apiRequest } from '../../../shared/api/api_client';
 import { ApiError } from '../../../shared/api/api_error';
 
 /**
- * The demo's sent-mail box. A server without SMTP keeps every mail it would
- * have sent and lists them here; a server with real SMTP answers 404, and the
- * app then hides the page's links.
+ * The demo's sent-mail box. Only a demo server (started with --demo on a
+ * loopback address, without SMTP) keeps every mail it would have sent and
+ * lists them here; any other server answers 404, and the app then hides the
+ * page's links (the probe below is the only thing that decides).
  */
 export interface DevMail {
   id: string;

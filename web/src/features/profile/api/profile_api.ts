@@ -29,7 +29,10 @@ export interface SeekerProfileInput {
 }
 
 export interface SeekerProfile extends SeekerProfileInput {
-  /** The pseudonym facilities see until a match is established. */
+  /**
+   * The seeker's own reference. No facility sees it: each facility sees a pseudonym of its own (the `handle` of the
+   * seeker's applications to its postings), so the page does not show this one.
+   */
   handle: string;
 }
 

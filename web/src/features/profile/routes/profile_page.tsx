@@ -48,19 +48,16 @@ export function ProfilePage({ user }: { user: SessionUser }) {
     );
   }
 
-  // Saving stores the answer in the query cache, so a first save shows the new handle here at once.
-  const shownHandle = profile.data?.handle ?? null;
+  // Facilities do not see profile.data.handle (the seeker's own reference): each facility sees a pseudonym of its
+  // own, which the seeker finds on their application to that facility's posting.
   return (
     <div className="flex flex-col gap-8">
       {heading}
       <Card className="border-l-8 border-l-blue-900">
         <div className="flex flex-col gap-2 text-std-16N-170">
-          {shownHandle !== null ? (
-            <p className="text-std-18B-160 text-solid-gray-900">{t('profile.handle', { handle: shownHandle })}</p>
-          ) : (
-            <p className="text-std-16B-170 text-solid-gray-900">{t('profile.handlePending')}</p>
-          )}
+          <p className="text-std-16B-170 text-solid-gray-900">{t('profile.pseudonymNote')}</p>
           <p className="text-solid-gray-800">{t('profile.privacyNote')}</p>
+          <p className="text-solid-gray-800">{t('profile.pseudonymWhereNote')}</p>
         </div>
       </Card>
       <ProfileForm
