@@ -20,23 +20,29 @@ std::string random_token(std::size_t bytes) {
   return out;
 }
 
-std::string new_id(std::string_view prefix) {
-  static constexpr char alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";  // Crockford base32, lower case
-  unsigned char raw[10];
-  randombytes_buf(raw, sizeof raw);
-  std::string out(prefix);
-  out += '_';
+namespace {
+//! Crockford base32 (no I, L, O, U) of whole 5-bit groups of `bytes`, at most `max_chars` characters.
+std::string crockford_base32(const unsigned char* bytes, std::size_t size, bool upper_case, std::size_t max_chars) {
+  const char* alphabet = upper_case ? "0123456789ABCDEFGHJKMNPQRSTVWXYZ" : "0123456789abcdefghjkmnpqrstvwxyz";
+  std::string out;
   std::uint64_t bits = 0;
   int have = 0;
-  for (unsigned char c : raw) {
-    bits = (bits << 8) | c;
+  for (std::size_t i = 0; i < size; ++i) {
+    bits = (bits << 8) | bytes[i];
     have += 8;
-    while (have >= 5) {
+    while (have >= 5 && out.size() < max_chars) {
       out += alphabet[(bits >> (have - 5)) & 31];
       have -= 5;
     }
   }
   return out;
+}
+}  // namespace
+
+std::string new_id(std::string_view prefix) {
+  unsigned char raw[10];
+  randombytes_buf(raw, sizeof raw);
+  return std::string(prefix) + "_" + crockford_base32(raw, sizeof raw, false, 16);
 }
 
 std::string hash_password(std::string_view password) {
@@ -61,24 +67,12 @@ std::string digest(std::string_view token) {
 }
 
 std::string keyed_code(std::string_view key, std::string_view message, std::size_t chars) {
-  static constexpr char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";  // Crockford base32: no I, L, O, U
   unsigned char out[32];
   // BLAKE2b takes keys of 16 to 64 bytes; the key is first reduced to 32 so any secret string works.
   unsigned char k[32];
   crypto_generichash(k, sizeof k, reinterpret_cast<const unsigned char*>(key.data()), key.size(), nullptr, 0);
   crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(message.data()), message.size(), k, sizeof k);
-  std::string code;
-  std::uint64_t bits = 0;
-  int have = 0;
-  for (unsigned char c : out) {
-    bits = (bits << 8) | c;
-    have += 8;
-    while (have >= 5 && code.size() < chars) {
-      code += alphabet[(bits >> (have - 5)) & 31];
-      have -= 5;
-    }
-  }
-  return code;
+  return crockford_base32(out, sizeof out, true, chars);
 }
 
 bool equal_constant_time(std::string_view a, std::string_view b) {
