@@ -14,6 +14,7 @@
 #include "core/text.h"
 #include "core/time.h"
 #include "http/event_stream.h"
+#include "http/request_parser.h"
 #include "http/router.h"
 #include "http/static_files.h"
 
@@ -46,39 +47,22 @@ Response plain_error(int status, std::string code, std::string message) {
   return error_response({status, std::move(code), std::move(message), {}});
 }
 
-//! Converts a Beast request; fails with 400 for a target that is not a valid origin-form URL.
-Result<Request> to_request(const bhttp::request<bhttp::string_body>& in, const std::string& ip, const Shared& shared) {
-  Request r;
-  r.method = std::string(in.method_string());
-  r.target = std::string(in.target());
-  auto url = boost::urls::parse_origin_form(in.target());
-  if (!url) return fail(errors::bad_request("URLの形式が正しくありません。"));
-  r.path = url->path();
-  if (!text::is_valid_utf8(r.path)) return fail(errors::bad_request("URLの文字コードが正しくありません。"));
-  for (auto param : url->params()) {
-    if (!text::is_valid_utf8(param.key) || !text::is_valid_utf8(param.value))
-      return fail(errors::bad_request("検索条件の文字コードが正しくありません。"));
-    r.query.emplace(param.key, param.value);
-  }
-  for (const auto& field : in) r.headers[text::ascii_lower(field.name_string())] = std::string(field.value());
-  r.body = in.body();
-  r.remote_ip = ip;
-  if (shared.options.trust_proxy) {
-    // The last entry is the one our own proxy appended; earlier ones are whatever the client sent.
-    if (auto fwd = r.header("x-forwarded-for")) r.remote_ip = text::trim(fwd->substr(fwd->rfind(',') == std::string::npos ? 0 : fwd->rfind(',') + 1));
-    r.secure = r.header("x-forwarded-proto") == "https";
-  }
-  return r;
-}
-
+//! The last resort: no input may take a thread down. An exception that reaches here is a bug — it is logged
+//! with the route so it can be found, and the client gets the envelope without any detail of it.
 Response handle(Request& request, const Shared& shared) {
+  const auto unexpected = [&](std::string_view what) {  // errors::internal logs the detail, the client gets none
+    return error_response(errors::internal("unhandled exception in " + request.method + " " + request.path + ": " +
+                                           std::string(what)));
+  };
   try {
     if (auto r = shared.router.dispatch(request)) return std::move(*r);
     if (!request.path.starts_with("/api/"))
       if (auto r = serve_static(shared.options.web_root, request)) return std::move(*r);
     return plain_error(404, "not_found", "指定されたURLは存在しません。");
   } catch (const std::exception& e) {
-    return error_response(errors::internal(std::string("unhandled exception: ") + e.what()));
+    return unexpected(e.what());
+  } catch (...) {
+    return unexpected("non-standard exception");
   }
 }
 
@@ -185,10 +169,18 @@ awaitable<void> serve_connection(tcp::socket socket, Shared& shared) {
       auto message = parser.release();
       version = message.version();
       keep_alive = message.keep_alive() && !shared.stopping;
-      if (auto converted = to_request(message, ip, shared)) {
+      if (auto converted = to_request(message, ip, shared.options.trust_proxy)) {
         request = std::move(*converted);
         response = handle(request, shared);
-        if (request.method == "HEAD") response.body.clear();
+        if (request.method == "HEAD") {
+          // HEAD gets the headers of the GET and no body — for an event stream too: nothing is subscribed.
+          response.body.clear();
+          if (response.stream) {
+            response.stream->disconnect();
+            response.stream.reset();
+            response.content_type = "text/event-stream; charset=utf-8";
+          }
+        }
       } else {
         response = error_response(converted.error());
         request.method = std::string(message.method_string());

@@ -1,5 +1,6 @@
 #include <mutex>
 
+#include "core/text.h"
 #include "reference/reference.h"
 #include "store/database.h"
 
@@ -19,18 +20,31 @@ Result<void> Catalogue::load(store::Connection& c) {
   auto cats = KH_TRY(c.execute("SELECT code, name, name_en FROM job_categories ORDER BY sort_order"));
   auto specs = KH_TRY(c.execute("SELECT name, basic_area FROM specialties ORDER BY sort_order"));
   auto munis = KH_TRY(c.execute(
-      "SELECT m.code, m.prefecture, m.name, am.area_code FROM municipalities m "
+      "SELECT m.code, m.prefecture, m.name, am.area_code, m.kana, m.latitude, m.longitude FROM municipalities m "
       "LEFT JOIN area_municipalities am ON am.municipality_code = m.code ORDER BY m.code"));
   auto areas = KH_TRY(c.execute("SELECT code, prefecture, name FROM medical_areas ORDER BY code"));
+  // The designation in force per area: the newest row of the newest plan period (a prefecture's own, when set).
+  auto designations = KH_TRY(c.execute(
+      "SELECT d.area_code, d.designation, d.plan_period, d.physician_index, d.source FROM area_designations d "
+      "WHERE d.id = (SELECT MAX(x.id) FROM area_designations x WHERE x.area_code = d.area_code AND x.plan_period = "
+      "(SELECT MAX(y.plan_period) FROM area_designations y WHERE y.area_code = d.area_code))"));
   std::vector<Category> new_categories;
   for (const auto& r : cats.rows) new_categories.push_back({r.text(0), r.text(1), r.text(2)});
   std::vector<Specialty> new_specialties;
   for (const auto& r : specs.rows) new_specialties.push_back({r.text(0), r.text(1)});
   std::map<std::string, Area, std::less<>> new_areas;
-  for (const auto& r : areas.rows) new_areas[r.text(0)] = {r.text(0), r.text(1), r.text(2), {}};
+  for (const auto& r : areas.rows) new_areas[r.text(0)] = {r.text(0), r.text(1), r.text(2), {}, {}};
+  for (const auto& r : designations.rows)
+    if (auto it = new_areas.find(r.text(0)); it != new_areas.end())
+      it->second.designation = Designation{r.text(1), r.text(2), r.optional_text(3), r.text(4)};
+  const auto degrees = [](const std::optional<std::string>& v) -> std::optional<double> {
+    if (!v || v->empty()) return std::nullopt;
+    try { return std::stod(*v); } catch (...) { return std::nullopt; }
+  };
   std::map<std::string, Municipality, std::less<>> new_munis;
   for (const auto& r : munis.rows) {
-    new_munis[r.text(0)] = {r.text(0), r.text(1), r.text(2), r.text(3)};
+    new_munis[r.text(0)] = {r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), degrees(r.optional_text(5)),
+                            degrees(r.optional_text(6))};
     if (auto it = new_areas.find(r.text(3)); it != new_areas.end()) it->second.municipalities.push_back(r.text(0));
   }
   std::unique_lock lock(mutex_);
@@ -70,6 +84,22 @@ std::vector<Municipality> Catalogue::municipalities(std::string_view prefecture)
   std::vector<Municipality> out;
   for (const auto& [_, m] : municipalities_)
     if (m.prefecture == prefecture) out.push_back(m);
+  return out;
+}
+
+std::vector<Municipality> Catalogue::find_municipalities(std::string_view prefecture, std::string_view query,
+                                                         std::size_t limit) const {
+  // Folded (NFKC, width, hiragana → katakana) so 「さっぽろ」「サッポロ」「ｻｯﾎﾟﾛ」 and 「札幌」 all find 札幌市.
+  const std::string q = text::fold(query);
+  std::shared_lock l(mutex_);
+  std::vector<Municipality> out;
+  for (const auto& [_, m] : municipalities_) {
+    if (!prefecture.empty() && m.prefecture != prefecture) continue;
+    if (!q.empty() && text::fold(m.name).find(q) == std::string::npos && text::fold(m.kana).find(q) == std::string::npos)
+      continue;
+    out.push_back(m);
+    if (out.size() >= limit) break;
+  }
   return out;
 }
 

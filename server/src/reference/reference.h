@@ -21,8 +21,19 @@ namespace kh::reference {
 
 struct Category { std::string code, name, name_en; };
 struct Specialty { std::string name, basic_area; };
-struct Municipality { std::string code, prefecture, name, area_code; };
-struct Area { std::string code, prefecture, name; std::vector<std::string> municipalities; };
+struct Municipality {
+  std::string code, prefecture, name, area_code;
+  std::string kana;                          //!< full-width katakana (サッポロシチュウオウク)
+  std::optional<double> latitude, longitude;  //!< the office's position (WGS 84), for distances
+};
+//! 医師少数区域 / 中間 / 医師多数区域 of a 二次医療圏 in a plan period ("8": the 8th medical plan), with the
+//! 医師偏在指標 and who set it ("national": the shipped MHLW-derived list; "prefecture": the prefecture's own).
+struct Designation { std::string designation, plan_period; std::optional<std::string> physician_index; std::string source; };
+struct Area {
+  std::string code, prefecture, name;
+  std::vector<std::string> municipalities;
+  std::optional<Designation> designation;  //!< the one in force
+};
 struct PostalAddress { std::string postal_code, prefecture, municipality_code, municipality_name, town; };
 
 //! True when a 6-digit local-government code has the right check digit (JIS X 0402).
@@ -38,6 +49,9 @@ class Catalogue {
   std::optional<Specialty> specialty(std::string_view name) const;
   std::optional<Municipality> municipality(std::string_view code) const;
   std::vector<Municipality> municipalities(std::string_view prefecture) const;
+  //! Municipalities whose name or kana contains `query` (folded: kanji, hiragana, katakana, half width), in code
+  //! order, within a prefecture when one is given.
+  std::vector<Municipality> find_municipalities(std::string_view prefecture, std::string_view query, std::size_t limit) const;
   std::optional<Area> area(std::string_view code) const;
   std::vector<Area> areas(std::string_view prefecture) const;
   //! Whether any municipality of the prefecture is known (the shipped data is a subset of Japan).
@@ -59,9 +73,19 @@ Result<std::vector<PostalAddress>> lookup_postal_code(store::Connection& c, std:
 //! row ("row_N" fields), so nothing is half-imported. The prefectures in the file are replaced as a whole.
 //! Returns the number of rows imported.
 Result<int> import_areas_csv(store::Connection& c, std::string_view csv);
-//! Imports postal codes (header: postal_code,municipality_code,town), replacing the ones of the same codes.
+//! Imports postal codes (header: postal_code,municipality_code,town — or Japan Post's as shipped:
+//! postal_code,municipality_code,prefecture_name,municipality_name,town); rows already present are kept.
 Result<int> import_postal_codes_csv(store::Connection& c, std::string_view csv);
-//! Loads the data set shipped in the binary when the database has none yet (first migrate).
+//! Imports municipalities with kana and position (header: prefecture_code,municipality_code,municipality_name,
+//! municipality_kana,latitude,longitude), updating the ones of the same codes.
+Result<int> import_municipalities_csv(store::Connection& c, std::string_view csv);
+//! Adds 医師少数区域 designations per 二次医療圏 (header: prefecture_code,area_code,area_name,
+//! physician_distribution_index,designation) for a plan period, as new rows: earlier ones stay as history.
+Result<int> import_designations_csv(store::Connection& c, std::string_view csv, std::string_view plan_period,
+                                    std::string_view source, const std::optional<std::string>& set_by);
+//! 医師少数区域, 中間 or 医師多数区域.
+bool is_designation(std::string_view designation);
+//! Loads the national data set shipped in the binary when the database holds no set or an older one (migrate).
 Result<void> ensure_shipped_data(store::Connection& c);
 
 //! GET /api/v1/reference/... (public) and the secretariat's CSV imports.

@@ -54,9 +54,16 @@ void register_routes(http::Router& router, store::Pool& pool, Catalogue& catalog
     return list(std::move(items));
   });
   router.add("GET", "/api/v1/reference/municipalities", [&catalogue](http::Request& req) {
+    // A prefecture's list, or a search by name or kana (q), nationwide or within a prefecture.
+    const auto prefecture = req.query_param("prefecture").value_or("");
+    const auto q = req.query_param("q").value_or("");
     bj::array items;
-    for (const auto& m : catalogue.municipalities(req.query_param("prefecture").value_or("")))
-      items.push_back({{"code", m.code}, {"prefecture", m.prefecture}, {"name", m.name}, {"area", m.area_code}});
+    if (prefecture.empty() && q.empty()) return list(std::move(items));  // nothing chosen yet: nothing to list
+    for (const auto& m : catalogue.find_municipalities(prefecture, q, q.empty() ? 1000 : 50)) {
+      bj::object o{{"code", m.code}, {"prefecture", m.prefecture}, {"name", m.name}, {"kana", m.kana}, {"area", m.area_code}};
+      if (m.latitude && m.longitude) o["position"] = {{"latitude", *m.latitude}, {"longitude", *m.longitude}};
+      items.push_back(std::move(o));
+    }
     return list(std::move(items));
   });
   router.add("GET", "/api/v1/reference/areas", [&catalogue](http::Request& req) {
@@ -64,7 +71,12 @@ void register_routes(http::Router& router, store::Pool& pool, Catalogue& catalog
     for (const auto& a : catalogue.areas(req.query_param("prefecture").value_or(""))) {
       bj::array munis;
       for (const auto& m : a.municipalities) munis.push_back(bj::string(m));
-      items.push_back({{"code", a.code}, {"prefecture", a.prefecture}, {"name", a.name}, {"municipalities", std::move(munis)}});
+      bj::object o{{"code", a.code}, {"prefecture", a.prefecture}, {"name", a.name}, {"municipalities", std::move(munis)}};
+      if (a.designation)
+        o["designation"] = {{"designation", a.designation->designation}, {"plan_period", a.designation->plan_period},
+                            {"physician_index", a.designation->physician_index ? bj::value(*a.designation->physician_index) : nullptr},
+                            {"source", a.designation->source}};
+      items.push_back(std::move(o));
     }
     return list(std::move(items));
   });

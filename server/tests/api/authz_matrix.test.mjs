@@ -289,7 +289,7 @@ after(async () => {
 
 const ROUTES_CSV_AREAS = (() => {
   // Re-importing one prefecture's complete list of areas is a no-op for the data (the import replaces that prefecture).
-  const lines = readFileSync(new URL('../../data/areas.csv', import.meta.url), 'utf8').trim().split('\n');
+  const lines = readFileSync(new URL('../../data/national/secondary_medical_areas.csv', import.meta.url), 'utf8').trim().split('\n');
   return [lines[0], ...lines.filter((l) => l.startsWith('40,'))].join('\n') + '\n';
 })();
 

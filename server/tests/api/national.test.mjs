@@ -1,0 +1,94 @@
+// All of Japan (issue 11): the shipped national reference data — a posting registered and found in every
+// prefecture, at a municipality and postal code taken from the shared data; postal codes that cover several
+// towns or municipalities; municipalities found by kana; 医師少数区域 per 二次医療圏.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { startServer, Client } from './harness.mjs';
+
+const data = (name) => readFileSync(new URL(`../../data/national/${name}`, import.meta.url), 'utf8').trim().split('\n').slice(1)
+  .map((line) => line.split(','));
+const municipalities = data('municipalities.csv');
+const postal = data('postal_codes.csv');
+const firstPostalRow = new Map();  // municipality code → its first postal row
+for (const row of postal) if (!firstPostalRow.has(row[1])) firstPostalRow.set(row[1], row);
+
+let server, fac;
+before(async () => {
+  server = await startServer({ smtp: false });
+  fac = new Client(server.url);
+  await fac.login('fac-tokyo-01');
+});
+after(async () => { await server?.stop(); });
+
+test('a posting is registered and found in every one of the 47 prefectures', async () => {
+  const anon = new Client(server.url);
+  const stamp = Date.now();
+  for (let p = 1; p <= 47; p++) {
+    const pref = String(p).padStart(2, '0');
+    // A municipality of the prefecture that has postal codes (政令市 parent rows have none: their wards do),
+    // a different one per run of the loop so the whole file is sampled over time.
+    const candidates = municipalities.filter(([prefecture, muni]) => prefecture === pref && firstPostalRow.has(muni));
+    assert.ok(candidates.length > 0, `municipalities of ${pref}`);
+    const [, muni, name] = candidates[(stamp + p) % candidates.length];
+    const [postalCode, , , , town] = firstPostalRow.get(muni);
+    const looked = await anon.get(`/api/v1/reference/postal-codes/${postalCode}`);
+    assert.equal(looked.status, 200);
+    assert.ok(looked.json.items.some((a) => a.municipality === muni && a.prefecture === pref), `${postalCode} → ${name}`);
+    const title = `全国確認 ${pref} ${name} ${stamp}`;
+    const r = await fac.post('/api/v1/postings', {
+      title, category: 'nurse', employment: 'fixed_term', start_date: '2027-06-01', period_months: 3, urgency: 'regular',
+      positions: 1, duties: '病棟業務', training_agreed: true, masked: false, status: 'published',
+      workplace: { postal_code: postalCode, prefecture: pref, municipality: muni, street: `${town || name}1-1` },
+      contact: { name: '担当 一郎', phone: '03-0000-0000', email: 'contact@example.jp' },
+    });
+    assert.equal(r.status, 201, `${pref} ${name}: ${r.text}`);
+    assert.ok(r.json.workplace.area, `${name} has its 二次医療圏`);
+  }
+  // Search follows the change log: every prefecture finds its posting.
+  for (let p = 1; p <= 47; p++) {
+    const pref = String(p).padStart(2, '0');
+    let total = 0;
+    for (let i = 0; i < 50 && total === 0; i++) {
+      total = (await anon.get(`/api/v1/postings?prefecture=${pref}&q=${encodeURIComponent(`全国確認 ${pref}`)}`)).json.total;
+      if (total === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(total, 1, `found in ${pref}`);
+  }
+});
+
+test('one postal code can cover several municipalities: every one is offered', async () => {
+  const r = await new Client(server.url).get('/api/v1/reference/postal-codes/0040000');
+  const names = r.json.items.map((a) => a.municipality_name);
+  assert.ok(names.includes('札幌市厚別区') && names.includes('札幌市清田区'), names.join(','));
+});
+
+test('municipalities are found by kanji, hiragana, katakana and half-width kana', async () => {
+  const anon = new Client(server.url);
+  for (const q of ['札幌', 'さっぽろ', 'サッポロ', 'ｻｯﾎﾟﾛ']) {
+    const r = await anon.get(`/api/v1/reference/municipalities?q=${encodeURIComponent(q)}`);
+    assert.equal(r.status, 200);
+    assert.ok(r.json.items.some((m) => m.code === '011011' && m.name === '札幌市中央区' && m.kana === 'サッポロシチュウオウク'), q);
+  }
+  const within = await anon.get(`/api/v1/reference/municipalities?prefecture=47&q=${encodeURIComponent('なは')}`);
+  assert.deepEqual(within.json.items.map((m) => m.name), ['那覇市']);
+  assert.ok(within.json.items[0].position.latitude > 26 && within.json.items[0].position.latitude < 27);
+  const all = await anon.get('/api/v1/reference/municipalities?prefecture=01');
+  assert.equal(all.json.total, municipalities.filter(([p]) => p === '01').length, 'every municipality of 北海道');
+});
+
+test('every 二次医療圏 carries its 医師少数区域 designation of the 8th plan', async () => {
+  const anon = new Client(server.url);
+  let areas = 0;
+  for (let p = 1; p <= 47; p++) {
+    const r = await anon.get(`/api/v1/reference/areas?prefecture=${String(p).padStart(2, '0')}`);
+    for (const a of r.json.items) {
+      areas++;
+      assert.ok(['医師少数区域', '中間', '医師多数区域'].includes(a.designation?.designation), `${a.code} ${a.name}`);
+    }
+  }
+  assert.equal(areas, 330);
+  const hokkaido = (await anon.get('/api/v1/reference/areas?prefecture=01')).json.items;
+  assert.deepEqual(hokkaido.find((a) => a.code === '0102').designation,
+    { designation: '医師少数区域', plan_period: '8', physician_index: '139.0', source: 'national' });
+});
