@@ -14,7 +14,7 @@ CREATE TABLE shipped_reference (
 
 -- 医師少数区域 / 中間 / 医師多数区域 per 二次医療圏 and plan period. Rows are never changed: a prefecture's own
 -- designation (its 医師確保計画 binds) is a newer row, so the history stays; the newest row of an area and
--- period is in force.
+-- period is in force. set_by is the user id, set_by_name what people read (氏名（組織名）, as it was then).
 CREATE TABLE area_designations (
   id {{serial}},
   area_code TEXT NOT NULL,
@@ -23,6 +23,7 @@ CREATE TABLE area_designations (
   designation TEXT NOT NULL,
   source TEXT NOT NULL,
   set_by TEXT,
+  set_by_name TEXT,
   set_at BIGINT NOT NULL,
   note TEXT
 );

@@ -223,6 +223,27 @@ Result<int> import_designations_csv(store::Connection& c, std::string_view text,
 
 bool is_designation(std::string_view d) { return d == "医師少数区域" || d == "中間" || d == "医師多数区域"; }
 
+Result<void> set_designation(store::Connection& c, const Area& area, std::string_view designation,
+                             const std::optional<std::string>& note, const std::string& user_id, const std::string& user_name) {
+  const std::string period = area.designation ? area.designation->plan_period : std::string(shipped_plan_period);
+  return store::in_transaction(c, [&]() -> Result<void> {
+    KH_TRY(c.execute("INSERT INTO area_designations (area_code, plan_period, physician_index, designation, source, set_by, "
+                     "set_by_name, set_at, note) VALUES ($1, $2, $3, $4, 'prefecture', $5, $6, $7, $8)",
+                     {area.code, period, area.designation ? store::optional_text(area.designation->physician_index) : store::Param{nullptr},
+                      std::string(designation), user_id, user_name, now_ms(), store::optional_text(note)}));
+    return store::append_change(c, "reference", "designations", "update");
+  });
+}
+
+Result<std::vector<DesignationRecord>> designation_history(store::Connection& c, std::string_view area_code) {
+  auto r = KH_TRY(c.execute("SELECT designation, plan_period, physician_index, source, set_by_name, note, set_at FROM area_designations "
+                            "WHERE area_code = $1 ORDER BY id DESC", {std::string(area_code)}));
+  std::vector<DesignationRecord> out;
+  for (const auto& row : r.rows)
+    out.push_back({{row.text(0), row.text(1), row.optional_text(2), row.text(3)}, row.optional_text(4), row.optional_text(5), row.integer(6)});
+  return out;
+}
+
 Result<void> ensure_shipped_data(store::Connection& c) {
   auto current = KH_TRY(c.execute("SELECT version FROM shipped_reference WHERE name = 'national'"));
   if (!current.rows.empty() && current.rows[0].text(0) == shipped_version) return {};

@@ -85,6 +85,19 @@ Result<int> import_designations_csv(store::Connection& c, std::string_view csv, 
                                     std::string_view source, const std::optional<std::string>& set_by);
 //! 医師少数区域, 中間 or 医師多数区域.
 bool is_designation(std::string_view designation);
+
+//! One designation row, as kept in the history of an area.
+struct DesignationRecord {
+  Designation designation;
+  std::optional<std::string> set_by_name, note;
+  std::int64_t set_at_ms = 0;
+};
+//! A prefecture's own designation of an area (its 医師確保計画), in force from now, for the area's current plan
+//! period; earlier rows stay as history. `set_by`: user id and the name people read.
+Result<void> set_designation(store::Connection& c, const Area& area, std::string_view designation,
+                             const std::optional<std::string>& note, const std::string& user_id, const std::string& user_name);
+//! Every designation of an area, newest first.
+Result<std::vector<DesignationRecord>> designation_history(store::Connection& c, std::string_view area_code);
 //! Loads the national data set shipped in the binary when the database holds no set or an older one (migrate).
 Result<void> ensure_shipped_data(store::Connection& c);
 

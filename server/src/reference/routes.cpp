@@ -2,7 +2,10 @@
 #include <boost/json.hpp>
 
 #include "accounts/accounts.h"
+#include "audit/audit.h"
+#include "core/json.h"
 #include "core/text.h"
+#include "core/time.h"
 #include "http/request.h"
 #include "http/router.h"
 #include "reference/reference.h"
@@ -80,6 +83,56 @@ void register_routes(http::Router& router, store::Pool& pool, Catalogue& catalog
     }
     return list(std::move(items));
   });
+  // Rule: public. The designations in force and every earlier one, with who set them (by name, never login ID).
+  router.add("GET", "/api/v1/reference/areas/{code}/designations", [&pool, &catalogue](http::Request& req) {
+    const auto area = catalogue.area(req.param("code"));
+    if (!area) return http::error_response(errors::not_found("指定された二次医療圏は見つかりません。"));
+    auto lease = pool.acquire();
+    if (!lease) return http::error_response(lease.error());
+    auto history = designation_history(**lease, area->code);
+    if (!history) return http::error_response(history.error());
+    bj::array items;
+    for (const auto& h : *history)
+      items.push_back({{"designation", h.designation.designation}, {"plan_period", h.designation.plan_period},
+                       {"physician_index", h.designation.physician_index ? bj::value(*h.designation.physician_index) : nullptr},
+                       {"source", h.designation.source}, {"set_by", h.set_by_name ? bj::value(*h.set_by_name) : nullptr},
+                       {"note", h.note ? bj::value(*h.note) : nullptr}, {"set_at", format_iso8601_jst(h.set_at_ms)}});
+    const auto total = items.size();
+    return http::json_response(200, bj::object{{"area", area->code}, {"items", std::move(items)}, {"total", total}});
+  });
+
+  // Rule: the prefecture's career centre (地域医療支援センター) for an area of its own prefecture, or the
+  // secretariat. The prefecture's 医師確保計画 binds, so its designation replaces the national one from now on.
+  router.add("PUT", "/api/v1/reference/areas/{code}/designation", [&pool, &catalogue, &accounts](http::Request& req) {
+    auto current = accounts.authenticate(req);
+    if (!current) return http::error_response(current.error());
+    if (auto ok = accounts::require_role(*current, {accounts::Role::career_center, accounts::Role::secretariat}); !ok)
+      return http::error_response(ok.error());
+    const auto area = catalogue.area(req.param("code"));
+    const auto& u = current->user;
+    const bool own = u.role == accounts::Role::secretariat ||
+                     (area && std::any_of(u.organisations.begin(), u.organisations.end(),
+                                          [&](const auto& o) { return o.prefecture == area->prefecture; }));
+    if (!area || !own) return http::error_response(errors::not_found("指定された二次医療圏は見つかりません。"));
+    auto o = json::parse_object(req.body);
+    if (!o) return http::error_response(o.error());
+    json::FieldReader f(*o);
+    const auto designation = f.required_string("designation", "区分", 20);
+    if (!designation.empty() && !is_designation(designation))
+      f.add_error("designation", "「区分」は 医師少数区域・中間・医師多数区域 のいずれかを選んでください。");
+    const auto note = f.optional_text("note", "根拠・備考", 1000);
+    if (auto ok = f.finish(); !ok) return http::error_response(ok.error());
+    auto lease = pool.acquire();
+    if (!lease) return http::error_response(lease.error());
+    const std::string who = u.display_name + (u.organisations.empty() ? "" : "（" + u.organisations.front().name + "）");
+    if (auto r = set_designation(**lease, *area, designation, note && !note->empty() ? note : std::nullopt, u.id, who); !r)
+      return http::error_response(r.error());
+    if (auto r = audit::record(**lease, accounts::actor_of(*current), "area_designation_set", "medical_area", area->code, designation); !r)
+      return http::error_response(r.error());
+    if (auto r = catalogue.load(**lease); !r) return http::error_response(r.error());
+    return http::json_response(200, bj::object{{"area", area->code}, {"designation", designation}});
+  });
+
   router.add("GET", "/api/v1/reference/postal-codes/{code}", [&pool](http::Request& req) {
     std::string code;
     for (char ch : text::fold(req.param("code")))

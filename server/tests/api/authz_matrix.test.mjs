@@ -348,6 +348,9 @@ const CASES = {
     body: () => ({ name: '山田 花子', categories: ['nurse'], licences: [{ category: 'nurse', number: '1234567' }], employment: ['fixed_term'], prefectures: ['13'], notify: 'off' }),
   },
   'GET /api/v1/reference/postal-codes/{code}': { variants: () => [foreign({ code: '1000001' })] },
+  'GET /api/v1/reference/areas/{code}/designations': { variants: () => [foreign({ code: '1301' })] },
+  // An area of Tokyo: the Tochigi career centre may not set it; the secretariat may.
+  'PUT /api/v1/reference/areas/{code}/designation': { variants: () => [foreign({ code: '1301' })], body: () => ({ designation: '医師多数区域' }) },
   'POST /api/v1/reference/areas/import': { raw: () => ({ type: 'text/csv', text: ROUTES_CSV_AREAS }) },
   'POST /api/v1/reference/postal-codes/import': { raw: () => ({ type: 'text/csv', text: 'postal_code,municipality_code,town\n1000001,131016,千代田\n' }) },
   'GET /api/v1/postings/{id}/matches': { variants: () => [foreign({ id: fx.posting.id }, { published: true }), foreign({ id: fx.draft.id })] },

@@ -92,3 +92,26 @@ test('every 二次医療圏 carries its 医師少数区域 designation of the 8t
   assert.deepEqual(hokkaido.find((a) => a.code === '0102').designation,
     { designation: '医師少数区域', plan_period: '8', physician_index: '139.0', source: 'national' });
 });
+
+test('a prefecture sets its own designation; the national one stays as history; others may not', async () => {
+  const anon = new Client(server.url);
+  const career = new Client(server.url);
+  await career.login('career-09');  // 栃木県地域医療支援センター
+  // 0906 両毛 is 中間 nationally (179.3, just above the cut-off); 栃木県's plan makes it 医師少数区域.
+  const before = (await anon.get('/api/v1/reference/areas?prefecture=09')).json.items.find((a) => a.code === '0906');
+  assert.equal(before.designation.designation, '中間');
+  const bad = await career.put('/api/v1/reference/areas/0906/designation', { designation: '少ない' });
+  assert.equal(bad.status, 400);
+  assert.match(bad.json.error.fields.designation, /「区分」/);
+  const set = await career.put('/api/v1/reference/areas/0906/designation', { designation: '医師少数区域', note: '栃木県医師確保計画（第8次）による' });
+  assert.equal(set.status, 200, set.text);
+  const after = (await anon.get('/api/v1/reference/areas?prefecture=09')).json.items.find((a) => a.code === '0906');
+  assert.deepEqual(after.designation, { designation: '医師少数区域', plan_period: '8', physician_index: '179.3', source: 'prefecture' });
+  const history = (await anon.get('/api/v1/reference/areas/0906/designations')).json.items;
+  assert.deepEqual(history.map((h) => [h.designation, h.source]), [['医師少数区域', 'prefecture'], ['中間', 'national']]);
+  assert.match(history[0].set_by, /栃木県地域医療支援センター/);
+  assert.ok(!history[0].set_by.includes('career-09'), 'a name, never the login ID');
+  // Another prefecture's area, another role: refused.
+  assert.equal((await career.put('/api/v1/reference/areas/1301/designation', { designation: '医師少数区域' })).status, 404);
+  assert.equal((await fac.put('/api/v1/reference/areas/0906/designation', { designation: '中間' })).status, 403);
+});
