@@ -165,7 +165,7 @@ int demo_data_command(const std::map<std::string, std::string>& flags) {
   std::cout << (*added ? "demo data loaded" : "demo data already present") << "\n\n"
             << "Demo logins (password for all: " << demo_password << ")\n"
             << "  事務局 (secretariat)                 jimukyoku\n"
-            << "  医療機関 (facility)                  fac-tokyo-01\n"
+            << "  医療機関 (facility)                  fac-tokyo-01 (医師少数区域の病院: fac-aomori-01, fac-shimane-01 ほか)\n"
             << "  とりまとめ団体 (aggregator)          agg-tochigi (栃木県全域), agg-kensei-09 (県西の二次医療圏のみ)\n"
             << "  コーディネーター (coordinator)       coord-nurse-13 (看護職), coord-doctor-13 (医師)\n"
             << "  地域医療支援センター (career_center) career-09\n"

@@ -32,7 +32,7 @@ struct DemoAddress {
 
 // Fictional institutions in real municipalities across the country; one user for every role, and several
 // facilities so that regional views have something to show.
-constexpr std::array<DemoUser, 16> users{{
+constexpr std::array<DemoUser, 22> users{{
     {"jimukyoku", "secretariat", "かけはし事務局", "13", "事務局 担当者", "jimukyoku@kakehashi.example"},
     {"fac-tokyo-01", "facility", "千代田区神田さくら病院", "13", "佐藤 一郎", "fac-tokyo-01@kakehashi.example"},
     {"fac-tokyo-02", "facility", "八王子市みなみ野総合病院", "13", "鈴木 美咲", "fac-tokyo-02@kakehashi.example"},
@@ -49,6 +49,13 @@ constexpr std::array<DemoUser, 16> users{{
     {"career-09", "career_center", "栃木県地域医療支援センター", "09", "吉田 修", "career-09@kakehashi.example"},
     {"workenv-13", "workenv_center", "東京都医療勤務環境改善支援センター", "13", "山田 聡", "workenv-13@kakehashi.example"},
     {"seeker@example.jp", "seeker", "", "", "山田 花子", "seeker@example.jp"},
+    // Regional hospitals, each in a 二次医療圏 that the shipped data designates 医師少数区域.
+    {"fac-aomori-01", "facility", "八戸市うみねこ病院", "02", "工藤 亮太", "fac-aomori-01@kakehashi.example"},
+    {"fac-iwate-01", "facility", "花巻市いわて中部病院", "03", "菊池 恵子", "fac-iwate-01@kakehashi.example"},
+    {"fac-niigata-01", "facility", "新発田市あかはし病院", "15", "五十嵐 修", "fac-niigata-01@kakehashi.example"},
+    {"fac-nagano-01", "facility", "上田市うえだ高原病院", "20", "小松 千尋", "fac-nagano-01@kakehashi.example"},
+    {"fac-shimane-01", "facility", "雲南市かけや診療所", "32", "安達 和也", "fac-shimane-01@kakehashi.example"},
+    {"fac-kochi-01", "facility", "宿毛市すくも病院", "39", "岡林 真理", "fac-kochi-01@kakehashi.example"},
 }};
 
 constexpr std::array<DemoAddress, 8> addresses{{
@@ -62,9 +69,22 @@ constexpr std::array<DemoAddress, 8> addresses{{
     {"fac-fukuoka-01", "40", "401323", "8120011", "博多駅前2-1-1"},
 }};
 
+// Loaded after everything else with a generator of their own, so the data above stays as it always was (tests
+// and the walk-through in the README rely on it).
+constexpr std::array<DemoAddress, 6> regional_addresses{{
+    {"fac-aomori-01", "02", "022039", "0310804", "青葉2-3-1"},      // 八戸地域
+    {"fac-iwate-01", "03", "032051", "0250067", "浅沢12-5"},        // 岩手中部
+    {"fac-niigata-01", "15", "152064", "9592314", "赤橋840"},        // 下越
+    {"fac-nagano-01", "20", "202037", "3860155", "蒼久保1100"},      // 上小
+    {"fac-shimane-01", "32", "322091", "6902704", "掛合町穴見35"},   // 雲南
+    {"fac-kochi-01", "39", "392081", "7880021", "池島3-12"},         // 幡多
+}};
+constexpr std::array<const char*, 6> regional_prefectures = {"02", "03", "15", "20", "32", "39"};
+
 //! A small xorshift generator: the same data on every machine and library (std distributions are not).
 class Deterministic {
  public:
+  explicit Deterministic(std::uint64_t seed = 0x6b616b6568617368ULL) : state_(seed) {}  // "kakehash"
   std::uint64_t next() {
     state_ ^= state_ << 13;
     state_ ^= state_ >> 7;
@@ -77,7 +97,7 @@ class Deterministic {
   bool chance(int percent) { return below(100) < static_cast<std::size_t>(percent); }
 
  private:
-  std::uint64_t state_ = 0x6b616b6568617368ULL;  // "kakehash"
+  std::uint64_t state_;
 };
 
 std::string date_in_days(int offset) {
@@ -193,6 +213,19 @@ boost::json::object demo_profile(Deterministic& rng, const std::string& name) {
   return o;
 }
 
+//! A demo facility: its postings, where it is, and today's bed report for the regional bed board.
+Result<void> load_facility(Context& ctx, Deterministic& rng, const DemoAddress& a, int postings = 40) {
+  auto actor = KH_TRY(ctx.accounts->act_as(a.facility_login));
+  if (!actor) return fail(errors::internal(std::string("demo facility user missing: ") + a.facility_login));
+  for (int i = 0; i < postings; ++i)
+    KH_TRY(ctx.postings->create(*actor, demo_posting(rng, a, actor->user.organisations.at(0).name)));
+  const auto& facility = actor->user.organisations.at(0);
+  const auto* municipality = ctx.catalogue.municipality(a.municipality) ? a.municipality : "";
+  KH_TRY_VOID(ctx.accounts->set_organisation_address(facility.id, municipality, a.street));
+  KH_TRY(ctx.beds->submit(*actor, demo_bed_report(rng)));
+  return {};
+}
+
 // Coverage (SPEC.md "Roles"): the nurse centre brokers the nursing professions, the doctor bank doctors; the
 // 健康福祉センター serves one 二次医療圏 (県西) while the city's 保健所 sees the whole prefecture.
 Result<void> set_demo_scopes(Context& ctx) {
@@ -255,17 +288,7 @@ Result<int> load_demo_data(Context& ctx) {
   }
   KH_TRY_VOID(set_demo_scopes(ctx));
   Deterministic rng;
-  for (const auto& a : addresses) {
-    auto actor = KH_TRY(ctx.accounts->act_as(a.facility_login));
-    if (!actor) return fail(errors::internal(std::string("demo facility user missing: ") + a.facility_login));
-    for (int i = 0; i < 40; ++i)
-      KH_TRY(ctx.postings->create(*actor, demo_posting(rng, a, actor->user.organisations.at(0).name)));
-    // Where the facility is, and today's bed report, for the regional bed board.
-    const auto& facility = actor->user.organisations.at(0);
-    const auto* municipality = ctx.catalogue.municipality(a.municipality) ? a.municipality : "";
-    KH_TRY_VOID(ctx.accounts->set_organisation_address(facility.id, municipality, a.street));
-    KH_TRY(ctx.beds->submit(*actor, demo_bed_report(rng)));
-  }
+  for (const auto& a : addresses) KH_TRY_VOID(load_facility(ctx, rng, a));
   std::vector<std::pair<std::string, std::string>> seekers;
   for (int i = 1; i <= 3000; ++i) {
     char email[64];
@@ -285,8 +308,25 @@ Result<int> load_demo_data(Context& ctx) {
     profiles.emplace_back(demo_seeker->user.id, std::move(p));
   }
   KH_TRY(ctx.seekers->save_many(profiles));
+  // Regional hospitals and 300 seekers who want work in those prefectures (seeker3001 … seeker3300).
+  Deterministic regional(0x7469686f6b75ULL);  // "tihoku"
+  for (const auto& a : regional_addresses) KH_TRY_VOID(load_facility(ctx, regional, a, 20));
+  std::vector<std::pair<std::string, std::string>> regional_seekers;
+  for (int i = 3001; i <= 3300; ++i) {
+    char email[64];
+    std::snprintf(email, sizeof email, "seeker%04d@demo.kakehashi.example", i);
+    regional_seekers.emplace_back(email, std::string(regional.pick(family_names)) + " " + regional.pick(given_names));
+  }
+  const auto regional_ids = KH_TRY(ctx.accounts->add_seekers_bulk(regional_seekers, demo_password));
+  std::vector<std::pair<std::string, boost::json::object>> regional_profiles;
+  for (std::size_t i = 0; i < regional_ids.size(); ++i) {
+    auto p = demo_profile(regional, regional_seekers[i].second);
+    p["prefectures"] = boost::json::array{boost::json::string(regional.pick(regional_prefectures))};
+    regional_profiles.emplace_back(regional_ids[i], std::move(p));
+  }
+  KH_TRY(ctx.seekers->save_many(regional_profiles));
   KH_TRY_VOID(load_help_content(ctx));
-  return added + static_cast<int>(ids.size());
+  return added + static_cast<int>(ids.size() + regional_ids.size());
 }
 
 }  // namespace kh::app
