@@ -37,7 +37,7 @@ describe('facility postings', () => {
       title: `E2E急募看護師 ${suffix}`,
       category: '看護師',
       employment: '有期',
-      urgency: '即時',
+      urgency: '急募',
       positions: 2,
       startDate: daysFromToday(30),
       periodMonths: 3,

@@ -70,7 +70,7 @@ describe('matching notifications', () => {
       title: `E2E急募マッチ看護師 ${suffix}`,
       category: '看護師',
       employment: '有期',
-      urgency: '即時',
+      urgency: '急募',
       positions: 1,
       startDate: daysFromToday(21),
       periodMonths: 3,
@@ -196,9 +196,9 @@ describe('matching notifications', () => {
         await facilityPage.goto(`/facility/postings/${postingId}/matches${pageNumber > 1 ? `?page=${pageNumber}` : ''}`);
         await expectHeading(facilityPage, '候補者');
         await facilityPage.getByRole('heading', { level: 3, name: handle }).waitFor();
-        // The candidate comes with the reasons of the match (an urgent posting: 緊急募集 is one of them).
+        // The candidate comes with the reasons of the match (an urgent posting: 急募 is one of them).
         const card = facilityPage.getByRole('article').filter({ has: facilityPage.getByRole('heading', { level: 3, name: handle }) });
-        await card.getByRole('list', { name: '一致した理由' }).getByText('緊急募集', { exact: true }).waitFor();
+        await card.getByRole('list', { name: '一致した理由' }).getByText('急募', { exact: true }).waitFor();
         await card.getByText(`${marks.experience_years}年`, { exact: true }).waitFor();
         await card.getByText(`最長${marks.period_months_max}か月`, { exact: true }).waitFor();
         const candidatesHtml = await facilityPage.content();
@@ -240,7 +240,7 @@ describe('matching notifications', () => {
       await field(page, '配信先メールアドレス').fill('');
       await choice(page, '都道府県', '東京都').check();
       await choice(page, '職種', '看護師').check();
-      await choice(page, '緊急度', '即時').check();
+      await choice(page, '緊急度', '急募').check();
       await page.getByRole('button', { name: '配信を登録する' }).click();
       await page.getByText(`配信「${name}」を登録しました。下の一覧にURLがあります。`).waitFor();
 

@@ -75,7 +75,7 @@ export function csvRow(cells: readonly string[]): string {
  */
 export function exampleRow(startDate: string): Record<PostingCsvColumn, string> {
   return {
-    title: '【急募】病棟看護師（3か月）',
+    title: '病棟看護師（3か月）',
     category: 'nurse',
     specialty: '',
     employment: 'fixed_term',

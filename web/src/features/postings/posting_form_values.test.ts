@@ -12,7 +12,7 @@ describe('posting form values', () => {
 
     const input = postingInputFromForm(values, 'edit', '1301');
     expect(input).toMatchObject({
-      title: '【急募】病棟看護師（3か月）',
+      title: '病棟看護師（3か月）',
       period_months: 3,
       positions: 2,
       full_time: true,

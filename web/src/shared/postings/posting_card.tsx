@@ -33,6 +33,11 @@ export function PostingCard({ posting, search = '', children }: { posting: Posti
     },
     { label: t('postingSearch.card.facility'), value: name ?? t('postingSearch.card.facilityHidden'), muted: name === null },
   ];
+  // 給与 is free text; a long one is cut to its first line on the card (the posting's page shows it whole).
+  const pay = posting.pay?.trim() ?? '';
+  if (pay !== '') {
+    rows.splice(3, 0, { label: t('postingSearch.card.pay'), value: pay.split('\n')[0] ?? pay });
+  }
   return (
     <article className="flex h-full flex-col gap-3 rounded-12 border border-solid-gray-420 bg-white p-5 desktop:p-6">
       <h3 className="flex flex-wrap items-center gap-x-3 gap-y-1 text-std-20B-150 text-solid-gray-900">
@@ -49,7 +54,7 @@ export function PostingCard({ posting, search = '', children }: { posting: Posti
         {rows.map((row) => (
           <Fragment key={row.label}>
             <dt className="font-700 text-solid-gray-700">{row.label}</dt>
-            <dd className={row.muted === true ? 'text-solid-gray-700' : 'text-solid-gray-900'}>
+            <dd className={`min-w-0 break-words ${row.muted === true ? 'text-solid-gray-700' : 'text-solid-gray-900'}`}>
               {row.value}
             </dd>
           </Fragment>

@@ -79,7 +79,8 @@ function InterviewCard({
   const { t, language } = useApplicationsTranslation();
   const text = useMessageText();
   const answer = useAnswerInterview();
-  const [slot, setSlot] = useState('');
+  // With one proposed time there is nothing to choose: it is preselected, so 承諾 works at once.
+  const [slot, setSlot] = useState(interview.slots.length === 1 ? '0' : '');
   const [slotError, setSlotError] = useState<string | undefined>(undefined);
   const [error, setError] = useState<Message | null>(null);
   const headingId = useId();

@@ -16,7 +16,7 @@ import { MAX_DURATION_MINUTES, MAX_SLOTS, MIN_DURATION_MINUTES } from '../interv
  * or a scheduled interview; the server says so in its own words if it refuses.
  */
 export function InterviewProposalForm({ applicationId, onDone }: { applicationId: string; onDone: (message: string) => void }) {
-  const { t } = useApplicationsTranslation();
+  const { t, language } = useApplicationsTranslation();
   const propose = useProposeInterview(applicationId);
   const baseId = useId();
   const slotsId = `${baseId}-slots`;
@@ -60,6 +60,7 @@ export function InterviewProposalForm({ applicationId, onDone }: { applicationId
                 <input
                   id={inputId}
                   type="datetime-local"
+                  lang={language}
                   name={`slots.${index}`}
                   value={slot}
                   step={60}

@@ -26,9 +26,11 @@ describe('StageMoves', () => {
     expect(buttonNames()).toEqual(['内定にする', '不採用にする']);
   });
 
-  it('offers the seeker only 辞退 and 取下げ', () => {
+  it('offers the seeker only 辞退 and 取下げ, each explained in one line', () => {
     renderMoves('coordinating', 'seeker');
     expect(buttonNames()).toEqual(['辞退する', '取り下げる']);
+    expect(screen.getByRole('button', { name: '辞退する' })).toHaveAccessibleDescription('辞退：医療機関からの面接や内定の話を断ります。');
+    expect(screen.getByRole('button', { name: '取り下げる' })).toHaveAccessibleDescription('取り下げ：応募・問い合わせそのものを取り消します。');
   });
 
   it('says that an ended application cannot change', () => {

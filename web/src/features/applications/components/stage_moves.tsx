@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { messageForError } from '../../../shared/forms/form_errors';
 import { ApiError } from '../../../shared/api/api_error';
 import { useMessageText, type Message } from '../../../shared/i18n/message';
@@ -8,6 +8,11 @@ import { useMoveApplication, type Application } from '../api/applications_api';
 import { useApplicationsTranslation } from '../i18n/applications_i18n';
 import { allowedMoves, isClosedStage, needsConfirmation, type ConfirmedStage, type Stage } from '../stages';
 import { useApplicationLabels } from '../use_application_labels';
+
+/** 辞退 and 取下げ both end the application; each button says in one line what it means. */
+function stageHint(stage: Stage): 'declined' | 'withdrawn' | null {
+  return stage === 'declined' || stage === 'withdrawn' ? stage : null;
+}
 
 /**
  * The next stages this user may choose. A move that ends the application (or
@@ -22,6 +27,7 @@ export function StageMoves({ application, role, onDone }: { application: Applica
   const [confirming, setConfirming] = useState<ConfirmedStage | null>(null);
   const [error, setError] = useState<Message | null>(null);
   const moves = allowedMoves(application.stage, role);
+  const baseId = useId();
 
   async function send(stage: Stage): Promise<void> {
     setError(null);
@@ -50,27 +56,38 @@ export function StageMoves({ application, role, onDone }: { application: Applica
       {moves.length === 0 ? (
         <p className="text-std-16N-170 text-solid-gray-800">{t('moves.none')}</p>
       ) : (
-        <div className="flex flex-col gap-3 desktop:flex-row desktop:flex-wrap">
-          {moves.map((stage) => (
-            <Button
-              key={stage}
-              variant={needsConfirmation(stage) ? 'secondary' : 'primary'}
-              busy={move.isPending}
-              aria-expanded={needsConfirmation(stage) ? confirming === stage : undefined}
-              onClick={() => {
-                if (move.isPending) {
-                  return;
-                }
-                if (needsConfirmation(stage)) {
-                  setConfirming(stage);
-                } else {
-                  void send(stage);
-                }
-              }}
-            >
-              {t(`moves.buttons.${stage}`)}
-            </Button>
-          ))}
+        <div className="flex flex-col gap-4 desktop:flex-row desktop:flex-wrap desktop:items-start">
+          {moves.map((stage) => {
+            const hint = stageHint(stage);
+            const hintId = `${baseId}-${stage}-hint`;
+            return (
+              <div key={stage} className="flex flex-col gap-1 desktop:max-w-[20rem]">
+                <Button
+                  variant={needsConfirmation(stage) ? 'secondary' : 'primary'}
+                  busy={move.isPending}
+                  aria-expanded={needsConfirmation(stage) ? confirming === stage : undefined}
+                  aria-describedby={hint === null ? undefined : hintId}
+                  onClick={() => {
+                    if (move.isPending) {
+                      return;
+                    }
+                    if (needsConfirmation(stage)) {
+                      setConfirming(stage);
+                    } else {
+                      void send(stage);
+                    }
+                  }}
+                >
+                  {t(`moves.buttons.${stage}`)}
+                </Button>
+                {hint !== null && (
+                  <p id={hintId} className="text-std-16N-170 text-solid-gray-800">
+                    {t(`moves.hints.${hint}`)}
+                  </p>
+                )}
+              </div>
+            );
+          })}
         </div>
       )}
       {confirming !== null && (

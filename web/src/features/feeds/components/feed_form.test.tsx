@@ -56,7 +56,7 @@ describe('FeedForm', () => {
     await user.type(screen.getByLabelText(/^配信名/), '東京の急募');
     await user.click(await screen.findByLabelText('東京都'));
     await user.click(await screen.findByLabelText('看護師'));
-    await user.click(screen.getByLabelText('即時'));
+    await user.click(screen.getByLabelText('急募'));
     await user.type(screen.getByLabelText(/^配信先メールアドレス/), 'partner@example.jp.');
     await user.click(screen.getByRole('button', { name: '配信を登録する' }));
 

@@ -9,11 +9,11 @@ describe('MatchSummary', () => {
     await changeLanguage('ja');
   });
 
-  it('shows the score and each reason as a tag in a named list, in the server’s words', () => {
+  it('shows the score out of 100 and each reason as a tag in a named list, 緊急募集 in the app’s one word for urgency (急募)', () => {
     render(<MatchSummary score={55} reasons={['希望診療科が一致', '緊急募集', '勤務開始日が希望に近い']} />);
-    expect(screen.getByText('55点')).toBeInTheDocument();
+    expect(screen.getByText('55点（100点満点）')).toBeInTheDocument();
     const list = screen.getByRole('list', { name: '一致した理由' });
-    expect(within(list).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['希望診療科が一致', '緊急募集', '勤務開始日が希望に近い']);
+    expect(within(list).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['希望診療科が一致', '急募', '勤務開始日が希望に近い']);
   });
 
   it('translates the known reasons for English and keeps one it does not know as the server wrote it', async () => {
@@ -25,7 +25,7 @@ describe('MatchSummary', () => {
       'New',
       '未知の理由',
     ]);
-    expect(screen.getByText('20 points')).toBeInTheDocument();
+    expect(screen.getByText('20 points (out of 100)')).toBeInTheDocument();
   });
 
   it('leaves out the list when there are no reasons', () => {

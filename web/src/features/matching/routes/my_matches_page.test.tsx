@@ -44,9 +44,9 @@ describe('MyMatchesPage', () => {
     });
     const card = (await screen.findByRole('link', { name: '【急募】病棟看護師' })).closest('article') as HTMLElement;
     expect(within(card).getByText('医療機関名は非公開')).toBeInTheDocument();
-    expect(within(card).getByText('60点')).toBeInTheDocument();
+    expect(within(card).getByText('60点（100点満点）')).toBeInTheDocument();
     expect(within(within(card).getByRole('list', { name: '一致した理由' })).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
-      '緊急募集',
+      '急募',
       '新着',
     ]);
     expect(screen.getByText('1件')).toBeInTheDocument();

@@ -98,3 +98,27 @@ export function useImportPostings() {
     onSuccess: invalidate,
   });
 }
+
+/** What a seeker already sent about a posting (one row of GET /api/v1/applications). */
+export interface OwnPostingContact {
+  id: string;
+  kind: string;
+  stage: string;
+  stage_name?: string;
+  posting_id: string;
+}
+
+/**
+ * The seeker's own application, inquiry or contact request for a posting, or
+ * null: the server takes only one per seeker and posting, so the posting's
+ * page shows that one instead of the ways to get in touch. The list shares its
+ * cache entry with the 応募・問い合わせ list, which every write refreshes.
+ */
+export function useOwnPostingContact(postingId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['applications', 'list', ''],
+    queryFn: ({ signal }) => apiRequest<{ items: OwnPostingContact[]; total: number }>('GET', '/api/v1/applications', { signal }),
+    enabled,
+    select: (list) => list.items.find((item) => item.posting_id === postingId) ?? null,
+  });
+}

@@ -6,7 +6,7 @@ export function fullPosting(overrides: Partial<Posting> = {}): Posting {
     id: 'pst_test0001',
     status: 'published',
     close_reason: null,
-    title: '【急募】病棟看護師（3か月）',
+    title: '病棟看護師（3か月）',
     category: 'nurse',
     category_name: '看護師',
     specialty: null,
