@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 scripts/install-deps.sh test
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DKAKEHASHI_BENCH=ON >/dev/null
-cmake --build build --target matching_bench board_bench
+cmake --build build --target matching_bench board_bench reference_bench
 source scripts/test-services.sh
 trap stop_postgres EXIT
 start_postgres
@@ -15,3 +15,5 @@ export KAKEHASHI_BENCH_PG_URL=$KAKEHASHI_TEST_PG_URL
 taskset -c 0 ./build/matching_bench "${1:-1000000}" "${2:-100000}"
 echo
 taskset -c 0 ./build/board_bench 8300
+echo
+taskset -c 0 ./build/reference_bench
