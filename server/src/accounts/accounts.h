@@ -173,6 +173,9 @@ class Service {
                                       std::string_view email, std::string_view display_name);
 
   Result<std::optional<User>> find_user(const std::string& user_id);
+  //! How people read who did something: 「氏名（組織名）」, or the name alone for someone without an organisation;
+  //! never a login ID. `id_or_login` is a user id or a login (older records kept the login).
+  Result<std::string> person_label(const std::string& id_or_login);
   //! Active users who belong to an organisation (to notify a facility's staff).
   Result<std::vector<User>> members_of(const std::string& organisation_id);
   //! An active user as a CurrentUser, for work done on a user's behalf by the system (demo data, imports).

@@ -199,7 +199,11 @@ void register_routes(http::Router& router, Service& s) {
   router.add("POST", "/api/v1/password-resets", [&s](http::Request& req) {
     auto o = body(req);
     if (!o) return http::error_response(o.error());
-    auto r = s.request_password_reset(string_field(*o, "login"), req.remote_ip);
+    // The ID is stored with the queued request and in the audit log: it goes through the one reader.
+    json::FieldReader f(*o);
+    const auto login = f.optional_string("login", "ユーザID または メールアドレス", 254).value_or("");
+    if (auto ok = f.finish(); !ok) return http::error_response(ok.error());
+    auto r = s.request_password_reset(login, req.remote_ip);
     return r ? http::json_response(202, bj::object{{"status", "accepted"}}) : http::error_response(r.error());
   });
 

@@ -581,6 +581,15 @@ Result<std::optional<User>> Service::find_user(const std::string& user_id) {
   return std::optional<User>{std::move(stored->user)};
 }
 
+Result<std::string> Service::person_label(const std::string& id_or_login) {
+  auto lease = KH_TRY(connect(pool_));
+  auto stored = KH_TRY(repo::find_user_by_id(*lease, id_or_login));
+  if (!stored) stored = KH_TRY(repo::find_user_by_login(*lease, id_or_login));
+  if (!stored) return std::string("（削除されたユーザ）");
+  const auto& u = stored->user;
+  return u.organisations.empty() ? u.display_name : u.display_name + "（" + u.organisations.front().name + "）";
+}
+
 Result<std::vector<User>> Service::members_of(const std::string& organisation_id) {
   auto lease = KH_TRY(connect(pool_));
   return repo::members_of(*lease, organisation_id);

@@ -38,7 +38,13 @@ Result<bj::object> Service::messages(const accounts::CurrentUser& viewer, const 
     // Names follow the disclosure rules: before the match the facility sees the seeker's handle, and the seeker
     // sees 「医療機関」 for a masked posting.
     std::string author = r.text(5);
-    if (side == "seeker" && a.as_facility && !a.identity_disclosed()) author = profile ? profile->handle : "求職者";
+    // The seeker: by the profile's name once disclosed, by the handle this posting's facility knows before (never
+    // the seeker's own reference, which would be the same at every facility).
+    if (side == "seeker" && profile) {
+      const auto doc = bj::parse(profile->json).as_object();
+      if (const auto* n = doc.if_contains("name"); n && n->is_string() && !n->as_string().empty()) author = n->as_string();
+    }
+    if (side == "seeker" && a.as_facility && !a.identity_disclosed()) author = seekers_.handle_for(a.seeker_id, a.posting.facility_id);
     if (side == "facility" && a.as_seeker && a.posting.masked && !a.matched_at) author = "医療機関";
     if (side == "facility" && !(a.as_seeker && a.posting.masked && !a.matched_at)) author = a.posting.facility_name + " " + r.text(5);
     if (side == "secretariat") author = "事務局";

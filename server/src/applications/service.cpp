@@ -122,10 +122,13 @@ Result<bj::object> Service::render(const accounts::CurrentUser& viewer, const Lo
   bj::object seeker = profile ? seekers::anonymous_json(*profile, handle) : bj::object{{"handle", handle}};
   const bool identity = a.as_seeker || a.as_secretariat || a.as_coordinator || (a.as_facility && a.identity_disclosed());
   if (identity && user) {
+    // One name for the person wherever it is disclosed: the one in their profile (the account's display name
+    // can be a login, for accounts an operator created); the account's only when there is no profile.
     seeker["name"] = user->display_name;
     seeker["email"] = user->email;
     if (profile) {
       const auto doc = bj::parse(profile->json).as_object();
+      if (const auto* n = doc.if_contains("name"); n && n->is_string() && !n->as_string().empty()) seeker["name"] = *n;
       for (const char* key : {"phone", "licences", "notes"})
         if (const auto* v = doc.if_contains(key)) seeker[key] = *v;
     }
@@ -137,17 +140,24 @@ Result<bj::object> Service::render(const accounts::CurrentUser& viewer, const Lo
   }
   o["seeker"] = std::move(seeker);
 
-  auto events = KH_TRY(c.execute("SELECT at, actor_login, from_stage, to_stage, note FROM application_events WHERE application_id = $1 ORDER BY id", {a.id}));
+  auto events = KH_TRY(c.execute("SELECT at, actor_id, from_stage, to_stage, note FROM application_events WHERE application_id = $1 ORDER BY id", {a.id}));
   bj::array history;
-  for (const auto& e : events.rows)
-    history.push_back({{"at", format_iso8601_jst(e.integer(0))},
-                       // Who moved it: a facility does not learn the seeker's login before disclosure.
-                       // Who moved it, without giving away more than the viewer may know: the seeker never sees
-                       // staff logins (they can name a masked facility), the facility sees a handle before disclosure.
-                       {"by", a.as_seeker ? std::string(e.text(1) == viewer.user.login ? "あなた" : "担当者")
-                                          : (user && e.text(1) == user->login && !identity) ? std::string("求職者") : e.text(1)},
+  std::map<std::string, std::string> staff;  // actor id → 「氏名（組織名）」
+  for (const auto& e : events.rows) {
+    // Who moved it, by name and never by login, without giving away more than the viewer may know: the seeker
+    // never sees staff names (they can name a masked facility); the seeker is their handle until disclosure.
+    const std::string actor = e.text(1);
+    std::string by;
+    if (a.as_seeker) by = actor == viewer.user.id ? "あなた" : "担当者";
+    else if (actor == a.seeker_id) by = identity && seeker.contains("name") ? std::string(seeker.at("name").as_string()) : handle;
+    else {
+      if (!staff.contains(actor)) staff[actor] = KH_TRY(accounts_.person_label(actor));
+      by = staff[actor];
+    }
+    history.push_back({{"at", format_iso8601_jst(e.integer(0))}, {"by", by},
                        {"from", e.is_null(2) ? bj::value(nullptr) : bj::value(e.text(2))}, {"to", e.text(3)},
                        {"to_name", stage_name(e.text(3))}});
+  }
   o["events"] = std::move(history);
 
   auto trainings = KH_TRY(c.execute("SELECT item, hours, completed_on, recorded_by FROM trainings WHERE application_id = $1", {a.id}));

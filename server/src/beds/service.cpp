@@ -114,7 +114,10 @@ Result<Report> Service::submit(const accounts::CurrentUser& reporter, const bj::
 
   r.id = crypto::new_id("bed");
   r.facility_id = facility_id;
-  r.reported_by = reporter.user.login;
+  // Stored as people read it (氏名（組織名）), not as a login: the board shows it for thousands of rows.
+  r.reported_by = reporter.user.organisations.empty()
+                      ? reporter.user.display_name
+                      : reporter.user.display_name + "（" + reporter.user.organisations.front().name + "）";
   r.reported_at_ms = now_ms();
   auto lease = KH_TRY(pool_.acquire());
   auto& c = *lease;

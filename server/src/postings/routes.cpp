@@ -89,9 +89,16 @@ void register_routes(http::Router& router, Service& postings, SearchIndex& index
     auto versions = postings.versions(*current, req.param("id"));
     if (!versions) return http::error_response(versions.error());
     bj::array items;
-    for (const auto& v : *versions)
+    std::map<std::string, std::string> labels;  // a few people edit a posting: each looked up once
+    for (const auto& v : *versions) {
+      if (!labels.contains(v.changed_by)) {
+        auto label = accounts.person_label(v.changed_by);
+        if (!label) return http::error_response(label.error());
+        labels[v.changed_by] = *label;
+      }
       items.push_back({{"version", v.version}, {"changed_at", format_iso8601_jst(v.changed_at_ms)},
-                       {"changed_by", v.changed_by}, {"changes", bj::parse(v.changes)}});
+                       {"changed_by", labels[v.changed_by]}, {"changes", bj::parse(v.changes)}});
+    }
     const auto total = items.size();
     return http::json_response(200, bj::object{{"items", std::move(items)}, {"total", total}});
   });

@@ -150,7 +150,7 @@ test('an edit is live in search at once and keeps a version with who, when and w
   assert.equal((await anon.get(`/api/v1/postings?q=${encodeURIComponent('編集前タイトル')}`)).json.total, 0);
   const versions = await fac.get(`/api/v1/postings/${p.id}/versions`);
   assert.equal(versions.json.items[0].version, 2);
-  assert.equal(versions.json.items[0].changed_by, 'fac-tokyo-01');
+  assert.equal(versions.json.items[0].changed_by, '佐藤 一郎（千代田区神田さくら病院）', 'by name and organisation, never the login ID');
   assert.deepEqual(versions.json.items[0].changes.title, ['編集前タイトル', '編集後タイトル']);
   assert.deepEqual(versions.json.items[0].changes.positions, [2, 5]);
   const other = new Client(server.url);

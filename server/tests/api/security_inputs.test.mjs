@@ -98,7 +98,18 @@ test('a seeker has a different handle at every facility, stable at each, and unr
   const app = await seeker.c.post(`/api/v1/postings/${two.posting.id}/applications`, { kind: 'contact_request' });
   assert.equal(app.json.seeker.handle, h2);
   assert.equal((await two.fac.get(`/api/v1/applications/${app.json.id}`)).json.seeker.handle, h2);
-  assert.equal((await (await as('coord-nurse-13')).get(`/api/v1/applications/${app.json.id}`)).json.seeker.handle, h2);
+  const coord = await as('coord-nurse-13');
+  assert.equal((await coord.get(`/api/v1/applications/${app.json.id}`)).json.seeker.handle, h2);
+  // Messages and the stage history name the seeker the same way before disclosure — never by the seeker's own
+  // reference — and staff by name and organisation, never by login ID.
+  assert.equal((await seeker.c.post(`/api/v1/applications/${app.json.id}/messages`, { body: '条件を相談したいです。' })).status, 201);
+  const thread = await two.fac.get(`/api/v1/applications/${app.json.id}/messages`);
+  assert.equal(thread.json.items.at(-1).author, h2);
+  assert.ok(!thread.text.includes(seeker.handle) && !thread.text.includes('仮名 確認'));
+  assert.equal((await coord.patch(`/api/v1/applications/${app.json.id}`, { stage: 'coordinating' })).status, 200);
+  const seen = (await two.fac.get(`/api/v1/applications/${app.json.id}`)).json;
+  assert.deepEqual(seen.events.map((e) => e.by), [h2, '加藤 恵（東京都ナースセンター）']);
+  assert.ok(!JSON.stringify(seen).includes('coord-nurse-13'));
 });
 
 // ---- 6. CSV injection ----
