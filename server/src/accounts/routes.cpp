@@ -88,6 +88,7 @@ http::Response page_json(const http::Request& req, const std::vector<T>& list, b
 }  // namespace
 
 void register_routes(http::Router& router, Service& s) {
+  // Rule: anyone; the credentials decide (a caller with a session just gets a second one).
   router.add("POST", "/api/v1/session", [&s](http::Request& req) {
     auto o = body(req);
     if (!o) return http::error_response(o.error());
@@ -106,6 +107,7 @@ void register_routes(http::Router& router, Service& s) {
     return res;
   });
 
+  // Rule: any logged-in user, for their own session only.
   router.add("DELETE", "/api/v1/session", [&s](http::Request& req) {
     return with_user(s, req, [&](const CurrentUser& c) {
       if (auto r = s.logout(c); !r) return http::error_response(r.error());
@@ -113,6 +115,7 @@ void register_routes(http::Router& router, Service& s) {
     });
   });
 
+  // Rule: any logged-in user, for their own user's sessions only.
   router.add("DELETE", "/api/v1/sessions", [&s](http::Request& req) {
     return with_user(s, req, [&](const CurrentUser& c) {
       if (auto r = s.logout_everywhere(c); !r) return http::error_response(r.error());
@@ -120,10 +123,12 @@ void register_routes(http::Router& router, Service& s) {
     });
   });
 
+  // Rule: any logged-in user (also a restricted session), about themselves.
   router.add("GET", "/api/v1/me", [&s](http::Request& req) {
     return with_user(s, req, [&](const CurrentUser& c) { return http::json_response(200, me_json(s, c)); });
   });
 
+  // Rule: any logged-in user, for their own password (the current one is checked).
   router.add("PUT", "/api/v1/me/password", [&s](http::Request& req) {
     return with_user(s, req, [&](const CurrentUser& c) {
       auto o = body(req);
@@ -133,6 +138,7 @@ void register_routes(http::Router& router, Service& s) {
     });
   });
 
+  // Rule: any logged-in user (also a restricted session), for themselves.
   router.add("POST", "/api/v1/me/second-factor", [&s](http::Request& req) {
     return with_user(s, req, [&](const CurrentUser& c) {
       auto start = s.start_second_factor(c);
@@ -141,6 +147,7 @@ void register_routes(http::Router& router, Service& s) {
     });
   });
 
+  // Rule: any logged-in user (also a restricted session), for themselves.
   router.add("POST", "/api/v1/me/second-factor/confirm", [&s](http::Request& req) {
     return with_user(s, req, [&](const CurrentUser& c) {
       auto o = body(req);
@@ -150,6 +157,7 @@ void register_routes(http::Router& router, Service& s) {
     });
   });
 
+  // Rule: any logged-in user, for themselves; roles in second_factor_roles get 403.
   router.add("POST", "/api/v1/me/second-factor/disable", [&s](http::Request& req) {
     return with_user(s, req, [&](const CurrentUser& c) {
       auto o = body(req);
@@ -159,6 +167,7 @@ void register_routes(http::Router& router, Service& s) {
     });
   });
 
+  // Rule: the secretariat only; any user except the caller.
   router.add("PATCH", "/api/v1/users/{id}", [&s](http::Request& req) {
     return with_user(s, req, [&](const CurrentUser& c) {
       auto o = body(req);
@@ -171,6 +180,7 @@ void register_routes(http::Router& router, Service& s) {
     });
   });
 
+  // Rule: the secretariat only; any user.
   router.add("DELETE", "/api/v1/users/{id}/second-factor", [&s](http::Request& req) {
     return with_user(s, req, [&](const CurrentUser& c) {
       auto r = s.reset_second_factor(c, req.param("id"));
@@ -178,6 +188,7 @@ void register_routes(http::Router& router, Service& s) {
     });
   });
 
+  // Rule: anyone (the session cookie is ignored).
   router.add("POST", "/api/v1/registrations", [&s](http::Request& req) {
     auto o = body(req);
     if (!o) return http::error_response(o.error());
@@ -189,6 +200,7 @@ void register_routes(http::Router& router, Service& s) {
     return r ? http::json_response(202, bj::object{{"status", "verification_sent"}}) : http::error_response(r.error());
   });
 
+  // Rule: anyone holding the mailed token.
   router.add("POST", "/api/v1/registrations/verify", [&s](http::Request& req) {
     auto o = body(req);
     if (!o) return http::error_response(o.error());
@@ -196,6 +208,7 @@ void register_routes(http::Router& router, Service& s) {
     return r ? http::json_response(200, bj::object{{"status", "verified"}}) : http::error_response(r.error());
   });
 
+  // Rule: anyone (the session cookie is ignored).
   router.add("POST", "/api/v1/password-resets", [&s](http::Request& req) {
     auto o = body(req);
     if (!o) return http::error_response(o.error());
@@ -207,6 +220,7 @@ void register_routes(http::Router& router, Service& s) {
     return r ? http::json_response(202, bj::object{{"status", "accepted"}}) : http::error_response(r.error());
   });
 
+  // Rule: anyone holding the mailed token.
   router.add("POST", "/api/v1/password-resets/confirm", [&s](http::Request& req) {
     auto o = body(req);
     if (!o) return http::error_response(o.error());
@@ -216,6 +230,7 @@ void register_routes(http::Router& router, Service& s) {
     return r ? http::json_response(200, bj::object{{"status", "password_set"}}) : http::error_response(r.error());
   });
 
+  // Rule: the secretariat only.
   router.add("GET", "/api/v1/organisations", [&s](http::Request& req) {
     return with_user(s, req, [&](const CurrentUser& c) {
       if (auto ok = require_role(c, {Role::secretariat}); !ok) return http::error_response(ok.error());
@@ -224,6 +239,7 @@ void register_routes(http::Router& router, Service& s) {
     });
   });
 
+  // Rule: the secretariat only.
   router.add("POST", "/api/v1/organisations", [&s](http::Request& req) {
     return with_user(s, req, [&](const CurrentUser& c) {
       auto o = body(req);
@@ -235,6 +251,7 @@ void register_routes(http::Router& router, Service& s) {
     });
   });
 
+  // Rule: the secretariat only; any organisation.
   router.add("PATCH", "/api/v1/organisations/{id}", [&s](http::Request& req) {
     return with_user(s, req, [&](const CurrentUser& c) {
       auto o = body(req);
@@ -246,6 +263,7 @@ void register_routes(http::Router& router, Service& s) {
     });
   });
 
+  // Rule: the secretariat only.
   router.add("GET", "/api/v1/users", [&s](http::Request& req) {
     return with_user(s, req, [&](const CurrentUser& c) {
       if (auto ok = require_role(c, {Role::secretariat}); !ok) return http::error_response(ok.error());
@@ -254,6 +272,7 @@ void register_routes(http::Router& router, Service& s) {
     });
   });
 
+  // Rule: the secretariat only.
   router.add("POST", "/api/v1/users", [&s](http::Request& req) {
     return with_user(s, req, [&](const CurrentUser& c) {
       auto o = body(req);

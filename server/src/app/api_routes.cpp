@@ -30,6 +30,7 @@ std::string_view mail_status(const Config& config) {
 void register_api_routes(http::Router& router, Context& ctx) {
   auto& pool = *ctx.pool;
   auto& accounts = *ctx.accounts;
+  // Rule: anyone, without a session.
   router.add("GET", "/api/v1/health", [&pool, mail = std::string(mail_status(ctx.config))](http::Request&) {
     // Healthy means the database answers: a load balancer should not send traffic to a process that cannot.
     // "mail" tells an operator at a glance that mails are not leaving ("not configured").
@@ -38,6 +39,7 @@ void register_api_routes(http::Router& router, Context& ctx) {
       return http::json_response(200, boost::json::object{{"status", "ok"}, {"mail", mail}});
     return http::error_response({503, "unavailable", "データベースに接続できません。", {}});
   });
+  // Rule: anyone, without a session.
   router.add("GET", "/api/v1/openapi.yaml", [](http::Request&) {
     http::Response r;
     r.content_type = "application/yaml; charset=utf-8";

@@ -22,6 +22,7 @@ int page_param(const http::Request& req, std::string_view name, int fallback, in
 }
 
 void register_routes(http::Router& router, accounts::Service& accounts, store::Pool& pool) {
+  // Rule: the secretariat only.
   router.add("GET", "/api/v1/audit", [&](http::Request& req) {
     auto current = accounts.authenticate(req);
     if (!current) return http::error_response(current.error());

@@ -75,12 +75,14 @@ Result<BoardQuery> board_query(const http::Request& req, Service& beds, accounts
 }  // namespace
 
 void register_routes(http::Router& router, Service& beds, accounts::Service& accounts) {
+  // Rule: anyone, without a session.
   router.add("GET", "/api/v1/beds/reference", [](http::Request&) {
     return http::json_response(200, bj::object{{"ward_types", codes_json(ward_types())},
                                                {"patient_categories", codes_json(patient_categories())},
                                                {"statuses", codes_json(acceptance_statuses())}});
   });
 
+  // Rule: facility staff, for one of their own facilities (another facility_id: 400 field error).
   router.add("POST", "/api/v1/beds/reports", [&](http::Request& req) {
     auto current = accounts.authenticate(req);
     if (!current) return http::error_response(current.error());
@@ -92,7 +94,7 @@ void register_routes(http::Router& router, Service& beds, accounts::Service& acc
     return http::json_response(201, report_json(*r));
   });
 
-  // A facility's own history; aggregators and the secretariat use the facility detail below.
+  // Rule: facility staff; the history of their (first) facility only (aggregators and the secretariat use the facility detail below).
   router.add("GET", "/api/v1/beds/reports", [&](http::Request& req) {
     auto current = accounts.authenticate(req);
     if (!current) return http::error_response(current.error());
@@ -106,6 +108,7 @@ void register_routes(http::Router& router, Service& beds, accounts::Service& acc
     return http::json_response(200, bj::object{{"items", std::move(items)}, {"total", total}});
   });
 
+  // Rule: aggregators (rows in the prefectures or 二次医療圏 they serve) and the secretariat (all rows); others get 403.
   router.add("GET", "/api/v1/beds/board", [&](http::Request& req) {
     auto q = board_query(req, beds, accounts);
     if (!q) return http::error_response(q.error());
@@ -116,6 +119,7 @@ void register_routes(http::Router& router, Service& beds, accounts::Service& acc
                                                {"per_page", q->per_page}});
   });
 
+  // Rule: aggregators (rows in the places they serve) and the secretariat (all rows); others get 403.
   router.add("GET", "/api/v1/beds/board.csv", [&](http::Request& req) {
     auto q = board_query(req, beds, accounts);
     if (!q) return http::error_response(q.error());
@@ -128,6 +132,7 @@ void register_routes(http::Router& router, Service& beds, accounts::Service& acc
     return r;
   });
 
+  // Rule: the facility's own staff, aggregators serving its prefecture or 二次医療圏, the secretariat; others get 404.
   router.add("GET", "/api/v1/beds/facilities/{id}", [&](http::Request& req) {
     auto current = accounts.authenticate(req);
     if (!current) return http::error_response(current.error());

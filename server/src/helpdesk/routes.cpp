@@ -28,27 +28,32 @@ std::string percent_encode(std::string_view s) {
 }  // namespace
 
 void register_routes(http::Router& router, Service& h, accounts::Service& accounts) {
+  // Rule: any logged-in user sees their own inquiries; the secretariat sees all.
   router.add("GET", "/api/v1/helpdesk/inquiries", [&](http::Request& req) {
     return with_user(accounts, req, [&](const accounts::CurrentUser& c) {
       return reply(h.list_inquiries(c, req.query_param("status"), req.query_param("q"), audit::page_param(req, "page", 1, 100000),
                                     audit::page_param(req, "per_page", 20, 100)));
     });
   });
+  // Rule: any logged-in user; the inquiry is theirs.
   router.add("POST", "/api/v1/helpdesk/inquiries", [&](http::Request& req) {
     return with_user(accounts, req, [&](const accounts::CurrentUser& c) {
       auto body = http::json_body(req);
       return body ? reply(h.create_inquiry(c, *body), 201) : http::error_response(body.error());
     });
   });
+  // Rule: the asker and the secretariat; others get 404.
   router.add("GET", "/api/v1/helpdesk/inquiries/{id}", [&](http::Request& req) {
     return with_user(accounts, req, [&](const accounts::CurrentUser& c) { return reply(h.inquiry(c, req.param("id"))); });
   });
+  // Rule: the asker and the secretariat; others get 404.
   router.add("POST", "/api/v1/helpdesk/inquiries/{id}/messages", [&](http::Request& req) {
     return with_user(accounts, req, [&](const accounts::CurrentUser& c) {
       auto body = http::json_body(req);
       return body ? reply(h.add_message(c, req.param("id"), *body), 201) : http::error_response(body.error());
     });
   });
+  // Rule: the asker and the secretariat; others get 404.
   router.add("PATCH", "/api/v1/helpdesk/inquiries/{id}", [&](http::Request& req) {
     return with_user(accounts, req, [&](const accounts::CurrentUser& c) {
       auto body = http::json_body(req);
@@ -58,6 +63,7 @@ void register_routes(http::Router& router, Service& h, accounts::Service& accoun
     });
   });
 
+  // Rule: logged-in users: an inquiry's file to its asker, an announcement's file to its audience, all to the secretariat; never application files (404).
   router.add("GET", "/api/v1/attachments/{id}", [&](http::Request& req) {
     return with_user(accounts, req, [&](const accounts::CurrentUser& c) {
       auto file = h.attachment(c, req.param("id"));
@@ -72,21 +78,25 @@ void register_routes(http::Router& router, Service& h, accounts::Service& accoun
     });
   });
 
+  // Rule: anyone; unpublished articles are listed for the secretariat only.
   router.add("GET", "/api/v1/faq", [&](http::Request& req) {
     const auto viewer = optional_viewer(accounts, req);
     const bool drafts = viewer && viewer->user.role == accounts::Role::secretariat;
     return reply(h.list_faq(req.query_param("q"), req.query_param("category"), drafts));
   });
+  // Rule: anyone for a published article; an unpublished one the secretariat only; others get 404.
   router.add("GET", "/api/v1/faq/{id}", [&](http::Request& req) {
     const auto viewer = optional_viewer(accounts, req);
     return reply(h.faq_article(req.param("id"), viewer && viewer->user.role == accounts::Role::secretariat));
   });
+  // Rule: the secretariat only.
   router.add("POST", "/api/v1/faq", [&](http::Request& req) {
     return with_user(accounts, req, [&](const accounts::CurrentUser& c) {
       auto body = http::json_body(req);
       return body ? reply(h.save_faq(c, std::nullopt, *body), 201) : http::error_response(body.error());
     });
   });
+  // Rule: the secretariat only; any article.
   router.add("PUT", "/api/v1/faq/{id}", [&](http::Request& req) {
     return with_user(accounts, req, [&](const accounts::CurrentUser& c) {
       auto body = http::json_body(req);
@@ -94,14 +104,17 @@ void register_routes(http::Router& router, Service& h, accounts::Service& accoun
     });
   });
 
+  // Rule: anyone; only announcements whose audience is all or includes the caller's role (the secretariat sees all).
   router.add("GET", "/api/v1/announcements", [&](http::Request& req) {
     const auto viewer = optional_viewer(accounts, req);
     return reply(h.list_announcements(viewer ? &*viewer : nullptr));
   });
+  // Rule: anyone in the audience (all: also without a session) and the secretariat; others get 404.
   router.add("GET", "/api/v1/announcements/{id}", [&](http::Request& req) {
     const auto viewer = optional_viewer(accounts, req);
     return reply(h.announcement(viewer ? &*viewer : nullptr, req.param("id")));
   });
+  // Rule: the secretariat only.
   router.add("POST", "/api/v1/announcements", [&](http::Request& req) {
     return with_user(accounts, req, [&](const accounts::CurrentUser& c) {
       auto body = http::json_body(req);

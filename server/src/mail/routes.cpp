@@ -11,6 +11,7 @@
 namespace kh::mail {
 
 void register_demo_routes(http::Router& router, store::Pool& pool) {
+  // Rule: anyone, without a session, and only in a demo (x-condition: demo).
   router.add("GET", "/api/v1/dev/mails", [&pool](http::Request&) {
     auto lease = pool.acquire();
     if (!lease) return http::error_response(lease.error());

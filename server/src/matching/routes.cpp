@@ -26,6 +26,7 @@ constexpr std::size_t max_results = 500;
 
 void register_routes(http::Router& router, Engine& engine, postings::Service& postings, seekers::Service& seekers,
                      accounts::Service& accounts) {
+  // Rule: seekers, their own recommendations only.
   router.add("GET", "/api/v1/me/matches", [&](http::Request& req) {
     auto current = accounts.authenticate(req);
     if (!current) return http::error_response(current.error());
@@ -43,6 +44,7 @@ void register_routes(http::Router& router, Engine& engine, postings::Service& po
                                                {"per_page", per_page}});
   });
 
+  // Rule: the posting's own facility staff, coordinators covering its prefecture and job category, the secretariat; others get 404.
   router.add("GET", "/api/v1/postings/{id}/matches", [&](http::Request& req) {
     auto current = accounts.authenticate(req);
     if (!current) return http::error_response(current.error());

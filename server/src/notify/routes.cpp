@@ -14,6 +14,7 @@ namespace kh::notify {
 namespace bj = boost::json;
 
 void register_routes(http::Router& router, store::Pool& pool, accounts::Service& accounts, EventHub& hub) {
+  // Rule: any logged-in user; only their own events.
   router.add("GET", "/api/v1/events", [&](http::Request& req) {
     auto current = accounts.authenticate(req);
     if (!current) return http::error_response(current.error());
@@ -30,6 +31,7 @@ void register_routes(http::Router& router, store::Pool& pool, accounts::Service&
     return res;
   });
 
+  // Rule: any logged-in user; only their own notices.
   router.add("GET", "/api/v1/notifications", [&](http::Request& req) {
     auto current = accounts.authenticate(req);
     if (!current) return http::error_response(current.error());
@@ -53,6 +55,7 @@ void register_routes(http::Router& router, store::Pool& pool, accounts::Service&
                                                {"unread", counts->rows[0].integer(1)}, {"page", page}, {"per_page", per_page}});
   });
 
+  // Rule: any logged-in user, for their own notice only; others get 404 (also the secretariat).
   router.add("POST", "/api/v1/notifications/{id}/read", [&](http::Request& req) {
     auto current = accounts.authenticate(req);
     if (!current) return http::error_response(current.error());
@@ -66,6 +69,7 @@ void register_routes(http::Router& router, store::Pool& pool, accounts::Service&
     return http::no_content();
   });
 
+  // Rule: any logged-in user; marks only their own notices.
   router.add("POST", "/api/v1/notifications/read-all", [&](http::Request& req) {
     auto current = accounts.authenticate(req);
     if (!current) return http::error_response(current.error());

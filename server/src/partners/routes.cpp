@@ -26,6 +26,7 @@ bj::object subscription_json(const Subscription& s, const std::string& public_ur
 }  // namespace
 
 void register_routes(http::Router& router, Service& partners, accounts::Service& accounts) {
+  // Rule: coordinators and the secretariat; only the subscriptions of their (first) organisation.
   router.add("GET", "/api/v1/feeds", [&](http::Request& req) {
     auto current = accounts.authenticate(req);
     if (!current) return http::error_response(current.error());
@@ -36,6 +37,7 @@ void register_routes(http::Router& router, Service& partners, accounts::Service&
     const auto total = items.size();
     return http::json_response(200, bj::object{{"items", std::move(items)}, {"total", total}});
   });
+  // Rule: coordinators and the secretariat; the subscription belongs to their (first) organisation.
   router.add("POST", "/api/v1/feeds", [&](http::Request& req) {
     auto current = accounts.authenticate(req);
     if (!current) return http::error_response(current.error());
@@ -44,12 +46,14 @@ void register_routes(http::Router& router, Service& partners, accounts::Service&
     auto s = partners.create(*current, *body);
     return s ? http::json_response(201, subscription_json(*s, partners.public_url())) : http::error_response(s.error());
   });
+  // Rule: coordinators and the secretariat, for a subscription of their (first) organisation only; others get 404 (also the secretariat).
   router.add("DELETE", "/api/v1/feeds/{id}", [&](http::Request& req) {
     auto current = accounts.authenticate(req);
     if (!current) return http::error_response(current.error());
     auto r = partners.remove(*current, req.param("id"));
     return r ? http::no_content() : http::error_response(r.error());
   });
+  // Rule: anyone holding the feed token; no session.
   router.add("GET", "/api/v1/feeds/{token}/postings.json", [&](http::Request& req) {
     auto s = partners.by_token(req.param("token"));
     if (!s) return http::error_response(s.error());
@@ -60,6 +64,7 @@ void register_routes(http::Router& router, Service& partners, accounts::Service&
     const auto total = items.size();
     return http::json_response(200, bj::object{{"name", (*s)->name}, {"items", std::move(items)}, {"total", total}});
   });
+  // Rule: anyone holding the feed token; no session.
   router.add("GET", "/api/v1/feeds/{token}/postings.atom", [&](http::Request& req) {
     auto s = partners.by_token(req.param("token"));
     if (!s) return http::error_response(s.error());

@@ -31,6 +31,7 @@ bj::object facets_json(const SearchResult& r) {
 
 void register_routes(http::Router& router, Service& postings, SearchIndex& index, store::ChangeFollower& follower,
                      accounts::Service& accounts) {
+  // Rule: anyone; only published postings are listed, masked per viewer.
   router.add("GET", "/api/v1/postings", [&](http::Request& req) {
     auto query = parse_search_query(req.query, postings.catalogue());
     if (!query) return http::error_response(query.error());
@@ -44,6 +45,7 @@ void register_routes(http::Router& router, Service& postings, SearchIndex& index
                                                {"facets", facets_json(result)}});
   });
 
+  // Rule: anyone for a published posting; an unpublished one only its own facility's staff and the secretariat; others get 404.
   router.add("GET", "/api/v1/postings/{id}", [&](http::Request& req) {
     auto found = postings.find(req.param("id"));
     if (!found) return http::error_response(found.error());
@@ -59,6 +61,7 @@ void register_routes(http::Router& router, Service& postings, SearchIndex& index
     return http::json_response(200, to_json(**found, postings.disclosure(**found, v), postings.catalogue()));
   });
 
+  // Rule: facility staff, for one of their own facilities (another facility_id: 400 field error).
   router.add("POST", "/api/v1/postings", [&](http::Request& req) {
     auto current = accounts.authenticate(req);
     if (!current) return http::error_response(current.error());
@@ -70,6 +73,7 @@ void register_routes(http::Router& router, Service& postings, SearchIndex& index
     return http::json_response(201, to_json(*created, Disclosure::full, postings.catalogue()));
   });
 
+  // Rule: the posting's own facility staff only; others get 404 (the secretariat 403).
   router.add("PATCH", "/api/v1/postings/{id}", [&](http::Request& req) {
     auto current = accounts.authenticate(req);
     if (!current) return http::error_response(current.error());
@@ -83,6 +87,7 @@ void register_routes(http::Router& router, Service& postings, SearchIndex& index
     return http::json_response(200, to_json(shown, Disclosure::full, postings.catalogue()));
   });
 
+  // Rule: the posting's own facility staff and the secretariat; others get 404.
   router.add("GET", "/api/v1/postings/{id}/versions", [&](http::Request& req) {
     auto current = accounts.authenticate(req);
     if (!current) return http::error_response(current.error());
@@ -103,6 +108,7 @@ void register_routes(http::Router& router, Service& postings, SearchIndex& index
     return http::json_response(200, bj::object{{"items", std::move(items)}, {"total", total}});
   });
 
+  // Rule: facility staff; the rows become postings of the user's first facility.
   router.add("POST", "/api/v1/postings/import", [&](http::Request& req) {
     auto current = accounts.authenticate(req);
     if (!current) return http::error_response(current.error());
@@ -116,6 +122,7 @@ void register_routes(http::Router& router, Service& postings, SearchIndex& index
     return http::json_response(201, bj::object{{"imported", created->size()}, {"ids", std::move(ids)}});
   });
 
+  // Rule: facility staff; only the postings of their own facilities.
   router.add("GET", "/api/v1/facility/postings", [&](http::Request& req) {
     auto current = accounts.authenticate(req);
     if (!current) return http::error_response(current.error());

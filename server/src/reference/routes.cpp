@@ -40,22 +40,26 @@ http::Response secretariat_csv_import(http::Request& req, accounts::Service& acc
 }  // namespace
 
 void register_routes(http::Router& router, store::Pool& pool, Catalogue& catalogue, accounts::Service& accounts) {
+  // Rule: anyone, without a session.
   router.add("GET", "/api/v1/reference/prefectures", [](http::Request&) {
     bj::array items;
     for (const auto& p : prefectures()) items.push_back({{"code", p.code}, {"name", p.name}, {"name_en", p.name_en}});
     return list(std::move(items));
   });
+  // Rule: anyone, without a session.
   router.add("GET", "/api/v1/reference/categories", [&catalogue](http::Request&) {
     bj::array items;
     for (const auto& c : catalogue.categories()) items.push_back({{"code", c.code}, {"name", c.name}, {"name_en", c.name_en}});
     return list(std::move(items));
   });
+  // Rule: anyone, without a session.
   router.add("GET", "/api/v1/reference/specialties", [&catalogue](http::Request&) {
     bj::array items;
     for (const auto& s : catalogue.specialties())
       items.push_back({{"name", s.name}, {"basic_area", s.basic_area}, {"is_basic", s.name == s.basic_area}});
     return list(std::move(items));
   });
+  // Rule: anyone, without a session.
   router.add("GET", "/api/v1/reference/municipalities", [&catalogue](http::Request& req) {
     // A prefecture's list, or a search by name or kana (q), nationwide or within a prefecture.
     const auto prefecture = req.query_param("prefecture").value_or("");
@@ -69,6 +73,7 @@ void register_routes(http::Router& router, store::Pool& pool, Catalogue& catalog
     }
     return list(std::move(items));
   });
+  // Rule: anyone, without a session.
   router.add("GET", "/api/v1/reference/areas", [&catalogue](http::Request& req) {
     bj::array items;
     for (const auto& a : catalogue.areas(req.query_param("prefecture").value_or(""))) {
@@ -83,7 +88,8 @@ void register_routes(http::Router& router, store::Pool& pool, Catalogue& catalog
     }
     return list(std::move(items));
   });
-  // Rule: public. The designations in force and every earlier one, with who set them (by name, never login ID).
+  // The designations in force and every earlier one, with who set them (by name, never login ID).
+  // Rule: anyone, without a session (designations are public).
   router.add("GET", "/api/v1/reference/areas/{code}/designations", [&pool, &catalogue](http::Request& req) {
     const auto area = catalogue.area(req.param("code"));
     if (!area) return http::error_response(errors::not_found("指定された二次医療圏は見つかりません。"));
@@ -101,8 +107,8 @@ void register_routes(http::Router& router, store::Pool& pool, Catalogue& catalog
     return http::json_response(200, bj::object{{"area", area->code}, {"items", std::move(items)}, {"total", total}});
   });
 
-  // Rule: the prefecture's career centre (地域医療支援センター) for an area of its own prefecture, or the
-  // secretariat. The prefecture's 医師確保計画 binds, so its designation replaces the national one from now on.
+  // The prefecture's 医師確保計画 binds, so its designation replaces the national one from now on.
+  // Rule: the career centre (地域医療支援センター) of the area's own prefecture, or the secretariat; others get 404.
   router.add("PUT", "/api/v1/reference/areas/{code}/designation", [&pool, &catalogue, &accounts](http::Request& req) {
     auto current = accounts.authenticate(req);
     if (!current) return http::error_response(current.error());
@@ -133,6 +139,7 @@ void register_routes(http::Router& router, store::Pool& pool, Catalogue& catalog
     return http::json_response(200, bj::object{{"area", area->code}, {"designation", designation}});
   });
 
+  // Rule: anyone, without a session.
   router.add("GET", "/api/v1/reference/postal-codes/{code}", [&pool](http::Request& req) {
     std::string code;
     for (char ch : text::fold(req.param("code")))
@@ -149,6 +156,7 @@ void register_routes(http::Router& router, store::Pool& pool, Catalogue& catalog
                        {"municipality_name", a.municipality_name}, {"town", a.town}});
     return list(std::move(items));
   });
+  // Rule: the secretariat only.
   router.add("POST", "/api/v1/reference/areas/import", [&](http::Request& req) {
     return secretariat_csv_import(req, accounts, pool, [&](store::Connection& c) -> Result<int> {
       const int n = KH_TRY(import_areas_csv(c, req.body));
@@ -156,6 +164,7 @@ void register_routes(http::Router& router, store::Pool& pool, Catalogue& catalog
       return n;
     });
   });
+  // Rule: the secretariat only.
   router.add("POST", "/api/v1/reference/postal-codes/import", [&](http::Request& req) {
     return secretariat_csv_import(req, accounts, pool, [&](store::Connection& c) { return import_postal_codes_csv(c, req.body); });
   });

@@ -98,6 +98,7 @@ void register_routes(http::Router& router, Service& seekers, accounts::Service& 
     o["handle"] = p.handle;
     return o;
   };
+  // Rule: seekers, their own profile only.
   router.add("GET", "/api/v1/me/profile", [&, render](http::Request& req) {
     auto current = accounts.authenticate(req);
     if (!current) return http::error_response(current.error());
@@ -107,6 +108,7 @@ void register_routes(http::Router& router, Service& seekers, accounts::Service& 
     if (!*p) return http::error_response(errors::not_found("希望条件はまだ登録されていません。"));
     return http::json_response(200, render(**p));
   });
+  // Rule: seekers, their own profile only.
   router.add("PUT", "/api/v1/me/profile", [&, render](http::Request& req) {
     auto current = accounts.authenticate(req);
     if (!current) return http::error_response(current.error());
