@@ -1,5 +1,5 @@
 # The two commands of README.md. Everything else is in scripts/.
-.PHONY: demo test build deps bench clean
+.PHONY: demo test build deps bench clean fuzz
 
 demo:
 	scripts/install-deps.sh demo
@@ -9,9 +9,13 @@ demo:
 test:
 	scripts/test.sh
 
+# libFuzzer (clang 16) over server/fuzz: FUZZ_SECONDS per target, default 60 (docs/fuzzing.md).
+fuzz:
+	scripts/fuzz.sh
+
 build:
 	scripts/install-deps.sh demo
 	scripts/build.sh
 
 clean:
-	rm -rf build web/dist
+	rm -rf build build-asan build-fuzz web/dist

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Kakehashi needs on Debian 12, and only what is missing: apt packages, then npm packages.
-# Usage: scripts/install-deps.sh [demo|test]   (test adds PostgreSQL, the SMTP sink and Chromium)
+# Usage: scripts/install-deps.sh [demo|test|fuzz]   (test adds PostgreSQL, the SMTP sink and Chromium; fuzz adds
+# clang 16 with its libFuzzer and sanitizer runtimes — clang 14 cannot compile our std::expected code against
+# libstdc++ 12)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 purpose=${1:-demo}
@@ -9,9 +11,11 @@ build_packages=(g++ cmake ninja-build ccache pkg-config make libboost1.81-dev li
   libboost-url1.81-dev libsodium-dev libssl-dev libsqlite3-dev libpq-dev libcurl4-openssl-dev libicu-dev libspdlog-dev
   libgtest-dev libbenchmark-dev sqlite3 curl ca-certificates)
 test_packages=(postgresql-15 postgresql-client-15 python3 python3-aiosmtpd chromium fonts-noto-cjk)
+fuzz_packages=(clang-16 libclang-rt-16-dev)
 
 wanted=("${build_packages[@]}")
 [ "$purpose" = test ] && wanted+=("${test_packages[@]}")
+[ "$purpose" = fuzz ] && wanted+=("${fuzz_packages[@]}")
 # Node.js 20+ is what Vite needs; the machine image ships it. Only fall back to Debian's when there is none.
 command -v node >/dev/null 2>&1 || wanted+=(nodejs npm)
 

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # `make test`: installs, builds and runs every test — C++ unit tests (SQLite and PostgreSQL), API tests over
 # real HTTP on both databases with a real SMTP sink, web unit tests, and browser tests in Debian's Chromium.
+# Then the same C++ again built with AddressSanitizer + UndefinedBehaviorSanitizer (build-asan, compiled in the
+# background while the tests above run): its unit tests, the fuzz targets over their seed corpora, and the API
+# tests on SQLite against the sanitized server. Any sanitizer report fails the run (docs/fuzzing.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -8,10 +11,24 @@ root=$(pwd)
 scripts/install-deps.sh test
 scripts/build.sh
 
+# The sanitizer build, niced, in its own process group (so cleanup can stop all of it), while the Release tests run.
+# ccache: the debug info holds paths, so make the cache independent of where the clone is (CI uses a fresh one).
+asan_build_log=$(mktemp /tmp/kakehashi-asan-build.XXXXXX)
+ASAN_BUILD_PID=
+asan_build_started=$(date +%s)
+CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1 setsid nice -n 10 bash -c '
+  set -e
+  [ -f build-asan/build.ninja ] || cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DKAKEHASHI_SANITIZE=ON
+  echo "*" >build-asan/.gitignore
+  cmake --build build-asan -j "$(nproc)"
+  echo "sanitizer build done"' >"$asan_build_log" 2>&1 &
+ASAN_BUILD_PID=$!
+
 source scripts/test-services.sh
 SERVER_PID=
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
+  [ -n "$ASAN_BUILD_PID" ] && kill -- -"$ASAN_BUILD_PID" 2>/dev/null || true
   stop_smtp_sink
   stop_postgres
 }
@@ -39,11 +56,12 @@ run_browser_tests() {
   ./build/kakehashi demo-data --db "$db" >/dev/null
   # As in the demo, no role is forced to a second factor, so the tests can log in as every role; the enforcement
   # has its own API test (server/tests/api/second_factor.test.mjs).
-  ./build/kakehashi serve --db "$db" --listen "127.0.0.1:$port" --web-root web/dist --second-factor-roles none \
+  # --demo: the browser tests read mails on the demo's sent-mail page, as a person trying the demo does.
+  ./build/kakehashi serve --demo --db "$db" --listen "127.0.0.1:$port" --web-root web/dist --second-factor-roles none \
     >"$dir/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null && break; sleep 0.1; done
-  KAKEHASHI_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 e2e/tests/ \
+  KAKEHASHI_URL="http://127.0.0.1:$port" KAKEHASHI_E2E_REQUIRE_DEMO_MAILS=1 node --test --test-concurrency=1 e2e/tests/ \
     || { echo "--- server log (last 40 lines)"; tail -40 "$dir/server.log"; return 1; }
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
   SERVER_PID=
@@ -58,5 +76,37 @@ rm -rf "$e2e_dir"
 echo "==> browser tests (Chromium) on postgres"
 as_pg_user /usr/lib/postgresql/15/bin/createdb -h 127.0.0.1 -p "$PG_PORT" -U kakehashi kakehashi_e2e
 run_browser_tests "postgresql://kakehashi@127.0.0.1:$PG_PORT/kakehashi_e2e"
+
+echo "==> sanitizer build (ASan + UBSan, build-asan): waiting for the background build"
+if ! wait "$ASAN_BUILD_PID"; then
+  ASAN_BUILD_PID=
+  echo "--- sanitizer build log (last 60 lines)"; tail -60 "$asan_build_log"; exit 1
+fi
+ASAN_BUILD_PID=
+echo "    ready $(( $(date +%s) - asan_build_started ))s after it started"
+rm -f "$asan_build_log"
+
+# A report ends the process with an error (abort_on_error, halt_on_error); a leak found at exit does too.
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+export LSAN_OPTIONS="suppressions=$root/server/fuzz/lsan.supp:print_suppressions=0"
+
+echo "==> C++ unit tests and fuzz corpus replays under ASan + UBSan"
+(cd build-asan && ctest --output-on-failure -j 2)
+
+echo "==> API tests on sqlite against the ASan + UBSan server"
+# The harness notices a server that dies, not one that printed a report and went on, or leaked at exit: every
+# sanitized process writes its reports into a directory instead, and any file there fails the run.
+sanitizer_reports=$(mktemp -d /tmp/kakehashi-sanitizer.XXXXXX)
+ASAN_OPTIONS="$ASAN_OPTIONS:log_path=$sanitizer_reports/asan" UBSAN_OPTIONS="$UBSAN_OPTIONS:log_path=$sanitizer_reports/ubsan" \
+  KAKEHASHI_BIN="$root/build-asan/kakehashi" KAKEHASHI_TEST_DB=sqlite \
+  node --test --test-concurrency=1 server/tests/api/ || api_status=$?
+if [ -n "$(ls -A "$sanitizer_reports")" ]; then
+  echo "--- sanitizer reports of the server (in $sanitizer_reports):"
+  for f in "$sanitizer_reports"/*; do echo "### $f"; head -80 "$f"; done
+  exit 1
+fi
+rm -rf "$sanitizer_reports"
+[ "${api_status:-0}" -eq 0 ] || exit "$api_status"
 
 echo "==> all tests passed"
