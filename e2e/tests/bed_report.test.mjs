@@ -75,7 +75,7 @@ describe('bed report', () => {
       const history = page.getByRole('region', { name: '報告の履歴' });
       const newest = history.getByRole('listitem').first();
       await newest.getByText(note).waitFor();
-      await newest.getByText('報告者：fac-osaka-01').waitFor();
+      await newest.getByText('報告者：山本 翔（大阪市淀川区淀川記念病院）').waitFor();  // by name and organisation, never the login ID
       const icuRow = newest.getByRole('row', { name: /^ICU/ });
       assert.deepEqual(await icuRow.getByRole('cell').allTextContents(), ['5', '1', '2']);
       await newest.getByText('救急：条件付き').waitFor();
