@@ -213,6 +213,17 @@ boost::json::object demo_profile(Deterministic& rng, const std::string& name) {
   return o;
 }
 
+//! Addresses and names of the demo seekers seeker<first>@… to seeker<last>@….
+std::vector<std::pair<std::string, std::string>> numbered_seekers(Deterministic& rng, int first, int last) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (int i = first; i <= last; ++i) {
+    char email[64];
+    std::snprintf(email, sizeof email, "seeker%04d@demo.kakehashi.example", i);
+    out.emplace_back(email, std::string(rng.pick(family_names)) + " " + rng.pick(given_names));
+  }
+  return out;
+}
+
 //! A demo facility: its postings, where it is, and today's bed report for the regional bed board.
 Result<void> load_facility(Context& ctx, Deterministic& rng, const DemoAddress& a, int postings = 40) {
   auto actor = KH_TRY(ctx.accounts->act_as(a.facility_login));
@@ -289,12 +300,7 @@ Result<int> load_demo_data(Context& ctx) {
   KH_TRY_VOID(set_demo_scopes(ctx));
   Deterministic rng;
   for (const auto& a : addresses) KH_TRY_VOID(load_facility(ctx, rng, a));
-  std::vector<std::pair<std::string, std::string>> seekers;
-  for (int i = 1; i <= 3000; ++i) {
-    char email[64];
-    std::snprintf(email, sizeof email, "seeker%04d@demo.kakehashi.example", i);
-    seekers.emplace_back(email, std::string(rng.pick(family_names)) + " " + rng.pick(given_names));
-  }
+  const auto seekers = numbered_seekers(rng, 1, 3000);
   const auto ids = KH_TRY(ctx.accounts->add_seekers_bulk(seekers, demo_password));
   std::vector<std::pair<std::string, boost::json::object>> profiles;
   for (std::size_t i = 0; i < ids.size(); ++i) profiles.emplace_back(ids[i], demo_profile(rng, seekers[i].second));
@@ -311,12 +317,7 @@ Result<int> load_demo_data(Context& ctx) {
   // Regional hospitals and 300 seekers who want work in those prefectures (seeker3001 … seeker3300).
   Deterministic regional(0x7469686f6b75ULL);  // "tihoku"
   for (const auto& a : regional_addresses) KH_TRY_VOID(load_facility(ctx, regional, a, 20));
-  std::vector<std::pair<std::string, std::string>> regional_seekers;
-  for (int i = 3001; i <= 3300; ++i) {
-    char email[64];
-    std::snprintf(email, sizeof email, "seeker%04d@demo.kakehashi.example", i);
-    regional_seekers.emplace_back(email, std::string(regional.pick(family_names)) + " " + regional.pick(given_names));
-  }
+  const auto regional_seekers = numbered_seekers(regional, 3001, 3300);
   const auto regional_ids = KH_TRY(ctx.accounts->add_seekers_bulk(regional_seekers, demo_password));
   std::vector<std::pair<std::string, boost::json::object>> regional_profiles;
   for (std::size_t i = 0; i < regional_ids.size(); ++i) {

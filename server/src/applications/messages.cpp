@@ -32,19 +32,18 @@ Result<bj::object> Service::messages(const accounts::CurrentUser& viewer, const 
   auto profile = KH_TRY(seekers_.find(a.seeker_id));
   auto read = KH_TRY(c.execute("SELECT read_at FROM message_reads WHERE application_id = $1 AND user_id = $2", {id, viewer.user.id}));
   const std::int64_t read_at = read.rows.empty() ? 0 : read.rows[0].integer(0);
+  // The seeker: by the profile's name once disclosed, by the handle this posting's facility knows before (never
+  // the seeker's own reference, which would be the same at every facility). Worked out once, not per message.
+  const auto seeker_name = profile ? seekers::profile_name(*profile) : std::nullopt;
+  const bool seeker_hidden = a.as_facility && !a.identity_disclosed();
+  const std::string seeker_handle = seeker_hidden ? seekers_.handle_for(a.seeker_id, a.posting.facility_id) : "";
   bj::array items;
   for (const auto& r : rows.rows) {
     const std::string side = r.text(2);
     // Names follow the disclosure rules: before the match the facility sees the seeker's handle, and the seeker
     // sees 「医療機関」 for a masked posting.
     std::string author = r.text(5);
-    // The seeker: by the profile's name once disclosed, by the handle this posting's facility knows before (never
-    // the seeker's own reference, which would be the same at every facility).
-    if (side == "seeker" && profile) {
-      const auto doc = bj::parse(profile->json).as_object();
-      if (const auto* n = doc.if_contains("name"); n && n->is_string() && !n->as_string().empty()) author = n->as_string();
-    }
-    if (side == "seeker" && a.as_facility && !a.identity_disclosed()) author = seekers_.handle_for(a.seeker_id, a.posting.facility_id);
+    if (side == "seeker") author = seeker_hidden ? seeker_handle : seeker_name.value_or(author);
     if (side == "facility" && a.as_seeker && a.posting.masked && !a.matched_at) author = "医療機関";
     if (side == "facility" && !(a.as_seeker && a.posting.masked && !a.matched_at)) author = a.posting.facility_name + " " + r.text(5);
     if (side == "secretariat") author = "事務局";

@@ -127,8 +127,8 @@ Result<bj::object> Service::render(const accounts::CurrentUser& viewer, const Lo
     seeker["name"] = user->display_name;
     seeker["email"] = user->email;
     if (profile) {
+      if (auto name = seekers::profile_name(*profile)) seeker["name"] = *name;
       const auto doc = bj::parse(profile->json).as_object();
-      if (const auto* n = doc.if_contains("name"); n && n->is_string() && !n->as_string().empty()) seeker["name"] = *n;
       for (const char* key : {"phone", "licences", "notes"})
         if (const auto* v = doc.if_contains(key)) seeker[key] = *v;
     }

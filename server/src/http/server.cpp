@@ -5,7 +5,6 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/json.hpp>
-#include <boost/url/parse.hpp>
 
 #include <atomic>
 #include <thread>
@@ -144,7 +143,7 @@ awaitable<void> serve_connection(tcp::socket socket, Shared& shared) {
     // A fresh parser and a fresh deadline for each request (the 1.81 examples reuse both, which is a bug).
     bhttp::request_parser<bhttp::string_body> parser;
     parser.body_limit(shared.options.max_body_bytes);
-    parser.header_limit(16 * 1024);
+    parser.header_limit(max_header_bytes);
     stream.expires_after(shared.options.request_timeout);
     auto [read_ec, _] = co_await bhttp::async_read(stream, buffer, parser, as_tuple_awaitable);
     if (read_ec == bhttp::error::end_of_stream || read_ec == beast::error::timeout || read_ec == asio::error::eof ||

@@ -46,24 +46,20 @@ class Reader {
     for (const auto& [k, v] : fields_.errors()) errors_.try_emplace(prefix_ + k, v);
   }
   bool has(std::string_view key) const { return object_.contains(key); }
-  void string(std::string_view key, std::string_view label, std::size_t max, std::string& target) {
+  //! `lines`: multiple for free text over several lines (業務内容, 応募要件 …).
+  void string(std::string_view key, std::string_view label, std::size_t max, std::string& target,
+              text::Lines lines = text::Lines::single) {
     if (!has(key)) return;
-    target = fields_.optional_string(key, label, max).value_or("");
+    target = read(key, label, max, lines).value_or("");
   }
-  void optional(std::string_view key, std::string_view label, std::size_t max, std::optional<std::string>& target) {
+  void optional(std::string_view key, std::string_view label, std::size_t max, std::optional<std::string>& target,
+                text::Lines lines = text::Lines::single) {
     if (!has(key)) return;
-    auto v = fields_.optional_string(key, label, max);
+    auto v = read(key, label, max, lines);
     target = (v && !v->empty()) ? v : std::nullopt;
   }
-  //! Free text over several lines (業務内容, 応募要件 …).
-  void text(std::string_view key, std::string_view label, std::size_t max, std::string& target) {
-    if (!has(key)) return;
-    target = fields_.optional_text(key, label, max).value_or("");
-  }
-  void optional_text(std::string_view key, std::string_view label, std::size_t max, std::optional<std::string>& target) {
-    if (!has(key)) return;
-    auto v = fields_.optional_text(key, label, max);
-    target = (v && !v->empty()) ? v : std::nullopt;
+  std::optional<std::string> read(std::string_view key, std::string_view label, std::size_t max, text::Lines lines) {
+    return lines == text::Lines::single ? fields_.optional_string(key, label, max) : fields_.optional_text(key, label, max);
   }
   void boolean(std::string_view key, std::string_view label, bool& target) {
     if (!has(key)) return;
@@ -166,10 +162,10 @@ Result<void> apply_and_validate(Posting& p, const bj::object& body, const refere
     r.boolean("night_duty", "当直・オンコール", p.night_duty);
     r.string("urgency", "緊急度", 20, p.urgency);
     r.integer("positions", "募集人数", 1, 999, p.positions);
-    r.text("duties", "業務内容", 4000, p.duties);
-    r.optional_text("requirements", "応募要件", 2000, p.requirements);
-    r.optional_text("pay", "給与", 1000, p.pay);
-    r.optional_text("benefits", "待遇・福利厚生", 2000, p.benefits);
+    r.string("duties", "業務内容", 4000, p.duties, text::Lines::multiple);
+    r.optional("requirements", "応募要件", 2000, p.requirements, text::Lines::multiple);
+    r.optional("pay", "給与", 1000, p.pay, text::Lines::multiple);
+    r.optional("benefits", "待遇・福利厚生", 2000, p.benefits, text::Lines::multiple);
     r.boolean("training_agreed", "研修受講への同意", p.training_agreed);
     r.boolean("masked", "マスキング希望", p.masked);
     if (creating && !body.contains("masked"))

@@ -110,6 +110,12 @@ Result<bj::object> validate_profile(const bj::object& body, const reference::Cat
   return out;
 }
 
+std::optional<std::string> profile_name(const Profile& profile) {
+  const auto doc = bj::parse(profile.json).as_object();
+  if (const auto* n = doc.if_contains("name"); n && n->is_string() && !n->as_string().empty()) return std::string(n->as_string());
+  return std::nullopt;
+}
+
 bj::object anonymous_json(const Profile& profile, std::string_view handle) {
   const auto full = bj::parse(profile.json).as_object();
   bj::object out{{"handle", handle}};

@@ -26,6 +26,10 @@ struct Profile {
 //! Validates a full profile document; returns it normalised (trimmed, codes checked, lists de-duplicated).
 Result<boost::json::object> validate_profile(const boost::json::object& body, const reference::Catalogue& catalogue);
 
+//! The person's name as written in the profile (the one name disclosed wherever identity is shown); nullopt when
+//! the profile has none.
+std::optional<std::string> profile_name(const Profile& profile);
+
 //! The profile without identity fields: the given handle, qualifications, specialties, experience, prefecture,
 //! conditions. The handle comes from Service::handle_for, so it differs for every facility.
 boost::json::object anonymous_json(const Profile& profile, std::string_view handle);
