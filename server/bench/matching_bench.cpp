@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,8 @@ const char* categories[] = {"doctor", "phn", "midwife", "nurse", "assoc_nurse", 
                             "clinical_engineer", "pharmacist", "paramedic", "clerk"};
 const char* employments[] = {"permanent", "fixed_term", "spot"};
 const char* days[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+const char* specialties[] = {"内科", "消化器内科", "循環器内科", "呼吸器内科", "外科", "整形外科", "小児科", "産婦人科", "麻酔科", "救急科"};
+const char* careers[] = {"none", "none", "none", "specialist", "return", "change"};
 
 std::string pref(int p) { char b[3]; std::snprintf(b, sizeof b, "%02d", p); return b; }
 std::string date(int day_of_2027) {
@@ -131,6 +134,53 @@ Baseline sql_baseline(store::Connection& c, const char* name, const std::vector<
   return b;
 }
 
+//! The demo's published postings (from a database made by `kakehashi demo-data`) scored against every generated
+//! profile: how many distinct scores a posting's candidates get, how often the top 10 share a score, and the time
+//! per posting for the whole scored and sorted list (what the candidates page asks for).
+void score_spread(matching::Engine& engine, const reference::Catalogue& catalogue, const std::string& demo_db) {
+  auto database = store::open_database("sqlite:" + demo_db);
+  if (!database) { std::printf("score spread: cannot open %s\n", demo_db.c_str()); return; }
+  store::Pool pool(**database, 1);
+  postings::Service service(pool, catalogue);
+  auto demo = service.all_published();
+  if (!demo) { std::printf("score spread: %s\n", demo.error().message.c_str()); return; }
+  // The demo's dates are relative to the day it was made; move them into the generated seekers' year.
+  std::size_t candidates = 0, with_candidates = 0, top_pairs_tied = 0, top_pairs_tied_fine = 0, top_pairs = 0;
+  double distinct_sum = 0;
+  std::set<int> all_scores;
+  const auto t = Clock::now();
+  for (auto p : *demo) {
+    p.id = "demo_" + p.id;
+    p.start_date = "2027-04-01";
+    engine.upsert_posting(p);
+    const auto list = engine.seekers_for_posting(p.id, SIZE_MAX);
+    engine.remove_posting(p.id);
+    if (list.empty()) continue;
+    ++with_candidates;
+    candidates += list.size();
+    std::set<int> distinct;
+    for (const auto& m : list) { distinct.insert(m.score); all_scores.insert(m.score); }
+    distinct_sum += static_cast<double>(distinct.size());
+    const std::size_t top = std::min<std::size_t>(10, list.size());
+    for (std::size_t i = 0; i < top; ++i) {
+      ++top_pairs;
+      const bool tied = (i > 0 && list[i - 1].score == list[i].score) || (i + 1 < top && list[i + 1].score == list[i].score);
+      top_pairs_tied += tied;
+      const bool tied_fine = (i > 0 && list[i - 1].fit.total == list[i].fit.total) ||
+                             (i + 1 < top && list[i + 1].fit.total == list[i].fit.total);
+      top_pairs_tied_fine += tied_fine;
+    }
+  }
+  const double ms = ms_since(t);
+  std::printf("\nscore spread: the demo's %zu published postings against every profile\n", demo->size());
+  if (with_candidates == 0) { std::printf("  no candidates\n"); return; }
+  std::printf("  postings with candidates:              %zu (avg %zu candidates)\n", with_candidates, candidates / with_candidates);
+  std::printf("  distinct scores per posting:           %.1f on average (%zu distinct over all)\n", distinct_sum / with_candidates, all_scores.size());
+  std::printf("  top 10 sharing a score with another:   %.0f%% of the shown 0-100 points, %.0f%% of the tenths that order them\n",
+              100.0 * top_pairs_tied / top_pairs, 100.0 * top_pairs_tied_fine / top_pairs);
+  std::printf("  scored and sorted list per posting:    %.3f ms\n", ms / static_cast<double>(demo->size()));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -151,7 +201,7 @@ int main(int argc, char** argv) {
 
   Rng rng;
   std::vector<SeekerRow> seeker_rows;
-  std::vector<std::pair<std::string, bj::object>> profiles;
+  std::vector<matching::SeekerRecord> profiles;
   seeker_rows.reserve(n_seekers);
   profiles.reserve(n_seekers);
   for (std::size_t i = 0; i < n_seekers; ++i) {
@@ -161,12 +211,18 @@ int main(int argc, char** argv) {
     if (!s.employment_mask) { emp.push_back("spot"); s.employment_mask = 4; }
     for (int d = 0; d < 7; ++d) if (rng.below(3)) { wd.push_back(days[d]); s.weekdays |= 1 << d; }
     if (!s.weekdays) { wd.push_back("mon"); s.weekdays = 1; }
-    profiles.emplace_back("usr_" + std::to_string(i),
-                          bj::object{{"categories", bj::array{categories[s.category]}}, {"employment", std::move(emp)},
-                                     {"available_from", date(s.available)},
-                                     {"period_months_max", s.period_max ? bj::value(s.period_max) : bj::value(nullptr)},
-                                     {"weekdays", std::move(wd)}, {"night_duty", s.night_ok == 1},
-                                     {"prefectures", bj::array{bj::string(pref(s.prefecture))}}});
+    // The soft parts of the score vary too (specialty, experience, full time, career wish, last update), so the
+    // spread printed below is that of realistic profiles; none of them changes the hard conditions SQL checks.
+    bj::object profile{{"categories", bj::array{categories[s.category]}}, {"employment", std::move(emp)},
+                       {"available_from", date(s.available)},
+                       {"period_months_max", s.period_max ? bj::value(s.period_max) : bj::value(nullptr)},
+                       {"weekdays", std::move(wd)}, {"night_duty", s.night_ok == 1},
+                       {"prefectures", bj::array{bj::string(pref(s.prefecture))}},
+                       {"experience_years", rng.below(35)}, {"full_time", rng.below(2) == 0},
+                       {"career_support", careers[rng.below(6)]}};
+    if (s.category == 0) profile["specialties"] = bj::array{specialties[rng.below(10)]};
+    const std::int64_t updated = 86'400'000LL * (20'400 + rng.below(400));  // 2025-11 to 2026-12
+    profiles.push_back({"usr_" + std::to_string(i), std::move(profile), updated});
     seeker_rows.push_back(s);
   }
   std::vector<postings::Posting> posts;
@@ -185,6 +241,8 @@ int main(int argc, char** argv) {
     p.night_duty = r.night == 1;
     p.urgency = rng.below(4) ? "regular" : "immediate";
     p.workplace.prefecture = pref(r.prefecture);
+    if (r.category == 0) p.specialty = specialties[rng.below(10)];
+    if (rng.below(3) == 0) p.requirements = "経験" + std::to_string(1 + rng.below(10)) + "年以上";
     posts.push_back(std::move(p));
     posting_rows.push_back(r);
   }
@@ -209,7 +267,7 @@ int main(int argc, char** argv) {
   // "Find all matches": every matching seeker identified and scored (what the notifier consumes).
   t = Clock::now();
   for (std::size_t i = n_postings; i < n_postings + n_queries; ++i)
-    engine.visit_seekers_for_posting(posts[i].id, [&](const std::string&, int, std::uint16_t) { ++engine_matches; });
+    engine.visit_seekers_for_posting(posts[i].id, [&](const std::string&, int) { ++engine_matches; });
   const double per_posting_ms = ms_since(t) / n_queries;
   // The same, materialised as a sorted list of ids with scores (what the candidates page uses).
   t = Clock::now();
@@ -231,6 +289,8 @@ int main(int argc, char** argv) {
   std::printf("  new posting -> all matching seekers:   %.3f ms (avg %zu matches)   target <= 1 ms\n", per_posting_ms, engine_matches / n_queries);
   std::printf("  ... as a sorted list of ids:           %.3f ms\n", per_posting_list_ms);
   std::printf("  new seeker  -> all matching postings:  %.3f ms (avg %zu matches)\n", per_seeker_ms, seeker_matches / n_queries);
+
+  if (argc > 3) score_spread(engine, catalogue, argv[3]);
 
   std::vector<store::Params> posting_params, seeker_params;
   for (std::size_t i = n_postings; i < n_postings + n_queries; ++i) {

@@ -6,13 +6,17 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 scripts/install-deps.sh test
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DKAKEHASHI_BENCH=ON >/dev/null
-cmake --build build --target matching_bench board_bench reference_bench
+cmake --build build --target kakehashi matching_bench board_bench reference_bench
 source scripts/test-services.sh
 trap stop_postgres EXIT
 start_postgres
 export KAKEHASHI_BENCH_PG_URL=$KAKEHASHI_TEST_PG_URL
+# The demo's postings, for the score spread (matching_bench's third argument).
+demo_dir=$(mktemp -d)
+trap 'stop_postgres; rm -rf "$demo_dir"' EXIT
+./build/kakehashi demo-data --db "sqlite:$demo_dir/demo.db" >/dev/null
 # One core, as the target says.
-taskset -c 0 ./build/matching_bench "${1:-1000000}" "${2:-100000}"
+taskset -c 0 ./build/matching_bench "${1:-1000000}" "${2:-100000}" "$demo_dir/demo.db"
 echo
 taskset -c 0 ./build/board_bench 8300
 echo

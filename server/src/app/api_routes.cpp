@@ -57,6 +57,7 @@ void register_api_routes(http::Router& router, Context& ctx) {
   beds::register_routes(router, *ctx.beds, accounts);
   helpdesk::register_routes(router, *ctx.helpdesk, accounts);
   applications::register_routes(router, *ctx.applications, accounts);
+  contact_requests::register_routes(router, *ctx.contact_requests, accounts);
   // The sent-mail page shows password-reset links: it exists only for a demo on loopback (Config::demo_mail_page).
   if (ctx.config.demo_mail_page()) mail::register_demo_routes(router, pool);
 }

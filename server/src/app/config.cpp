@@ -67,6 +67,7 @@ const std::vector<std::pair<std::string, std::string>>& config_keys() {
       {"trust_proxy", "true only behind your own reverse proxy, which must set X-Forwarded-For and X-Forwarded-Proto: "
                       "then the last X-Forwarded-For entry is the client address (login throttling, audit log)"},
       {"session_idle_seconds", "a session unused this long ends (default 7200)"},
+      {"contact_requests_per_posting_per_day", "contact requests a facility may send per posting and day (default 10)"},
       {"secure_cookies", "true to always mark the session cookie Secure"},
       {"demo", "true (or --demo) for a local demo: the sent-mail page shows mails when no SMTP is set; "
                "refused unless listening on a loopback address"},
@@ -95,6 +96,7 @@ Result<void> apply(Config& c, const std::string& key, const std::string& value) 
   else if (key == "threads") c.threads = KH_TRY(parse_size(key, value, 1, 256));
   else if (key == "max_body_bytes") c.max_body_bytes = KH_TRY(parse_size(key, value, 1024, 1ULL << 30));
   else if (key == "trust_proxy") c.trust_proxy = KH_TRY(parse_bool(key, value));
+  else if (key == "contact_requests_per_posting_per_day") c.contact_requests_per_posting_per_day = KH_TRY(parse_size(key, value, 1, 1000));
   else if (key == "session_idle_seconds") c.session_idle_seconds = KH_TRY(parse_size(key, value, 5, 30 * 24 * 3600));
   else if (key == "secure_cookies") c.secure_cookies = KH_TRY(parse_bool(key, value));
   else if (key == "demo") c.demo = KH_TRY(parse_bool(key, value));

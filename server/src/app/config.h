@@ -23,6 +23,8 @@ struct Config {
   std::size_t max_body_bytes = 8 << 20;  // room for a 5 MiB attachment in base64
   bool trust_proxy = false;
   std::size_t session_idle_seconds = 2 * 3600;  //!< a session unused this long ends (and its event streams close)
+  //! How many contact requests (スカウト) a facility may send per posting and day (Japan time).
+  std::size_t contact_requests_per_posting_per_day = 10;
   bool secure_cookies = false;
   //! Demo mode (`serve --demo`, what `make demo` runs): without SMTP, mails are shown on the sent-mail page.
   //! Refused unless the server listens on a loopback address: that page shows password-reset links.

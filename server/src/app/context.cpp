@@ -41,6 +41,9 @@ Result<std::unique_ptr<Context>> open_context(const std::map<std::string, std::s
   ctx->applications = std::make_unique<applications::Service>(*ctx->pool, *ctx->accounts, *ctx->postings, *ctx->seekers,
                                                               *ctx->engine, *ctx->hub,
                                                               applications::Settings{ctx->config.effective_public_url()});
+  ctx->contact_requests = std::make_unique<contact_requests::Service>(
+      *ctx->pool, *ctx->accounts, *ctx->postings, *ctx->seekers, *ctx->engine, *ctx->applications,
+      contact_requests::Settings{ctx->config.effective_public_url(), ctx->config.contact_requests_per_posting_per_day});
   ctx->postings->match_established = [a = ctx->applications.get()](const std::string& posting, const std::string& user) {
     return a->match_established(posting, user);
   };
@@ -67,7 +70,7 @@ Result<void> start_projections(Context& ctx) {
   });
   follower.on("seeker_profile", [&ctx](const store::Change& change) {
     auto p = ctx.seekers->find(change.entity_id);
-    if (p && *p) ctx.engine->upsert_seeker(change.entity_id, boost::json::parse((*p)->json).as_object());
+    if (p && *p) ctx.engine->upsert_seeker(change.entity_id, boost::json::parse((*p)->json).as_object(), (*p)->updated_at_ms);
   });
   follower.on("notification", [&ctx](const store::Change& change) {
     auto lease = ctx.pool->acquire();
@@ -90,9 +93,9 @@ Result<void> start_projections(Context& ctx) {
   const auto published = KH_TRY(ctx.postings->all_published());
   for (const auto& p : published) ctx.engine->upsert_posting(p);
   ctx.search_index->rebuild(published);
-  std::vector<std::pair<std::string, boost::json::object>> profiles;
+  std::vector<matching::SeekerRecord> profiles;
   for (const auto& profile : KH_TRY(ctx.seekers->all()))
-    profiles.emplace_back(profile.user_id, boost::json::parse(profile.json).as_object());
+    profiles.push_back({profile.user_id, boost::json::parse(profile.json).as_object(), profile.updated_at_ms});
   ctx.engine->upsert_seekers(profiles);
   follower.on("bed_report", [&ctx](const store::Change& change) { ctx.beds->refresh(change.entity_id); });
   follower.on("organisation", [&ctx](const store::Change& change) {

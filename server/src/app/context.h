@@ -8,6 +8,7 @@
 #include "accounts/accounts.h"
 #include "app/config.h"
 #include "applications/applications.h"
+#include "contact_requests/contact_requests.h"
 #include "beds/beds.h"
 #include "helpdesk/helpdesk.h"
 #include "matching/matching.h"
@@ -39,6 +40,7 @@ struct Context {
   std::unique_ptr<beds::Service> beds;
   std::unique_ptr<helpdesk::Service> helpdesk;
   std::unique_ptr<applications::Service> applications;
+  std::unique_ptr<contact_requests::Service> contact_requests;
 };
 
 //! Opens the database, applies pending migrations, loads shipped reference data on first use and builds

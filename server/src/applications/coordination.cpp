@@ -120,7 +120,7 @@ Result<bj::object> Service::queue(const accounts::CurrentUser& coordinator) {
     if (!p || !works_on(coordinator, *p)) continue;
     bj::object item{{"posting_id", p->id}, {"title", p->title}, {"start_date", p->start_date}};
     std::size_t n = 0;
-    engine_.visit_seekers_for_posting(p->id, [&](const std::string&, int, std::uint16_t) { ++n; });
+    engine_.visit_seekers_for_posting(p->id, [&](const std::string&, int) { ++n; });
     item["matching_seekers"] = n;
     urgent.push_back(std::move(item));
     if (urgent.size() >= 50) break;
@@ -145,11 +145,10 @@ Result<bj::object> Service::candidates(const accounts::CurrentUser& coordinator,
   for (const auto& m : engine_.seekers_for_posting(posting_id, 50)) {
     auto profile = KH_TRY(seekers_.find(m.id));
     if (!profile) continue;
-    bj::array reasons;
-    for (const auto& r : m.reasons()) reasons.push_back(bj::string(r));
     // Named as the posting's facility will know them, so coordinator and facility speak of the same handle.
-    items.push_back({{"candidate", seekers::anonymous_json(*profile, seekers_.handle_for(m.id, p->facility_id))},
-                     {"score", m.score}, {"reasons", std::move(reasons)}});
+    bj::object item{{"candidate", seekers::anonymous_json(*profile, seekers_.handle_for(m.id, p->facility_id))}};
+    matching::add_score_json(item, m);
+    items.push_back(std::move(item));
   }
   const auto total = items.size();
   return bj::object{{"items", std::move(items)}, {"total", total}};

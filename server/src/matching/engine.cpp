@@ -8,6 +8,7 @@
 
 #include "matching/facts.h"
 #include "matching/matching.h"
+#include "matching/score.h"
 #include "postings/postings.h"
 #include "reference/reference.h"
 
@@ -57,17 +58,23 @@ struct SeekerEntry {
   std::uint32_t slot;
   std::int32_t available_day;
   std::int16_t period_max;
+  std::uint16_t active_day;
   std::uint8_t weekdays;
   std::uint8_t flags;  // bit 0 night_ok, bit 1 full_time, bit 2 needs_full, bits 3-4 career
+  std::int8_t experience;
 
   static SeekerEntry of(std::uint32_t slot, const SeekerFacts& f) {
     const bool needs_full = f.n_areas > 0 || f.n_specialties > 0;
-    return {slot, f.available_day, f.period_max, f.weekdays,
-            static_cast<std::uint8_t>((f.night_ok ? 1 : 0) | (f.full_time ? 2 : 0) | (needs_full ? 4 : 0) | (f.career << 3))};
+    return {slot, f.available_day, f.period_max, f.active_day, f.weekdays,
+            static_cast<std::uint8_t>((f.night_ok ? 1 : 0) | (f.full_time ? 2 : 0) | (needs_full ? 4 : 0) | (f.career << 3)),
+            f.experience};
   }
-  bool full_time() const { return flags & 2; }
   bool needs_full() const { return flags & 4; }
-  std::uint8_t career() const { return static_cast<std::uint8_t>((flags >> 3) & 3); }
+  //! What scoring reads: all from the entry, plus the full facts of a seeker naming specialties or areas.
+  SeekerView view(const SeekerFacts* full) const {
+    return {available_day, active_day, experience, weekdays, static_cast<std::uint8_t>((flags >> 3) & 3),
+            (flags & 1) != 0, (flags & 2) != 0, full};
+  }
 };
 
 bool by_available(std::int32_t day, const SeekerEntry& e) { return day < e.available_day; }
@@ -108,21 +115,24 @@ void each_fitting(const std::vector<Entry>& list, std::size_t from, std::size_t 
 //! A match found under the engine's lock, named by its slot: ids are copied only for the ones kept.
 struct Hit {
   std::uint32_t slot;
-  int score;
-  std::uint16_t bits;
+  int total;  //!< tenths of a point
 };
 
-//! The best `limit` hits, best first (ties by id, so pages are stable), as Scored with their ids.
-std::vector<Scored> ranked(std::vector<Hit> hits, std::size_t limit, const std::vector<std::string>& ids) {
-  const auto better = [&](const Hit& a, const Hit& b) { return a.score != b.score ? a.score > b.score : ids[a.slot] < ids[b.slot]; };
+//! The best `limit` hits, best first (equal totals by id, so pages are stable).
+std::vector<Hit> best(std::vector<Hit> hits, std::size_t limit, const std::vector<std::string>& ids) {
+  const auto better = [&](const Hit& a, const Hit& b) { return a.total != b.total ? a.total > b.total : ids[a.slot] < ids[b.slot]; };
   if (hits.size() > limit) {
     std::nth_element(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(limit), hits.end(), better);
     hits.resize(limit);
   }
   std::sort(hits.begin(), hits.end(), better);
-  std::vector<Scored> out;
-  out.reserve(hits.size());
-  for (const auto& h : hits) out.push_back({ids[h.slot], h.score, h.bits});
+  return hits;
+}
+
+Scored scored(const std::string& id, const PostingFacts& p, const PostingScore& ps, const SeekerFacts& s, const Vocabulary& v) {
+  Scored out{id, 0, {}};
+  evaluate<true>(p, ps, view_of(s), v, &out.fit);
+  out.score = out.fit.score();
   return out;
 }
 
@@ -188,15 +198,9 @@ struct Engine::Impl {
     else std::erase_if(list, [&](const PostingEntry& e) { return e.slot == entry.slot; });
   }
 
-  //! Calls visit(seeker slot, score, reason bits) for every seeker meeting the posting's hard conditions.
+  //! Calls visit(seeker slot, total in tenths) for every seeker meeting the posting's hard conditions.
   template <class Visit>
   void each_seeker_for(const PostingFacts& p, Visit&& visit) const;
-
-  Scored scored(const std::string& id, const PostingFacts& p, const SeekerFacts& s) const {
-    Scored out{id, 0, 0};
-    out.score = score(p, s, today, out.reason_bits);
-    return out;
-  }
 };
 
 Engine::Engine(const reference::Catalogue& catalogue) : impl_(std::make_unique<Impl>(catalogue)) {}
@@ -226,22 +230,22 @@ void Engine::remove_posting(const std::string& id) {
   }
 }
 
-void Engine::upsert_seeker(const std::string& user_id, const boost::json::object& profile) {
+void Engine::upsert_seeker(const std::string& user_id, const boost::json::object& profile, std::int64_t updated_at_ms) {
   std::unique_lock lock(impl_->mutex);
   auto& t = impl_->seekers;
   const auto slot = t.slot(user_id);
   if (t.facts[slot].live) impl_->index_seeker(slot, t.facts[slot], false);
-  t.facts[slot] = compile_seeker(profile, impl_->vocabulary);
+  t.facts[slot] = compile_seeker(profile, updated_at_ms, impl_->vocabulary);
   impl_->index_seeker(slot, t.facts[slot], true);
 }
 
-void Engine::upsert_seekers(const std::vector<std::pair<std::string, boost::json::object>>& profiles) {
+void Engine::upsert_seekers(const std::vector<SeekerRecord>& seekers) {
   std::unique_lock lock(impl_->mutex);
   auto& t = impl_->seekers;
-  for (const auto& [user_id, profile] : profiles) {
-    const auto slot = t.slot(user_id);
+  for (const auto& r : seekers) {
+    const auto slot = t.slot(r.user_id);
     if (t.facts[slot].live) impl_->index_seeker(slot, t.facts[slot], false);
-    t.facts[slot] = compile_seeker(profile, impl_->vocabulary);
+    t.facts[slot] = compile_seeker(r.profile, r.updated_at_ms, impl_->vocabulary);
     impl_->index_seeker(slot, t.facts[slot], true, false);
   }
   impl_->sort_lists();
@@ -267,19 +271,14 @@ void Engine::Impl::each_seeker_for(const PostingFacts& p, Visit&& visit) const {
     return schedule_fits(p.period_months, p.weekdays, p.night_duty, e.period_max, e.weekdays, e.flags & 1);
   };
   each_fitting(list, 0, end, fits, [&](const SeekerEntry& e) {
-    // (The score is computed before the call: the order of evaluating arguments would not fill `bits` first.)
-    std::uint16_t bits = 0;
-    int points = 0;
+    const SeekerFacts* full = nullptr;
     if (e.needs_full()) {
       // Areas or specialties: the full facts decide (a cache miss, for these seekers only).
-      const auto& s = seekers.facts[e.slot];
-      if (!meets_hard_conditions(p, s, vocabulary)) return;
-      points = score(p, ps, s, bits);
-    } else {
-      // Everything else the list and the filter have established: only the score is left.
-      points = score_common(ps, e.career(), e.available_day, e.full_time(), bits);
+      full = &seekers.facts[e.slot];
+      if (!meets_hard_conditions(p, *full, vocabulary)) return;
     }
-    visit(e.slot, points, bits);
+    // Everything else the list and the filter have established: only the score is left.
+    visit(e.slot, evaluate<false>(p, ps, e.view(full), vocabulary, nullptr));
   });
 }
 
@@ -288,9 +287,7 @@ void Engine::visit_seekers_for_posting(const std::string& posting_id, const Visi
   const auto& im = *impl_;
   auto ps = im.postings.find(posting_id);
   if (!ps || !im.postings.facts[*ps].live) return;
-  im.each_seeker_for(im.postings.facts[*ps], [&](std::uint32_t slot, int points, std::uint16_t bits) {
-    visit(im.seekers.ids[slot], points, bits);
-  });
+  im.each_seeker_for(im.postings.facts[*ps], [&](std::uint32_t slot, int total) { visit(im.seekers.ids[slot], (total + 5) / 10); });
 }
 
 std::vector<Scored> Engine::seekers_for_posting(const std::string& posting_id, std::size_t limit) const {
@@ -298,11 +295,15 @@ std::vector<Scored> Engine::seekers_for_posting(const std::string& posting_id, s
   const auto& im = *impl_;
   auto ps = im.postings.find(posting_id);
   if (!ps || !im.postings.facts[*ps].live) return {};
+  const auto& p = im.postings.facts[*ps];
   std::vector<Hit> hits;
-  im.each_seeker_for(im.postings.facts[*ps], [&](std::uint32_t slot, int points, std::uint16_t bits) {
-    hits.push_back({slot, points, bits});
-  });
-  return ranked(std::move(hits), limit, im.seekers.ids);
+  im.each_seeker_for(p, [&](std::uint32_t slot, int total) { hits.push_back({slot, total}); });
+  // The parts of the score, worked out again only for the ones kept.
+  const PostingScore score_of_posting(p, im.today);
+  std::vector<Scored> out;
+  for (const auto& h : best(std::move(hits), limit, im.seekers.ids))
+    out.push_back(scored(im.seekers.ids[h.slot], p, score_of_posting, im.seekers.facts[h.slot], im.vocabulary));
+  return out;
 }
 
 std::vector<Scored> Engine::postings_for_seeker(const std::string& user_id, std::size_t limit) const {
@@ -324,13 +325,17 @@ std::vector<Scored> Engine::postings_for_seeker(const std::string& user_id, std:
         // The areas (and the rest, cheaply) from the full facts of the few postings left.
         const auto& p = im.postings.facts[e.slot];
         if (!p.live || !meets_hard_conditions(p, s, im.vocabulary)) return;
-        std::uint16_t bits = 0;
-        const int points = score(p, s, im.today, bits);
-        hits.push_back({e.slot, points, bits});
+        hits.push_back({e.slot, evaluate<false>(p, PostingScore(p, im.today), view_of(s), im.vocabulary, nullptr)});
       });
     }
   });
-  return ranked(std::move(hits), limit, im.postings.ids);
+  std::vector<Scored> out;
+  for (const auto& h : best(std::move(hits), limit, im.postings.ids)) {
+    const auto& p = im.postings.facts[h.slot];
+    out.push_back(scored(im.postings.ids[h.slot], p, PostingScore(p, im.today), s, im.vocabulary));
+    out.back().id = im.postings.ids[h.slot];
+  }
+  return out;
 }
 
 std::optional<Scored> Engine::score_pair(const std::string& posting_id, const std::string& user_id) const {
@@ -342,7 +347,13 @@ std::optional<Scored> Engine::score_pair(const std::string& posting_id, const st
   const auto& p = im.postings.facts[*ps];
   const auto& s = im.seekers.facts[*ss];
   if (!p.live || !meets_hard_conditions(p, s, im.vocabulary)) return std::nullopt;
-  return im.scored(user_id, p, s);
+  return scored(user_id, p, PostingScore(p, im.today), s, im.vocabulary);
+}
+
+std::vector<std::string> Scored::reasons() const {
+  std::vector<std::string> out;
+  for (auto& r : fit.reasons()) out.push_back(std::move(r.text));
+  return out;
 }
 
 Stats Engine::stats() const {

@@ -42,8 +42,43 @@ std::int16_t intern_specialty(const std::string& name, Vocabulary& v) {
 
 std::int16_t intern_area(const std::string& code, Vocabulary& v) {
   const auto id = v.areas.id(code);
-  if (auto a = v.catalogue.area(code)) v.areas.parent[id] = prefecture_number(a->prefecture);
+  if (v.area_points.size() <= static_cast<std::size_t>(id)) v.area_points.resize(static_cast<std::size_t>(id) + 1);
+  if (auto a = v.catalogue.area(code)) {
+    v.areas.parent[id] = prefecture_number(a->prefecture);
+    // The area's position: the mean of its municipalities' offices (worked out once per area).
+    double lat = 0, lon = 0;
+    int n = 0;
+    for (const auto& m : a->municipalities)
+      if (auto mu = v.catalogue.municipality(m); mu && mu->latitude && mu->longitude) { lat += *mu->latitude; lon += *mu->longitude; ++n; }
+    if (n > 0) v.area_points[id] = {true, static_cast<float>(lat / n), static_cast<float>(lon / n)};
+  }
   return id;
+}
+
+//! The years of experience the requirements ask for: the number before 「年以上」 (「臨床経験5年以上」,
+//! 「経験３年以上」), the largest when several are named; -1 when none is.
+std::int8_t required_years(std::string_view text) {
+  static constexpr std::string_view marker = "年以上";
+  int best = -1;
+  for (std::size_t at = text.find(marker); at != std::string_view::npos; at = text.find(marker, at + 1)) {
+    // Read digits backwards: ASCII 0-9 or full-width ０-９ (EF BC 90..99 in UTF-8).
+    int value = 0, scale = 1;
+    std::size_t i = at;
+    bool any = false;
+    while (i > 0) {
+      if (text[i - 1] >= '0' && text[i - 1] <= '9') { value += (text[i - 1] - '0') * scale; --i; }
+      else if (i >= 3 && static_cast<unsigned char>(text[i - 3]) == 0xEF && static_cast<unsigned char>(text[i - 2]) == 0xBC &&
+               static_cast<unsigned char>(text[i - 1]) >= 0x90 && static_cast<unsigned char>(text[i - 1]) <= 0x99) {
+        value += (static_cast<unsigned char>(text[i - 1]) - 0x90) * scale;
+        i -= 3;
+      } else break;
+      any = true;
+      scale *= 10;
+      if (scale > 100) break;
+    }
+    if (any && value <= 60) best = std::max(best, value);
+  }
+  return static_cast<std::int8_t>(best);
 }
 
 }  // namespace
@@ -97,6 +132,14 @@ PostingFacts compile_posting(const postings::Posting& p, Vocabulary& v) {
     if (auto end = parse_days(*p.end_date)) f.period_months = static_cast<std::int16_t>((*end - f.start_day) / 30 + 1);
   if (p.employment == "permanent") f.period_months = 0;
   f.published_day = static_cast<std::int32_t>(p.published_at_ms.value_or(p.created_at_ms) / 86'400'000);
+  f.experience_min = required_years(p.requirements.value_or(""));
+  // The workplace's position, for distances; never for a masked posting (it would tell where it is).
+  if (!p.masked)
+    if (auto m = v.catalogue.municipality(p.workplace.municipality); m && m->latitude && m->longitude) {
+      f.has_point = true;
+      f.lat = static_cast<float>(*m->latitude);
+      f.lon = static_cast<float>(*m->longitude);
+    }
   const std::string offer_text = p.requirements.value_or("") + p.duties + p.benefits.value_or("");
   if (offer_text.find("指導医") != std::string::npos || offer_text.find("専門医取得") != std::string::npos ||
       offer_text.find("専門研修") != std::string::npos)
@@ -106,9 +149,12 @@ PostingFacts compile_posting(const postings::Posting& p, Vocabulary& v) {
   return f;
 }
 
-SeekerFacts compile_seeker(const boost::json::object& o, Vocabulary& v) {
+SeekerFacts compile_seeker(const boost::json::object& o, std::int64_t active_ms, Vocabulary& v) {
   SeekerFacts s;
   s.live = true;
+  if (active_ms > 0) s.active_day = static_cast<std::uint16_t>(std::min<std::int64_t>(active_ms / 86'400'000, 65535));
+  if (const auto* e = o.if_contains("experience_years"); e && e->is_int64())
+    s.experience = static_cast<std::int8_t>(std::clamp<std::int64_t>(e->as_int64(), 0, 80));
   auto strings = [&](std::string_view key, auto&& each) {
     if (const auto* a = o.if_contains(key); a && a->is_array())
       for (const auto& x : a->as_array())
@@ -160,35 +206,6 @@ bool meets_hard_conditions(const PostingFacts& p, const SeekerFacts& s, const Vo
   }
   if (s.available_day != INT_MIN && p.start_day < s.available_day) return false;
   return schedule_fits(p.period_months, p.weekdays, p.night_duty, s.period_max, s.weekdays, s.night_ok);
-}
-
-namespace {
-constexpr const char* reason_words[] = {"希望診療科が一致", "診療科の領域が一致", "専門医取得の支援あり",
-                                        "復職を支援（ブランク可）", "転科の支援あり", "緊急募集", "新着",
-                                        "勤務開始日が希望に近い", "希望の二次医療圏", "勤務形態が希望どおり"};
-}  // namespace
-
-std::vector<std::string> Scored::reasons() const {
-  std::vector<std::string> out;
-  for (unsigned i = 0; i < std::size(reason_words); ++i)
-    if (reason_bits & (1u << i)) out.emplace_back(reason_words[i]);
-  return out;
-}
-
-PostingScore::PostingScore(const PostingFacts& p, int today)
-    : near_from(p.start_day - 14), career_offer(p.career_offer), full_time(p.full_time) {
-  if (p.immediate) { base += 15; base_bits |= 1u << 5; }
-  if (today - p.published_day <= 7) { base += 10; base_bits |= 1u << 6; }
-}
-
-int score(const PostingFacts& p, const PostingScore& ps, const SeekerFacts& s, std::uint16_t& bits) {
-  int total = score_common(ps, s.career, s.available_day, s.full_time, bits);
-  if (p.specialty >= 0) {
-    if (contains(s.specialties, s.n_specialties, p.specialty)) { total += 40; bits |= 1u << 0; }
-    else if (contains(s.basics, s.n_basics, p.basic)) { total += 20; bits |= 1u << 1; }
-  }
-  if (p.area >= 0 && contains(s.areas, s.n_areas, p.area)) { total += 10; bits |= 1u << 8; }
-  return total;
 }
 
 }  // namespace kh::matching

@@ -36,6 +36,9 @@ struct PostingFacts {
   std::int16_t specialty = -1, basic = -1, area = -1;
   std::int16_t period_months = 0;  // 0 = open-ended
   std::int32_t start_day = 0, published_day = 0;
+  std::int8_t experience_min = -1;  // years the requirements ask for (「経験5年以上」); -1 none stated
+  bool has_point = false;           // the workplace's position is known and may be used (never when masked)
+  float lat = 0, lon = 0;
 };
 
 struct SeekerFacts {
@@ -49,18 +52,25 @@ struct SeekerFacts {
   std::uint16_t categories = 0;  // bitmask over category indexes
   std::int16_t period_max = 0;   // 0 = any
   std::int32_t available_day = INT_MIN;
+  std::int8_t experience = -1;   // years; -1 unknown
+  std::uint16_t active_day = 0;  // days since 1970 of the last profile update; 0 unknown
   std::uint64_t prefectures = 0; // bit p for prefecture p
   std::array<std::int16_t, max_list> specialties{}, basics{}, areas{};
 };
+
+//! A 二次医療圏's position for distances: the mean of its municipalities' office positions.
+struct AreaPoint { bool known = false; float lat = 0, lon = 0; };
 
 struct Vocabulary {
   const reference::Catalogue& catalogue;
   Interner specialties, areas;
   std::unordered_map<std::string, std::uint8_t> categories;
+  std::vector<AreaPoint> area_points;  //!< by area id
 };
 
 PostingFacts compile_posting(const postings::Posting& p, Vocabulary& v);
-SeekerFacts compile_seeker(const boost::json::object& profile, Vocabulary& v);
+//! `active_ms`: when the seeker last updated the profile (0 unknown), for the recent-activity part of the score.
+SeekerFacts compile_seeker(const boost::json::object& profile, std::int64_t active_ms, Vocabulary& v);
 
 //! The hard conditions on the schedule (period, weekdays, night duty), free of branches: both directions of the
 //! engine stream their candidate lists through it, where a branch would mispredict on about every other entry.
@@ -75,32 +85,9 @@ inline bool schedule_fits(int period_months, std::uint8_t posting_days, bool nig
 bool meets_hard_conditions(const PostingFacts& p, const SeekerFacts& s, const Vocabulary& v);
 //! The parts of a score that depend on the posting alone, worked out once per query rather than per seeker.
 struct PostingScore {
-  PostingScore(const PostingFacts& p, int today);
-  int base = 10;                  //!< every hard condition met, plus urgency and recency
-  std::uint16_t base_bits = 0;
-  std::int32_t near_from = 0;     //!< a seeker available from this day on starts within 14 days of wishing to
-  std::uint8_t career_offer = 0;
-  bool full_time = false;
+  PostingScore(const PostingFacts& p, int today) : today(today), is_new(today - p.published_day <= 7) {}
+  int today;
+  bool is_new;  //!< published within the last 7 days
 };
-
-//! The score from what every seeker has (career wish, first available day, full-time wish). Inline and free of
-//! branches on the seeker's values: the candidate lists stream through it, and data-dependent branches there
-//! mispredict on about every other seeker.
-inline int score_common(const PostingScore& ps, std::uint8_t career, std::int32_t available_day, bool full_time,
-                        std::uint16_t& reason_bits) {
-  // career 1 specialist, 2 return, 3 change ↔ offer bits 0, 1, 2 ↔ reasons 2, 3, 4.
-  static constexpr std::uint8_t offer_bit[4] = {0, 1, 2, 4};
-  const unsigned career_fit = (ps.career_offer & offer_bit[career & 3]) != 0;
-  const unsigned near = available_day >= ps.near_from;  // INT_MIN ("any day") is never near
-  const unsigned same_time = full_time == ps.full_time;
-  reason_bits = static_cast<std::uint16_t>(ps.base_bits | (career_fit << (1 + (career & 3))) | (near << 7) | (same_time << 9));
-  return ps.base + 15 * static_cast<int>(career_fit) + 10 * static_cast<int>(near) + 5 * static_cast<int>(same_time);
-}
-
-//! The score and the bits of its reasons (see Scored::reasons); only for a pair that meets the hard conditions.
-int score(const PostingFacts& p, const PostingScore& ps, const SeekerFacts& s, std::uint16_t& reason_bits);
-inline int score(const PostingFacts& p, const SeekerFacts& s, int today, std::uint16_t& reason_bits) {
-  return score(p, PostingScore(p, today), s, reason_bits);
-}
 
 }  // namespace kh::matching

@@ -69,6 +69,8 @@ Result<bj::object> validate_profile(const bj::object& body, const reference::Cat
   out["period_months_max"] = period ? bj::value(*period) : bj::value(nullptr);
   out["night_duty"] = f.optional_bool("night_duty", "当直・オンコール").value_or(false);
   out["full_time"] = f.optional_bool("full_time", "フルタイム希望").value_or(true);
+  // Whether facilities may send this seeker contact requests (スカウト) through a coordinator (issue 12).
+  out["facility_requests"] = f.optional_bool("facility_requests", "医療機関からのコンタクト依頼").value_or(true);
   const auto career = f.optional_string("career_support", "キャリア支援", 20).value_or("none");
   if (!career_codes.contains(career)) f.add_error("career_support", json::msg_invalid("キャリア支援"));
   out["career_support"] = career;

@@ -21,6 +21,7 @@ struct Profile {
   std::string user_id;
   std::string handle;  //!< the seeker's own reference (shown to the seeker); facilities see handle_for() instead
   std::string json;    //!< the validated profile document (SPEC.md "Seeker profile JSON")
+  std::int64_t updated_at_ms = 0;
 };
 
 //! Validates a full profile document; returns it normalised (trimmed, codes checked, lists de-duplicated).

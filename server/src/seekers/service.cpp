@@ -33,18 +33,18 @@ std::string Service::handle_for(std::string_view seeker_id, std::string_view fac
 
 Result<std::optional<Profile>> Service::find(const std::string& user_id) {
   auto lease = KH_TRY(pool_.acquire());
-  auto r = KH_TRY((*lease).execute("SELECT user_id, handle, profile FROM seeker_profiles WHERE user_id = $1", {user_id}));
+  auto r = KH_TRY((*lease).execute("SELECT user_id, handle, profile, updated_at FROM seeker_profiles WHERE user_id = $1", {user_id}));
   if (r.rows.empty()) return std::optional<Profile>{};
-  return std::optional<Profile>{Profile{r.rows[0].text(0), r.rows[0].text(1), r.rows[0].text(2)}};
+  return std::optional<Profile>{Profile{r.rows[0].text(0), r.rows[0].text(1), r.rows[0].text(2), r.rows[0].integer(3)}};
 }
 
 Result<std::vector<Profile>> Service::all() {
   auto lease = KH_TRY(pool_.acquire());
-  auto r = KH_TRY((*lease).execute("SELECT p.user_id, p.handle, p.profile FROM seeker_profiles p "
+  auto r = KH_TRY((*lease).execute("SELECT p.user_id, p.handle, p.profile, p.updated_at FROM seeker_profiles p "
                                    "JOIN users u ON u.id = p.user_id WHERE u.status = 'active'"));
   std::vector<Profile> out;
   out.reserve(r.rows.size());
-  for (const auto& row : r.rows) out.push_back({row.text(0), row.text(1), row.text(2)});
+  for (const auto& row : r.rows) out.push_back({row.text(0), row.text(1), row.text(2), row.integer(3)});
   return out;
 }
 

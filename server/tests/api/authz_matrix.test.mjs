@@ -276,6 +276,16 @@ before(async () => {
   const registered = uniqueEmail('authz-reg');
   await ok(ANONYMOUS, 'POST', '/api/v1/registrations', { name: '権限 確認', email: registered, password: 'Regist2026pw' });
   fx.verifyToken = tokenFrom((await demoMail(registered, 'メールアドレスの確認')).body);
+  // A contact request (スカウト) of the other facility to a seeker who is nobody among the callers.
+  const scouted = await cliSeeker('Scout2026pwA');
+  await ok(scouted, 'PUT', '/api/v1/me/profile', { name: '権限 スカウト', categories: ['nurse'], employment: ['fixed_term'], prefectures: ['13'], experience_years: 55, notify: 'off' });
+  let handle;
+  for (let i = 0; i < 100 && !handle; i++) {
+    handle = (await ok(owners.facility, 'GET', `/api/v1/postings/${fx.posting.id}/matches?min_experience=55`)).items[0]?.handle;
+    if (!handle) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  fx.scouted = scouted;
+  fx.contactRequest = (await ok(owners.facility, 'POST', `/api/v1/postings/${fx.posting.id}/contact-requests`, { candidates: [handle] })).items[0];
   const forgetful = await cliSeeker('Forgot2026pw');
   await ok(ANONYMOUS, 'POST', '/api/v1/password-resets', { login: forgetful.login });
   fx.resetToken = tokenFrom((await demoMail(forgetful.login, 'パスワード')).body);
@@ -354,6 +364,14 @@ const CASES = {
   'POST /api/v1/reference/areas/import': { raw: () => ({ type: 'text/csv', text: ROUTES_CSV_AREAS }) },
   'POST /api/v1/reference/postal-codes/import': { raw: () => ({ type: 'text/csv', text: 'postal_code,municipality_code,town\n1000001,131016,千代田\n' }) },
   'GET /api/v1/postings/{id}/matches': { variants: () => [foreign({ id: fx.posting.id }, { published: true }), foreign({ id: fx.draft.id })] },
+  'POST /api/v1/postings/{id}/contact-requests': {
+    variants: () => [foreign({ id: fx.posting.id }, { published: true }), foreign({ id: fx.draft.id })],
+    body: () => ({ candidates: ['求職者-AAAAAAAA'], message: '権限確認' }),
+  },
+  'GET /api/v1/postings/{id}/contact-requests': { variants: () => [foreign({ id: fx.posting.id }, { published: true }), foreign({ id: fx.draft.id })] },
+  'GET /api/v1/me/contact-requests': { leaks: () => [{ id: fx.contactRequest.id, facts: {} }] },
+  'PATCH /api/v1/contact-requests/{id}': { variants: () => [foreign({ id: fx.contactRequest.id })], body: () => ({ action: 'decline' }) },
+  'GET /api/v1/coordination/contact-requests': { leaks: () => [{ id: fx.contactRequest.id, facts: {} }] },
   'GET /api/v1/notifications': { leaks: () => [{ id: fx.notification, facts: {} }] },
   'POST /api/v1/notifications/read-all': {},
   'POST /api/v1/notifications/{id}/read': { variants: () => [foreign({ id: fx.notification })] },
@@ -570,6 +588,11 @@ test('allowed callers reach their own objects', async () => {
   await ok(fac, 'PATCH', `/api/v1/postings/${fx.posting.id}`, { duties: '自施設の変更' });
   assert.ok((await ok(fac, 'GET', `/api/v1/postings/${fx.posting.id}/versions`)).total >= 2);
   await ok(fac, 'GET', `/api/v1/postings/${fx.posting.id}/matches`);
+  // Its contact request, and the seeker it was sent to answering it.
+  assert.equal((await ok(fac, 'GET', `/api/v1/postings/${fx.posting.id}/contact-requests`)).items[0].state, 'sent');
+  assert.ok((await ok(fx.scouted, 'GET', '/api/v1/me/contact-requests')).items.some((r) => r.id === fx.contactRequest.id));
+  assert.equal((await ok(fx.scouted, 'PATCH', `/api/v1/contact-requests/${fx.contactRequest.id}`, { action: 'decline' })).state, 'declined');
+  assert.equal((await ok(fac, 'GET', `/api/v1/postings/${fx.posting.id}/contact-requests`)).declined, 1);
   assert.equal((await ok(fac, 'GET', `/api/v1/beds/facilities/${fx.facilityOrg}`)).facility_id, fx.facilityOrg);
   await ok(fac, 'GET', `/api/v1/helpdesk/inquiries/${fx.inquiry.id}`);
   await ok(fac, 'GET', `/api/v1/attachments/${fx.inquiryFile}`);

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include "matching/matching.h"
 #include "postings/postings.h"
@@ -81,11 +82,125 @@ TEST_F(MatchingTest, ABaselinePairMatchesWithReasons) {
   ASSERT_TRUE(matches(posting("p1"), seeker()));
   auto scored = engine->score_pair("p1", "usr_s");
   ASSERT_TRUE(scored);
+  EXPECT_GE(scored->score, 0);
+  EXPECT_LE(scored->score, 100);
   const auto r = scored->reasons();
-  EXPECT_NE(std::find(r.begin(), r.end(), "希望診療科が一致"), r.end());
-  EXPECT_NE(std::find(r.begin(), r.end(), "勤務開始日が希望に近い"), r.end());
-  EXPECT_NE(std::find(r.begin(), r.end(), "勤務形態が希望どおり"), r.end());
+  ASSERT_FALSE(r.empty());
+  EXPECT_LE(r.size(), 3u);
+  EXPECT_EQ(r[0], "希望診療科が一致") << "the strongest part comes first";
   EXPECT_EQ(std::find(r.begin(), r.end(), "緊急募集"), r.end());
+}
+
+TEST_F(MatchingTest, ThePartsAddUpToAStatedScaleOfAHundred) {
+  int max = 0;
+  for (int x : matching::part_max) max += x;
+  EXPECT_EQ(max, 1000) << "tenths of a point: the parts add up to 100";
+  for (int i = 0; i < matching::n_parts; ++i) EXPECT_LE(matching::part_neutral[i], matching::part_max[i]);
+}
+
+TEST_F(MatchingTest, ExperienceAgainstTheRequirementMovesTheScoreBothWays) {
+  auto p = posting("p1");
+  p.requirements = "臨床経験５年以上（内視鏡の経験があれば尚可）";
+  engine->upsert_posting(p);
+  auto senior = seeker();
+  senior["experience_years"] = 12;
+  auto junior = seeker();
+  junior["experience_years"] = 2;
+  engine->upsert_seeker("usr_senior", senior);
+  engine->upsert_seeker("usr_junior", junior);
+  const auto a = engine->score_pair("p1", "usr_senior"), b = engine->score_pair("p1", "usr_junior");
+  ASSERT_TRUE(a && b);
+  EXPECT_GT(a->score, b->score + 10);
+  const auto ra = a->reason_details(), rb = b->reason_details();
+  EXPECT_TRUE(std::any_of(ra.begin(), ra.end(), [](const auto& x) { return x.text == "経験年数が条件を満たす（5年以上）" && x.positive; }));
+  EXPECT_TRUE(std::any_of(rb.begin(), rb.end(), [](const auto& x) { return x.text == "経験年数が条件に3年不足" && !x.positive; }));
+  const auto list = engine->seekers_for_posting("p1", 10);
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[0].id, "usr_senior");
+}
+
+TEST_F(MatchingTest, DistanceFromThePreferredAreasIsAnEstimatedRoadDistanceWithATravelTime) {
+  // The posting is in 宇都宮市 (area 0903 宇都宮); one seeker wants that area, one an area of Tokyo, one of Hokkaido
+  // (both with all of Tochigi as well, so that their areas do not exclude the posting).
+  auto p = posting("p1");
+  engine->upsert_posting(p);
+  auto in_area = seeker(), north = seeker(), far = seeker();
+  in_area["areas"] = bj::array{"0903"};
+  north["areas"] = bj::array{"1301"};
+  north["prefectures"] = bj::array{"09", "13"};
+  far["areas"] = bj::array{"0101"};
+  far["prefectures"] = bj::array{"09", "01"};
+  engine->upsert_seeker("usr_in", in_area);
+  engine->upsert_seeker("usr_tokyo", north);
+  engine->upsert_seeker("usr_sapporo", far);
+  const auto a = engine->score_pair("p1", "usr_in"), b = engine->score_pair("p1", "usr_tokyo"), c = engine->score_pair("p1", "usr_sapporo");
+  ASSERT_TRUE(a && b && c);
+  EXPECT_TRUE(a->fit.in_area);
+  EXPECT_GT(a->fit.total, b->fit.total);
+  EXPECT_GT(b->fit.total, c->fit.total);
+  // Tokyo's 区中央部 to Utsunomiya is about 100 km in a straight line: about 130 km by road.
+  EXPECT_GT(b->fit.road_km, 110);
+  EXPECT_LT(b->fit.road_km, 160);
+  const auto rb = b->reasons();
+  EXPECT_TRUE(std::any_of(rb.begin(), rb.end(), [](const std::string& x) { return x.starts_with("希望地域から約") && x.find("（車で約") != std::string::npos; }))
+      << (rb.empty() ? "" : rb[0]);
+  // A masked posting's place is never used: the same seekers get a neutral distance part and no distance reason.
+  p.masked = true;
+  engine->upsert_posting(p);
+  const auto m = engine->score_pair("p1", "usr_tokyo");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->fit.road_km, -1);
+  EXPECT_EQ(m->fit.points[matching::parts::distance], matching::part_neutral[matching::parts::distance]);
+  for (const auto& r : m->reasons()) EXPECT_EQ(r.find("km"), std::string::npos) << r;
+}
+
+TEST_F(MatchingTest, RecentActivityWeekdaysAndCareerSupportTellCandidatesApart) {
+  auto p = posting("p1");
+  p.duties = "指導医のもとで専門医取得を支援します";
+  engine->upsert_posting(p);
+  auto wants = seeker();
+  wants["career_support"] = "specialist";
+  wants["weekdays"] = bj::array{"mon", "tue"};
+  auto other = seeker();  // covers one of the two days, no career wish, inactive for a year
+  const auto today_ms = 86'400'000LL * *matching::parse_days("2027-01-01");
+  engine->upsert_seeker("usr_a", wants, today_ms - 86'400'000LL * 2);
+  engine->upsert_seeker("usr_b", other, today_ms - 86'400'000LL * 365);
+  const auto a = engine->score_pair("p1", "usr_a"), b = engine->score_pair("p1", "usr_b");
+  ASSERT_TRUE(a && b);
+  EXPECT_GT(a->fit.total, b->fit.total);
+  EXPECT_EQ(a->fit.days_covered, 2);
+  EXPECT_EQ(b->fit.days_covered, 1);
+  EXPECT_GT(a->fit.points[matching::parts::activity], b->fit.points[matching::parts::activity]);
+  const auto ra = a->reasons();
+  EXPECT_NE(std::find(ra.begin(), ra.end(), "専門医取得の支援あり"), ra.end());
+}
+
+TEST_F(MatchingTest, ManyVariedSeekersGetManyDistinctScoresAndTheOrderIsStable) {
+  engine->upsert_posting(posting("p1"));
+  std::uint64_t state = 7;
+  auto below = [&](int n) { state ^= state << 13; state ^= state >> 7; state ^= state << 17; return static_cast<int>(state % n); };
+  const char* specialties[] = {"消化器内科", "循環器内科", "外科", "小児科"};
+  const char* areas[] = {"0901", "0902", "0903", "0904", "0905"};
+  for (int i = 0; i < 300; ++i) {
+    auto s = seeker();
+    s["specialties"] = bj::array{specialties[below(4)]};
+    s["experience_years"] = below(30);
+    if (below(2)) s["areas"] = bj::array{areas[below(5)], "1301"};
+    s["prefectures"] = bj::array{"09", "13"};
+    s["weekdays"] = below(2) ? bj::array{"mon", "tue"} : bj::array{"mon", "wed", "fri"};
+    s["available_from"] = "2027-01-" + std::to_string(10 + below(20));
+    s["full_time"] = below(3) != 0;
+    engine->upsert_seeker("usr_" + std::to_string(i), s, 86'400'000LL * (*matching::parse_days("2026-06-01") + below(200)));
+  }
+  const auto list = engine->seekers_for_posting("p1", SIZE_MAX);
+  ASSERT_GT(list.size(), 100u);
+  std::set<int> distinct;
+  for (const auto& m : list) distinct.insert(m.score);
+  EXPECT_GE(distinct.size(), 20u) << "the score must tell candidates apart";
+  const auto again = engine->seekers_for_posting("p1", SIZE_MAX);
+  ASSERT_EQ(again.size(), list.size());
+  for (std::size_t i = 0; i < list.size(); ++i) EXPECT_EQ(again[i].id, list[i].id);
+  for (std::size_t i = 1; i < list.size(); ++i) EXPECT_GE(list[i - 1].fit.total, list[i].fit.total);
 }
 
 TEST_F(MatchingTest, EachHardConditionExcludes) {
@@ -170,7 +285,8 @@ TEST_F(MatchingTest, BothStreamedListsAgreeWithThePairwiseRuleOnEveryPair) {
       if (!pair) continue;
       ++pairs_matched;
       EXPECT_EQ(pair->score, it->second.score) << p.id << " " << id;
-      EXPECT_EQ(pair->reason_bits, it->second.reason_bits) << p.id << " " << id;
+      EXPECT_EQ(pair->fit.total, it->second.fit.total) << p.id << " " << id;
+      EXPECT_EQ(pair->reasons(), it->second.reasons()) << p.id << " " << id;
     }
   }
   EXPECT_GT(pairs_matched, 200u) << "the generated pairs must exercise matches, not only exclusions";
@@ -186,7 +302,8 @@ TEST_F(MatchingTest, BothStreamedListsAgreeWithThePairwiseRuleOnEveryPair) {
       ASSERT_EQ(pair.has_value(), it != streamed.end()) << pid << " " << id;
       if (pair) {
         EXPECT_EQ(pair->score, it->second.score) << pid << " " << id;
-        EXPECT_EQ(pair->reason_bits, it->second.reason_bits) << pid << " " << id;
+        EXPECT_EQ(pair->fit.total, it->second.fit.total) << pid << " " << id;
+        EXPECT_EQ(pair->reasons(), it->second.reasons()) << pid << " " << id;
       }
     }
   }

@@ -1,0 +1,125 @@
+#pragma once
+// The score of a pair (fit.h says what it is made of), inline: the candidate loops of the engine call it for
+// every seeker that meets a posting's hard conditions. Private to matching/.
+#include <algorithm>
+#include <bit>
+#include <climits>
+#include <cmath>
+
+#include "matching/facts.h"
+#include "matching/fit.h"
+
+namespace kh::matching {
+
+//! What a seeker brings to scoring: from the list entry alone, or with the full facts for specialties and areas.
+struct SeekerView {
+  std::int32_t available_day = INT_MIN;
+  std::uint16_t active_day = 0;  //!< days since 1970 of the last profile update; 0 unknown
+  std::int8_t experience = -1;   //!< years; -1 unknown
+  std::uint8_t weekdays = 0;
+  std::uint8_t career = 0;
+  bool night_ok = false, full_time = false;
+  const SeekerFacts* full = nullptr;  //!< only when the seeker names specialties or areas
+};
+
+inline SeekerView view_of(const SeekerFacts& s) {
+  const bool needs_full = s.n_specialties > 0 || s.n_areas > 0;
+  return {s.available_day, s.active_day, s.experience, s.weekdays, s.career, s.night_ok, s.full_time, needs_full ? &s : nullptr};
+}
+
+//! Straight-line distance in km between two positions (equirectangular: exact enough within Japan at these
+//! distances, and a fraction of the cost of the haversine formula in the candidate loop).
+inline float straight_km(float lat1, float lon1, float lat2, float lon2) {
+  const float k = std::cos((lat1 + lat2) * 0.5f * 0.0174533f);
+  const float dx = (lon1 - lon2) * k * 111.32f, dy = (lat1 - lat2) * 110.57f;
+  return std::sqrt(dx * dx + dy * dy);
+}
+//! Roads are not straight: a factor of 1.3 is the usual detour index for Japanese road networks.
+constexpr float detour_index = 1.3f;
+
+//! The score of a pair that meets the hard conditions; with Detail, also the facts of every part.
+template <bool Detail>
+inline int evaluate(const PostingFacts& p, const PostingScore& ps, const SeekerView& s, const Vocabulary& v, Fit* fit) {
+  int pts[n_parts];
+  // Specialty: exact > same basic area > other; a posting or seeker naming none is near neutral.
+  std::uint8_t spec_kind = 0;
+  if (p.specialty < 0) pts[parts::specialty] = 150;
+  else if (!s.full || s.full->n_specialties == 0) { pts[parts::specialty] = 120; spec_kind = 4; }
+  else {
+    const auto& f = *s.full;
+    const auto* sb = f.specialties.begin();
+    if (std::find(sb, sb + f.n_specialties, p.specialty) != sb + f.n_specialties) { pts[parts::specialty] = 250; spec_kind = 1; }
+    else if (std::find(f.basics.begin(), f.basics.begin() + f.n_basics, p.basic) != f.basics.begin() + f.n_basics) { pts[parts::specialty] = 190; spec_kind = 2; }
+    else { pts[parts::specialty] = 40; spec_kind = 3; }
+  }
+  // Distance: from the nearest preferred 二次医療圏 to the workplace, as an estimated road distance.
+  bool in_area = false;
+  int road = -1;
+  if (!p.has_point) pts[parts::distance] = 120;
+  else if (!s.full || s.full->n_areas == 0) pts[parts::distance] = 140;  // anywhere in the preferred prefectures
+  else {
+    const auto& f = *s.full;
+    float best = 1e9f;
+    for (int i = 0; i < f.n_areas; ++i) {
+      const auto a = f.areas[i];
+      if (a == p.area && a >= 0) in_area = true;
+      if (a >= 0 && static_cast<std::size_t>(a) < v.area_points.size() && v.area_points[a].known)
+        best = std::min(best, straight_km(v.area_points[a].lat, v.area_points[a].lon, p.lat, p.lon) * detour_index);
+    }
+    if (best < 1e8f) road = static_cast<int>(best + 0.5f);
+    if (in_area) pts[parts::distance] = 200;
+    else if (road < 0) pts[parts::distance] = 120;
+    // 1.5 points a km up to 60 km (a commute), then half a point a km down to 10 points at 240 km.
+    else pts[parts::distance] = road <= 60 ? 190 - road * 3 / 2 : std::max(10, 100 - (road - 60) / 2);
+  }
+  // Experience against the posting's requirement (「経験5年以上」), or on its own when none is stated.
+  if (p.experience_min >= 0) {
+    if (s.experience < 0) pts[parts::experience] = 50;
+    else if (s.experience >= p.experience_min) pts[parts::experience] = 130 + std::min(20, 4 * (s.experience - p.experience_min));
+    else pts[parts::experience] = std::max(0, 100 - 30 * (p.experience_min - s.experience));
+  } else {
+    pts[parts::experience] = s.experience < 0 ? 60 : 60 + std::min(90, 6 * s.experience);
+  }
+  // Weekdays: how many of the posting's days the seeker can take.
+  const int asked = std::popcount(static_cast<unsigned>(p.weekdays));
+  const int covered = std::popcount(static_cast<unsigned>(p.weekdays & s.weekdays));
+  pts[parts::weekdays] = (asked == 0 || s.weekdays == 0) ? 80 : 80 * covered / asked;
+  // Start date: the closer to the day the seeker is available from, the better.
+  const std::int32_t gap = s.available_day == INT_MIN ? -1 : p.start_day - s.available_day;
+  pts[parts::start] = gap < 0 ? 50 : gap <= 14 ? 70 : std::max(10, 70 - (gap - 14) / 3);
+  // Work style: full/part time as wished; a posting without night duty suits more people.
+  const bool same_time = s.full_time == p.full_time;
+  pts[parts::style] = (same_time ? 50 : 0) + (p.night_duty ? 10 : 30);
+  // Career support: the kind of support the seeker asked for, offered in the posting's text.
+  static constexpr std::uint8_t offer_bit[4] = {0, 1, 2, 4};
+  const bool offered = (p.career_offer & offer_bit[s.career & 3]) != 0;
+  pts[parts::career] = s.career == 0 ? 40 : offered ? 70 : 10;
+  // Recent activity: a seeker who updated their wishes lately is likelier to answer.
+  const int inactive = s.active_day == 0 ? -1 : std::max(0, ps.today - s.active_day);
+  pts[parts::activity] = inactive < 0 ? 20 : std::max(0, 50 - inactive / 4);
+  // Urgency, and a new posting.
+  pts[parts::urgency] = (p.immediate ? 40 : 15) + (ps.is_new ? 10 : 0);
+
+  int total = 0;
+  for (int x : pts) total += x;
+  if constexpr (Detail) {
+    fit->total = total;
+    for (int i = 0; i < n_parts; ++i) fit->points[i] = static_cast<std::int16_t>(pts[i]);
+    fit->specialty_kind = spec_kind;
+    fit->in_area = in_area;
+    fit->road_km = static_cast<std::int16_t>(std::min(road, 9999));
+    fit->experience_required = p.experience_min;
+    fit->experience_years = s.experience;
+    fit->days_asked = static_cast<std::uint8_t>(s.weekdays == 0 ? 0 : asked);
+    fit->days_covered = static_cast<std::uint8_t>(covered);
+    fit->start_gap_days = gap;
+    fit->career = s.career;
+    fit->career_offered = offered;
+    fit->full_time_match = same_time;
+    fit->immediate = p.immediate;
+    fit->inactive_days = inactive;
+  }
+  return total;
+}
+
+}  // namespace kh::matching

@@ -1,0 +1,254 @@
+// The facility's side of matching (issue 12): scores that tell candidates apart, and contact requests (スカウト)
+// from a facility to chosen anonymous candidates, answered by the seeker and brokered by a coordinator — with the
+// refusals (another facility, unknown handle, limits, opted out) and no masked value or identity on the wrong side.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Client, runCli, freshDatabase, waitForMail, mailsTo, uniqueEmail } from './harness.mjs';
+
+const PASSWORD = 'Scout2026pw';
+const SECRET = { street: 'スカウト秘匿町三丁目', phone: '03-5555-0777', person: '秘匿 次郎', building: '秘匿スカウト館' };
+const FACILITY_NAME = '千代田区神田さくら病院';
+let server, db, facility, posting;
+const seekers = {};
+
+function profile(overrides = {}) {
+  return {
+    name: '候補 看護師', categories: ['nurse'], employment: ['fixed_term'], available_from: '2027-05-01',
+    weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'], night_duty: false, prefectures: ['13'], full_time: true,
+    career_support: 'none', notify: 'immediate', ...overrides,
+  };
+}
+
+/** A seeker whose experience (45–49 years, beyond any demo seeker's) picks them out of the anonymous list. */
+async function seeker(years, overrides = {}) {
+  const email = uniqueEmail(`scout${years}`);
+  const r = runCli(['user', 'add', '--db', db, '--login', email, '--password', PASSWORD, '--role', 'seeker', '--name', `スカウト候補 ${years}`]);
+  assert.equal(r.status, 0, r.stderr);
+  const client = new Client(server.url);
+  await client.login(email, PASSWORD);
+  assert.equal((await client.put('/api/v1/me/profile', profile({ name: `スカウト候補 ${years}`, experience_years: years, ...overrides }))).status, 200);
+  seekers[years] = { email, client };
+}
+
+async function candidates(query = '') {
+  const r = await facility.get(`/api/v1/postings/${posting.id}/matches?per_page=100${query}`);
+  assert.equal(r.status, 200, r.text);
+  return r.json;
+}
+
+/** The handle of the test seeker with `years` of experience, once the engine has them (it follows the change log). */
+async function handleOf(years) {
+  for (let i = 0; i < 100; i++) {
+    const found = (await candidates('&min_experience=45')).items.find((c) => c.experience_years === years);
+    if (found) return found.handle;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no candidate with ${years} years`);
+}
+
+before(async () => {
+  db = freshDatabase();
+  server = await startServer({ db, extra: ['--contact-requests-per-posting-per-day', '4'] });
+  facility = new Client(server.url);
+  await facility.login('fac-tokyo-01');
+  const created = await facility.post('/api/v1/postings', {
+    title: `病棟看護師（スカウト確認）${Date.now()}`, category: 'nurse', employment: 'fixed_term', start_date: '2027-05-10',
+    period_months: 3, weekdays: ['mon', 'wed'], full_time: true, night_duty: false, urgency: 'regular', positions: 2,
+    duties: '病棟業務', requirements: '看護師免許、臨床経験3年以上', training_agreed: true,
+    workplace: { postal_code: '1010047', prefecture: '13', municipality: '131016', street: SECRET.street, building: SECRET.building },
+    contact: { name: SECRET.person, phone: SECRET.phone, email: 'secret-scout@example.jp' },
+    masked: true, status: 'published',
+  });
+  assert.equal(created.status, 201, created.text);
+  posting = created.json;
+  await seeker(45);
+  await seeker(46);
+  await seeker(47);
+  await seeker(48, { facility_requests: false });
+});
+after(async () => { await server?.stop(); });
+
+test('the demo postings’ candidates get many distinct scores on a 0–100 scale, each with its strongest reasons', async () => {
+  const mine = (await facility.get('/api/v1/facility/postings')).json.items.filter((p) => p.status === 'published');
+  let best = null;
+  for (const p of mine) {
+    const r = await facility.get(`/api/v1/postings/${p.id}/matches?per_page=100`);
+    assert.equal(r.status, 200);
+    if (!best || r.json.total > best.total) best = r.json;
+  }
+  assert.ok(best.total >= 20, `a demo posting with many candidates (${best.total})`);
+  const scores = best.items.map((c) => c.score);
+  assert.ok(new Set(scores).size >= 5, `distinct scores: ${[...new Set(scores)]}`);
+  for (let i = 1; i < scores.length; i++) assert.ok(scores[i - 1] >= scores[i], 'best first');
+  for (const c of best.items) {
+    assert.ok(c.score >= 0 && c.score <= 100);
+    assert.match(c.handle, /^求職者-/);
+    assert.equal(c.handle, c.candidate.handle);
+    assert.ok(c.reasons.length >= 1 && c.reasons.length <= 3, JSON.stringify(c.reasons));
+    assert.deepEqual(c.reason_details.map((d) => d.text), c.reasons);
+    assert.ok(c.reason_details.every((d) => d.effect === 'plus' || d.effect === 'minus'));
+  }
+  assert.ok(best.items.some((c) => c.reason_details.some((d) => d.effect === 'minus')), 'reasons go both ways');
+});
+
+test('the candidate list filters, sorts and pages on the server, and refuses a wrong parameter by name', async () => {
+  const h45 = await handleOf(45);
+  assert.ok(h45);
+  const all = await candidates();
+  const reason = all.items.find((c) => c.handle === h45).reasons.join('・');
+  assert.match(reason, /経験年数が条件を満たす（3年以上）/, reason);
+  const byExperience = await candidates('&sort=experience');
+  const years = byExperience.items.map((c) => c.experience_years ?? -1);
+  for (let i = 1; i < years.length; i++) assert.ok(years[i - 1] >= years[i]);
+  assert.equal(byExperience.items[0].experience_years, 48);
+  const high = await candidates(`&min_score=${all.items[0].score}`);
+  assert.ok(high.items.every((c) => c.score >= all.items[0].score));
+  const page2 = await facility.get(`/api/v1/postings/${posting.id}/matches?per_page=2&page=2`);
+  assert.equal(page2.json.items.length, Math.min(2, Math.max(0, all.total - 2)));
+  assert.deepEqual(page2.json.items.map((c) => c.handle), all.items.slice(2, 4).map((c) => c.handle));
+  for (const [query, field] of [['sort=foo', 'sort'], ['min_score=abc', 'min_score'], ['per_page=0', 'per_page'], ['max_distance_km=-5', 'max_distance_km']]) {
+    const r = await facility.get(`/api/v1/postings/${posting.id}/matches?${query}`);
+    assert.equal(r.status, 400, query);
+    assert.ok(r.json.error.fields[field], `${query}: ${r.text}`);
+  }
+});
+
+test('a facility sends a request; the seeker hears of it anonymously, accepts; a coordinator brokers the match', async () => {
+  const h45 = await handleOf(45);
+  const mailsBefore = mailsTo(seekers[45].email).length;
+  const sent = await facility.post(`/api/v1/postings/${posting.id}/contact-requests`, { candidates: [h45], message: '夜勤なしでご相談可能です。' });
+  assert.equal(sent.status, 201, sent.text);
+  assert.equal(sent.json.items.length, 1);
+  assert.equal(sent.json.items[0].state, 'sent');
+  assert.equal(sent.json.items[0].handle, h45);
+
+  // The seeker: a notice, a mail and a list entry with the posting's public facts only.
+  const mine = await seekers[45].client.get('/api/v1/me/contact-requests');
+  assert.equal(mine.status, 200);
+  assert.equal(mine.json.total, 1);
+  const request = mine.json.items[0];
+  assert.equal(request.state, 'sent');
+  assert.match(request.summary, /東京都/);
+  assert.match(request.summary, /看護師/);
+  const mail = await waitForMail(seekers[45].email, 'コンタクト依頼', { known: mailsBefore });
+  const notice = (await seekers[45].client.get('/api/v1/notifications?per_page=50')).json.items.find((n) => n.kind === 'contact_request');
+  assert.equal(notice.title, '条件に合う医療機関からコンタクト依頼がありました');
+  for (const [surface, text] of [['list', mine.text], ['mail', mail.body], ['notice', JSON.stringify(notice)]]) {
+    for (const v of [...Object.values(SECRET), FACILITY_NAME, '131016', '1010047', '夜勤なしでご相談可能です'])
+      assert.ok(!text.includes(v), `the seeker's ${surface} shows ${v}`);
+  }
+
+  // The coordinator covering Tokyo's nurses has it in the queue, with the facility's message.
+  const coordinator = new Client(server.url);
+  await coordinator.login('coord-nurse-13');
+  const queue = await coordinator.get('/api/v1/coordination/contact-requests');
+  assert.equal(queue.status, 200);
+  const queued = queue.json.items.find((i) => i.id === request.id);
+  assert.equal(queued.message, '夜勤なしでご相談可能です。');
+  assert.equal(queued.handle, h45);
+  const doctors = new Client(server.url);
+  await doctors.login('coord-doctor-13');
+  assert.ok(!(await doctors.get('/api/v1/coordination/contact-requests')).json.items.some((i) => i.id === request.id), 'another category');
+
+  const accepted = await seekers[45].client.patch(`/api/v1/contact-requests/${request.id}`, { action: 'accept' });
+  assert.equal(accepted.status, 200, accepted.text);
+  assert.equal(accepted.json.state, 'accepted');
+  assert.ok(accepted.json.application_id);
+  const again = await seekers[45].client.patch(`/api/v1/contact-requests/${request.id}`, { action: 'decline' });
+  assert.equal(again.status, 409);
+
+  let states = (await facility.get(`/api/v1/postings/${posting.id}/contact-requests`)).json;
+  assert.equal(states.items.find((i) => i.handle === h45).state_name, '調整中');
+  // Before the match the facility does not know who it is.
+  const app = await facility.get(`/api/v1/applications/${accepted.json.application_id}`);
+  assert.equal(app.status, 200);
+  assert.ok(!app.text.includes('スカウト候補 45') && !app.text.includes(seekers[45].email));
+
+  const matched = await coordinator.post(`/api/v1/applications/${accepted.json.application_id}/match`);
+  assert.equal(matched.status, 200, matched.text);
+  states = (await facility.get(`/api/v1/postings/${posting.id}/contact-requests`)).json;
+  assert.equal(states.items.find((i) => i.handle === h45).state_name, '成立');
+  const disclosed = await facility.get(`/api/v1/applications/${accepted.json.application_id}`);
+  assert.equal(disclosed.json.seeker.name, 'スカウト候補 45', 'after the match, the profile name');
+  const seen = await seekers[45].client.get(`/api/v1/applications/${accepted.json.application_id}`);
+  assert.equal(seen.json.posting.workplace.street, SECRET.street, 'and the seeker sees the masked values');
+
+  const audit = new Client(server.url);
+  await audit.login('jimukyoku');
+  const entries = (await audit.get('/api/v1/audit?action=contact_request_sent&per_page=200')).json.items;
+  assert.ok(entries.some((e) => e.target_id === posting.id || JSON.stringify(e).includes(request.id)), 'the request is audited');
+  const answers = (await audit.get('/api/v1/audit?action=contact_request_accepted&per_page=200')).json.items;
+  assert.ok(answers.some((e) => JSON.stringify(e).includes(request.id)), 'the acceptance is audited');
+});
+
+test('a decline is never traced to the candidate, who is not offered again; an opted-out seeker cannot be asked', async () => {
+  const h46 = await handleOf(46), h47 = await handleOf(47), h48 = await handleOf(48);
+  const opted = (await candidates('&min_experience=45')).items.find((c) => c.handle === h48);
+  assert.equal(opted.can_request, false);
+  assert.match(opted.note, /受け付けていません/);
+  const refused = await facility.post(`/api/v1/postings/${posting.id}/contact-requests`, { candidates: [h48] });
+  assert.equal(refused.status, 400);
+  assert.match(refused.json.error.fields.candidates, /受け付けていません/);
+
+  const sent = await facility.post(`/api/v1/postings/${posting.id}/contact-requests`, { candidates: [h46, h47] });
+  assert.equal(sent.status, 201, sent.text);
+  const request47 = (await seekers[47].client.get('/api/v1/me/contact-requests')).json.items[0];
+  // Another seeker cannot answer it: it reads as not there.
+  assert.equal((await seekers[46].client.patch(`/api/v1/contact-requests/${request47.id}`, { action: 'decline' })).status, 404);
+  const bad = await seekers[47].client.patch(`/api/v1/contact-requests/${request47.id}`, { action: 'maybe' });
+  assert.equal(bad.status, 400);
+  assert.ok(bad.json.error.fields.action);
+  const declined = await seekers[47].client.patch(`/api/v1/contact-requests/${request47.id}`, { action: 'decline' });
+  assert.equal(declined.status, 200);
+  assert.equal(declined.json.state, 'declined');
+
+  const states = await facility.get(`/api/v1/postings/${posting.id}/contact-requests`);
+  assert.equal(states.json.declined, 1);
+  const declinedItem = states.json.items.find((i) => i.state === 'declined');
+  assert.ok(declinedItem && !('handle' in declinedItem) && !('id' in declinedItem), JSON.stringify(declinedItem));
+  assert.ok(!states.text.includes(h47), 'the declined handle appears nowhere');
+  assert.ok(!(await candidates()).items.some((c) => c.handle === h47), 'not offered again');
+  const retry = await facility.post(`/api/v1/postings/${posting.id}/contact-requests`, { candidates: [h47] });
+  assert.equal(retry.status, 400);
+  assert.match(retry.json.error.fields.candidates, /候補者にいません/);
+  const twice = await facility.post(`/api/v1/postings/${posting.id}/contact-requests`, { candidates: [h46] });
+  assert.equal(twice.status, 400);
+  assert.match(twice.json.error.fields.candidates, /すでに/);
+  const facilityNotices = (await facility.get('/api/v1/notifications?per_page=100')).json.items;
+  assert.ok(facilityNotices.some((n) => n.title === 'コンタクト依頼の1件が辞退されました'));
+  assert.ok(!JSON.stringify(facilityNotices).includes(h47));
+});
+
+test('refusals: the daily limit, another facility, other roles, unknown or missing candidates', async () => {
+  const others = (await candidates()).items.filter((c) => c.can_request).map((c) => c.handle);
+  assert.ok(others.length >= 2);
+  // Three sent today (45, 46, 47) of four: two more are one too many, and nothing is sent.
+  const over = await facility.post(`/api/v1/postings/${posting.id}/contact-requests`, { candidates: others.slice(0, 2) });
+  assert.equal(over.status, 409, over.text);
+  assert.match(over.json.error.message, /あと1件/);
+  assert.equal((await facility.get(`/api/v1/postings/${posting.id}/contact-requests`)).json.total, 3, 'all or nothing');
+  assert.equal((await candidates()).requests_left_today, 1);
+
+  const other = new Client(server.url);
+  await other.login('fac-tokyo-02');
+  assert.equal((await other.post(`/api/v1/postings/${posting.id}/contact-requests`, { candidates: others.slice(0, 1) })).status, 404);
+  assert.equal((await other.get(`/api/v1/postings/${posting.id}/contact-requests`)).status, 404);
+  assert.equal((await other.get(`/api/v1/postings/${posting.id}/matches`)).status, 404);
+  const coordinator = new Client(server.url);
+  await coordinator.login('coord-nurse-13');
+  assert.equal((await coordinator.post(`/api/v1/postings/${posting.id}/contact-requests`, { candidates: others.slice(0, 1) })).status, 403);
+  assert.equal((await seekers[46].client.post(`/api/v1/postings/${posting.id}/contact-requests`, { candidates: others.slice(0, 1) })).status, 404);
+
+  const unknown = await facility.post(`/api/v1/postings/${posting.id}/contact-requests`, { candidates: ['求職者-ZZZZZZZZ'] });
+  assert.equal(unknown.status, 400);
+  assert.match(unknown.json.error.fields.candidates, /求職者-ZZZZZZZZ/);
+  const empty = await facility.post(`/api/v1/postings/${posting.id}/contact-requests`, { candidates: [] });
+  assert.equal(empty.status, 400);
+  assert.match(empty.json.error.fields.candidates, /1人以上/);
+  const wrongType = await facility.post(`/api/v1/postings/${posting.id}/contact-requests`, { candidates: 'all' });
+  assert.equal(wrongType.status, 400);
+  assert.ok(wrongType.json.error.fields.candidates);
+
+  const last = await facility.post(`/api/v1/postings/${posting.id}/contact-requests`, { candidates: others.slice(0, 1) });
+  assert.equal(last.status, 201, 'the last one of the day still goes');
+});
