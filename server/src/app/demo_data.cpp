@@ -8,6 +8,8 @@
 
 #include "accounts/accounts.h"
 #include "app/context.h"
+#include "core/time.h"
+#include "reference/reference.h"
 #include "store/database.h"
 
 namespace kh::app {
@@ -224,12 +226,48 @@ std::vector<std::pair<std::string, std::string>> numbered_seekers(Deterministic&
   return out;
 }
 
+// What tells candidates apart in the matching score (issue 12), drawn from a generator of its own (`extra`) so
+// that every other value of the demo stays as it was: a posting's required years of experience; a seeker's
+// preferred 二次医療圏 (distance), working days and the date of the last profile update.
+void vary_posting(Deterministic& extra, boost::json::object& posting) {
+  if (extra.chance(45))
+    posting["requirements"] = std::string(posting["requirements"].as_string()) + "臨床経験" + std::to_string(1 + extra.below(8)) + "年以上。";
+}
+
+void vary_profile(Deterministic& extra, const reference::Catalogue& catalogue, boost::json::object& profile) {
+  namespace bj = boost::json;
+  const std::string prefecture(profile["prefectures"].as_array().at(0).as_string());
+  if (const auto areas = catalogue.areas(prefecture); !areas.empty() && extra.chance(35))
+    profile["areas"] = bj::array{bj::string(areas[extra.below(areas.size())].code)};
+  static constexpr std::array<std::array<const char*, 3>, 3> few_days = {{{"mon", "wed", "fri"}, {"tue", "thu", "sat"}, {"mon", "tue", "wed"}}};
+  if (extra.chance(30)) {
+    const auto& days = few_days[extra.below(few_days.size())];
+    profile["weekdays"] = bj::array{days[0], days[1], days[2]};
+  }
+}
+
+//! Spreads the seekers' last profile updates over the past eight months (the score reads recent activity).
+Result<void> vary_activity(Context& ctx, Deterministic& extra, const std::vector<std::string>& user_ids) {
+  auto lease = KH_TRY(ctx.pool->acquire());
+  auto& c = *lease;
+  const auto now = now_ms();
+  return store::in_transaction(c, [&]() -> Result<void> {
+    for (const auto& id : user_ids)
+      KH_TRY(c.execute("UPDATE seeker_profiles SET updated_at = $2 WHERE user_id = $1",
+                       {id, now - static_cast<std::int64_t>(extra.below(240)) * 86'400'000LL}));
+    return {};
+  });
+}
+
 //! A demo facility: its postings, where it is, and today's bed report for the regional bed board.
-Result<void> load_facility(Context& ctx, Deterministic& rng, const DemoAddress& a, int postings = 40) {
+Result<void> load_facility(Context& ctx, Deterministic& rng, Deterministic& extra, const DemoAddress& a, int postings = 40) {
   auto actor = KH_TRY(ctx.accounts->act_as(a.facility_login));
   if (!actor) return fail(errors::internal(std::string("demo facility user missing: ") + a.facility_login));
-  for (int i = 0; i < postings; ++i)
-    KH_TRY(ctx.postings->create(*actor, demo_posting(rng, a, actor->user.organisations.at(0).name)));
+  for (int i = 0; i < postings; ++i) {
+    auto posting = demo_posting(rng, a, actor->user.organisations.at(0).name);
+    vary_posting(extra, posting);
+    KH_TRY(ctx.postings->create(*actor, posting));
+  }
   const auto& facility = actor->user.organisations.at(0);
   const auto* municipality = ctx.catalogue.municipality(a.municipality) ? a.municipality : "";
   KH_TRY_VOID(ctx.accounts->set_organisation_address(facility.id, municipality, a.street));
@@ -298,12 +336,15 @@ Result<int> load_demo_data(Context& ctx) {
     ++added;
   }
   KH_TRY_VOID(set_demo_scopes(ctx));
-  Deterministic rng;
-  for (const auto& a : addresses) KH_TRY_VOID(load_facility(ctx, rng, a));
+  Deterministic rng, extra(0x73636f7265ULL);  // "score"
+  for (const auto& a : addresses) KH_TRY_VOID(load_facility(ctx, rng, extra, a));
   const auto seekers = numbered_seekers(rng, 1, 3000);
   const auto ids = KH_TRY(ctx.accounts->add_seekers_bulk(seekers, demo_password));
   std::vector<std::pair<std::string, boost::json::object>> profiles;
-  for (std::size_t i = 0; i < ids.size(); ++i) profiles.emplace_back(ids[i], demo_profile(rng, seekers[i].second));
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    profiles.emplace_back(ids[i], demo_profile(rng, seekers[i].second));
+    vary_profile(extra, ctx.catalogue, profiles.back().second);
+  }
   // The demo seeker wants work as a nurse in Tokyo, so the search and matches have something to show.
   auto demo_seeker = KH_TRY(ctx.accounts->act_as("seeker@example.jp"));
   if (demo_seeker) {
@@ -314,18 +355,21 @@ Result<int> load_demo_data(Context& ctx) {
     profiles.emplace_back(demo_seeker->user.id, std::move(p));
   }
   KH_TRY(ctx.seekers->save_many(profiles));
+  KH_TRY_VOID(vary_activity(ctx, extra, ids));
   // Regional hospitals and 300 seekers who want work in those prefectures (seeker3001 … seeker3300).
   Deterministic regional(0x7469686f6b75ULL);  // "tihoku"
-  for (const auto& a : regional_addresses) KH_TRY_VOID(load_facility(ctx, regional, a, 20));
+  for (const auto& a : regional_addresses) KH_TRY_VOID(load_facility(ctx, regional, extra, a, 20));
   const auto regional_seekers = numbered_seekers(regional, 3001, 3300);
   const auto regional_ids = KH_TRY(ctx.accounts->add_seekers_bulk(regional_seekers, demo_password));
   std::vector<std::pair<std::string, boost::json::object>> regional_profiles;
   for (std::size_t i = 0; i < regional_ids.size(); ++i) {
     auto p = demo_profile(regional, regional_seekers[i].second);
     p["prefectures"] = boost::json::array{boost::json::string(regional.pick(regional_prefectures))};
+    vary_profile(extra, ctx.catalogue, p);
     regional_profiles.emplace_back(regional_ids[i], std::move(p));
   }
   KH_TRY(ctx.seekers->save_many(regional_profiles));
+  KH_TRY_VOID(vary_activity(ctx, extra, regional_ids));
   KH_TRY_VOID(load_help_content(ctx));
   return added + static_cast<int>(ids.size() + regional_ids.size());
 }

@@ -52,7 +52,7 @@ constexpr int seeker_key_of(int category, int prefecture, int employment) {
 
 // A seeker's cheap facts, copied into each (category, prefecture, employment) list the seeker is in. The key
 // itself says category, prefecture and employment; the list is kept sorted by available_day, so a posting
-// reads only the seekers already available on its start date (one binary search), streaming 12-byte entries
+// reads only the seekers already available on its start date (one binary search), streaming 16-byte entries
 // and reading a seeker's full facts only when it has areas or specialties.
 struct SeekerEntry {
   std::uint32_t slot;
@@ -76,6 +76,8 @@ struct SeekerEntry {
             (flags & 1) != 0, (flags & 2) != 0, full};
   }
 };
+
+static_assert(sizeof(SeekerEntry) == 16, "the candidate lists stream these: keep them small");
 
 bool by_available(std::int32_t day, const SeekerEntry& e) { return day < e.available_day; }
 

@@ -67,19 +67,24 @@ std::int64_t ChangeFollower::last_seq() {
   return gaps_.empty() ? last_seq_ : gaps_.begin()->first - 1;
 }
 
-void ChangeFollower::run_in_background(std::chrono::milliseconds interval, std::function<void(std::int64_t)> after_round) {
+void ChangeFollower::run_in_background(std::chrono::milliseconds interval, std::function<void(std::int64_t)> after_round,
+                                       std::chrono::milliseconds safety_interval) {
+  if (auto signal = pool_.database().listen_for_changes()) signal_ = std::move(*signal);
+  else log::warn("change_follower", "no change signal, polling only: " + signal.error().message);
   running_ = true;
-  thread_ = std::thread([this, interval, after_round = std::move(after_round)] {
+  thread_ = std::thread([this, interval, safety_interval, after_round = std::move(after_round)] {
     while (running_) {
       catch_up();
       if (after_round) after_round(last_seq());
-      std::this_thread::sleep_for(interval);
+      if (signal_) (void)signal_->wait(safety_interval);
+      else std::this_thread::sleep_for(interval);
     }
   });
 }
 
 void ChangeFollower::stop() {
   running_ = false;
+  if (signal_) signal_->interrupt();
   if (thread_.joinable()) thread_.join();
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "store/change_log.h"
+#include "store/database.h"
 
 namespace kh::store {
 
@@ -28,9 +29,13 @@ class ChangeFollower {
   Result<void> start_from_latest();
   //! Dispatches everything new now. Writers call it after committing so their own next read sees the write.
   void catch_up();
-  //! Polls every `interval`; after each round calls `after_round(last_seq)` on the same thread (the notifier
-  //! runs there, never on a request thread).
-  void run_in_background(std::chrono::milliseconds interval, std::function<void(std::int64_t)> after_round = {});
+  //! Follows in a thread of its own: woken by the database's change signal where there is one (PostgreSQL
+  //! LISTEN/NOTIFY: a write in any process reaches every process at once), else every `interval`; with a signal
+  //! it still polls every `safety_interval` (a notification lost with a connection costs at most that). After
+  //! each round calls `after_round(last_seq)` on the same thread (the notifier runs there, never on a request
+  //! thread).
+  void run_in_background(std::chrono::milliseconds interval, std::function<void(std::int64_t)> after_round = {},
+                         std::chrono::milliseconds safety_interval = std::chrono::milliseconds(1000));
   std::int64_t last_seq();
   void stop();
 
@@ -42,6 +47,7 @@ class ChangeFollower {
   std::map<std::int64_t, std::int64_t> gaps_;  //!< missing seq -> when first noticed (ms)
   std::map<std::string, std::vector<std::function<void(const Change&)>>> handlers_;
   std::atomic<bool> running_{false};
+  std::unique_ptr<ChangeSignal> signal_;
   std::thread thread_;
 };
 

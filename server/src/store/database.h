@@ -1,6 +1,7 @@
 #pragma once
 //! The storage interface every module uses; drivers live in sqlite/ and postgres/.
 #include <condition_variable>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -62,11 +63,26 @@ class Connection {
 };
 
 //! Opens connections for one database URL: "sqlite:PATH" or "postgresql://...".
+//! Wakes the change follower when any process commits a change (PostgreSQL LISTEN/NOTIFY on the channel the
+//! change log notifies), so projections in every process follow a write at once instead of at the next poll.
+class ChangeSignal {
+ public:
+  virtual ~ChangeSignal() = default;
+  //! Waits up to `timeout` for a notification: true when one arrived; false on timeout, on interrupt() and while
+  //! the database is unreachable (it reconnects on a later call; the caller's polling covers the meantime).
+  virtual bool wait(std::chrono::milliseconds timeout) = 0;
+  //! Ends a wait in progress at once (shutdown).
+  virtual void interrupt() = 0;
+};
+
 class Database {
  public:
   virtual ~Database() = default;
   virtual Result<std::unique_ptr<Connection>> connect() = 0;
   virtual Dialect dialect() const = 0;
+  //! A listener for committed changes, or nullptr where there is nothing to listen to (SQLite: one process,
+  //! whose writers catch up themselves).
+  virtual Result<std::unique_ptr<ChangeSignal>> listen_for_changes() { return std::unique_ptr<ChangeSignal>{}; }
 };
 
 Result<std::unique_ptr<Database>> open_database(std::string_view url);
@@ -89,6 +105,7 @@ class Pool {
   //! Waits for a free connection, opening a new one while below capacity.
   Result<Lease> acquire();
   Dialect dialect() const { return database_.dialect(); }
+  Database& database() { return database_; }
 
  private:
   void give_back(std::unique_ptr<Connection> c);

@@ -235,7 +235,7 @@ TEST_F(MatchingTest, SeekersWithoutSpecialtiesOrAreasAreDecidedFromTheListAlone)
 }
 
 TEST_F(MatchingTest, BothStreamedListsAgreeWithThePairwiseRuleOnEveryPair) {
-  // seekers_for_posting filters and scores from the 12-byte list entries without branches; score_pair reads the
+  // seekers_for_posting filters and scores from the 16-byte list entries without branches; score_pair reads the
   // full facts. Over many varied pairs both must find the same seekers with the same score and reasons.
   std::uint64_t state = 42;
   auto below = [&](int n) { state ^= state << 13; state ^= state >> 7; state ^= state << 17; return static_cast<int>(state % n); };

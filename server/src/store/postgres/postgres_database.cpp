@@ -2,6 +2,9 @@
 
 #include <libpq-fe.h>
 
+#include <poll.h>
+#include <unistd.h>
+
 #include <cstring>
 
 namespace kh::store {
@@ -78,6 +81,74 @@ class PostgresConnection final : public Connection {
   PGconn* conn_;
 };
 
+//! LISTEN on a connection of its own, waited on with poll() together with a pipe that interrupt() writes to.
+class PostgresSignal final : public ChangeSignal {
+ public:
+  explicit PostgresSignal(std::string url) : url_(std::move(url)) {
+    if (pipe(wake_) != 0) wake_[0] = wake_[1] = -1;
+  }
+  ~PostgresSignal() override {
+    if (conn_) PQfinish(conn_);
+    for (int fd : wake_) if (fd >= 0) close(fd);
+  }
+
+  bool wait(std::chrono::milliseconds timeout) override {
+    if (!connected()) {
+      // Unreachable (a restart): wait as a poll would, and try again next time.
+      pollfd only{wake_[0], POLLIN, 0};
+      (void)poll(&only, 1, static_cast<int>(timeout.count()));
+      drain_wake();
+      return false;
+    }
+    if (drain()) return true;
+    pollfd fds[2] = {{PQsocket(conn_), POLLIN, 0}, {wake_[0], POLLIN, 0}};
+    const int n = poll(fds, 2, static_cast<int>(timeout.count()));
+    if (n <= 0) return false;
+    if (fds[1].revents) { drain_wake(); return false; }
+    if (!PQconsumeInput(conn_)) { PQfinish(conn_); conn_ = nullptr; return false; }
+    return drain();
+  }
+
+  void interrupt() override {
+    if (wake_[1] >= 0) (void)!write(wake_[1], "x", 1);
+  }
+
+  Result<void> connect() {
+    if (conn_) PQfinish(conn_);
+    conn_ = PQconnectdb(url_.c_str());
+    if (PQstatus(conn_) != CONNECTION_OK) {
+      std::string m = PQerrorMessage(conn_);
+      PQfinish(conn_);
+      conn_ = nullptr;
+      return fail(errors::internal("cannot connect to PostgreSQL for LISTEN: " + m));
+    }
+    PGresult* res = PQexec(conn_, "LISTEN kakehashi_changes");
+    const bool ok = res && PQresultStatus(res) == PGRES_COMMAND_OK;
+    PQclear(res);
+    if (!ok) { PQfinish(conn_); conn_ = nullptr; return fail(errors::internal("LISTEN kakehashi_changes failed")); }
+    return {};
+  }
+
+ private:
+  bool connected() {
+    if (conn_ && PQstatus(conn_) == CONNECTION_OK) return true;
+    return static_cast<bool>(connect());
+  }
+  bool drain() {
+    bool any = false;
+    while (PGnotify* n = PQnotifies(conn_)) { any = true; PQfreemem(n); }
+    return any;
+  }
+  void drain_wake() {
+    char buf[64];
+    pollfd p{wake_[0], POLLIN, 0};
+    while (poll(&p, 1, 0) > 0 && read(wake_[0], buf, sizeof buf) > 0) {}
+  }
+  std::string url_;
+  PGconn* conn_ = nullptr;
+  int wake_[2] = {-1, -1};
+};
+
 class PostgresDatabase final : public Database {
  public:
   explicit PostgresDatabase(std::string url) : url_(std::move(url)) {}
@@ -94,6 +165,11 @@ class PostgresDatabase final : public Database {
     return std::unique_ptr<Connection>(std::move(connection));
   }
   Dialect dialect() const override { return Dialect::postgres; }
+  Result<std::unique_ptr<ChangeSignal>> listen_for_changes() override {
+    auto signal = std::make_unique<PostgresSignal>(url_);
+    KH_TRY_VOID(signal->connect());
+    return std::unique_ptr<ChangeSignal>(std::move(signal));
+  }
 
  private:
   std::string url_;
