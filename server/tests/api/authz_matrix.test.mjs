@@ -355,6 +355,7 @@ const CASES = {
   'POST /api/v1/reference/postal-codes/import': { raw: () => ({ type: 'text/csv', text: 'postal_code,municipality_code,town\n1000001,131016,千代田\n' }) },
   'GET /api/v1/postings/{id}/matches': { variants: () => [foreign({ id: fx.posting.id }, { published: true }), foreign({ id: fx.draft.id })] },
   'GET /api/v1/notifications': { leaks: () => [{ id: fx.notification, facts: {} }] },
+  'GET /api/v1/me/home': {},
   'POST /api/v1/notifications/read-all': {},
   'POST /api/v1/notifications/{id}/read': { variants: () => [foreign({ id: fx.notification })] },
   'GET /api/v1/feeds': { leaks: () => [{ id: fx.feed.id, facts: {} }] },
