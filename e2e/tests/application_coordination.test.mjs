@@ -93,7 +93,7 @@ describe('applications and coordination', () => {
       // A new seeker with a name, a phone number and a licence number in their profile.
       const seeker = await registerVerifiedSeeker(seekerPage, `E2E応募 ${suffix}`);
       const identity = [seeker.name, seeker.email, seekerPhone, licenceNumber];
-      await seekerPage.getByRole('link', { name: /^希望条件/ }).click();
+      await seekerPage.getByRole('main').getByRole('link', { name: /^希望条件/ }).click();
       await expectHeading(seekerPage, '希望条件');
       await field(seekerPage, '電話番号').fill(seekerPhone);
       await choice(seekerPage, '職種・資格', '看護師').check();
@@ -199,7 +199,7 @@ describe('applications and coordination', () => {
           // coord-nurse-13 finds the request in its queue.
           await logIn(coordinatorPage, 'coord-nurse-13');
           await expectHeading(coordinatorPage, 'コーディネーターホーム');
-          await coordinatorPage.getByRole('link', { name: /^コーディネーター業務/ }).click();
+          await coordinatorPage.getByRole('main').getByRole('link', { name: /^コーディネーター業務/ }).click();
           await expectHeading(coordinatorPage, 'コーディネーター業務');
           const requests = section(coordinatorPage, '新しいコンタクト依頼');
           await requests.getByRole('link', { name: posting.title }).waitFor();

@@ -101,7 +101,7 @@ describe('matching notifications', () => {
     await withPage(browser, 'match-notifications-seeker', async (seekerPage) => {
       // A new seeker: おすすめ求人 first points to 希望条件, which they save.
       const seeker = await registerVerifiedSeeker(seekerPage, `E2E通知 ${suffix}`);
-      await seekerPage.getByRole('link', { name: /^おすすめ求人/ }).click();
+      await seekerPage.getByRole('main').getByRole('link', { name: /^おすすめ求人/ }).click();
       await expectHeading(seekerPage, 'おすすめ求人');
       await seekerPage.getByText('希望条件がまだ登録されていません').waitFor();
       await expectNoAxeViolations(seekerPage, 'おすすめ求人 without conditions');
@@ -225,7 +225,7 @@ describe('matching notifications', () => {
       const name = `E2E配信 ${uniqueSuffix()}`;
       await logIn(page, 'coord-nurse-13');
       await expectHeading(page, 'コーディネーターホーム');
-      await page.getByRole('link', { name: /^求人配信/ }).click();
+      await page.getByRole('main').getByRole('link', { name: /^求人配信/ }).click();
       await expectHeading(page, '求人配信');
 
       // The server's own refusal of the address lands under the field, and what was typed stays.

@@ -29,7 +29,7 @@ describe('matching and notification pages accessibility', () => {
       await expectAccessibleAtBothWidths(page, 'the notification page');
 
       await page.goto('/');
-      await page.getByRole('link', { name: /^おすすめ求人/ }).click();
+      await page.getByRole('main').getByRole('link', { name: /^おすすめ求人/ }).click();
       await expectHeading(page, 'おすすめ求人');
       await page.getByText(/^\d+件$/).waitFor();
       assert.ok((await page.getByText('一致した理由').count()) > 0, 'the demo seeker has no recommendation with reasons');

@@ -100,7 +100,7 @@ describe('posting pages accessibility', () => {
     withPage(browser, 'axe-profile', async (page) => {
       // Only looked at, never saved: the demo seeker's profile stays as it is.
       await logIn(page, 'seeker@example.jp');
-      await page.getByRole('link', { name: /^希望条件/ }).click();
+      await page.getByRole('main').getByRole('link', { name: /^希望条件/ }).click();
       await expectHeading(page, '希望条件');
       await page.getByText(/^医療機関には、あなたの氏名ではなく「求職者-」で始まる仮の名前が表示されます。/).waitFor();
       await expectAccessibleAtBothWidths(page, 'the conditions page');

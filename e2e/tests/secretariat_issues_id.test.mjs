@@ -26,7 +26,7 @@ describe('secretariat administration', () => {
       await logIn(page, 'jimukyoku');
       await expectHeading(page, '事務局ホーム');
 
-      await page.getByRole('link', { name: /組織の管理/ }).click();
+      await page.getByRole('main').getByRole('link', { name: /組織の管理/ }).click();
       await expectHeading(page, '組織の管理');
       await field(page, '名称').fill(organisationName);
       await field(page, '種別').selectOption({ label: '医療機関' });
@@ -42,7 +42,7 @@ describe('secretariat administration', () => {
       await page.setViewportSize(DESKTOP);
 
       await page.goto('/');
-      await page.getByRole('link', { name: /ユーザIDの発行/ }).click();
+      await page.getByRole('main').getByRole('link', { name: /ユーザIDの発行/ }).click();
       await expectHeading(page, 'ユーザIDの管理');
       await field(page, 'ユーザID').fill(newUser.login);
       await field(page, '氏名').fill(newUser.name);

@@ -26,7 +26,7 @@ describe('seeker profile', () => {
     }
     await withPage(browser, 'seeker-profile', async (page) => {
       const seeker = await registerVerifiedSeeker(page, 'E2E 希望 花子');
-      await page.getByRole('link', { name: /^希望条件/ }).click();
+      await page.getByRole('main').getByRole('link', { name: /^希望条件/ }).click();
       await expectHeading(page, '希望条件');
       // No profile yet: the registered name is filled in. The page says that facilities see a pseudonym,
       // different for every facility, and what they see before a match.

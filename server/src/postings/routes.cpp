@@ -8,6 +8,7 @@
 #include "core/time.h"
 #include "http/request.h"
 #include "http/router.h"
+#include "postings/facility_list.h"
 #include "postings/postings.h"
 #include "postings/search_index.h"
 #include "store/change_follower.h"
@@ -128,14 +129,17 @@ void register_routes(http::Router& router, Service& postings, SearchIndex& index
     if (!current) return http::error_response(current.error());
     auto list = postings.list_for_facility(*current);
     if (!list) return http::error_response(list.error());
-    bj::array items;
+    auto query = parse_facility_list_query(req.query, postings.catalogue());
+    if (!query) return http::error_response(query.error());
+    // The counts per status are of every posting, whatever the filter: they are the page's overview.
     bj::object counts{{"draft", 0}, {"published", 0}, {"paused", 0}, {"closed", 0}};
-    for (const auto& p : *list) {
-      items.push_back(to_json(p, Disclosure::full, postings.catalogue()));
-      counts[p.status] = counts[p.status].as_int64() + 1;
-    }
-    const auto total = items.size();
-    return http::json_response(200, bj::object{{"items", std::move(items)}, {"total", total}, {"counts", std::move(counts)}});
+    for (const auto& p : *list) counts[p.status] = counts[p.status].as_int64() + 1;
+    const auto page = filter_facility_list(*list, *query);
+    bj::array items;
+    for (const auto* p : page.items) items.push_back(to_json(*p, Disclosure::full, postings.catalogue()));
+    bj::object out{{"items", std::move(items)}, {"total", page.total}, {"counts", std::move(counts)}, {"page", query->page}};
+    out["per_page"] = query->per_page ? bj::value(*query->per_page) : bj::value(nullptr);
+    return http::json_response(200, std::move(out));
   });
 }
 

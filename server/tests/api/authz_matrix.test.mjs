@@ -373,6 +373,7 @@ const CASES = {
   'PATCH /api/v1/contact-requests/{id}': { variants: () => [foreign({ id: fx.contactRequest.id })], body: () => ({ action: 'decline' }) },
   'GET /api/v1/coordination/contact-requests': { leaks: () => [{ id: fx.contactRequest.id, facts: {} }] },
   'GET /api/v1/notifications': { leaks: () => [{ id: fx.notification, facts: {} }] },
+  'GET /api/v1/me/home': {},
   'POST /api/v1/notifications/read-all': {},
   'POST /api/v1/notifications/{id}/read': { variants: () => [foreign({ id: fx.notification })] },
   'GET /api/v1/feeds': { leaks: () => [{ id: fx.feed.id, facts: {} }] },

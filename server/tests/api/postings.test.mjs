@@ -177,6 +177,49 @@ test('lifecycle: paused postings leave search, closed ones need a reason and are
   assert.ok(list.json.counts.closed >= 1);
 });
 
+test('the facility list filters by status, category and words, and pages; the counts stay those of every posting', async () => {
+  const fac = await facility();
+  const tag = `絞込${Date.now().toString(36)}`;
+  const all = (await fac.get('/api/v1/facility/postings')).json;
+  const made = [];
+  for (const [i, extra] of [{ status: 'draft' }, { status: 'published', category: 'pharmacist' }, { status: 'published' }].entries())
+    made.push((await fac.post('/api/v1/postings', posting({ title: `${tag} 募集${i}`, masked: false, ...extra }))).json);
+
+  const words = (await fac.get(`/api/v1/facility/postings?q=${encodeURIComponent(`${tag}　募集`)}`)).json;
+  assert.equal(words.total, 3);
+  assert.equal(words.per_page, null);
+  // The counts describe every posting, whatever the filter.
+  assert.equal(words.counts.draft, all.counts.draft + 1);
+  assert.equal(words.counts.published, all.counts.published + 2);
+  const drafts = (await fac.get(`/api/v1/facility/postings?q=${tag}&status=draft`)).json;
+  assert.deepEqual(drafts.items.map((p) => p.id), [made[0].id]);
+  const pharmacists = (await fac.get(`/api/v1/facility/postings?q=${tag}&category=pharmacist`)).json;
+  assert.deepEqual(pharmacists.items.map((p) => p.id), [made[1].id]);
+  // Duties are searched too; a word that appears nowhere finds nothing.
+  assert.equal((await fac.get(`/api/v1/facility/postings?q=${tag}+${encodeURIComponent('インフルエンザ')}`)).json.total, 3);
+  assert.equal((await fac.get(`/api/v1/facility/postings?q=${tag}+xyzzy`)).json.total, 0);
+
+  // Pages: newest change first, per_page at a time, the total of every match.
+  const page1 = (await fac.get(`/api/v1/facility/postings?q=${tag}&per_page=2&page=1`)).json;
+  const page2 = (await fac.get(`/api/v1/facility/postings?q=${tag}&per_page=2&page=2`)).json;
+  assert.equal(page1.total, 3);
+  assert.equal(page1.items.length, 2);
+  assert.equal(page2.items.length, 1);
+  assert.equal(page1.page, 1);
+  assert.equal(page2.per_page, 2);
+  assert.deepEqual(new Set([...page1.items, ...page2.items].map((p) => p.id)), new Set(made.map((p) => p.id)));
+  const beyond = (await fac.get(`/api/v1/facility/postings?q=${tag}&per_page=2&page=9`)).json;
+  assert.deepEqual([beyond.items.length, beyond.total], [0, 3]);
+
+  // Bad values are named in Japanese, per parameter.
+  const bad = await fac.get('/api/v1/facility/postings?status=open&category=astronaut&per_page=500&page=0');
+  assert.equal(bad.status, 400);
+  assert.match(bad.json.error.fields.status, /「状態」/);
+  assert.match(bad.json.error.fields.category, /「職種」/);
+  assert.match(bad.json.error.fields.per_page, /「表示件数」は1以上100以下/);
+  assert.match(bad.json.error.fields.page, /「ページ」/);
+});
+
 test('only facility users register postings', async () => {
   for (const login of ['agg-tochigi', 'seeker@example.jp', 'coord-nurse-13']) {
     const c = new Client(server.url);

@@ -1,4 +1,5 @@
 import { createBrowserRouter } from 'react-router';
+import { AboutPage } from '../features/about/routes/about_page';
 import { AccountPage } from '../features/accounts/routes/account_page';
 import { ForgotPasswordPage } from '../features/accounts/routes/forgot_password_page';
 import { LoginPage } from '../features/accounts/routes/login_page';
@@ -132,6 +133,7 @@ export function createAppRouter() {
           element: <RequireLogin role={['coordinator', 'secretariat']}>{() => <CoordinationCandidatesPage />}</RequireLogin>,
         },
         { path: '/mails', element: <MailsPage /> },
+        { path: '/about', element: <AboutPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -50,6 +50,11 @@ export function SiteFooter() {
                 </Link>
               </li>
             )}
+            <li>
+              <Link to="/about" className={FOOTER_LINK_CLASSES}>
+                {t('layout.about')}
+              </Link>
+            </li>
             {mailsAvailable && (
               <li>
                 <Link to="/mails" className={FOOTER_LINK_CLASSES}>

@@ -4,6 +4,7 @@ import { useLocation, useParams } from 'react-router';
 import { ApiError } from '../../../shared/api/api_error';
 import { messageForError } from '../../../shared/forms/form_errors';
 import { useDocumentTitle } from '../../../shared/hooks/use_document_title';
+import { useOpenSections } from '../../../shared/hooks/use_open_sections';
 import { useMessageText } from '../../../shared/i18n/message';
 import type { SessionUser } from '../../../shared/session/session_api';
 import { formatDateTime } from '../../../shared/text/format_date_time';
@@ -13,6 +14,7 @@ import { FreeText } from '../../../shared/ui/free_text';
 import { LoadingIndicator } from '../../../shared/ui/loading_indicator';
 import { NarrowPage } from '../../../shared/ui/narrow_page';
 import { PageHeading } from '../../../shared/ui/page_heading';
+import { goToSection, SectionIndex, type SectionIndexEntry } from '../../../shared/ui/section_index';
 import { TextLink } from '../../../shared/ui/text_link';
 import { applicationKey, APPLICATIONS_KEY, isApplicationKind, messagesKey, useApplication, type Application } from '../api/applications_api';
 import { InterviewPanel } from '../components/interview_panel';
@@ -109,10 +111,24 @@ function ApplicationView({ application, user, backLink }: { application: Applica
   const labels = useApplicationLabels();
   const location = useLocation();
   const role = user.role;
-  const coordinating = role === 'coordinator' || role === 'secretariat';
   const justCreated = (location.state as { created?: unknown } | null)?.created === true;
   const ownNote =
     role === 'seeker' ? (identityDisclosedToFacility(application) ? t('seeker.ownDisclosedNote') : t('seeker.ownHiddenNote')) : undefined;
+  const { entries, shown, startsOpen } = useSectionEntries(application, role);
+  const sections = useOpenSections(
+    entries.map((entry) => entry.id),
+    (sectionId) => startsOpen.has(sectionId),
+  );
+  const panel = (sectionId: string) => {
+    const entry = entries.find((candidate) => candidate.id === sectionId) as SectionIndexEntry;
+    return {
+      id: sectionId,
+      heading: entry.heading,
+      summary: entry.summary,
+      open: sections.isOpen(sectionId),
+      onOpenChange: (open: boolean) => sections.setOpen(sectionId, open),
+    };
+  };
 
   return (
     <div className="flex flex-col gap-12">
@@ -155,34 +171,28 @@ function ApplicationView({ application, user, backLink }: { application: Applica
         )}
       </div>
 
-      <PanelSection id="application-posting" heading={t('detail.postingHeading')}>
-        {() => <PostingSummary posting={application.posting} />}
-      </PanelSection>
+      <SectionIndex label={t('sections.index')} entries={entries} onGo={(target) => goToSection(target, (sectionId) => sections.setOpen(sectionId, true))} />
 
-      <PanelSection id="application-seeker" heading={t('seeker.heading')}>
-        {() => <SeekerCard seeker={application.seeker} ownNote={ownNote} />}
-      </PanelSection>
+      <PanelSection {...panel('application-posting')}>{() => <PostingSummary posting={application.posting} />}</PanelSection>
 
-      <PanelSection id="application-moves" heading={t('moves.heading')}>
+      <PanelSection {...panel('application-seeker')}>{() => <SeekerCard seeker={application.seeker} ownNote={ownNote} />}</PanelSection>
+
+      <PanelSection {...panel('application-moves')}>
         {(onDone) => <StageMoves application={application} role={role} onDone={onDone} />}
       </PanelSection>
 
-      {coordinating && (application.matched || !isClosedStage(application.stage)) && (
-        <PanelSection id="application-match" heading={t('match.heading')}>
-          {(onDone) => <MatchPanel application={application} onDone={onDone} />}
-        </PanelSection>
+      {shown.has('application-match') && (
+        <PanelSection {...panel('application-match')}>{(onDone) => <MatchPanel application={application} onDone={onDone} />}</PanelSection>
       )}
 
-      <PanelSection id="application-messages" heading={t('messages.heading')}>
-        {() => <MessageThread applicationId={application.id} />}
-      </PanelSection>
+      <PanelSection {...panel('application-messages')}>{() => <MessageThread applicationId={application.id} />}</PanelSection>
 
-      <PanelSection id="application-interviews" heading={t('interviews.heading')}>
+      <PanelSection {...panel('application-interviews')}>
         {(onDone) => <InterviewPanel application={application} role={role} onDone={onDone} />}
       </PanelSection>
 
-      {application.training.length > 0 && (
-        <PanelSection id="application-training" heading={t('training.heading')}>
+      {shown.has('application-training') && (
+        <PanelSection {...panel('application-training')}>
           {(onDone) => (
             <TrainingPanel
               applicationId={application.id}
@@ -194,15 +204,81 @@ function ApplicationView({ application, user, backLink }: { application: Applica
         </PanelSection>
       )}
 
-      {coordinating && (application.can_see_records === true || role === 'coordinator') && (
-        <PanelSection id="application-records" heading={t('records.heading')}>
+      {shown.has('application-records') && (
+        <PanelSection {...panel('application-records')}>
           {(onDone) => <RecordsPanel applicationId={application.id} canSeeRecords={application.can_see_records === true} onDone={onDone} />}
         </PanelSection>
       )}
 
-      <PanelSection id="application-history" heading={t('history.heading')}>
-        {() => <StageHistory events={application.events} showActor={role !== 'seeker'} />}
-      </PanelSection>
+      <PanelSection {...panel('application-history')}>{() => <StageHistory events={application.events} showActor={role !== 'seeker'} />}</PanelSection>
     </div>
   );
+}
+
+/**
+ * The page's sections for this viewer, each with a line on what it holds, and
+ * those that start open on a phone: where something is waiting for the user
+ * (what to do next, the conversation, an interview, open training). The
+ * posting, the person and the history are a tap away (issue 11 item 13).
+ */
+function useSectionEntries(application: Application, role: string) {
+  const { t } = useApplicationsTranslation();
+  const labels = useApplicationLabels();
+  const coordinating = role === 'coordinator' || role === 'secretariat';
+  const proposed = application.interviews.filter((interview) => interview.status === 'proposed').length;
+  const trainingOpen = application.training.filter((item) => !item.done).length;
+  const all: (SectionIndexEntry & { when: boolean; open: boolean })[] = [
+    { id: 'application-posting', heading: t('detail.postingHeading'), when: true, open: false },
+    { id: 'application-seeker', heading: t('seeker.heading'), when: true, open: false },
+    {
+      id: 'application-moves',
+      heading: t('moves.heading'),
+      summary: t('sections.stageNow', { stage: labels.stage(application.stage, application.stage_name) }),
+      when: true,
+      open: !isClosedStage(application.stage),
+    },
+    {
+      id: 'application-match',
+      heading: t('match.heading'),
+      summary: application.matched ? t('matched.yes') : t('matched.no'),
+      when: coordinating && (application.matched || !isClosedStage(application.stage)),
+      open: !application.matched,
+    },
+    { id: 'application-messages', heading: t('messages.heading'), when: true, open: true },
+    {
+      id: 'application-interviews',
+      heading: t('interviews.heading'),
+      summary: application.interviews.length === 0 ? t('sections.noInterviews') : t('sections.interviews', { count: application.interviews.length }),
+      attention: proposed > 0 ? t('sections.interviewsProposed', { count: proposed }) : undefined,
+      when: true,
+      open: proposed > 0 || !isClosedStage(application.stage),
+    },
+    {
+      id: 'application-training',
+      heading: t('training.heading'),
+      summary: t('sections.training', { done: application.training.length - trainingOpen, total: application.training.length }),
+      attention: trainingOpen > 0 ? t('sections.trainingOpen') : undefined,
+      when: application.training.length > 0,
+      open: trainingOpen > 0,
+    },
+    {
+      id: 'application-records',
+      heading: t('records.heading'),
+      when: coordinating && (application.can_see_records === true || role === 'coordinator'),
+      open: false,
+    },
+    {
+      id: 'application-history',
+      heading: t('history.heading'),
+      summary: t('sections.history', { count: application.events.length }),
+      when: true,
+      open: false,
+    },
+  ];
+  const visible = all.filter((entry) => entry.when);
+  return {
+    entries: visible.map(({ id, heading, summary, attention }) => ({ id, heading, summary, attention })),
+    shown: new Set(visible.map((entry) => entry.id)),
+    startsOpen: new Set(visible.filter((entry) => entry.open).map((entry) => entry.id)),
+  };
 }

@@ -5,10 +5,11 @@ import type { SessionUser } from '../../../shared/session/session_api';
 import { Alert } from '../../../shared/ui/alert';
 import { PageHeading } from '../../../shared/ui/page_heading';
 import { FunctionList } from '../components/function_list';
+import { TodoList } from '../components/todo_list';
 import { WelcomeCard } from '../components/welcome_card';
 import { ROLE_FUNCTIONS } from '../role_functions';
 
-/** Each role has its own home; the heading names it (「求職者ホーム」 …). */
+/** Each role has its own home; the heading names it (「求職者ホーム」 …). What needs doing now comes first. */
 export function HomePage({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const role: Role | null = isRole(user.role) ? user.role : null;
@@ -18,6 +19,7 @@ export function HomePage({ user }: { user: SessionUser }) {
   return (
     <div className="flex flex-col gap-10">
       <PageHeading>{heading}</PageHeading>
+      {role !== null && <TodoList role={role} />}
       <WelcomeCard user={user} />
       <section aria-labelledby="home-functions" className="flex flex-col gap-6">
         <h2 id="home-functions" className="text-std-24B-150 text-solid-gray-900">

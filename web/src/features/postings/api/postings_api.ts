@@ -12,9 +12,24 @@ export interface PostingSearchResult {
 
 export interface FacilityPostingList {
   items: Posting[];
+  /** How many postings match the filter (all of them without one). */
   total: number;
+  /** Per status, of every posting whatever the filter. */
   counts: Record<PostingStatus, number>;
+  page: number;
+  /** null: the whole list in one page (no per_page asked). */
+  per_page: number | null;
 }
+
+/** The 「募集の管理」 filter and page (GET /api/v1/facility/postings); empty strings mean "any". */
+export interface FacilityPostingFilter {
+  status: string;
+  category: string;
+  q: string;
+  page: number;
+}
+
+export const FACILITY_POSTINGS_PER_PAGE = 20;
 
 export interface PostingVersion {
   version: number;
@@ -58,11 +73,29 @@ export function usePostingVersions(id: string) {
   });
 }
 
-export function useFacilityPostings() {
+/** Without a filter: every posting of the facility in one list. With one: that page of the matching postings. */
+export function useFacilityPostings(filter?: FacilityPostingFilter) {
   return useQuery({
-    queryKey: [...POSTINGS_KEY, 'facility'],
-    queryFn: ({ signal }) => apiRequest<FacilityPostingList>('GET', '/api/v1/facility/postings', { signal }),
+    queryKey: [...POSTINGS_KEY, 'facility', filter ?? 'all'],
+    queryFn: ({ signal }) => apiRequest<FacilityPostingList>('GET', facilityPostingsPath(filter), { signal }),
+    // The previous page stays on screen while the next one loads, so the list does not jump.
+    placeholderData: keepPreviousData,
   });
+}
+
+export function facilityPostingsPath(filter?: FacilityPostingFilter): string {
+  if (filter === undefined) {
+    return '/api/v1/facility/postings';
+  }
+  const params = new URLSearchParams();
+  for (const key of ['status', 'category', 'q'] as const) {
+    if (filter[key].trim() !== '') {
+      params.set(key, filter[key].trim());
+    }
+  }
+  params.set('page', String(filter.page));
+  params.set('per_page', String(FACILITY_POSTINGS_PER_PAGE));
+  return `/api/v1/facility/postings?${params.toString()}`;
 }
 
 /** Every cached search, detail and list may show the changed posting: all are refreshed. */

@@ -14,15 +14,24 @@ export function FacilityPostingTable({ postings, onDone }: { postings: readonly 
   const { t, i18n } = useTranslation();
   const labels = useCodeLabels();
 
+  // Five columns, so the table fits a 1366px screen whole (issue 11 item 1): urgency, masking and the
+  // version are read with the title, and the actions wrap inside their own column instead of widening it.
   const columns: Column<Posting>[] = [
     {
       header: t('facilityPostings.columns.title'),
       cell: (row) => (
-        <TextLink to={`/postings/${encodeURIComponent(row.id)}`} className="font-700">
-          {row.title}
-        </TextLink>
+        <span className="flex flex-col items-start gap-1">
+          <TextLink to={`/postings/${encodeURIComponent(row.id)}`} className="font-700 [overflow-wrap:anywhere]">
+            {row.title}
+          </TextLink>
+          <span className="flex flex-wrap items-center gap-x-3 gap-y-1 text-dns-14N-130 text-solid-gray-800">
+            {row.urgency === 'immediate' ? <Badge kind="urgent">{labels.urgency(row.urgency)}</Badge> : <span>{labels.urgency(row.urgency)}</span>}
+            <span>{t('facilityPostings.maskedValue', { value: row.masked ? t('facilityPostings.maskedYes') : t('facilityPostings.maskedNo') })}</span>
+            <span>{t('facilityPostings.versionValue', { version: row.version })}</span>
+          </span>
+        </span>
       ),
-      className: 'min-w-[14rem]',
+      className: 'desktop-admin:w-[30%]',
     },
     {
       header: t('facilityPostings.columns.status'),
@@ -37,20 +46,9 @@ export function FacilityPostingTable({ postings, onDone }: { postings: readonly 
       },
       className: 'whitespace-nowrap',
     },
-    {
-      header: t('facilityPostings.columns.urgency'),
-      cell: (row) => (row.urgency === 'immediate' ? <Badge kind="urgent">{labels.urgency(row.urgency)}</Badge> : labels.urgency(row.urgency)),
-      className: 'whitespace-nowrap',
-    },
-    {
-      header: t('facilityPostings.columns.masked'),
-      cell: (row) => (row.masked ? t('facilityPostings.maskedYes') : t('facilityPostings.maskedNo')),
-      className: 'whitespace-nowrap',
-    },
-    { header: t('facilityPostings.columns.startDate'), cell: (row) => formatDate(row.start_date, i18n.language), className: 'whitespace-nowrap' },
-    { header: t('facilityPostings.columns.version'), cell: (row) => t('facilityPostings.versionValue', { version: row.version }), className: 'whitespace-nowrap' },
-    { header: t('facilityPostings.columns.updatedAt'), cell: (row) => formatDateTime(row.updated_at, i18n.language), className: 'whitespace-nowrap' },
-    { header: t('facilityPostings.columns.actions'), cell: (row) => <PostingActions posting={row} onDone={onDone} />, className: 'min-w-[15rem]' },
+    { header: t('facilityPostings.columns.startDate'), cell: (row) => formatDate(row.start_date, i18n.language) },
+    { header: t('facilityPostings.columns.updatedAt'), cell: (row) => formatDateTime(row.updated_at, i18n.language) },
+    { header: t('facilityPostings.columns.actions'), cell: (row) => <PostingActions posting={row} onDone={onDone} />, className: 'desktop-admin:w-[16rem]' },
   ];
 
   return <DataTable caption={t('facilityPostings.listHeading')} columns={columns} rows={postings} rowKey={(row) => row.id} />;

@@ -1,27 +1,33 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orderedFieldErrors } from '../../../shared/forms/form_errors';
 import { useForm } from '../../../shared/forms/use_form';
 import { groupSpecialties, localisedName, useAreas, useCategories, usePrefectures, useSpecialties } from '../../../shared/reference/reference_api';
 import { useCodeLabels } from '../../../shared/reference/use_code_labels';
 import { CAREER_SUPPORT, EMPLOYMENT_TYPES, NOTIFY_OPTIONS, WEEKDAYS } from '../../../shared/reference/work_codes';
+import { useOpenSections } from '../../../shared/hooks/use_open_sections';
 import { Alert } from '../../../shared/ui/alert';
 import { CheckboxField } from '../../../shared/ui/checkbox_field';
 import { CheckboxGroup, RadioGroup } from '../../../shared/ui/choice_group';
+import { CollapsibleSection } from '../../../shared/ui/collapsible_section';
 import { FormAlert } from '../../../shared/ui/form_alert';
 import { GroupedCheckboxGroup } from '../../../shared/ui/grouped_checkbox_group';
+import { goToSection, SectionIndex } from '../../../shared/ui/section_index';
 import { SubmitButton } from '../../../shared/ui/submit_button';
 import { TextAreaField } from '../../../shared/ui/text_area_field';
 import { TextField } from '../../../shared/ui/text_field';
 import { useSaveProfile } from '../api/profile_api';
 import { PROFILE_FORM_FIELDS, profileFieldId, profileInputFromForm, type ProfileFormField, type ProfileFormValues } from '../profile_form_values';
+import { missesRequired, PROFILE_SECTIONS, sectionOfField, type ProfileSection } from '../profile_sections';
 import { profileSchema } from '../validation/profile_schema';
 import { LicenceRows } from './licence_rows';
 
 /**
  * 希望条件: what the seeker is qualified for and the work they want. The
  * identity fields (name, phone, licences, notes) are grouped first and marked
- * as not shown to facilities before a match.
+ * as not shown to facilities before a match. Each section folds; the index on
+ * top says what each holds, and on a phone only the sections still missing a
+ * required answer start open.
  */
 export function ProfileForm({ initialValues }: { initialValues: ProfileFormValues }) {
   const { t, i18n } = useTranslation();
@@ -43,12 +49,27 @@ export function ProfileForm({ initialValues }: { initialValues: ProfileFormValue
     },
   });
   const values = form.values;
+  const sections = useOpenSections(
+    PROFILE_SECTIONS.map((section) => section.id),
+    (id) => PROFILE_SECTIONS.some((section) => section.id === id && missesRequired(section, initialValues)),
+  );
 
   useEffect(() => {
     if (saved) {
       savedAlert.current?.focus();
     }
   }, [saved]);
+
+  // The error summary links to the wrong fields: their sections must be open for the links to land.
+  const { setOpen } = sections;
+  useEffect(() => {
+    for (const name of Object.keys(form.errors.fields)) {
+      const section = sectionOfField(name);
+      if (section !== undefined) {
+        setOpen(section.id, true);
+      }
+    }
+  }, [form.errors.fields, setOpen]);
 
   const field = (name: ProfileFormField) => ({ id: profileFieldId(name), name, error: form.fieldError(name) });
   const fieldLinks = orderedFieldErrors(form.errors, PROFILE_FORM_FIELDS).map(({ field: name, message }) => ({
@@ -72,6 +93,50 @@ export function ProfileForm({ initialValues }: { initialValues: ProfileFormValue
     }))
     .filter((group) => group.choices.length > 0);
 
+  const listed = (names: string[]) => (names.length === 0 ? t('profile.sections.none') : names.join(t('common.listSeparator')));
+  const count = (n: number) => (n === 0 ? t('profile.sections.none') : t('profile.sections.count', { count: n }));
+  const categoryName = (code: string) => categoryChoices.find((choice) => choice.value === code)?.label ?? code;
+  const summaries: Record<ProfileSection['key'], string> = {
+    identity: t('profile.sections.summary.identity', {
+      name: values.name.trim() === '' ? t('profile.sections.none') : values.name.trim(),
+      phone: values.phone.trim() === '' ? t('profile.sections.none') : t('profile.sections.entered'),
+      licences: count(values.licences.length),
+    }),
+    qualifications: t('profile.sections.summary.qualifications', {
+      categories: listed(values.categories.map(categoryName)),
+      specialties: count(values.specialties.length),
+      years: values.experience_years.trim() === '' ? t('profile.sections.none') : t('profile.sections.years', { count: Number(values.experience_years) }),
+    }),
+    work: t('profile.sections.summary.work', {
+      employment: listed(values.employment.map((code) => labels.employment(code))),
+      from: values.available_from === '' ? t('profile.sections.none') : values.available_from,
+      weekdays: listed(values.weekdays.map((code) => labels.weekday(code))),
+    }),
+    place: t('profile.sections.summary.place', { prefectures: listed(values.prefectures.map(prefectureName)), areas: count(values.areas.length) }),
+    other: t('profile.sections.summary.other', {
+      support: t(`codes.careerSupport.${values.career_support}` as 'codes.careerSupport.none'),
+      notify: t(`codes.notify.${values.notify}` as 'codes.notify.immediate'),
+    }),
+  };
+  const headings: Record<ProfileSection['key'], string> = {
+    identity: t('profile.identityHeading'),
+    qualifications: t('profile.qualificationsHeading'),
+    work: t('profile.workHeading'),
+    place: t('profile.placeHeading'),
+    other: t('profile.otherHeading'),
+  };
+  const sectionProps = (key: ProfileSection['key']) => {
+    const section = PROFILE_SECTIONS.find((entry) => entry.key === key) as ProfileSection;
+    return {
+      id: section.id,
+      heading: headings[key],
+      summary: summaries[key],
+      open: sections.isOpen(section.id),
+      onOpenChange: (open: boolean) => sections.setOpen(section.id, open),
+      className: 'rounded-12 border border-solid-gray-200 bg-white p-5 desktop:p-8',
+    };
+  };
+
   function changePrefectures(next: string[]): void {
     // Areas belong to prefectures: those of a prefecture no longer wanted go too.
     const keptAreas = values.areas.filter((code) => next.includes((allAreas.data ?? []).find((area) => area.code === code)?.prefecture ?? code.slice(0, 2)));
@@ -87,8 +152,18 @@ export function ProfileForm({ initialValues }: { initialValues: ProfileFormValue
         </Alert>
       )}
       <FormAlert messages={form.errors.summary} fieldLinks={fieldLinks} alertRef={form.alertRef} />
+      <SectionIndex
+        label={t('profile.sections.index')}
+        entries={PROFILE_SECTIONS.map((section) => ({
+          id: section.id,
+          heading: headings[section.key],
+          summary: summaries[section.key],
+          attention: missesRequired(section, values) ? t('profile.sections.missing') : undefined,
+        }))}
+        onGo={(id) => goToSection(id, (target) => sections.setOpen(target, true))}
+      />
 
-      <FormSection id="profile-section-identity" heading={t('profile.identityHeading')}>
+      <CollapsibleSection {...sectionProps('identity')}>
         <p className="text-std-16N-170 text-solid-gray-800">{t('profile.identityNote')}</p>
         <div className="grid grid-cols-1 gap-6 desktop:grid-cols-2">
           <TextField
@@ -117,9 +192,9 @@ export function ProfileForm({ initialValues }: { initialValues: ProfileFormValue
           onChange={(licences) => form.setValue('licences', licences)}
           error={form.fieldError('licences')}
         />
-      </FormSection>
+      </CollapsibleSection>
 
-      <FormSection id="profile-section-qualifications" heading={t('profile.qualificationsHeading')}>
+      <CollapsibleSection {...sectionProps('qualifications')}>
         <CheckboxGroup
           {...field('categories')}
           legend={t('profile.categoriesLabel')}
@@ -148,9 +223,9 @@ export function ProfileForm({ initialValues }: { initialValues: ProfileFormValue
             onValueChange={(value) => form.setValue('experience_years', value)}
           />
         </div>
-      </FormSection>
+      </CollapsibleSection>
 
-      <FormSection id="profile-section-work" heading={t('profile.workHeading')}>
+      <CollapsibleSection {...sectionProps('work')}>
         <CheckboxGroup
           {...field('employment')}
           legend={t('profile.employmentLabel')}
@@ -198,9 +273,9 @@ export function ProfileForm({ initialValues }: { initialValues: ProfileFormValue
           checked={values.full_time}
           onCheckedChange={(checked) => form.setValue('full_time', checked)}
         />
-      </FormSection>
+      </CollapsibleSection>
 
-      <FormSection id="profile-section-place" heading={t('profile.placeHeading')}>
+      <CollapsibleSection {...sectionProps('place')}>
         <CheckboxGroup
           {...field('prefectures')}
           legend={t('profile.prefecturesLabel')}
@@ -219,9 +294,9 @@ export function ProfileForm({ initialValues }: { initialValues: ProfileFormValue
           values={values.areas}
           onValuesChange={(next) => form.setValue('areas', next)}
         />
-      </FormSection>
+      </CollapsibleSection>
 
-      <FormSection id="profile-section-other" heading={t('profile.otherHeading')}>
+      <CollapsibleSection {...sectionProps('other')}>
         <RadioGroup
           {...field('career_support')}
           legend={t('profile.careerSupportLabel')}
@@ -247,20 +322,9 @@ export function ProfileForm({ initialValues }: { initialValues: ProfileFormValue
           onValueChange={(value) => form.setValue('notify', value)}
           layout="grid grid-cols-1 gap-x-6 desktop:grid-cols-3"
         />
-      </FormSection>
+      </CollapsibleSection>
 
       <SubmitButton busy={form.isSubmitting} label={t('profile.save')} busyLabel={t('profile.saving')} />
     </form>
-  );
-}
-
-function FormSection({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="flex flex-col gap-6 rounded-12 border border-solid-gray-200 bg-white p-5 desktop:p-8">
-      <h2 id={id} className="text-std-22B-150 text-solid-gray-900">
-        {heading}
-      </h2>
-      {children}
-    </section>
   );
 }
