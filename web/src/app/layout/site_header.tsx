@@ -67,6 +67,7 @@ export function SiteHeader() {
                   {t('layout.postingSearch')}
                 </Link>
               </li>
+              {currentUser?.role === 'seeker' && <li><Link to="/contact-requests" className={HEADER_LINK_CLASSES} aria-current={pathname === '/contact-requests' ? 'page' : undefined}>{t('layout.contactRequests')}</Link></li>}
               {mailsAvailable && (
                 <li>
                   <Link to="/mails" className={HEADER_LINK_CLASSES} aria-current={pathname === '/mails' ? 'page' : undefined}>
