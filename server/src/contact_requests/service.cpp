@@ -343,7 +343,7 @@ Result<bj::object> Service::answer(const accounts::CurrentUser& seeker, const st
       for (const auto& u : KH_TRY(accounts_.members_of(posting->facility_id)))
         KH_TRY(notify::insert(c, {{}, u.id, "contact_request", "コンタクト依頼の1件が辞退されました",
                                   "募集「" + posting->title + "」のコンタクト依頼のうち1件が辞退されました。",
-                                  "/facility/postings/" + posting->id + "/candidates", 0, {}},
+                                  "/facility/postings/" + posting->id + "/matches", 0, {}},
                               "fcr:" + id + ":declined:" + u.id, notify::MailState::none));
       return {};
     }));

@@ -10,6 +10,7 @@ import { OrganisationsPage } from '../features/admin/routes/organisations_page';
 import { UsersPage } from '../features/admin/routes/users_page';
 import { MailsPage } from '../features/dev_mails/routes/mails_page';
 import { FeedsPage } from '../features/feeds/routes/feeds_page';
+import { ContactRequestsPage } from '../features/contact_requests/routes/contact_requests_page';
 import { HomePage } from '../features/home/routes/home_page';
 import { MyMatchesPage } from '../features/matching/routes/my_matches_page';
 import { PostingCandidatesPage } from '../features/matching/routes/posting_candidates_page';
@@ -86,6 +87,7 @@ export function createAppRouter() {
         },
         { path: '/me/profile', element: <RequireLogin role="seeker">{(user) => <ProfilePage user={user} />}</RequireLogin> },
         { path: '/me/matches', element: <RequireLogin role="seeker">{() => <MyMatchesPage />}</RequireLogin> },
+        { path: '/contact-requests', element: <RequireLogin role="seeker">{() => <ContactRequestsPage />}</RequireLogin> },
         {
           path: '/facility/postings/:id/matches',
           element: <RequireLogin role="facility">{() => <PostingCandidatesPage />}</RequireLogin>,

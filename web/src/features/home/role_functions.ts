@@ -16,6 +16,7 @@ export const ROLE_FUNCTIONS: Record<Role, readonly RoleFunction[]> = {
     { id: 'postingSearch', path: '/postings' },
     { id: 'profile', path: '/me/profile' },
     { id: 'recommendations', path: '/me/matches' },
+    { id: 'contactRequests', path: '/contact-requests' },
     { id: 'notifications', path: '/notifications' },
     { id: 'announcementList', path: '/announcements' },
     { id: 'faqList', path: '/faq' },

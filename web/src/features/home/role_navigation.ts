@@ -7,7 +7,7 @@ import { ROLE_FUNCTIONS } from './role_functions';
  * Ids refer to ROLE_FUNCTIONS, so a path and its name are written once.
  */
 const HEADER_FUNCTION_IDS: Record<Role, readonly string[]> = {
-  seeker: ['postingSearch', 'recommendations', 'applications', 'profile'],
+  seeker: ['postingSearch', 'recommendations', 'contactRequests', 'applications', 'profile'],
   facility: ['postings', 'applicants', 'bedReports', 'inquiries'],
   aggregator: ['bedBoard', 'postingBrowse', 'inquiries'],
   coordinator: ['coordinationQueue', 'regionApplications', 'feeds', 'postingSearch'],

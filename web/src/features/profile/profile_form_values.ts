@@ -19,6 +19,7 @@ export type ProfileFormValues = {
   career_support: string;
   notes: string;
   notify: string;
+  facility_requests: boolean;
 };
 
 export type ProfileFormField = keyof ProfileFormValues;
@@ -43,6 +44,7 @@ export function emptyProfileForm(displayName: string): ProfileFormValues {
     career_support: 'none',
     notes: '',
     notify: 'immediate',
+    facility_requests: true,
   };
 }
 
@@ -72,6 +74,8 @@ export function formValuesFromProfile(profile: SeekerProfile): ProfileFormValues
     career_support: profile.career_support,
     notes: text(profile.notes),
     notify: profile.notify,
+    // Profiles saved before the setting existed accept requests, as the server reads them.
+    facility_requests: profile.facility_requests ?? true,
   };
 }
 
@@ -102,6 +106,7 @@ export function profileInputFromForm(values: ProfileFormValues): SeekerProfileIn
     career_support: values.career_support,
     notes: optionalText(values.notes),
     notify: values.notify,
+    facility_requests: values.facility_requests,
   };
 }
 

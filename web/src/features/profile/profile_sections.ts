@@ -15,7 +15,7 @@ export const PROFILE_SECTIONS = [
     required: ['employment'],
   },
   { id: 'profile-section-place', key: 'place', fields: ['prefectures', 'areas'], required: ['prefectures'] },
-  { id: 'profile-section-other', key: 'other', fields: ['career_support', 'notes', 'notify'], required: [] },
+  { id: 'profile-section-other', key: 'other', fields: ['career_support', 'notes', 'notify', 'facility_requests'], required: [] },
 ] as const satisfies readonly { id: string; key: string; fields: readonly ProfileFormField[]; required: readonly ProfileFormField[] }[];
 
 export type ProfileSection = (typeof PROFILE_SECTIONS)[number];

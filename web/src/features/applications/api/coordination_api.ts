@@ -18,12 +18,35 @@ export interface CoordinationCandidate {
   reasons: string[];
 }
 
+/**
+ * A facility's contact request (スカウト) still waiting for the seeker's answer
+ * (GET /api/v1/coordination/contact-requests), with the facility's message,
+ * which only coordinators read.
+ */
+export interface QueuedFacilityRequest {
+  id: string;
+  posting_id: string;
+  posting_title: string;
+  facility_name: string;
+  handle: string;
+  message: string | null;
+  sent_at: string;
+}
+
 const COORDINATION_KEY = ['coordination'] as const;
 
 export function useCoordinationQueue() {
   return useQuery({
     queryKey: [...COORDINATION_KEY, 'queue'],
     queryFn: ({ signal }) => apiRequest<CoordinationQueue>('GET', '/api/v1/coordination/queue', { signal }),
+  });
+}
+
+export function useFacilityRequestQueue() {
+  return useQuery({
+    queryKey: [...COORDINATION_KEY, 'facility-requests'],
+    queryFn: ({ signal }) =>
+      apiRequest<{ items: QueuedFacilityRequest[]; total: number }>('GET', '/api/v1/coordination/contact-requests', { signal }),
   });
 }
 

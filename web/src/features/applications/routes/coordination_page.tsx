@@ -14,7 +14,7 @@ import { LoadingIndicator } from '../../../shared/ui/loading_indicator';
 import { PageHeading } from '../../../shared/ui/page_heading';
 import { SectionHeading } from '../../../shared/ui/section_heading';
 import { TEXT_LINK_CLASSES } from '../../../shared/ui/text_link';
-import { useCoordinationQueue } from '../api/coordination_api';
+import { useCoordinationQueue, useFacilityRequestQueue } from '../api/coordination_api';
 import { useApplicationsTranslation } from '../i18n/applications_i18n';
 
 /**
@@ -68,6 +68,7 @@ export function CoordinationPage() {
               </li>
             ))}
           </QueueSection>
+          <FacilityRequestsSection />
           <QueueSection id="queue-follow-ups" heading={t('coordination.followUps.heading')} count={data.follow_ups_due.length} empty={t('coordination.followUps.empty')}>
             {data.follow_ups_due.map((item, index) => (
               <li key={`${item.application_id}-${index}`} className={ITEM_CLASSES}>
@@ -116,7 +117,72 @@ export function CoordinationPage() {
 
 const ITEM_CLASSES = 'flex flex-col gap-2 rounded-8 border border-solid-gray-420 bg-white p-4';
 
-function QueueSection({ id, heading, count, empty, children }: { id: string; heading: string; count: number; empty: string; children: ReactNode }) {
+/**
+ * 「医療機関からのコンタクト依頼（回答待ち）」: facilities' requests to
+ * candidates the seeker has not answered yet, with the facility's message
+ * (for the coordinator only). An accepted one becomes an application and
+ * appears under 「新しいコンタクト依頼」.
+ */
+function FacilityRequestsSection() {
+  const { t, language } = useApplicationsTranslation();
+  const text = useMessageText();
+  const queue = useFacilityRequestQueue();
+  if (queue.isPending) {
+    return <LoadingIndicator />;
+  }
+  if (queue.isError) {
+    return (
+      <Alert kind="error">
+        <p>{text(messageForError(queue.error))}</p>
+      </Alert>
+    );
+  }
+  const items = queue.data.items;
+  return (
+    <QueueSection
+      id="queue-facility-requests"
+      heading={t('coordination.facilityRequests.heading')}
+      lead={t('coordination.facilityRequests.lead')}
+      count={items.length}
+      empty={t('coordination.facilityRequests.empty')}
+    >
+      {items.map((item) => (
+        <li key={item.id} className={ITEM_CLASSES}>
+          <p className="text-std-17B-170">
+            <Link to={`/postings/${encodeURIComponent(item.posting_id)}`} className={`${TEXT_LINK_CLASSES} break-words`}>
+              {item.posting_title}
+            </Link>
+          </p>
+          <p className="flex flex-wrap gap-x-4 text-std-16N-170 text-solid-gray-800">
+            <span>{t('coordination.facilityRequests.facility', { name: item.facility_name })}</span>
+            <span>{t('coordination.facilityRequests.handle', { handle: item.handle })}</span>
+            <span>{t('coordination.facilityRequests.sentAt', { time: formatDateTime(item.sent_at, language) })}</span>
+          </p>
+          <div className="text-std-16N-170 text-solid-gray-900">
+            <p className="font-700 text-solid-gray-700">{t('coordination.facilityRequests.message')}</p>
+            {item.message !== null ? <FreeText text={item.message} /> : <p>{t('coordination.facilityRequests.noMessage')}</p>}
+          </div>
+        </li>
+      ))}
+    </QueueSection>
+  );
+}
+
+function QueueSection({
+  id,
+  heading,
+  lead,
+  count,
+  empty,
+  children,
+}: {
+  id: string;
+  heading: string;
+  lead?: string;
+  count: number;
+  empty: string;
+  children: ReactNode;
+}) {
   const { t } = useApplicationsTranslation();
   return (
     <section aria-labelledby={id} className="flex min-w-0 flex-col gap-4">
@@ -124,6 +190,7 @@ function QueueSection({ id, heading, count, empty, children }: { id: string; hea
         <SectionHeading id={id}>{heading}</SectionHeading>
         <span className="text-std-18B-160 text-solid-gray-800">{t('coordination.count', { count })}</span>
       </div>
+      {lead !== undefined && <p className="text-std-16N-170 text-solid-gray-800">{lead}</p>}
       {count === 0 ? <p className="text-std-16N-170 text-solid-gray-800">{empty}</p> : <ul className="flex flex-col gap-3">{children}</ul>}
     </section>
   );

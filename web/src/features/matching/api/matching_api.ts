@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../shared/api/api_client';
 import { ApiError } from '../../../shared/api/api_error';
 import type { Posting } from '../../../shared/postings/posting';
@@ -15,10 +15,41 @@ export interface PostingMatch {
 /** A seeker before disclosure: see AnonymousSeeker. */
 export type Candidate = AnonymousSeeker;
 
+/** One reason of a score and which way it moved it (GET /api/v1/postings/{id}/matches). */
+export interface ReasonDetail {
+  text: string;
+  effect: 'plus' | 'minus';
+}
+
+/** A contact request's state as the facility sees it (送信済み / 調整中 / 成立 / 辞退 / 終了). */
+export interface ContactRequestState {
+  id: string;
+  state: 'sent' | 'coordinating' | 'matched' | 'declined' | 'closed';
+  state_name: string;
+}
+
 export interface CandidateMatch {
   candidate: Candidate;
   score: number;
   reasons: string[];
+  /** Present on the facility's candidates (and ignored elsewhere). */
+  handle?: string;
+  reason_details?: ReasonDetail[];
+  /** Estimated road km from the candidate's preferred areas; 0 inside one; null when unknown. */
+  distance_km?: number | null;
+  in_preferred_area?: boolean;
+  experience_years?: number | null;
+  /** This posting's contact request to the candidate, if one was sent. */
+  request?: ContactRequestState | null;
+  /** Whether the facility may send this candidate a contact request now. */
+  can_request?: boolean;
+  /** Why not, when the candidate does not accept requests (Japanese, from the server). */
+  note?: string;
+}
+
+/** The facility's candidate page: a Page plus how many requests may still go out today. */
+export interface CandidatePage extends Page<CandidateMatch> {
+  requests_left_today?: number;
 }
 
 export interface Page<T> {
@@ -67,15 +98,54 @@ export function useCandidatePosting(postingId: string) {
   });
 }
 
-export function usePostingCandidates(postingId: string, page: number) {
+/** The query of the candidate list: the server filters, sorts and pages (see candidate_query.ts). */
+export function usePostingCandidates(postingId: string, query: string) {
   return useQuery({
-    queryKey: [...MATCHING_KEY, 'candidates', postingId, page],
+    queryKey: [...MATCHING_KEY, 'candidates', postingId, query],
+    queryFn: ({ signal }) => apiRequest<CandidatePage>('GET', `/api/v1/postings/${encodeURIComponent(postingId)}/matches?${query}`, { signal }),
+    placeholderData: keepPreviousData,
+    // A refused filter is a 400 naming the parameter: asking again cannot help.
+    retry: false,
+  });
+}
+
+/** The posting's contact requests as its facility may see them: a declined one has neither id nor handle. */
+export interface PostingContactRequest {
+  id?: string;
+  state: ContactRequestState['state'];
+  state_name: string;
+  handle?: string;
+  sent_at: string;
+  /** For the facility, once matched: the application where the seeker is disclosed. */
+  application_id?: string;
+}
+
+export function usePostingContactRequests(postingId: string) {
+  return useQuery({
+    queryKey: [...MATCHING_KEY, 'contact-requests', postingId],
     queryFn: ({ signal }) =>
-      apiRequest<Page<CandidateMatch>>(
+      apiRequest<{ items: PostingContactRequest[]; total: number; declined: number }>(
         'GET',
-        `/api/v1/postings/${encodeURIComponent(postingId)}/matches?page=${page}&per_page=${MATCHES_PER_PAGE}`,
+        `/api/v1/postings/${encodeURIComponent(postingId)}/contact-requests`,
         { signal },
       ),
-    placeholderData: keepPreviousData,
+  });
+}
+
+/** Sends one request per chosen handle (all or none); the message goes to the coordinator only. */
+export function useSendContactRequests(postingId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { candidates: string[]; message: string }) =>
+      apiRequest<{ items: (ContactRequestState & { handle: string })[] }>(
+        'POST',
+        `/api/v1/postings/${encodeURIComponent(postingId)}/contact-requests`,
+        { body: input.message.trim() === '' ? { candidates: input.candidates } : input },
+      ),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: [...MATCHING_KEY, 'candidates', postingId] }),
+        queryClient.invalidateQueries({ queryKey: [...MATCHING_KEY, 'contact-requests', postingId] }),
+      ]),
   });
 }

@@ -26,6 +26,8 @@ export interface SeekerProfileInput {
   career_support: string;
   notes: string | null;
   notify: string;
+  /** Whether facilities may send contact requests (スカウト); absent in profiles saved before it existed: yes. */
+  facility_requests?: boolean;
 }
 
 export interface SeekerProfile extends SeekerProfileInput {

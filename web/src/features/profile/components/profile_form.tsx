@@ -322,6 +322,13 @@ export function ProfileForm({ initialValues }: { initialValues: ProfileFormValue
           onValueChange={(value) => form.setValue('notify', value)}
           layout="grid grid-cols-1 gap-x-6 desktop:grid-cols-3"
         />
+        <CheckboxField
+          {...field('facility_requests')}
+          label={t('profile.facilityRequestsLabel')}
+          hint={t('profile.facilityRequestsHint')}
+          checked={values.facility_requests}
+          onCheckedChange={(checked) => form.setValue('facility_requests', checked)}
+        />
       </CollapsibleSection>
 
       <SubmitButton busy={form.isSubmitting} label={t('profile.save')} busyLabel={t('profile.saving')} />

@@ -24,4 +24,5 @@ export const profileSchema = z.object({
   career_support: z.string(),
   notes: z.string(),
   notify: z.string(),
+  facility_requests: z.boolean(),
 });
