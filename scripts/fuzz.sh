@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 seconds=${FUZZ_SECONDS:-60}
 merge=${FUZZ_MERGE:-1}
-all_targets=(http_request json_fields attachments csv_import datetime)
+all_targets=(http_request json_fields attachments csv_import datetime placement_instance)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all_targets[@]}")
 for t in "${targets[@]}"; do

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Builds and runs the benchmarks on one core, with a throw-away PostgreSQL for the SQL baseline.
-# Usage: server/bench/run.sh [seekers] [postings]     (defaults: 1000000 100000; the board uses 8,300 facilities)
+# Usage: server/bench/run.sh [seekers] [postings]     (defaults: 1000000 100000; the board uses 8,300 facilities;
+#        the placement benchmark its own JRMP- and NRMP-size instances)
 # Never part of `make test`: timings depend on the machine; the figures and ratios are printed to read.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 scripts/install-deps.sh test
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DKAKEHASHI_BENCH=ON >/dev/null
-cmake --build build --target kakehashi matching_bench board_bench reference_bench
+cmake --build build --target kakehashi matching_bench board_bench reference_bench placement_bench
 source scripts/test-services.sh
 trap stop_postgres EXIT
 start_postgres
@@ -21,3 +22,6 @@ echo
 taskset -c 0 ./build/board_bench 8300
 echo
 taskset -c 0 ./build/reference_bench
+echo
+# Placement (issue 14): JRMP and NRMP size, each mechanism against a plain std::map DA (no database needed).
+taskset -c 0 ./build/placement_bench

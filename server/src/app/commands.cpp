@@ -4,6 +4,7 @@
 
 #include <iostream>
 #include <map>
+#include <sstream>
 
 #include "accounts/accounts.h"
 #include "app/api_routes.h"
@@ -15,6 +16,7 @@
 #include "http/router.h"
 #include "http/server.h"
 #include "mail/mail.h"
+#include "placement/json_io.h"
 #include "store/database.h"
 #include "store/migrations.h"
 
@@ -31,6 +33,8 @@ Commands:
   demo-data    load the demo data set (idempotent) and print the demo logins
   user add     create a user with a password (the first secretariat account of a new installation)
   routes       list every HTTP route the server answers (method and path pattern)
+  placement solve
+               solve a placement instance (JSON on standard input; `kakehashi placement --help`)
   help         this text; `kakehashi <command> --help` for a command's options
 
 Configuration (every command): --config FILE, and these keys as --flags, KAKEHASHI_<KEY> variables or
@@ -44,6 +48,17 @@ Creates an active user with the given password. For every role except seeker the
 NAME in prefecture CODE (JIS X 0401, e.g. 13 for 東京都), which is created when it does not exist yet.
 Roles: seeker, facility, aggregator, coordinator, secretariat, career_center, workenv_center.
 The password must have 8+ characters with upper case, lower case and digits, differ from the ID and not be common.
+)";
+
+constexpr const char* placement_help = R"(Usage: kakehashi placement solve [--explain] < instance.json
+
+Reads one placement instance as JSON on standard input — {"mechanism": "da"|"jrmp"|"fda", "regions": [{"id", "cap"}],
+"hospitals": [{"id", "region", "capacity", "target", "preferences": [doctor ids]}], "doctors": [{"id",
+"preferences": [hospital ids]}]} — solves it and writes {"assignment": {doctor: hospital or null}, "audit":
+{"caps_respected", "blocking_pairs", "stable"}} on standard output. --explain adds, for each doctor, why each
+hospital ranked above their assignment did not take them. Needs no database. Exit status: 0, 1 when the audit
+finds a problem (the result is still written), 2 for a malformed instance (message on standard error, nothing on
+standard output). Details: docs/operations.md, "Placement".
 )";
 
 void print_config_keys() {
@@ -68,6 +83,7 @@ Result<Parsed> parse(const std::vector<std::string>& args) {
     if (a == "--help" || a == "-h") { p.help = true; continue; }
     // Switches that take no value ("serve --demo"); "--demo=false" still works through the general form.
     if (a == "--demo") { p.flags["demo"] = "true"; continue; }
+    if (a == "--explain") { p.flags["explain"] = "true"; continue; }
     if (a.starts_with("--")) {
       const auto eq = a.find('=');
       if (eq != std::string::npos) p.flags[a.substr(2, eq - 2)] = a.substr(eq + 1);
@@ -191,6 +207,28 @@ int user_add(std::map<std::string, std::string> flags) {
   return 0;
 }
 
+//! `placement solve`: standard input to standard output, no database (the engine is pure; see placement/).
+int placement_command(const Parsed& p) {
+  if (p.positional.size() != 2 || p.positional[1] != "solve") {
+    std::cerr << placement_help;
+    return 2;
+  }
+  std::ostringstream input;
+  input << std::cin.rdbuf();
+  auto problem = placement::read_problem(input.str());
+  if (!problem) {
+    std::cerr << "kakehashi: " << problem.error().message << "\n";
+    return 2;
+  }
+  const auto assignment = placement::solve(problem->instance, problem->mechanism);
+  const auto audit = placement::audit(problem->instance, problem->mechanism, assignment);
+  const auto explain = p.flags.contains("explain") && p.flags.at("explain") != "false";
+  std::cout << placement::write_result(*problem, assignment, audit, explain) << "\n";
+  if (audit.caps_respected() && audit.stable()) return 0;
+  std::cerr << "kakehashi: 監査で問題が見つかりました（上限超過または不安定な組合せ）。\n";
+  return 1;
+}
+
 }  // namespace
 
 int run_command(const std::vector<std::string>& args) {
@@ -200,7 +238,7 @@ int run_command(const std::vector<std::string>& args) {
   auto& p = *parsed;
   const std::string command = p.positional.empty() ? "help" : p.positional[0];
   if (command != "serve") log::set_quiet(true);  // one-shot commands print only their own result
-  if (command == "help" || (p.help && command != "user")) {
+  if (command == "help" || (p.help && command != "user" && command != "placement")) {
     std::cout << general_help;
     print_config_keys();
     return p.positional.empty() && !p.help ? 2 : 0;
@@ -214,6 +252,10 @@ int run_command(const std::vector<std::string>& args) {
     return user_add(p.flags);
   }
   if (command == "user") { std::cout << user_add_help; return p.help ? 0 : 2; }
+  if (command == "placement") {
+    if (p.help) { std::cout << placement_help; return 0; }
+    return placement_command(p);
+  }
   std::cerr << "kakehashi: unknown command '" << command << "'. See `kakehashi help`.\n";
   return 2;
 }

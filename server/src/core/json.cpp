@@ -8,11 +8,7 @@
 #include <vector>
 
 namespace kh::json {
-namespace {
 
-//! Whether some object in `text` (JSON that already parsed) names a key twice. Boost.JSON 1.81 keeps one of
-//! the two silently, so the text is walked once more: strings are skipped, keys are compared after their escapes
-//! are undone ("a" and "\u0061" are the same key).
 bool has_duplicate_key(std::string_view text) {
   struct Level { bool object; bool expecting_key; std::set<std::string> keys; };
   std::vector<Level> levels;
@@ -42,8 +38,6 @@ bool has_duplicate_key(std::string_view text) {
   }
   return false;
 }
-
-}  // namespace
 
 Result<boost::json::object> parse_object(std::string_view body) {
   if (body.empty()) return fail(errors::bad_request("リクエスト本文が空です。JSON形式で送信してください。"));

@@ -19,6 +19,11 @@ namespace kh::json {
 //! which of two values counts would otherwise depend on the parser, and a proxy may have read the other one).
 Result<boost::json::object> parse_object(std::string_view body);
 
+//! Whether some object in `text` (JSON that already parsed) names a key twice. Boost.JSON 1.81 keeps one of the
+//! two silently, so the text is walked once more: strings are skipped, keys are compared after their escapes are
+//! undone ("a" and "\u0061" are the same key).
+bool has_duplicate_key(std::string_view text);
+
 //! Pulls typed fields out of an object and remembers a message for each one that is wrong.
 class FieldReader {
  public:
