@@ -198,7 +198,7 @@ describe('matching notifications', () => {
         await facilityPage.getByRole('heading', { level: 3, name: handle }).waitFor();
         // The candidate comes with the reasons of the match (an urgent posting: 急募 is one of them).
         const card = facilityPage.getByRole('article').filter({ has: facilityPage.getByRole('heading', { level: 3, name: handle }) });
-        await card.getByRole('list', { name: '一致した理由' }).getByText('急募', { exact: true }).waitFor();
+        await card.getByRole('list', { name: '一致度の主な理由' }).getByText('急募', { exact: true }).waitFor();
         await card.getByText(`${marks.experience_years}年`, { exact: true }).waitFor();
         await card.getByText(`最長${marks.period_months_max}か月`, { exact: true }).waitFor();
         const candidatesHtml = await facilityPage.content();

@@ -32,7 +32,7 @@ describe('matching and notification pages accessibility', () => {
       await page.getByRole('main').getByRole('link', { name: /^おすすめ求人/ }).click();
       await expectHeading(page, 'おすすめ求人');
       await page.getByText(/^\d+件$/).waitFor();
-      assert.ok((await page.getByText('一致した理由').count()) > 0, 'the demo seeker has no recommendation with reasons');
+      assert.ok((await page.getByText('一致度の主な理由', { exact: true }).count()) > 0, 'the demo seeker has no recommendation with reasons');
       await expectAccessibleAtBothWidths(page, 'おすすめ求人');
     }),
   );

@@ -215,7 +215,9 @@ test('a decline is never traced to the candidate, who is not offered again; an o
   assert.equal(twice.status, 400);
   assert.match(twice.json.error.fields.candidates, /すでに/);
   const facilityNotices = (await facility.get('/api/v1/notifications?per_page=100')).json.items;
-  assert.ok(facilityNotices.some((n) => n.title === 'コンタクト依頼の1件が辞退されました'));
+  const declineNotice = facilityNotices.find((n) => n.title === 'コンタクト依頼の1件が辞退されました');
+  assert.ok(declineNotice);
+  assert.equal(declineNotice.link, `/facility/postings/${posting.id}/matches`, 'the candidates page the web has');
   assert.ok(!JSON.stringify(facilityNotices).includes(h47));
 });
 

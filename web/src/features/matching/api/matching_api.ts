@@ -10,6 +10,8 @@ export interface PostingMatch {
   score: number;
   /** Japanese phrases from the server (「希望診療科が一致」…). */
   reasons: string[];
+  /** The same reasons with the way each moved the score; the minus ones must not read as a match. */
+  reason_details?: ReasonDetail[];
 }
 
 /** A seeker before disclosure: see AnonymousSeeker. */

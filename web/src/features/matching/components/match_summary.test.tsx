@@ -33,6 +33,32 @@ describe('MatchSummary', () => {
     expect(screen.queryByRole('list')).toBeNull();
   });
 
+  it('marks each reason of a candidate with ＋ or － that is seen and spoken, not only coloured', () => {
+    render(
+      <MatchSummary
+        score={77}
+        reasons={['経験年数が条件を満たす（3年以上）', '希望地域から約40km（車で約50分）']}
+        details={[
+          { text: '経験年数が条件を満たす（3年以上）', effect: 'plus' },
+          { text: '希望地域から約40km（車で約50分）', effect: 'minus' },
+        ]}
+      />,
+    );
+    expect(screen.getByText('77点（100点満点）')).toHaveAttribute('data-match-score');
+    const list = screen.getByRole('list', { name: '一致度の主な理由' });
+    expect(list).toHaveAccessibleDescription('＋は一致度を上げた点、－は下げた点です。');
+    expect(within(list).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      '＋良い点：経験年数が条件を満たす（3年以上）',
+      '－気になる点：希望地域から約40km（車で約50分）',
+    ]);
+    expect(screen.queryByRole('list', { name: '一致した理由' })).toBeNull();
+  });
+
+  it('falls back to the plain list when the server sent no details', () => {
+    render(<MatchSummary score={40} reasons={['新着']} details={[]} />);
+    expect(within(screen.getByRole('list', { name: '一致した理由' })).getByRole('listitem')).toHaveTextContent('新着');
+  });
+
   it('knows every reason the server names (SPEC.md "Matching")', () => {
     for (const reason of ['希望診療科が一致', '診療科の領域が一致', '専門医取得の支援あり', '復職を支援（ブランク可）', '転科の支援あり', '緊急募集', '新着', '勤務開始日が希望に近い', '希望の二次医療圏', '勤務形態が希望どおり']) {
       expect(reasonKey(reason), reason).not.toBeNull();

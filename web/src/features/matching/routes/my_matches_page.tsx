@@ -82,7 +82,7 @@ export function MyMatchesPage() {
               {result.items.map((match) => (
                 <li key={match.posting.id}>
                   <PostingCard posting={match.posting}>
-                    <MatchSummary score={match.score} reasons={match.reasons} />
+                    <MatchSummary score={match.score} reasons={match.reasons} details={match.reason_details} />
                   </PostingCard>
                 </li>
               ))}
