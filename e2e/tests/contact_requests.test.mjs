@@ -223,10 +223,10 @@ describe('contact requests from a facility', () => {
           await queued.getByText(/^送信日時：/).waitFor();
           await expectAccessible(coordinatorPage, 'コーディネーター業務 with a facility’s request');
 
-          // The seeker: the header link, the request without any withheld value, an anonymous mail.
+          // The seeker: the home's link, the request without any withheld value, an anonymous mail.
           await seekerPage.goto('/');
-          await seekerPage.getByRole('link', { name: /^医療機関からのコンタクト依頼/ }).waitFor();
-          await seekerPage.getByRole('navigation', { name: 'サイト内リンク' }).getByRole('link', { name: '届いたコンタクト依頼' }).click();
+          // The home's function card leads there (the header's role menu has the same link).
+          await seekerPage.getByRole('main').getByRole('link', { name: /^医療機関からのコンタクト依頼/ }).first().click();
           await expectHeading(seekerPage, '医療機関からのコンタクト依頼');
           const request = seekerPage.getByRole('article').filter({ has: seekerPage.getByRole('link', { name: posting.title }) });
           await request.locator('[data-contact-request-state="sent"]').getByText('回答待ち').waitFor();
