@@ -22,6 +22,9 @@ const CHROMIUM_ARGS = [
 
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 375, height: 812 };
+/** The widths of issue 11's walkthrough: a common laptop and a current phone. */
+export const LAPTOP_1366 = { width: 1366, height: 768 };
+export const PHONE_390 = { width: 390, height: 844 };
 
 const ARTIFACTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
 
