@@ -1,7 +1,7 @@
 #pragma once
 //! The help desk of seed 001 §4: inquiries to the secretariat (件名, 内容, category, attachments) with the
 //! status 受付 → 回答済 → 追加質問 → 完了, answers and follow-ups (mailed to the other side); FAQ articles;
-//! announcements with an audience by role and unread marks. Attachments are checked by content, size-limited,
+//! announcements with an audience by role and unread marks, corrected or withdrawn with a history. Attachments are checked by content, size-limited,
 //! stored in the database and served only to those who may see what they are attached to.
 #include <cstdint>
 #include <optional>
@@ -55,6 +55,14 @@ class Service {
   Result<boost::json::object> list_announcements(const accounts::CurrentUser* viewer);
   Result<boost::json::object> announcement(const accounts::CurrentUser* viewer, const std::string& id);
   Result<boost::json::object> publish_announcement(const accounts::CurrentUser& editor, const boost::json::object& body);
+  //! A correction after 掲載 (title, body, audience; the files stay): one history entry with what changed.
+  Result<boost::json::object> update_announcement(const accounts::CurrentUser& editor, const std::string& id,
+                                                  const boost::json::object& body);
+  //! Takes it down for good: gone from its readers' lists and pages (404), listed for the secretariat as withdrawn.
+  Result<boost::json::object> withdraw_announcement(const accounts::CurrentUser& editor, const std::string& id,
+                                                    const boost::json::object& body);
+  //! 掲載, corrections and withdrawal, newest first, with who (氏名（組織名）), when and what changed.
+  Result<boost::json::object> announcement_history(const accounts::CurrentUser& editor, const std::string& id);
 
  private:
   store::Pool& pool_;

@@ -104,12 +104,12 @@ void register_routes(http::Router& router, Service& h, accounts::Service& accoun
     });
   });
 
-  // Rule: anyone; only announcements whose audience is all or includes the caller's role (the secretariat sees all).
+  // Rule: anyone; only announcements whose audience is all or includes the caller's role, not withdrawn (the secretariat sees all, withdrawn ones too).
   router.add("GET", "/api/v1/announcements", [&](http::Request& req) {
     const auto viewer = optional_viewer(accounts, req);
     return reply(h.list_announcements(viewer ? &*viewer : nullptr));
   });
-  // Rule: anyone in the audience (all: also without a session) and the secretariat; others get 404.
+  // Rule: anyone in the audience (all: also without a session) while not withdrawn, and the secretariat; others get 404.
   router.add("GET", "/api/v1/announcements/{id}", [&](http::Request& req) {
     const auto viewer = optional_viewer(accounts, req);
     return reply(h.announcement(viewer ? &*viewer : nullptr, req.param("id")));
@@ -120,6 +120,24 @@ void register_routes(http::Router& router, Service& h, accounts::Service& accoun
       auto body = http::json_body(req);
       return body ? reply(h.publish_announcement(c, *body), 201) : http::error_response(body.error());
     });
+  });
+  // Rule: the secretariat only; any announcement that is not withdrawn (409 after withdrawal).
+  router.add("PUT", "/api/v1/announcements/{id}", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const accounts::CurrentUser& c) {
+      auto body = http::json_body(req);
+      return body ? reply(h.update_announcement(c, req.param("id"), *body)) : http::error_response(body.error());
+    });
+  });
+  // Rule: the secretariat only; any announcement that is not withdrawn yet (409 after withdrawal).
+  router.add("POST", "/api/v1/announcements/{id}/withdraw", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const accounts::CurrentUser& c) {
+      auto body = http::json_body(req);
+      return body ? reply(h.withdraw_announcement(c, req.param("id"), *body)) : http::error_response(body.error());
+    });
+  });
+  // Rule: the secretariat only; any announcement, withdrawn ones too.
+  router.add("GET", "/api/v1/announcements/{id}/history", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const accounts::CurrentUser& c) { return reply(h.announcement_history(c, req.param("id"))); });
   });
 }
 

@@ -187,7 +187,7 @@ Result<Attachment> Service::attachment(const accounts::CurrentUser& viewer, cons
                                   {file->owner_id}));
     allowed = !owner.rows.empty() && owner.rows[0].text(0) == viewer.user.id;
   } else if (!allowed && file->owner_type == "announcement") {
-    auto a = KH_TRY(c.execute("SELECT audience FROM announcements WHERE id = $1", {file->owner_id}));
+    auto a = KH_TRY(c.execute("SELECT audience FROM announcements WHERE id = $1 AND withdrawn_at IS NULL", {file->owner_id}));
     const std::string role(accounts::role_code(viewer.user.role));
     allowed = !a.rows.empty() && (a.rows[0].text(0) == "all" || ("," + a.rows[0].text(0) + ",").find("," + role + ",") != std::string::npos);
   }

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <mutex>
 
 #include "core/text.h"
@@ -5,6 +6,18 @@
 #include "store/database.h"
 
 namespace kh::reference {
+namespace {
+
+//! A place name as compared: folded (width, case, katakana → hiragana) and the small ヶ/ヵ read as ケ/カ
+//! (鎌ヶ谷市 = 鎌ケ谷市), which folding leaves as the small hiragana ゖ/ゕ.
+std::string place_key(std::string_view name) {
+  std::string k = text::fold(text::trim(name));
+  for (const auto& [small, big] : {std::pair<std::string_view, std::string_view>{"ゖ", "け"}, {"ゕ", "か"}})
+    for (auto at = k.find(small); at != std::string::npos; at = k.find(small, at)) k.replace(at, small.size(), big);
+  return k;
+}
+
+}  // namespace
 
 bool is_valid_municipality_code(std::string_view code) {
   if (code.size() != 6) return false;
@@ -101,6 +114,24 @@ std::vector<Municipality> Catalogue::find_municipalities(std::string_view prefec
     if (out.size() >= limit) break;
   }
   return out;
+}
+
+std::vector<Municipality> Catalogue::municipalities_named(std::string_view prefecture, std::string_view name) const {
+  const std::string key = place_key(name);
+  if (key.empty()) return {};
+  const std::string ward = "市" + key;  // 札幌市中央区 ends with 市中央区
+  std::shared_lock l(mutex_);
+  std::vector<Municipality> exact, wards;
+  for (const auto& [_, m] : municipalities_) {
+    if (!prefecture.empty() && m.prefecture != prefecture) continue;
+    const std::string k = place_key(m.name);
+    if (k == key) exact.push_back(m);
+    else if (k.size() > ward.size() && k.ends_with(ward)) wards.push_back(m);
+  }
+  if (!prefecture.empty() && !exact.empty()) return exact;
+  exact.insert(exact.end(), wards.begin(), wards.end());
+  std::sort(exact.begin(), exact.end(), [](const auto& a, const auto& b) { return a.code < b.code; });
+  return exact;
 }
 
 std::optional<Area> Catalogue::area(std::string_view code) const {

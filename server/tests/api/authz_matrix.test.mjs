@@ -266,6 +266,10 @@ before(async () => {
   fx.announcement = await ok(sec, 'POST', '/api/v1/announcements', { title: '権限確認（医療機関・とりまとめ団体向け）', body: '本文', audience: ['facility', 'aggregator'], attachments: [pdf()] });
   fx.announcementFile = fx.announcement.attachments[0].id;
   fx.announcementAll = await ok(sec, 'POST', '/api/v1/announcements', { title: '権限確認（全員向け）', body: '本文', audience: 'all' });
+  // A withdrawn announcement (it was for everyone): only the secretariat still sees it, and its file.
+  fx.announcementWithdrawn = await ok(sec, 'POST', '/api/v1/announcements', { title: '権限確認（取り下げ済み）', body: '本文', audience: 'all', attachments: [pdf()] });
+  fx.announcementWithdrawnFile = fx.announcementWithdrawn.attachments[0].id;
+  await ok(sec, 'POST', `/api/v1/announcements/${fx.announcementWithdrawn.id}/withdraw`, { reason: '権限確認' });
   fx.faq = (await ok(ANONYMOUS, 'GET', '/api/v1/faq')).items[0].id;
   fx.faqDraft = await ok(sec, 'POST', '/api/v1/faq', { category: '権限確認', question: '下書きの質問', answer: '回答', published: false });
   fx.organisation = await ok(sec, 'POST', '/api/v1/organisations', { name: unique('権限確認病院'), kind: 'facility', prefecture: '13' });
@@ -353,6 +357,8 @@ const CASES = {
       return { type: 'text/csv; charset=utf-8', text: `${columns.join(',')}\n${columns.map((c) => row[c] ?? '').join(',')}\n` };
     },
   },
+  // The template is the same for every facility (nothing of another's in it): the role is the whole rule.
+  'GET /api/v1/postings/import/template.csv': {},
   'GET /api/v1/facility/postings': { leaks: () => [{ id: fx.draft.id, facts: {} }] },
   'PUT /api/v1/me/profile': {
     body: () => ({ name: '山田 花子', categories: ['nurse'], licences: [{ category: 'nurse', number: '1234567' }], employment: ['fixed_term'], prefectures: ['13'], notify: 'off' }),
@@ -399,6 +405,8 @@ const CASES = {
   'POST /api/v1/helpdesk/inquiries/{id}/messages': { variants: () => [foreign({ id: fx.inquiry.id })], body: () => ({ body: '追加の質問です。' }) },
   'GET /api/v1/attachments/{id}': {
     variants: () => [foreign({ id: fx.inquiryFile }), foreign({ id: fx.announcementFile }, { audience: ['facility', 'aggregator'] }),
+      // A withdrawn announcement's file: nobody's audience any more.
+      foreign({ id: fx.announcementWithdrawnFile }, { audience: [] }),
       // A file of an application's message is served only through its thread, never here.
       foreign({ id: fx.appFile }, { nobody: true })],
   },
@@ -406,11 +414,23 @@ const CASES = {
   'POST /api/v1/faq': { body: () => ({ category: '権限確認', question: '質問', answer: '回答', published: false }) },
   'GET /api/v1/faq/{id}': { variants: () => [foreign({ id: fx.faq }, { published: true }), foreign({ id: fx.faqDraft.id }, { published: false })] },
   'PUT /api/v1/faq/{id}': { variants: () => [foreign({ id: fx.faqDraft.id })], body: () => ({ category: '権限確認', question: '下書きの質問', answer: '回答（改）', published: false }) },
-  'GET /api/v1/announcements': { leaks: () => [{ id: fx.announcement.id, facts: { audience: ['facility', 'aggregator'] } }] },
+  'GET /api/v1/announcements': {
+    leaks: () => [{ id: fx.announcement.id, facts: { audience: ['facility', 'aggregator'] } }, { id: fx.announcementWithdrawn.id, facts: { audience: [] } }],
+  },
   'POST /api/v1/announcements': { body: () => ({ title: '権限確認', body: '本文', audience: ['secretariat'] }) },
   'GET /api/v1/announcements/{id}': {
-    variants: () => [foreign({ id: fx.announcement.id }, { audience: ['facility', 'aggregator'] }), foreign({ id: fx.announcementAll.id }, { audience: ['all'] })],
+    variants: () => [foreign({ id: fx.announcement.id }, { audience: ['facility', 'aggregator'] }), foreign({ id: fx.announcementAll.id }, { audience: ['all'] }),
+      foreign({ id: fx.announcementWithdrawn.id }, { audience: [] })],
   },
+  'PUT /api/v1/announcements/{id}': {
+    variants: () => [foreign({ id: fx.announcementAll.id })],
+    body: () => ({ title: '権限確認（全員向け・訂正）', body: '本文（訂正）', audience: 'all' }),
+  },
+  'POST /api/v1/announcements/{id}/withdraw': {
+    variants: async () => [foreign({ id: (await ok(callers.secretariat, 'POST', '/api/v1/announcements', { title: '権限確認（取り下げ用）', body: '本文', audience: 'all' })).id })],
+    body: () => ({ reason: '権限確認のため' }),
+  },
+  'GET /api/v1/announcements/{id}/history': { variants: () => [foreign({ id: fx.announcementWithdrawn.id }), foreign({ id: fx.announcement.id })] },
   'POST /api/v1/postings/{id}/applications': {
     variants: async () => [foreign({ id: (await newPosting()).id }, { published: true }), foreign({ id: fx.draft.id }, { published: false })],
     body: () => ({ kind: 'application', consent: true, message: '応募します' }),

@@ -101,3 +101,85 @@ test('announcements reach their audience with unread marks', async () => {
   const bad = await sec.post('/api/v1/announcements', { title: '', body: '', audience: ['king'] });
   assert.deepEqual(Object.keys(bad.json.error.fields).sort(), ['audience', 'body', 'title']);
 });
+
+test('an announcement is corrected and withdrawn after 掲載, with a history by name', async () => {
+  const sec = await as('jimukyoku');
+  const title = `誤字のあるお知らせ ${Date.now()}`;
+  const published = await sec.post('/api/v1/announcements', { title, body: '病床報告の締切は毎週月躍日です。', audience: 'all', attachments: [file('資料.pdf', pdf)] });
+  assert.equal(published.status, 201, published.text);
+  const id = published.json.id;
+  assert.equal(published.json.state, 'published');
+  assert.equal(published.json.updated_at, null);
+  const fac = await as('fac-tokyo-01');
+  assert.equal((await fac.get(`/api/v1/announcements/${id}`)).status, 200);
+  assert.ok((await fac.get('/api/v1/announcements')).json.items.some((a) => a.id === id && a.state === undefined));
+
+  // Only the secretariat corrects; a refused body names its fields; the same values change nothing.
+  assert.equal((await fac.put(`/api/v1/announcements/${id}`, { title: 'x', body: 'y' })).status, 403);
+  const bad = await sec.put(`/api/v1/announcements/${id}`, { title: '', body: '', audience: 'everyone' });
+  assert.equal(bad.status, 400);
+  assert.deepEqual(Object.keys(bad.json.error.fields).sort(), ['audience', 'body', 'title']);
+  assert.equal((await sec.put(`/api/v1/announcements/${id}`, { title, body: '病床報告の締切は毎週月躍日です。', audience: 'all' })).json.updated_at, null);
+  assert.equal((await sec.put('/api/v1/announcements/ann_nonexistent', { title, body: 'x' })).status, 404);
+
+  const corrected = await sec.put(`/api/v1/announcements/${id}`, { title, body: '病床報告の締切は毎週月曜日です。', audience: ['facility', 'aggregator'] });
+  assert.equal(corrected.status, 200, corrected.text);
+  assert.equal(corrected.json.body, '病床報告の締切は毎週月曜日です。');
+  assert.match(corrected.json.updated_at, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00$/);
+  assert.equal(corrected.json.attachments.length, 1, 'the files stay');
+  const read = await fac.get(`/api/v1/announcements/${id}`);
+  assert.equal(read.json.body, '病床報告の締切は毎週月曜日です。');
+  assert.equal(read.json.updated_at, corrected.json.updated_at);
+  // No longer for everyone: a visitor and a seeker lose it, the facility keeps it.
+  assert.equal((await new Client(server.url).get(`/api/v1/announcements/${id}`)).status, 404);
+  assert.equal((await (await as('seeker@example.jp')).get(`/api/v1/announcements/${id}`)).status, 404);
+
+  // Withdrawn: gone for its readers (list, page, file, unread count); the secretariat still sees it with its state.
+  const unreadBefore = (await fac.get('/api/v1/announcements')).json.unread;
+  const other = await sec.post('/api/v1/announcements', { title: `${title}（未読のまま取り下げ）`, body: '本文', audience: ['facility'] });
+  assert.equal((await fac.get('/api/v1/announcements')).json.unread, unreadBefore + 1);
+  assert.equal((await fac.post(`/api/v1/announcements/${other.json.id}/withdraw`, {})).status, 403);
+  assert.equal((await sec.post(`/api/v1/announcements/${other.json.id}/withdraw`, {})).status, 200);
+  assert.equal((await fac.get('/api/v1/announcements')).json.unread, unreadBefore, 'a withdrawn unread announcement is not counted');
+
+  const tooLong = await sec.post(`/api/v1/announcements/${id}/withdraw`, { reason: 'あ'.repeat(501) });
+  assert.equal(tooLong.status, 400);
+  assert.ok(tooLong.json.error.fields.reason);
+  const withdrawn = await sec.post(`/api/v1/announcements/${id}/withdraw`, { reason: '内容を見直して改めて掲載します。' });
+  assert.equal(withdrawn.status, 200, withdrawn.text);
+  assert.equal(withdrawn.json.state, 'withdrawn');
+  assert.match(withdrawn.json.withdrawn_at, /\+09:00$/);
+  assert.equal((await fac.get(`/api/v1/announcements/${id}`)).status, 404);
+  assert.ok(!(await fac.get('/api/v1/announcements')).json.items.some((a) => a.id === id));
+  assert.equal((await fac.get(corrected.json.attachments[0].url)).status, 404);
+  const secList = await sec.get('/api/v1/announcements');
+  assert.equal(secList.json.items.find((a) => a.id === id).state, 'withdrawn');
+  assert.equal((await sec.get(`/api/v1/announcements/${id}`)).json.state, 'withdrawn');
+  assert.equal((await sec.get(corrected.json.attachments[0].url)).status, 200);
+  // Final: neither corrected nor withdrawn again.
+  const again = await sec.post(`/api/v1/announcements/${id}/withdraw`, {});
+  assert.equal(again.status, 409);
+  assert.equal(again.json.error.code, 'announcement_withdrawn');
+  assert.equal((await sec.put(`/api/v1/announcements/${id}`, { title, body: 'x' })).status, 409);
+
+  // The history: newest first, who by name and organisation (never the login ID), when, and what changed.
+  assert.equal((await fac.get(`/api/v1/announcements/${id}/history`)).status, 403);
+  assert.equal((await sec.get('/api/v1/announcements/ann_nonexistent/history')).status, 404);
+  const history = await sec.get(`/api/v1/announcements/${id}/history`);
+  assert.equal(history.status, 200, history.text);
+  assert.deepEqual(history.json.items.map((h) => h.action), ['withdrawn', 'edited', 'published']);
+  for (const entry of history.json.items) {
+    assert.equal(entry.changed_by, '事務局 担当者（かけはし事務局）');
+    assert.match(entry.changed_at, /\+09:00$/);
+  }
+  assert.ok(!history.text.includes('jimukyoku'), 'no login ID in the history');
+  const [gone, edited, first] = history.json.items;
+  assert.equal(gone.note, '内容を見直して改めて掲載します。');
+  assert.deepEqual(edited.changes, {
+    body: ['病床報告の締切は毎週月躍日です。', '病床報告の締切は毎週月曜日です。'],
+    audience: ['all', 'facility,aggregator'],
+  });
+  assert.equal(edited.note, null);
+  assert.deepEqual(first.changes, {});
+  assert.equal(first.changed_at, published.json.published_at);
+});

@@ -26,6 +26,7 @@ import { BedBoardPage } from '../features/beds/routes/bed_board_page';
 import { BedFacilityPage } from '../features/beds/routes/bed_facility_page';
 import { BedReportPage } from '../features/beds/routes/bed_report_page';
 import { AnnouncementDetailPage } from '../features/helpdesk/routes/announcement_detail_page';
+import { AnnouncementEditPage } from '../features/helpdesk/routes/announcement_edit_page';
 import { AnnouncementNewPage } from '../features/helpdesk/routes/announcement_new_page';
 import { AnnouncementsPage } from '../features/helpdesk/routes/announcements_page';
 import { FaqArticlePage } from '../features/helpdesk/routes/faq_article_page';
@@ -110,6 +111,7 @@ export function createAppRouter() {
         { path: '/announcements', element: <AnnouncementsPage /> },
         { path: '/announcements/new', element: <RequireLogin role="secretariat">{() => <AnnouncementNewPage />}</RequireLogin> },
         { path: '/announcements/:id', element: <AnnouncementDetailPage /> },
+        { path: '/announcements/:id/edit', element: <RequireLogin role="secretariat">{() => <AnnouncementEditPage />}</RequireLogin> },
         { path: '/postings/:id/apply', element: <RequireLogin role="seeker">{() => <ApplyPage />}</RequireLogin> },
         {
           path: '/applications',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { z } from 'zod/mini';
 import { AttachmentField } from '../../../shared/attachments/attachment_field';
+import { AttachmentLinks } from '../../../shared/attachments/attachment_links';
 import { useSendWithAttachments } from '../../../shared/attachments/use_send_with_attachments';
 import { useForm } from '../../../shared/forms/use_form';
 import { requiredText } from '../../../shared/forms/schema_parts';
@@ -12,7 +13,7 @@ import { FormAlert } from '../../../shared/ui/form_alert';
 import { SubmitButton } from '../../../shared/ui/submit_button';
 import { TextAreaField } from '../../../shared/ui/text_area_field';
 import { TextField } from '../../../shared/ui/text_field';
-import { usePublishAnnouncement } from '../api/announcements_api';
+import { usePublishAnnouncement, useUpdateAnnouncement, type Announcement } from '../api/announcements_api';
 import { helpdeskKey, useHelpdeskTranslation } from '../i18n/helpdesk_i18n';
 
 export const TITLE_MAX_LENGTH = 200;
@@ -34,27 +35,40 @@ const announcementSchema = z
     }),
   );
 
-/** 「お知らせの掲載」: タイトル, 本文, 対象 (everyone or chosen roles) and files; published at once. */
-export function AnnouncementForm() {
+/**
+ * 「お知らせの掲載」: タイトル, 本文, 対象 (everyone or chosen roles) and files; published at once.
+ * With `announcement`, its correction (「お知らせの編集」): the same fields but the files, which stay.
+ */
+export function AnnouncementForm({ announcement }: { announcement?: Announcement }) {
   const { t } = useHelpdeskTranslation();
   const { t: tShared } = useTranslation();
   const navigate = useNavigate();
   const publish = usePublishAnnouncement();
+  const update = useUpdateAnnouncement(announcement?.id ?? '');
   const sendWithAttachments = useSendWithAttachments();
   const attachmentsId = useId();
+  const editing = announcement !== undefined;
+  const forRoles = editing && announcement.audience !== 'all' && announcement.audience !== '';
   const form = useForm({
     schema: announcementSchema,
-    initialValues: { title: '', body: '', audience: 'all', roles: [] as string[], attachments: [] as File[] },
+    initialValues: {
+      title: announcement?.title ?? '',
+      body: announcement?.body ?? '',
+      audience: forRoles ? 'roles' : 'all',
+      roles: forRoles ? announcement.audience.split(',') : ([] as string[]),
+      attachments: [] as File[],
+    },
     onValid: async (values) => {
-      const announcement = await sendWithAttachments(values.attachments, (attachments) =>
-        publish.mutateAsync({
-          title: values.title,
-          body: values.body,
-          audience: values.audience === 'all' ? 'all' : values.roles,
-          attachments,
-        }),
+      const audience = values.audience === 'all' ? 'all' : values.roles;
+      if (editing) {
+        const saved = await update.mutateAsync({ title: values.title, body: values.body, audience });
+        void navigate(`/announcements/${encodeURIComponent(saved.id)}`, { state: { saved: true } });
+        return;
+      }
+      const published = await sendWithAttachments(values.attachments, (attachments) =>
+        publish.mutateAsync({ title: values.title, body: values.body, audience, attachments }),
       );
-      void navigate(`/announcements/${encodeURIComponent(announcement.id)}`, { state: { published: true } });
+      void navigate(`/announcements/${encodeURIComponent(published.id)}`, { state: { published: true } });
     },
   });
 
@@ -103,13 +117,24 @@ export function AnnouncementForm() {
           error={form.fieldError('roles') ?? form.fieldError('audience')}
         />
       )}
-      <AttachmentField
-        id={attachmentsId}
-        files={form.values.attachments}
-        onFilesChange={(files) => form.setValue('attachments', files)}
-        error={form.fieldError('attachments')}
+      {editing ? (
+        <div className="flex flex-col gap-2">
+          <AttachmentLinks attachments={announcement.attachments} />
+          <p className="text-std-16N-170 text-solid-gray-800">{t('announcementForm.filesStay')}</p>
+        </div>
+      ) : (
+        <AttachmentField
+          id={attachmentsId}
+          files={form.values.attachments}
+          onFilesChange={(files) => form.setValue('attachments', files)}
+          error={form.fieldError('attachments')}
+        />
+      )}
+      <SubmitButton
+        busy={form.isSubmitting}
+        label={editing ? t('announcementForm.save') : t('announcementForm.submit')}
+        busyLabel={editing ? t('announcementForm.saving') : t('announcementForm.submitting')}
       />
-      <SubmitButton busy={form.isSubmitting} label={t('announcementForm.submit')} busyLabel={t('announcementForm.submitting')} />
     </form>
   );
 }

@@ -16,7 +16,8 @@ import { useAudienceLabel } from '../use_audience_label';
 
 /**
  * 「お知らせ」, public: the dated list, newest first. A logged-in user sees
- * which are unread and how many; the secretariat publishes from here.
+ * which are unread and how many; the secretariat publishes from here and also
+ * sees the withdrawn ones, marked 「取り下げ済み」.
  */
 export function AnnouncementsPage() {
   const { t, language } = useHelpdeskTranslation();
@@ -72,11 +73,15 @@ export function AnnouncementsPage() {
                 </p>
                 <div className="flex min-w-0 flex-col gap-1">
                   <p className="flex flex-wrap items-center gap-2">
-                    {item.read === false && <Badge kind="urgent">{t('announcements.unread')}</Badge>}
+                    {item.state === 'withdrawn' && <Badge kind="muted">{t('announcements.withdrawn')}</Badge>}
+                    {item.read === false && item.state !== 'withdrawn' && <Badge kind="urgent">{t('announcements.unread')}</Badge>}
                     <Link to={`/announcements/${encodeURIComponent(item.id)}`} className={`${TEXT_LINK_CLASSES} break-words text-std-18B-160`}>
                       {item.title}
                     </Link>
                   </p>
+                  {item.updated_at !== null && (
+                    <p className="text-dns-14N-130 text-solid-gray-700">{t('announcements.updatedAt', { at: formatDateTime(item.updated_at, language) })}</p>
+                  )}
                   {secretariat && <p className="text-dns-14N-130 text-solid-gray-700">{t('announcements.audience', { audience: audienceLabel(item.audience) })}</p>}
                 </div>
               </li>
