@@ -85,9 +85,14 @@ inline bool schedule_fits(int period_months, std::uint8_t posting_days, bool nig
 bool meets_hard_conditions(const PostingFacts& p, const SeekerFacts& s, const Vocabulary& v);
 //! The parts of a score that depend on the posting alone, worked out once per query rather than per seeker.
 struct PostingScore {
-  PostingScore(const PostingFacts& p, int today) : today(today), is_new(today - p.published_day <= 7) {}
+  PostingScore(const PostingFacts& p, int today) : today(today), is_new(today - p.published_day <= 7) {
+    // The weekdays part by the number of the posting's days a seeker covers: a table, not a division per seeker.
+    const int asked = __builtin_popcount(p.weekdays);
+    for (int covered = 0; covered < 8; ++covered) days_points[covered] = static_cast<std::int16_t>(asked == 0 ? 80 : 80 * covered / asked);
+  }
   int today;
   bool is_new;  //!< published within the last 7 days
+  std::int16_t days_points[8];
 };
 
 }  // namespace kh::matching

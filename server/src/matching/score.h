@@ -83,7 +83,7 @@ inline int evaluate(const PostingFacts& p, const PostingScore& ps, const SeekerV
   // Weekdays: how many of the posting's days the seeker can take.
   const int asked = std::popcount(static_cast<unsigned>(p.weekdays));
   const int covered = std::popcount(static_cast<unsigned>(p.weekdays & s.weekdays));
-  pts[parts::weekdays] = (asked == 0 || s.weekdays == 0) ? 80 : 80 * covered / asked;
+  pts[parts::weekdays] = s.weekdays == 0 ? 80 : ps.days_points[covered];
   // Start date: the closer to the day the seeker is available from, the better.
   const std::int32_t gap = s.available_day == INT_MIN ? -1 : p.start_day - s.available_day;
   pts[parts::start] = gap < 0 ? 50 : gap <= 14 ? 70 : std::max(10, 70 - (gap - 14) / 3);
