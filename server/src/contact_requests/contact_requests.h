@@ -60,6 +60,9 @@ class Service {
   Result<boost::json::object> mine(const accounts::CurrentUser& seeker);
   //! The seeker accepts or declines ({"action": "accept" | "decline"}).
   Result<boost::json::object> answer(const accounts::CurrentUser& seeker, const std::string& id, const boost::json::object& body);
+  //! Before 公開: how many seekers the posting would be announced to, and how (mail now, daily digest, in the
+  //! app only) — what the facility confirms (issue 11 item 3). Its own facility's staff only.
+  Result<boost::json::object> notice_preview(const accounts::CurrentUser& facility, const std::string& posting_id);
   //! Requests waiting for a seeker's answer, on postings the coordinator covers (all for the secretariat).
   Result<boost::json::object> queue(const accounts::CurrentUser& coordinator);
 

@@ -64,6 +64,10 @@ void register_routes(http::Router& router, Service& s, accounts::Service& accoun
   router.add("GET", "/api/v1/postings/{id}/contact-requests", [&](http::Request& req) {
     return with_user(accounts, req, [&](const auto& c) { return reply(s.of_posting(c, req.param("id"))); });
   });
+  // Rule: the posting's own facility staff; others get 404.
+  router.add("GET", "/api/v1/postings/{id}/notice-preview", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const auto& c) { return reply(s.notice_preview(c, req.param("id"))); });
+  });
   // Rule: seekers, their own requests only.
   router.add("GET", "/api/v1/me/contact-requests", [&](http::Request& req) {
     return with_user(accounts, req, [&](const auto& c) { return reply(s.mine(c)); });

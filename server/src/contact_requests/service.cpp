@@ -351,6 +351,28 @@ Result<bj::object> Service::answer(const accounts::CurrentUser& seeker, const st
   return seeker_view(id, action == "accept" ? "accepted" : "declined", application_id, r.created_at, now, *posting, seeker, postings_);
 }
 
+Result<bj::object> Service::notice_preview(const accounts::CurrentUser& facility, const std::string& posting_id) {
+  auto [posting, access] = KH_TRY(posting_for(postings_, facility, posting_id));
+  if (!access.facility) return fail(posting_not_found);
+  std::vector<std::string> ids;
+  engine_.visit_seekers_for_draft(posting, [&](const std::string& id, int) { ids.push_back(id); });
+  // As the notifier will do it: mail at once for 即時 (immediate) seekers and for every urgent posting, the daily
+  // digest for the others, nothing by mail for those who turned mails off; everyone gets the in-app notice.
+  const bool urgent = posting.urgency == "immediate";
+  std::int64_t mail_now = 0, digest = 0, app_only = 0;
+  for (const auto& id : ids) {
+    auto profile = KH_TRY(seekers_.find(id));
+    std::string pref = "immediate";
+    if (profile)
+      if (const auto doc = bj::parse(profile->json); doc.as_object().contains("notify")) pref = std::string(doc.at("notify").as_string());
+    if (pref == "off") ++app_only;
+    else if (urgent || pref == "immediate") ++mail_now;
+    else ++digest;
+  }
+  return bj::object{{"seekers", ids.size()}, {"mail_now", mail_now}, {"daily_digest", digest}, {"in_app_only", app_only},
+                    {"urgent", urgent}, {"already_published", posting.status == "published"}};
+}
+
 Result<bj::object> Service::queue(const accounts::CurrentUser& coordinator) {
   KH_TRY_VOID(accounts::require_role(coordinator, {accounts::Role::coordinator, accounts::Role::secretariat}));
   auto lease = KH_TRY(pool_.acquire());

@@ -292,6 +292,15 @@ void Engine::visit_seekers_for_posting(const std::string& posting_id, const Visi
   im.each_seeker_for(im.postings.facts[*ps], [&](std::uint32_t slot, int total) { visit(im.seekers.ids[slot], (total + 5) / 10); });
 }
 
+void Engine::visit_seekers_for_draft(const postings::Posting& posting, const Visitor& visit) const {
+  // Compiling interns new specialties and areas into the vocabulary: that is a change, so the lock is exclusive.
+  std::unique_lock lock(impl_->mutex);
+  auto& im = *impl_;
+  auto facts = compile_posting(posting, im.vocabulary);
+  facts.live = true;
+  im.each_seeker_for(facts, [&](std::uint32_t slot, int total) { visit(im.seekers.ids[slot], (total + 5) / 10); });
+}
+
 std::vector<Scored> Engine::seekers_for_posting(const std::string& posting_id, std::size_t limit) const {
   std::shared_lock lock(impl_->mutex);
   const auto& im = *impl_;

@@ -60,6 +60,9 @@ class Engine {
   //! Calls `visit` for every seeker meeting the posting's hard conditions, in no order, allocating nothing
   //! (the engine's lock is held meanwhile: keep `visit` short).
   void visit_seekers_for_posting(const std::string& posting_id, const Visitor& visit) const;
+  //! Like visit_seekers_for_posting, for a posting as it would be if published (a draft before 公開: how many
+  //! would be told); the engine keeps nothing of it.
+  void visit_seekers_for_draft(const postings::Posting& posting, const Visitor& visit) const;
   //! Seekers who meet every hard condition of the posting, best first (at most `limit`); equal scores in the
   //! order of the finer score (tenths), then of the id, so the order never changes between calls.
   std::vector<Scored> seekers_for_posting(const std::string& posting_id, std::size_t limit) const;

@@ -375,6 +375,7 @@ const CASES = {
     body: () => ({ candidates: ['求職者-AAAAAAAA'], message: '権限確認' }),
   },
   'GET /api/v1/postings/{id}/contact-requests': { variants: () => [foreign({ id: fx.posting.id }, { published: true }), foreign({ id: fx.draft.id })] },
+  'GET /api/v1/postings/{id}/notice-preview': { variants: () => [foreign({ id: fx.posting.id }, { published: true }), foreign({ id: fx.draft.id })] },
   'GET /api/v1/me/contact-requests': { leaks: () => [{ id: fx.contactRequest.id, facts: {} }] },
   'PATCH /api/v1/contact-requests/{id}': { variants: () => [foreign({ id: fx.contactRequest.id })], body: () => ({ action: 'decline' }) },
   'GET /api/v1/coordination/contact-requests': { leaks: () => [{ id: fx.contactRequest.id, facts: {} }] },
@@ -609,6 +610,7 @@ test('allowed callers reach their own objects', async () => {
   await ok(fac, 'PATCH', `/api/v1/postings/${fx.posting.id}`, { duties: '自施設の変更' });
   assert.ok((await ok(fac, 'GET', `/api/v1/postings/${fx.posting.id}/versions`)).total >= 2);
   await ok(fac, 'GET', `/api/v1/postings/${fx.posting.id}/matches`);
+  assert.ok((await ok(fac, 'GET', `/api/v1/postings/${fx.draft.id}/notice-preview`)).seekers >= 0);
   // Its contact request, and the seeker it was sent to answering it.
   assert.equal((await ok(fac, 'GET', `/api/v1/postings/${fx.posting.id}/contact-requests`)).items[0].state, 'sent');
   assert.ok((await ok(fx.scouted, 'GET', '/api/v1/me/contact-requests')).items.some((r) => r.id === fx.contactRequest.id));

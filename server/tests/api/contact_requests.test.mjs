@@ -254,3 +254,32 @@ test('refusals: the daily limit, another facility, other roles, unknown or missi
   const last = await facility.post(`/api/v1/postings/${posting.id}/contact-requests`, { candidates: others.slice(0, 1) });
   assert.equal(last.status, 201, 'the last one of the day still goes');
 });
+
+test('before 公開 the facility learns how many seekers would be told, and how', async () => {
+  const draft = await facility.post('/api/v1/postings', {
+    title: `公開前の確認 ${Date.now()}`, category: 'nurse', employment: 'fixed_term', start_date: '2027-05-10',
+    period_months: 3, weekdays: ['mon'], full_time: true, night_duty: false, urgency: 'immediate', positions: 1,
+    duties: '病棟業務', training_agreed: true,
+    workplace: { postal_code: '1010047', prefecture: '13', municipality: '131016', street: SECRET.street },
+    contact: { name: SECRET.person, phone: SECRET.phone, email: 'secret-scout@example.jp' }, masked: false, status: 'draft',
+  });
+  assert.equal(draft.status, 201, draft.text);
+  const preview = await facility.get(`/api/v1/postings/${draft.json.id}/notice-preview`);
+  assert.equal(preview.status, 200, preview.text);
+  // This run's four seekers match it (Tokyo, nurse, fixed term from May, Mondays), the demo's Tokyo nurses too.
+  assert.ok(preview.json.seekers >= 4, JSON.stringify(preview.json));
+  assert.equal(preview.json.urgent, true);
+  assert.equal(preview.json.daily_digest, 0, 'an urgent posting is mailed at once even to digest readers');
+  assert.equal(preview.json.seekers, preview.json.mail_now + preview.json.daily_digest + preview.json.in_app_only);
+  assert.equal(preview.json.already_published, false);
+  // Nothing was announced by looking.
+  assert.ok(!(await seekers[45].client.get('/api/v1/notifications?per_page=100')).json.items.some((n) => n.link === `/postings/${draft.json.id}`));
+  const regular = await facility.patch(`/api/v1/postings/${draft.json.id}`, { urgency: 'regular' });
+  assert.equal(regular.status, 200);
+  const calm = (await facility.get(`/api/v1/postings/${draft.json.id}/notice-preview`)).json;
+  assert.equal(calm.seekers, preview.json.seekers);
+  assert.ok(calm.daily_digest + calm.mail_now === preview.json.mail_now, 'the same people, by their own choice now');
+  const other = new Client(server.url);
+  await other.login('fac-tokyo-02');
+  assert.equal((await other.get(`/api/v1/postings/${draft.json.id}/notice-preview`)).status, 404);
+});
