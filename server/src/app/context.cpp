@@ -83,6 +83,14 @@ Result<void> start_projections(Context& ctx) {
   });
   // Sessions ended (logout everywhere, password reset or change, second factor set up or reset): the user's open
   // streams close in every process. The browser reconnects at once, and only still-valid sessions get back in.
+  // Interview signalling relayed by another process (this one published its own at once).
+  follower.on("signal", [&ctx](const store::Change& change) {
+    auto lease = ctx.pool->acquire();
+    if (!lease) return;
+    auto r = (*lease)->execute("SELECT recipient_id, event, origin FROM relayed_signals WHERE id = $1", {change.entity_id});
+    if (r && !r->rows.empty() && r->rows[0].text(2) != ctx.hub->origin())
+      ctx.hub->publish(r->rows[0].text(0), "interview_signal", r->rows[0].text(1));
+  });
   follower.on("user_sessions", [&ctx](const store::Change& change) { ctx.hub->close_user(change.entity_id); });
   follower.on("session", [&ctx](const store::Change& change) { ctx.hub->close_session(change.entity_id); });
   follower.on("reference", [&ctx](const store::Change&) {

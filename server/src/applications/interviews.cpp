@@ -214,12 +214,24 @@ Result<void> Service::relay_signal(const accounts::CurrentUser& sender, const st
   const std::string event = bj::serialize(bj::object{{"interview_id", interview_id}, {"from", a->as_seeker ? "seeker" : "facility"},
                                                       {"type", t}, {"data", data ? *data : bj::value(nullptr)}});
   // Signalling goes to the other side only: the seeker's pages, or the facility staff's.
-  if (a->as_seeker) {
-    for (const auto& m : KH_TRY(accounts_.members_of(a->posting.facility_id))) hub_.publish(m.id, "interview_signal", event);
-  } else {
-    hub_.publish(a->seeker_id, "interview_signal", event);
-  }
-  return {};
+  std::vector<std::string> recipients;
+  if (a->as_seeker)
+    for (const auto& m : KH_TRY(accounts_.members_of(a->posting.facility_id))) recipients.push_back(m.id);
+  else recipients.push_back(a->seeker_id);
+  // At once to the pages this process holds; through the change log to those other processes hold.
+  for (const auto& u : recipients) hub_.publish(u, "interview_signal", event);
+  auto& c = *lease;
+  const auto now = now_ms();
+  return store::in_transaction(c, [&]() -> Result<void> {
+    KH_TRY(c.execute("DELETE FROM relayed_signals WHERE created_at < $1", {now - 600'000}));
+    for (const auto& u : recipients) {
+      const auto id = crypto::new_id("sig");
+      KH_TRY(c.execute("INSERT INTO relayed_signals (id, recipient_id, event, origin, created_at) VALUES ($1, $2, $3, $4, $5)",
+                       {id, u, event, hub_.origin(), now}));
+      KH_TRY_VOID(store::append_change(c, "signal", id, "create"));
+    }
+    return {};
+  });
 }
 
 }  // namespace kh::applications

@@ -16,6 +16,8 @@ std::shared_ptr<http::EventStream> EventHub::subscribe(const std::string& user_i
   return stream;
 }
 
+std::string EventHub::new_origin() { return crypto::new_id("proc"); }
+
 void EventHub::publish(const std::string& user_id, const std::string& event, const std::string& data) {
   std::vector<std::shared_ptr<http::EventStream>> targets;
   {

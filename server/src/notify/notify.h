@@ -40,6 +40,9 @@ class EventHub {
   std::shared_ptr<http::EventStream> subscribe(const std::string& user_id, const std::string& session_digest,
                                                std::int64_t valid_until_ms);
   void publish(const std::string& user_id, const std::string& event, const std::string& data);
+  //! This process among the processes sharing the database (random per start): what it published itself is not
+  //! published again when it comes back through the change log.
+  const std::string& origin() const { return origin_; }
   void close_all();
   //! Closes every open stream of the user (their sessions ended; the survivors reconnect).
   void close_user(const std::string& user_id);
@@ -60,6 +63,8 @@ class EventHub {
   void close_where(const std::function<bool(const std::string& user_id, const Entry&)>& close_if);
   std::mutex mutex_;
   std::multimap<std::string, Entry> streams_;
+  std::string origin_ = new_origin();
+  static std::string new_origin();
 };
 
 //! Mail state of a notice: sent now, waiting for the daily digest, or not mailed.

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client, runCli, freshDatabase, uniqueEmail, DB_KIND } from './harness.mjs';
 
-let a, b, db;
+let a, b, db, shared;
 
 before(async () => {
   db = freshDatabase();
@@ -62,4 +62,51 @@ test('a posting created through one process is found, matched and pushed live by
   controller.abort();
   assert.ok(received.includes(title), 'and the live notice arrives on the stream held by the other process');
   console.log(`# ${DB_KIND}: in the other process's search after ${searchMs} ms; live notice after ${liveMs} ms (upper bounds: polled)`);
+  shared = { posting: created.json, seekerEmail: email };
+});
+
+/** The event stream of `client` on `base`, collecting the raw text. */
+async function stream(base, client) {
+  const controller = new AbortController();
+  const res = await fetch(`${base}/api/v1/events`, { headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') }, signal: controller.signal });
+  assert.equal(res.status, 200);
+  const s = { text: '', close: () => controller.abort() };
+  const reader = res.body.getReader();
+  (async () => { try { for (;;) { const { value, done } = await reader.read(); if (done) return; s.text += new TextDecoder().decode(value); } } catch { /* aborted */ } })();
+  return s;
+}
+
+test('the interview room signals between the two sides when they are served by different processes', async () => {
+  assert.ok(shared, 'the first test made the posting and the seeker');
+  const seekerOnB = new Client(b.url);
+  await seekerOnB.login(shared.seekerEmail, 'Multi2026pw');
+  const app = await seekerOnB.post(`/api/v1/postings/${shared.posting.id}/applications`, { kind: 'application', consent: true, message: '応募します' });
+  assert.equal(app.status, 201, app.text);
+  const facilityOnA = new Client(a.url);
+  await facilityOnA.login('fac-tokyo-01');
+  const proposed = await facilityOnA.post(`/api/v1/applications/${app.json.id}/interviews`, { slots: ['2027-08-01T10:00+09:00'], online: true });
+  assert.equal(proposed.status, 201, proposed.text);
+  const interview = proposed.json.interviews.at(-1);
+  assert.equal((await seekerOnB.post(`/api/v1/interviews/${interview.id}`, { action: 'accept', slot: 0 })).status, 200);
+
+  // The facility's page is served by B; the seeker's signal arrives through A.
+  const facilityOnB = new Client(b.url);
+  await facilityOnB.login('fac-tokyo-01');
+  const facilityStream = await stream(b.url, facilityOnB);
+  for (let i = 0; i < 100 && !facilityStream.text.includes('event: ready'); i++) await new Promise((r) => setTimeout(r, 20));
+  const seekerOnA = new Client(a.url);
+  await seekerOnA.login(shared.seekerEmail, 'Multi2026pw');
+  const sent = await seekerOnA.post(`/api/v1/interviews/${interview.id}/signal`, { type: 'offer', data: { sdp: 'v=0 multi-process' } });
+  assert.ok(sent.status >= 200 && sent.status < 300, sent.text);
+  for (let i = 0; i < 250 && !facilityStream.text.includes('multi-process'); i++) await new Promise((r) => setTimeout(r, 20));
+  facilityStream.close();
+  assert.match(facilityStream.text, /event: interview_signal\ndata: .*"type":"offer".*v=0 multi-process/);
+  // Once, not twice: the process that received it does not publish it again from the change log.
+  const seekerStream = await stream(a.url, seekerOnA);
+  const back = await facilityOnA.post(`/api/v1/interviews/${interview.id}/signal`, { type: 'answer', data: { sdp: 'v=0 answer' } });
+  assert.ok(back.status >= 200 && back.status < 300);
+  for (let i = 0; i < 100 && !seekerStream.text.includes('v=0 answer'); i++) await new Promise((r) => setTimeout(r, 20));
+  await new Promise((r) => setTimeout(r, 1500));
+  seekerStream.close();
+  assert.equal(seekerStream.text.split('v=0 answer').length - 1, 1, 'delivered exactly once');
 });
