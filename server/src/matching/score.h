@@ -2,6 +2,7 @@
 // The score of a pair (fit.h says what it is made of), inline: the candidate loops of the engine call it for
 // every seeker that meets a posting's hard conditions. Private to matching/.
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <climits>
 #include <cmath>
@@ -36,6 +37,48 @@ inline float straight_km(float lat1, float lon1, float lat2, float lon2) {
 }
 //! Roads are not straight: a factor of 1.3 is the usual detour index for Japanese road networks.
 constexpr float detour_index = 1.3f;
+
+//! The number of days in a weekday mask, from a table: the build targets any x86-64, whose std::popcount is a
+//! loop of shifts and masks (no POPCNT instruction), run for every candidate.
+inline int day_count(std::uint8_t days) {
+  static constexpr auto table = [] {
+    std::array<std::uint8_t, 128> t{};
+    for (int i = 0; i < 128; ++i) t[i] = static_cast<std::uint8_t>(std::popcount(static_cast<unsigned>(i)));
+    return t;
+  }();
+  return table[days & 127];
+}
+
+// The parts that depend on the seeker's list entry, one function each: evaluate() and the per-posting tables of
+// the candidate loop (EntryTables) both use them, so the two cannot disagree.
+inline int experience_points(const PostingFacts& p, int years) {
+  // Against the posting's requirement (「経験5年以上」), or on its own when none is stated.
+  if (p.experience_min >= 0) {
+    if (years < 0) return 50;
+    if (years >= p.experience_min) return 130 + std::min(20, 4 * (years - p.experience_min));
+    return std::max(0, 100 - 30 * (p.experience_min - years));
+  }
+  return years < 0 ? 60 : 60 + std::min(90, 6 * years);
+}
+//! How many of the posting's days the seeker can take.
+inline int weekday_points(const PostingScore& ps, std::uint8_t posting_days, std::uint8_t seeker_days) {
+  return seeker_days == 0 ? 80 : ps.days_points[day_count(static_cast<std::uint8_t>(posting_days & seeker_days))];
+}
+//! The closer the start to the day the seeker is available from, the better; `gap` -1: available any day.
+inline int start_points(std::int32_t gap) { return gap < 0 ? 50 : gap <= 14 ? 70 : std::max(10, 70 - (gap - 14) / 3); }
+//! Full/part time as wished; a posting without night duty suits more people.
+inline int style_points(const PostingFacts& p, bool full_time) { return (full_time == p.full_time ? 50 : 0) + (p.night_duty ? 10 : 30); }
+//! The kind of career support the seeker asked for, offered in the posting's text.
+inline bool career_offered(const PostingFacts& p, std::uint8_t career) {
+  static constexpr std::uint8_t offer_bit[4] = {0, 1, 2, 4};
+  return (p.career_offer & offer_bit[career & 3]) != 0;
+}
+inline int career_points(const PostingFacts& p, std::uint8_t career) { return career == 0 ? 40 : career_offered(p, career) ? 70 : 10; }
+//! A seeker who updated their wishes lately is likelier to answer; -1 when unknown.
+inline int inactive_days(int today, std::uint16_t active_day) { return active_day == 0 ? -1 : std::max(0, today - active_day); }
+inline int activity_points(int inactive) { return inactive < 0 ? 20 : std::max(0, 50 - inactive / 4); }
+//! Urgency, and a new posting.
+inline int urgency_points(const PostingFacts& p, const PostingScore& ps) { return (p.immediate ? 40 : 15) + (ps.is_new ? 10 : 0); }
 
 //! The score of a pair that meets the hard conditions; with Detail, also the facts of every part.
 template <bool Detail>
@@ -72,33 +115,15 @@ inline int evaluate(const PostingFacts& p, const PostingScore& ps, const SeekerV
     // 1.5 points a km up to 60 km (a commute), then half a point a km down to 10 points at 240 km.
     else pts[parts::distance] = road <= 60 ? 190 - road * 3 / 2 : std::max(10, 100 - (road - 60) / 2);
   }
-  // Experience against the posting's requirement (「経験5年以上」), or on its own when none is stated.
-  if (p.experience_min >= 0) {
-    if (s.experience < 0) pts[parts::experience] = 50;
-    else if (s.experience >= p.experience_min) pts[parts::experience] = 130 + std::min(20, 4 * (s.experience - p.experience_min));
-    else pts[parts::experience] = std::max(0, 100 - 30 * (p.experience_min - s.experience));
-  } else {
-    pts[parts::experience] = s.experience < 0 ? 60 : 60 + std::min(90, 6 * s.experience);
-  }
-  // Weekdays: how many of the posting's days the seeker can take.
-  const int asked = std::popcount(static_cast<unsigned>(p.weekdays));
-  const int covered = std::popcount(static_cast<unsigned>(p.weekdays & s.weekdays));
-  pts[parts::weekdays] = s.weekdays == 0 ? 80 : ps.days_points[covered];
-  // Start date: the closer to the day the seeker is available from, the better.
+  pts[parts::experience] = experience_points(p, s.experience);
+  pts[parts::weekdays] = weekday_points(ps, p.weekdays, s.weekdays);
   const std::int32_t gap = s.available_day == INT_MIN ? -1 : p.start_day - s.available_day;
-  pts[parts::start] = gap < 0 ? 50 : gap <= 14 ? 70 : std::max(10, 70 - (gap - 14) / 3);
-  // Work style: full/part time as wished; a posting without night duty suits more people.
-  const bool same_time = s.full_time == p.full_time;
-  pts[parts::style] = (same_time ? 50 : 0) + (p.night_duty ? 10 : 30);
-  // Career support: the kind of support the seeker asked for, offered in the posting's text.
-  static constexpr std::uint8_t offer_bit[4] = {0, 1, 2, 4};
-  const bool offered = (p.career_offer & offer_bit[s.career & 3]) != 0;
-  pts[parts::career] = s.career == 0 ? 40 : offered ? 70 : 10;
-  // Recent activity: a seeker who updated their wishes lately is likelier to answer.
-  const int inactive = s.active_day == 0 ? -1 : std::max(0, ps.today - s.active_day);
-  pts[parts::activity] = inactive < 0 ? 20 : std::max(0, 50 - inactive / 4);
-  // Urgency, and a new posting.
-  pts[parts::urgency] = (p.immediate ? 40 : 15) + (ps.is_new ? 10 : 0);
+  pts[parts::start] = start_points(gap);
+  pts[parts::style] = style_points(p, s.full_time);
+  pts[parts::career] = career_points(p, s.career);
+  const int inactive = inactive_days(ps.today, s.active_day);
+  pts[parts::activity] = activity_points(inactive);
+  pts[parts::urgency] = urgency_points(p, ps);
 
   int total = 0;
   for (int x : pts) total += x;
@@ -110,12 +135,12 @@ inline int evaluate(const PostingFacts& p, const PostingScore& ps, const SeekerV
     fit->road_km = static_cast<std::int16_t>(std::min(road, 9999));
     fit->experience_required = p.experience_min;
     fit->experience_years = s.experience;
-    fit->days_asked = static_cast<std::uint8_t>(s.weekdays == 0 ? 0 : asked);
-    fit->days_covered = static_cast<std::uint8_t>(covered);
+    fit->days_asked = static_cast<std::uint8_t>(s.weekdays == 0 ? 0 : day_count(p.weekdays));
+    fit->days_covered = static_cast<std::uint8_t>(day_count(static_cast<std::uint8_t>(p.weekdays & s.weekdays)));
     fit->start_gap_days = gap;
     fit->career = s.career;
-    fit->career_offered = offered;
-    fit->full_time_match = same_time;
+    fit->career_offered = career_offered(p, s.career);
+    fit->full_time_match = s.full_time == p.full_time;
     fit->immediate = p.immediate;
     fit->inactive_days = inactive;
   }
