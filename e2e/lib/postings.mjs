@@ -117,3 +117,31 @@ export function postingCsvRow(overrides = {}) {
     })
     .join(',');
 }
+
+/** The Japanese header row of the server's CSV template (what a clerk's Excel file starts with). */
+export const POSTING_CSV_HEADER_JA =
+  'タイトル,職種,診療科,雇用形態,勤務開始日,勤務終了日,期間（月数）,勤務曜日,勤務時間,フルタイム,当直・オンコール,緊急度,募集人数,業務内容,応募要件,給与,待遇・福利厚生,研修受講への同意,郵便番号,都道府県,市区町村,町名・番地,建物名・施設名,二次医療圏,担当者名,担当部署・所在地,電話番号,メールアドレス,マスキング希望,状態';
+
+/** Windows-31J (Shift_JIS) bytes of a text, as Excel saves a CSV: a table built from the WHATWG Shift_JIS decoder. */
+const WINDOWS_31J = (() => {
+  const table = new Map();
+  const decoder = new TextDecoder('shift_jis');
+  for (let lead = 0x81; lead <= 0xfc; lead++) {
+    if (lead > 0x9f && lead < 0xe0) continue;
+    for (let trail = 0x40; trail <= 0xfc; trail++) {
+      if (trail === 0x7f) continue;
+      const char = decoder.decode(new Uint8Array([lead, trail]));
+      if (char.length === 1 && char !== '\uFFFD' && !table.has(char)) table.set(char, [lead, trail]);
+    }
+  }
+  return table;
+})();
+export function windows31j(text) {
+  const bytes = [];
+  for (const char of text) {
+    if (char.charCodeAt(0) < 0x80) bytes.push(char.charCodeAt(0));
+    else if (WINDOWS_31J.has(char)) bytes.push(...WINDOWS_31J.get(char));
+    else throw new Error(`not in Windows-31J: ${char}`);
+  }
+  return Buffer.from(bytes);
+}

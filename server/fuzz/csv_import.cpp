@@ -1,10 +1,10 @@
 // Fuzz target: every CSV the server reads, and the CSV it writes.
-//   - kh::csv::parse (BOM, quotes, CRLF/LF, the UTF-8 check; imports accept UTF-8 only — Windows-31J appears only
-//     on the way out, in the bed board export);
+//   - kh::csv::parse (BOM, quotes, CRLF/LF, the UTF-8 check) and text::decode_japanese_file (UTF-8 with or
+//     without a BOM, else Windows-31J: what the posting import reads);
 //   - the secretariat's reference imports (reference::import_areas_csv, import_postal_codes_csv) and a facility's
 //     bulk posting registration (postings::Service::import_csv): row validation and, when every row is valid, the
 //     writes — against an in-memory SQLite database migrated and loaded once per process, as `serve` does;
-//   - beds::to_windows31j, the conversion of the export.
+//   - text::to_windows31j, the conversion of the bed board export and the posting template, and back.
 // Each importer runs on the input as is (so the header check is fuzzed) and on the input after its correct
 // header line (so the row checks are reached without the fuzzer having to guess a 30-column header).
 // Invariants: no crash or sanitizer report; parsed fields are valid UTF-8; an importer either imports the rows
@@ -19,7 +19,6 @@
 #include <string_view>
 
 #include "accounts/accounts.h"
-#include "beds/beds.h"
 #include "core/crypto.h"
 #include "core/csv.h"
 #include "core/log.h"
@@ -125,15 +124,23 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   check_client_error(w.postings->import_csv(w.facility_user, postings_header() + std::string(input)),
                      "postings import_csv with header");
 
-  // The export conversion takes any text; what it cannot represent becomes '?'.
-  (void)kh::beds::to_windows31j(input);
+  // The export conversion takes any text; what it cannot represent becomes '?'. What it writes reads back.
+  const auto written = kh::text::to_windows31j(input);
+  if (!kh::text::from_windows31j(written)) {
+    std::fprintf(stderr, "to_windows31j wrote what from_windows31j cannot read\n");
+    std::abort();
+  }
+  if (auto decoded = kh::text::decode_japanese_file(input); decoded && !kh::text::is_valid_utf8(decoded->text)) {
+    std::fprintf(stderr, "decode_japanese_file gave invalid UTF-8\n");
+    std::abort();
+  }
   if (auto records = kh::csv::parse(input)) {
     std::string out;
     for (const auto& record : *records) {
       for (std::size_t i = 0; i < record.size(); ++i) out += (i ? "," : "") + kh::csv::escape(record[i]);
       out += "\r\n";
     }
-    (void)kh::beds::to_windows31j(out);
+    (void)kh::text::to_windows31j(out);
   }
   return 0;
 }

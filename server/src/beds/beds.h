@@ -86,9 +86,6 @@ class Service {
   std::map<std::string, BoardRow> rows_;
 };
 
-//! Converts UTF-8 to Windows-31J; a character it cannot hold becomes '?'.
-std::string to_windows31j(std::string_view utf8);
-
 void register_routes(http::Router& router, Service& beds, accounts::Service& accounts);
 
 }  // namespace kh::beds

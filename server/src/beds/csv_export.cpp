@@ -1,47 +1,11 @@
 // CSV export of the board 「詳細のみ」: one row per facility, comma-separated, Windows-31J, header first.
-#include <iconv.h>
-
-#include <cerrno>
-
 #include "beds/beds.h"
 #include "core/csv.h"
+#include "core/text.h"
 #include "core/time.h"
 #include "reference/prefectures.h"
 
 namespace kh::beds {
-
-std::string to_windows31j(std::string_view utf8) {
-  iconv_t cd = iconv_open("CP932", "UTF-8");
-  if (cd == reinterpret_cast<iconv_t>(-1)) return std::string(utf8);
-  std::string out(utf8.size() * 2 + 16, '\0');
-  char* in = const_cast<char*>(utf8.data());
-  std::size_t in_left = utf8.size();
-  char* dst = out.data();
-  std::size_t out_left = out.size();
-  while (in_left > 0) {
-    if (iconv(cd, &in, &in_left, &dst, &out_left) != static_cast<std::size_t>(-1)) break;
-    if (errno == EILSEQ || errno == EINVAL) {
-      // A character Windows-31J cannot hold (some emoji, rare kanji): one '?' instead of failing the export.
-      std::size_t skip = 1;
-      while (skip < in_left && (static_cast<unsigned char>(in[skip]) & 0xC0) == 0x80) ++skip;
-      in += skip;
-      in_left -= skip;
-      if (out_left == 0) break;
-      *dst++ = '?';
-      --out_left;
-    } else if (errno == E2BIG) {
-      const auto used = static_cast<std::size_t>(dst - out.data());
-      out.resize(out.size() * 2);
-      dst = out.data() + used;
-      out_left = out.size() - used;
-    } else {
-      break;
-    }
-  }
-  out.resize(static_cast<std::size_t>(dst - out.data()));
-  iconv_close(cd);
-  return out;
-}
 
 std::string Service::csv(const BoardQuery& query) const {
   BoardQuery all = query;
@@ -82,7 +46,7 @@ std::string Service::csv(const BoardQuery& query) const {
       field(status, i + 1 == patient_categories().size());
     }
   }
-  return to_windows31j(text);
+  return text::to_windows31j(text);
 }
 
 }  // namespace kh::beds

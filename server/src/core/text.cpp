@@ -1,8 +1,11 @@
 #include "core/text.h"
 
 #include <unicode/normalizer2.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_err.h>
 #include <unicode/unistr.h>
 
+#include <memory>
 
 namespace kh::text {
 
@@ -133,6 +136,56 @@ bool has_forbidden_characters(std::string_view s, Lines lines) {
     }
   }
   return false;
+}
+
+namespace {
+
+struct ConverterClose { void operator()(UConverter* c) const { ucnv_close(c); } };
+using Converter = std::unique_ptr<UConverter, ConverterClose>;
+
+//! A converter per call: opening one is cheap next to a file, and a UConverter holds state (not thread-safe).
+Converter windows31j() {
+  UErrorCode status = U_ZERO_ERROR;
+  Converter c(ucnv_open("windows-31j", &status));
+  return U_FAILURE(status) ? nullptr : std::move(c);
+}
+
+}  // namespace
+
+std::string to_windows31j(std::string_view utf8) {
+  auto cnv = windows31j();
+  if (!cnv) return std::string(utf8);
+  UErrorCode status = U_ZERO_ERROR;
+  ucnv_setFallback(cnv.get(), true);  // 〜 → ～ (0x8160) and the like, as Windows writes them
+  ucnv_setSubstChars(cnv.get(), "?", 1, &status);
+  ucnv_setFromUCallBack(cnv.get(), UCNV_FROM_U_CALLBACK_SUBSTITUTE, nullptr, nullptr, nullptr, &status);
+  // Invalid UTF-8 becomes U+FFFD here, which has no mapping and so becomes '?' too.
+  const auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  std::string out(static_cast<std::size_t>(u.length()) * 2 + 16, '\0');
+  const int32_t n = u.extract(out.data(), static_cast<int32_t>(out.size()), cnv.get(), status);
+  if (U_FAILURE(status)) return std::string(utf8);
+  out.resize(static_cast<std::size_t>(n));
+  return out;
+}
+
+std::optional<std::string> from_windows31j(std::string_view bytes) {
+  auto cnv = windows31j();
+  if (!cnv) return std::nullopt;
+  UErrorCode status = U_ZERO_ERROR;
+  ucnv_setToUCallBack(cnv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  icu::UnicodeString u(bytes.data(), static_cast<int32_t>(bytes.size()), cnv.get(), status);
+  if (U_FAILURE(status) || u.isBogus()) return std::nullopt;
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+std::optional<DecodedFile> decode_japanese_file(std::string_view bytes) {
+  if (bytes.starts_with("\xEF\xBB\xBF") && is_valid_utf8(bytes.substr(3)))
+    return DecodedFile{std::string(bytes.substr(3)), FileEncoding::utf8_bom};
+  if (is_valid_utf8(bytes)) return DecodedFile{std::string(bytes), FileEncoding::utf8};
+  if (auto text = from_windows31j(bytes)) return DecodedFile{std::move(*text), FileEncoding::windows31j};
+  return std::nullopt;
 }
 
 }  // namespace kh::text

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -84,8 +85,10 @@ class Service {
 
   Result<Posting> create(const accounts::CurrentUser& actor, const boost::json::object& body);
   Result<Posting> update(const accounts::CurrentUser& actor, const std::string& id, const boost::json::object& body);
-  //! Creates every row or none: row errors come back as "row_N" fields.
-  Result<std::vector<Posting>> import_csv(const accounts::CurrentUser& actor, std::string_view csv);
+  //! Creates every row or none from a CSV file as uploaded (UTF-8 with or without a BOM, or Windows-31J; headers
+  //! by code or Japanese name; codes or Japanese names in the cells; csv_import.cpp): row errors come back as
+  //! "row_N" fields naming the row and the column in Japanese.
+  Result<std::vector<Posting>> import_csv(const accounts::CurrentUser& actor, std::string_view bytes);
   Result<std::optional<Posting>> find(const std::string& id);
   Result<std::vector<Posting>> list_for_facility(const accounts::CurrentUser& actor);
   Result<std::vector<PostingVersion>> versions(const accounts::CurrentUser& actor, const std::string& id);
@@ -107,7 +110,16 @@ class Service {
   const reference::Catalogue& catalogue_;
 };
 
-//! The header of the bulk CSV, in column order (documented in docs/operations.md).
+//! A column of the bulk CSV: its code (the API's field), the Japanese header of the template, and whether every
+//! file must have it (documented in docs/operations.md).
+struct CsvColumn { std::string_view key, name; bool required; };
+std::span<const CsvColumn> csv_column_list();
+//! The codes of the columns, in the template's order.
 const std::vector<std::string>& csv_columns();
+//! The template facilities download: Windows-31J (what Excel opens), the Japanese headers and one example row
+//! (a nurse posting in 千代田区 starting `start_date`, YYYY-MM-DD), written with names, not codes.
+std::string csv_template(std::string_view start_date);
+//! The status and close reason of a create or update body, by the lifecycle's rules.
+Result<void> apply_status(Posting& p, const boost::json::object& body, bool creating);
 
 }  // namespace kh::postings

@@ -112,14 +112,31 @@ void register_routes(http::Router& router, Service& postings, SearchIndex& index
   router.add("POST", "/api/v1/postings/import", [&](http::Request& req) {
     auto current = accounts.authenticate(req);
     if (!current) return http::error_response(current.error());
+    // The encoding is found from the bytes (UTF-8, else Windows-31J), not from a charset a browser may not send.
     if (!text::ascii_lower(req.header("content-type").value_or("")).starts_with("text/csv"))
-      return http::error_response({415, "unsupported_media_type", "CSV（Content-Type: text/csv、UTF-8）で送信してください。", {}});
+      return http::error_response({415, "unsupported_media_type", "CSV（Content-Type: text/csv）で送信してください。", {}});
     auto created = postings.import_csv(*current, req.body);
     if (!created) return http::error_response(created.error());
     follower.catch_up();
     bj::array ids;
     for (const auto& p : *created) ids.push_back(bj::string(p.id));
     return http::json_response(201, bj::object{{"imported", created->size()}, {"ids", std::move(ids)}});
+  });
+
+  // Rule: facility staff only.
+  router.add("GET", "/api/v1/postings/import/template.csv", [&](http::Request& req) {
+    auto current = accounts.authenticate(req);
+    if (!current) return http::error_response(current.error());
+    if (auto allowed = accounts::require_role(*current, {accounts::Role::facility}); !allowed)
+      return http::error_response(allowed.error());
+    // The example starts a month from today (Japan time), so it is a posting that could be registered as it is.
+    http::Response r;
+    r.content_type = "text/csv; charset=Shift_JIS";
+    r.body = csv_template(format_iso8601_jst(now_ms() + 30LL * 24 * 3600 * 1000).substr(0, 10));
+    r.header("Content-Disposition",
+             "attachment; filename=\"kakehashi_postings_template.csv\"; filename*=UTF-8''%E5%8B%9F%E9%9B%86%E7%99%BB%E9%8C%B2%E3%83%86%E3%83%B3%E3%83%97%E3%83%AC%E3%83%BC%E3%83%88.csv");
+    r.header("Cache-Control", "private, no-store");
+    return r;
   });
 
   // Rule: facility staff; only the postings of their own facilities.

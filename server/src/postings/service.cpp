@@ -3,7 +3,6 @@
 #include "accounts/accounts.h"
 #include "audit/audit.h"
 #include "core/crypto.h"
-#include "core/csv.h"
 #include "core/time.h"
 #include "postings/postings.h"
 #include "postings/repo.h"
@@ -32,6 +31,8 @@ bool allowed_transition(const std::string& from, const std::string& to) {
   return false;
 }
 
+}  // namespace
+
 Result<void> apply_status(Posting& p, const bj::object& body, bool creating) {
   const auto* s = body.if_contains("status");
   if (!s) return {};
@@ -53,6 +54,8 @@ Result<void> apply_status(Posting& p, const bj::object& body, bool creating) {
   p.status = to;
   return {};
 }
+
+namespace {
 
 //! {"field": [old, new]} for every top-level or nested field that changed.
 std::string diff(const bj::object& before, const bj::object& after) {
@@ -140,107 +143,6 @@ Result<Posting> Service::update(const accounts::CurrentUser& actor, const std::s
     return audit::record(c, accounts::actor_of(actor), "posting_updated", "posting", p.id, "version " + std::to_string(p.version));
   }));
   return p;
-}
-
-const std::vector<std::string>& csv_columns() {
-  static const std::vector<std::string> columns = {
-      "title", "category", "specialty", "employment", "start_date", "end_date", "period_months", "weekdays", "hours",
-      "full_time", "night_duty", "urgency", "positions", "duties", "requirements", "pay", "benefits",
-      "training_agreed", "postal_code", "prefecture", "municipality", "street", "building", "area", "contact_name",
-      "contact_location", "contact_phone", "contact_email", "masked", "status"};
-  return columns;
-}
-
-Result<std::vector<Posting>> Service::import_csv(const accounts::CurrentUser& actor, std::string_view text) {
-  const std::string facility_id = KH_TRY(facility_of(actor, {}));
-  auto records = KH_TRY(csv::parse(text));
-  if (records.size() < 2) return fail(errors::bad_request("CSVにデータ行がありません。1行目は見出しにしてください。"));
-  const auto& columns = csv_columns();
-  if (records.front() != columns) {
-    std::string expected;
-    for (const auto& h : columns) expected += (expected.empty() ? "" : ",") + h;
-    return fail(errors::bad_request("CSVの1行目（見出し）は次のとおりにしてください: " + expected));
-  }
-  // Each row becomes the same JSON a form would send, so the CSV obeys exactly the form's rules.
-  auto to_body = [](const std::vector<std::string>& row) {
-    bj::object o, workplace, contact;
-    const auto& cols = csv_columns();
-    for (std::size_t i = 0; i < cols.size(); ++i) {
-      const auto& key = cols[i];
-      const auto& v = row[i];
-      if (v.empty()) continue;
-      bj::value value = bj::string(v);
-      if (key == "full_time" || key == "night_duty" || key == "training_agreed" || key == "masked") {
-        if (v == "1" || v == "true" || v == "はい") value = true;
-        else if (v == "0" || v == "false" || v == "いいえ") value = false;
-      } else if (key == "period_months" || key == "positions") {
-        try { std::size_t used; auto n = std::stoll(v, &used); if (used == v.size()) value = n; } catch (...) {}
-      } else if (key == "weekdays") {
-        bj::array days;
-        std::size_t start = 0;
-        while (start <= v.size()) {
-          auto end = v.find_first_of(" ;/", start);
-          if (end == std::string::npos) end = v.size();
-          if (end > start) days.push_back(bj::string(v.substr(start, end - start)));
-          start = end + 1;
-        }
-        value = std::move(days);
-      }
-      if (key.starts_with("contact_")) contact[key.substr(8)] = value;
-      else if (key == "postal_code" || key == "prefecture" || key == "municipality" || key == "street" ||
-               key == "building" || key == "area") workplace[key] = value;
-      else o[key] = value;
-    }
-    o["workplace"] = std::move(workplace);
-    o["contact"] = std::move(contact);
-    if (!o.contains("masked")) o["masked"] = nullptr;  // required: a missing value is reported, not defaulted
-    return o;
-  };
-  std::map<std::string, std::string> problems;
-  std::vector<Posting> created;
-  const auto now = now_ms();
-  for (std::size_t i = 1; i < records.size(); ++i) {
-    const std::string row = "row_" + std::to_string(i + 1);
-    const std::string prefix = std::to_string(i + 1) + "行目: ";
-    if (records[i].size() != columns.size()) {
-      problems[row] = prefix + "列の数が" + std::to_string(columns.size()) + "ではありません。";
-      continue;
-    }
-    const auto body = to_body(records[i]);
-    Posting p;
-    p.facility_id = facility_id;
-    auto checked = apply_and_validate(p, body, catalogue_, true);
-    if (checked) checked = apply_status(p, body, true);
-    if (!checked) {
-      std::string message = prefix;
-      for (const auto& [field, text] : checked.error().fields) message += text + " ";
-      problems[row] = message.substr(0, message.size() - 1);
-      continue;
-    }
-    p.id = crypto::new_id("pst");
-    p.version = 1;
-    p.created_at_ms = p.updated_at_ms = now;
-    if (p.status == "published") p.published_at_ms = now;
-    created.push_back(std::move(p));
-  }
-  if (!problems.empty()) {
-    Error e = errors::validation(std::move(problems));
-    e.code = "import_failed";
-    e.message = "CSVに誤りがあるため、1件も登録しませんでした。各行のメッセージを確認してください。";
-    return fail(std::move(e));
-  }
-  auto lease = KH_TRY(pool_.acquire());
-  auto& c = *lease;
-  KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
-    for (const auto& p : created) {
-      KH_TRY_VOID(repo::insert(c, p, actor.user.id));
-      KH_TRY_VOID(repo::insert_version(c, p.id, 1, actor.user.login, R"({"created":true,"source":"csv"})"));
-      KH_TRY_VOID(store::append_change(c, "posting", p.id, "create"));
-    }
-    return audit::record(c, accounts::actor_of(actor), "postings_imported", "organisation", facility_id,
-                         std::to_string(created.size()) + " rows");
-  }));
-  return created;
 }
 
 Result<std::optional<Posting>> Service::find(const std::string& id) {

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <mutex>
 
 #include "core/text.h"
@@ -5,6 +6,18 @@
 #include "store/database.h"
 
 namespace kh::reference {
+namespace {
+
+//! A place name as compared: folded (width, case, katakana → hiragana) and the small ヶ/ヵ read as ケ/カ
+//! (鎌ヶ谷市 = 鎌ケ谷市), which folding leaves as the small hiragana ゖ/ゕ.
+std::string place_key(std::string_view name) {
+  std::string k = text::fold(text::trim(name));
+  for (const auto& [small, big] : {std::pair<std::string_view, std::string_view>{"ゖ", "け"}, {"ゕ", "か"}})
+    for (auto at = k.find(small); at != std::string::npos; at = k.find(small, at)) k.replace(at, small.size(), big);
+  return k;
+}
+
+}  // namespace
 
 bool is_valid_municipality_code(std::string_view code) {
   if (code.size() != 6) return false;
@@ -47,7 +60,11 @@ Result<void> Catalogue::load(store::Connection& c) {
                             degrees(r.optional_text(6))};
     if (auto it = new_areas.find(r.text(3)); it != new_areas.end()) it->second.municipalities.push_back(r.text(0));
   }
+  std::vector<std::pair<std::string, std::string>> new_keys;
+  new_keys.reserve(new_munis.size());
+  for (const auto& [code, m] : new_munis) new_keys.emplace_back(place_key(m.name), code);
   std::unique_lock lock(mutex_);
+  place_keys_ = std::move(new_keys);
   categories_ = std::move(new_categories);
   specialties_ = std::move(new_specialties);
   municipalities_ = std::move(new_munis);
@@ -101,6 +118,25 @@ std::vector<Municipality> Catalogue::find_municipalities(std::string_view prefec
     if (out.size() >= limit) break;
   }
   return out;
+}
+
+std::vector<Municipality> Catalogue::municipalities_named(std::string_view prefecture, std::string_view name) const {
+  const std::string key = place_key(name);
+  if (key.empty()) return {};
+  const std::string ward = "市" + key;  // 札幌市中央区 ends with 市中央区
+  std::shared_lock l(mutex_);
+  std::vector<Municipality> exact, wards;
+  for (const auto& [k, code] : place_keys_) {
+    if (!prefecture.empty() && !code.starts_with(prefecture)) continue;  // a code begins with its prefecture's
+    const bool same = k == key;
+    if (!same && !(k.size() > ward.size() && k.ends_with(ward))) continue;
+    const auto& m = municipalities_.find(code)->second;
+    (same ? exact : wards).push_back(m);
+  }
+  if (!prefecture.empty() && !exact.empty()) return exact;
+  exact.insert(exact.end(), wards.begin(), wards.end());
+  std::sort(exact.begin(), exact.end(), [](const auto& a, const auto& b) { return a.code < b.code; });
+  return exact;
 }
 
 std::optional<Area> Catalogue::area(std::string_view code) const {

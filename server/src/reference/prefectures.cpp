@@ -32,4 +32,20 @@ const Prefecture* find_prefecture(std::string_view code) {
   return nullptr;
 }
 
+const Prefecture* find_prefecture_by_name(std::string_view name) {
+  for (const auto& p : all) {
+    if (p.name == name) return &p;
+    // 東京, 大阪, 神奈川: the name without 都, 府 or 県 (道 stays: 北海 is not a name anyone writes).
+    const auto suffix = p.name.substr(p.name.size() - 3);  // one kanji in UTF-8
+    if (suffix != "道" && p.name.substr(0, p.name.size() - 3) == name) return &p;
+  }
+  return nullptr;
+}
+
+const Prefecture* prefecture_prefix(std::string_view address) {
+  for (const auto& p : all)
+    if (address.starts_with(p.name)) return &p;
+  return nullptr;
+}
+
 }  // namespace kh::reference

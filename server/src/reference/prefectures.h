@@ -14,5 +14,9 @@ struct Prefecture {
 std::span<const Prefecture> prefectures();
 //! nullptr for an unknown code.
 const Prefecture* find_prefecture(std::string_view code);
+//! By the name a person writes: 東京都 or 東京 (北海道 in full); nullptr when none.
+const Prefecture* find_prefecture_by_name(std::string_view name);
+//! The prefecture an address written out in full begins with (東京都千代田区 → 東京都), by its full name.
+const Prefecture* prefecture_prefix(std::string_view address);
 
 }  // namespace kh::reference

@@ -52,6 +52,10 @@ class Catalogue {
   //! Municipalities whose name or kana contains `query` (folded: kanji, hiragana, katakana, half width), in code
   //! order, within a prefecture when one is given.
   std::vector<Municipality> find_municipalities(std::string_view prefecture, std::string_view query, std::size_t limit) const;
+  //! The municipalities a person means by a name (千代田区, 札幌市中央区), compared folded (width, kana, ヶ/ケ).
+  //! Within a prefecture, a name no municipality has may be a designated city's ward without its city (中央区 in
+  //! 北海道 → 札幌市中央区); everywhere (empty prefecture) both count, so 中央区 alone is several. Code order.
+  std::vector<Municipality> municipalities_named(std::string_view prefecture, std::string_view name) const;
   std::optional<Area> area(std::string_view code) const;
   std::vector<Area> areas(std::string_view prefecture) const;
   //! Whether any municipality of the prefecture is known (the shipped data is a subset of Japan).
@@ -62,6 +66,8 @@ class Catalogue {
   std::vector<Category> categories_;
   std::vector<Specialty> specialties_;
   std::map<std::string, Municipality, std::less<>> municipalities_;
+  //! Each municipality's name as municipalities_named compares it (folded once, at load), with its code.
+  std::vector<std::pair<std::string, std::string>> place_keys_;
   std::map<std::string, Area, std::less<>> areas_;
 };
 

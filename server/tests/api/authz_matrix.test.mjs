@@ -347,6 +347,8 @@ const CASES = {
       return { type: 'text/csv; charset=utf-8', text: `${columns.join(',')}\n${columns.map((c) => row[c] ?? '').join(',')}\n` };
     },
   },
+  // The template is the same for every facility (nothing of another's in it): the role is the whole rule.
+  'GET /api/v1/postings/import/template.csv': {},
   'GET /api/v1/facility/postings': { leaks: () => [{ id: fx.draft.id, facts: {} }] },
   'PUT /api/v1/me/profile': {
     body: () => ({ name: '山田 花子', categories: ['nurse'], licences: [{ category: 'nurse', number: '1234567' }], employment: ['fixed_term'], prefectures: ['13'], notify: 'off' }),

@@ -219,6 +219,147 @@ test('CSV import: one bad row reports that row and saves nothing; a clean file s
   assert.equal((await new Client(server.url).get(`/api/v1/postings?q=${encodeURIComponent('CSV一括')}`)).json.total, 2);
 });
 
+/** Windows-31J bytes of a text, as Excel saves a CSV (a table built from the WHATWG Shift_JIS decoder). */
+const WINDOWS_31J = (() => {
+  const table = new Map();
+  const decoder = new TextDecoder('shift_jis');
+  for (let lead = 0x81; lead <= 0xfc; lead++) {
+    if (lead > 0x9f && lead < 0xe0) continue;
+    for (let trail = 0x40; trail <= 0xfc; trail++) {
+      if (trail === 0x7f) continue;
+      const ch = decoder.decode(new Uint8Array([lead, trail]));
+      if (ch.length === 1 && ch !== '\uFFFD' && !table.has(ch)) table.set(ch, [lead, trail]);
+    }
+  }
+  for (let b = 0xa1; b <= 0xdf; b++) table.set(decoder.decode(new Uint8Array([b])), [b]);
+  return table;
+})();
+function windows31j(text) {
+  const bytes = [];
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) bytes.push(ch.charCodeAt(0));
+    else if (WINDOWS_31J.has(ch)) bytes.push(...WINDOWS_31J.get(ch));
+    else throw new Error(`not in Windows-31J: ${ch}`);
+  }
+  return Buffer.from(bytes);
+}
+
+/** The bytes of a GET with the client's session (the template is not UTF-8, so not read as text). */
+async function download(client, path) {
+  const res = await fetch(server.url + path, { headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+  return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
+const csvPost = (client, bytes) => client.post('/api/v1/postings/import', undefined, { raw: bytes, headers: { 'content-type': 'text/csv' } });
+
+// What a hospital clerk writes in Excel: Japanese headers in the template's order, names instead of codes, dates as
+// Excel writes them, the prefecture left out or written in the municipality.
+const JA_HEADER = 'タイトル,職種,診療科,雇用形態,勤務開始日,勤務終了日,期間（月数）,勤務曜日,勤務時間,フルタイム,当直・オンコール,緊急度,募集人数,業務内容,応募要件,給与,待遇・福利厚生,研修受講への同意,郵便番号,都道府県,市区町村,町名・番地,建物名・施設名,二次医療圏,担当者名,担当部署・所在地,電話番号,メールアドレス,マスキング希望,状態';
+const jaRow = (title, extra = {}) => {
+  const v = { title, category: '看護師', specialty: '', employment: '有期', start_date: '2027/6/1', end_date: '', period_months: '3か月', weekdays: '月～金', hours: '8:30-17:15', full_time: 'はい', night_duty: 'いいえ', urgency: '急募', positions: '2人', duties: '病棟業務全般', requirements: '', pay: '"時給 2,200円～"', benefits: '', training_agreed: 'はい', postal_code: '100-0001', prefecture: '', municipality: '千代田区', street: '千代田1-1', building: '', area: '', contact_name: '採用担当', contact_location: '看護部', contact_phone: '0312345678', contact_email: 'recruit@example.jp', masked: 'いいえ', status: '公開', ...extra };
+  return Object.values(v).join(',');
+};
+
+test('CSV import speaks Japanese: Windows-31J, Japanese headers and names, Excel dates; codes and English headers still work', async () => {
+  const fac = await facility();
+  const anon = new Client(server.url);
+  // Windows-31J (what Excel writes by default), names for every coded column; 東京都千代田区 and 千代田区 alike.
+  // 0312345678 lost its leading zero in Excel (312345678); 府中市 is found in the row's prefecture.
+  const file = [JA_HEADER,
+    jaRow('SJIS一括 千代田'),
+    jaRow('SJIS一括 都から', { municipality: '東京都千代田区', contact_phone: '312345678', weekdays: '月、水、金', employment: '無期（常勤）', period_months: '' }),
+    jaRow('SJIS一括 府中', { prefecture: '東京都', municipality: '府中市', postal_code: '183-0055', street: '府中町1-1', category: 'nurse', employment: 'fixed_term', urgency: 'regular', status: '下書き' }),
+  ].join('\r\n') + '\r\n';
+  const bytes = windows31j(file);
+  assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'the file really is not UTF-8');
+  const r = await csvPost(fac, bytes);
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.json.imported, 3);
+  const [chiyoda, full, fuchu] = await Promise.all(r.json.ids.map(async (id) => (await fac.get(`/api/v1/postings/${id}`)).json));
+  assert.equal(chiyoda.title, 'SJIS一括 千代田');
+  assert.equal(chiyoda.category, 'nurse');
+  assert.equal(chiyoda.employment, 'fixed_term');
+  assert.equal(chiyoda.urgency, 'immediate');
+  assert.equal(chiyoda.status, 'published');
+  assert.equal(chiyoda.start_date, '2027-06-01');
+  assert.equal(chiyoda.period_months, 3);
+  assert.equal(chiyoda.positions, 2);
+  assert.deepEqual(chiyoda.weekdays, ['mon', 'tue', 'wed', 'thu', 'fri']);
+  assert.equal(chiyoda.full_time, true);
+  assert.equal(chiyoda.night_duty, false);
+  assert.equal(chiyoda.masked, false);
+  assert.equal(chiyoda.pay, '時給 2,200円～');
+  assert.deepEqual([chiyoda.workplace.prefecture, chiyoda.workplace.municipality, chiyoda.workplace.postal_code], ['13', '131016', '1000001']);
+  assert.equal(full.workplace.municipality, '131016');
+  assert.equal(full.employment, 'permanent');
+  assert.equal(full.contact.phone, '0312345678');
+  assert.deepEqual(full.weekdays, ['mon', 'wed', 'fri']);
+  assert.deepEqual([fuchu.workplace.prefecture, fuchu.workplace.municipality, fuchu.status], ['13', '132063', 'draft']);
+
+  // UTF-8 with a BOM, English headers in another order, optional columns left out.
+  const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from([
+    'municipality,prefecture,title,category,employment,start_date,period_months,urgency,positions,duties,training_agreed,postal_code,street,contact_name,contact_phone,contact_email,masked,status',
+    '131016,13,BOM一括,pharmacist,fixed_term,2027-07-01,6,regular,1,調剤,1,1010047,内神田1-1,担当,03-1111-2222,a@example.jp,0,published',
+  ].join('\n'), 'utf8')]);
+  const b = await csvPost(fac, bom);
+  assert.equal(b.status, 201, b.text);
+  const pharmacist = (await fac.get(`/api/v1/postings/${b.json.ids[0]}`)).json;
+  assert.deepEqual([pharmacist.title, pharmacist.category, pharmacist.workplace.municipality], ['BOM一括', 'pharmacist', '131016']);
+  assert.equal((await anon.get(`/api/v1/postings?q=${encodeURIComponent('BOM一括')}`)).json.total, 1, 'no BOM in the first column name or value');
+
+  // Refusals name the row and the column in Japanese; an ambiguous municipality suggests what to write; nothing is saved.
+  const before = (await fac.get('/api/v1/facility/postings')).json.total;
+  const bad = [JA_HEADER,
+    jaRow('SJIS誤り 正しい行'),
+    jaRow('SJIS誤り 府中', { municipality: '府中市' }),
+    jaRow('SJIS誤り 職種', { category: '看護士', weekdays: '月曜と火曜' }),
+    jaRow('SJIS誤り 県違い', { prefecture: '大阪府', municipality: '千代田区' }),
+    jaRow('SJIS誤り 北区', { prefecture: '大阪府', municipality: '北区' }),
+  ].join('\r\n');
+  const refused = await csvPost(fac, windows31j(bad));
+  assert.equal(refused.status, 400);
+  assert.equal(refused.json.error.code, 'import_failed');
+  const f = refused.json.error.fields;
+  assert.deepEqual(Object.keys(f).sort(), ['row_3', 'row_4', 'row_5', 'row_6']);
+  assert.match(f.row_3, /^3行目: 「市区町村」列: 「府中市」は2か所あります（「東京都府中市」、「広島県府中市」）。「東京都府中市」のように都道府県名から書くか/);
+  assert.match(f.row_4, /^4行目: 「職種」列: 「看護士」は職種の名前にもコードにもありません。.*看護師/);
+  assert.match(f.row_4, / ／ 「勤務曜日」列: 「月曜と火曜」は曜日として読み取れません/);
+  assert.match(f.row_5, /^5行目: 「市区町村」列: 「千代田区」は大阪府にありません（「東京都千代田区」）/);
+  assert.match(f.row_6, /^6行目: 「市区町村」列: 「北区」は2か所あります（「大阪府大阪市北区」、「大阪府堺市北区」）。「札幌市中央区」のように市の名前から書いて/);
+  assert.equal((await fac.get('/api/v1/facility/postings')).json.total, before);
+
+  // The header: unknown, doubled and missing columns are named.
+  const header = await csvPost(fac, Buffer.from('タイトル,職業,タイトル\nx,y,z\n', 'utf8'));
+  assert.equal(header.status, 400);
+  assert.match(header.json.error.message, /^1行目（見出し）: 「職業」は列の名前にありません。「タイトル」の列が2つあります。「職種」、「雇用形態」.*の列がありません。/);
+  assert.equal((await csvPost(fac, Buffer.from([0x82, 0x20, 0xff]))).status, 400, 'neither UTF-8 nor Windows-31J');
+});
+
+test('the CSV template: Windows-31J for Excel, Japanese headers, one example row that imports as it is', async () => {
+  const fac = await facility();
+  const t = await download(fac, '/api/v1/postings/import/template.csv');
+  assert.equal(t.status, 200);
+  assert.match(t.headers.get('content-type'), /^text\/csv; charset=Shift_JIS/);
+  assert.match(t.headers.get('content-disposition'), /^attachment; filename="kakehashi_postings_template\.csv"; filename\*=UTF-8''/);
+  assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(t.bytes));
+  const text = new TextDecoder('shift_jis', { fatal: true }).decode(t.bytes);
+  const lines = text.split('\r\n');
+  assert.equal(lines[0], JA_HEADER);
+  assert.match(lines[1], /^病棟看護師（3か月）,看護師,,有期,\d{4}\/\d{2}\/\d{2},/);
+  assert.equal(lines.at(-1), '', 'CRLF after the last row');
+  const imported = await csvPost(fac, t.bytes);
+  assert.equal(imported.status, 201, imported.text);
+  const example = (await fac.get(`/api/v1/postings/${imported.json.ids[0]}`)).json;
+  assert.deepEqual([example.category, example.workplace.municipality, example.status, example.duties],
+    ['nurse', '131016', 'draft', '病棟での看護業務全般。\n夜勤はありません。']);
+  await fac.patch(`/api/v1/postings/${example.id}`, { status: 'closed', close_reason: 'withdrawn' });
+  // Facility staff only.
+  assert.equal((await download(new Client(server.url), '/api/v1/postings/import/template.csv')).status, 401);
+  const seeker = new Client(server.url);
+  await seeker.login('seeker@example.jp');
+  assert.equal((await download(seeker, '/api/v1/postings/import/template.csv')).status, 403);
+});
+
 test('search: filters, facets, sorting, paging and bad parameters', async () => {
   const anon = new Client(server.url);
   const all = await anon.get('/api/v1/postings?per_page=5&page=2&sort=start_date');

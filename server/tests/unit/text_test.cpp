@@ -69,3 +69,29 @@ TEST(Text, FindsForbiddenCharacters) {
   EXPECT_TRUE(text::has_forbidden_characters("x\x7Fy", Lines::single));
   EXPECT_FALSE(text::has_forbidden_characters("千代田区 神田「さくら」病院—①", Lines::single));
 }
+
+TEST(Text, ConvertsWindows31JBothWays) {
+  // 看護師 in Windows-31J; the backslash byte stays a backslash (not ¥) and 〜 takes Windows' ～ (0x8160).
+  EXPECT_EQ(text::to_windows31j("看護師,A\\1"), "\x8A\xC5\x8C\xEC\x8E\x74,A\\1");
+  EXPECT_EQ(text::to_windows31j("2,200円〜"), "2,200\x89\x7E\x81\x60");
+  EXPECT_EQ(text::to_windows31j("病院😀"), "\x95\x61\x89\x40?");  // no mapping: one '?'
+  EXPECT_EQ(text::from_windows31j("\x8A\xC5\x8C\xEC\x8E\x74,\x87\x40\xFA\x40"), "看護師,①ⅰ");
+  EXPECT_EQ(text::from_windows31j(text::to_windows31j("東京都千代田区　髙橋①")), "東京都千代田区　髙橋①");
+  EXPECT_FALSE(text::from_windows31j("\x8A"));          // a lead byte cut off
+  EXPECT_FALSE(text::from_windows31j("\x8A\x20"));      // not a trail byte
+}
+
+TEST(Text, DecodesJapaneseFiles) {
+  const auto bom = text::decode_japanese_file("\xEF\xBB\xBF職種,雇用形態\r\n");
+  ASSERT_TRUE(bom);
+  EXPECT_EQ(bom->text, "職種,雇用形態\r\n");
+  EXPECT_EQ(bom->encoding, text::FileEncoding::utf8_bom);
+  const auto plain = text::decode_japanese_file("title\n看護師\n");
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->encoding, text::FileEncoding::utf8);
+  const auto sjis = text::decode_japanese_file(text::to_windows31j("職種,市区町村\r\n看護師,千代田区\r\n"));
+  ASSERT_TRUE(sjis);
+  EXPECT_EQ(sjis->encoding, text::FileEncoding::windows31j);
+  EXPECT_EQ(sjis->text, "職種,市区町村\r\n看護師,千代田区\r\n");
+  EXPECT_FALSE(text::decode_japanese_file("\x8A\x20\xFF"));
+}

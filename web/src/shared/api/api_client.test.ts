@@ -41,7 +41,7 @@ describe('apiRequest', () => {
     rememberCsrfToken('token-123');
     fetchMock.mockResolvedValue(jsonResponse(201, { imported: 1, ids: ['pst_1'] }));
 
-    await apiRequest('POST', '/api/v1/postings/import', { rawBody: { contentType: 'text/csv', text: 'title\n求人' } });
+    await apiRequest('POST', '/api/v1/postings/import', { rawBody: { contentType: 'text/csv', data: 'title\n求人' } });
 
     const { init, headers } = lastRequest(fetchMock);
     expect(init.body).toBe('title\n求人');

@@ -27,8 +27,8 @@ export function setAcceptLanguage(language: string): void {
 export interface RequestOptions {
   /** Sent as JSON. */
   body?: unknown;
-  /** Sent as it is, with its own content type (the CSV uploads); takes the place of `body`. */
-  rawBody?: { contentType: string; text: string };
+  /** Sent as it is, with its own content type (the CSV uploads: a file goes as its bytes); takes the place of `body`. */
+  rawBody?: { contentType: string; data: string | Blob };
   signal?: AbortSignal;
 }
 
@@ -69,10 +69,10 @@ async function send<T>(method: HttpMethod, path: string, options: RequestOptions
     Accept: 'application/json',
     'Accept-Language': acceptLanguage,
   };
-  let body: string | undefined;
+  let body: string | Blob | undefined;
   if (options.rawBody !== undefined) {
     headers['Content-Type'] = options.rawBody.contentType;
-    body = options.rawBody.text;
+    body = options.rawBody.data;
   } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.body);

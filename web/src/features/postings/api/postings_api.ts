@@ -91,9 +91,10 @@ export function useUpdatePosting() {
 export function useImportPostings() {
   const invalidate = useInvalidatePostings();
   return useMutation({
-    mutationFn: (csv: string) =>
+    /** The file as it is: the server finds its encoding (UTF-8, with or without a BOM, or Excel's Shift_JIS). */
+    mutationFn: (file: Blob) =>
       apiRequest<{ imported: number; ids: string[] }>('POST', '/api/v1/postings/import', {
-        rawBody: { contentType: 'text/csv; charset=utf-8', text: csv },
+        rawBody: { contentType: 'text/csv', data: file },
       }),
     onSuccess: invalidate,
   });

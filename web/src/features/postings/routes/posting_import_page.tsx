@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../shared/api/api_error';
 import { messageForError } from '../../../shared/forms/form_errors';
@@ -12,7 +12,7 @@ import { SectionHeading } from '../../../shared/ui/section_heading';
 import { SubmitButton } from '../../../shared/ui/submit_button';
 import { TextLink } from '../../../shared/ui/text_link';
 import { useImportPostings } from '../api/postings_api';
-import { csvTemplate, exampleStartDate, POSTING_CSV_COLUMNS, REQUIRED_CSV_COLUMNS, rowErrors } from '../csv_template';
+import { POSTING_CSV_COLUMNS, REQUIRED_CSV_COLUMNS, rowErrors, TEMPLATE_HEADER_ROW, TEMPLATE_URL } from '../csv_columns';
 
 type Outcome =
   | { kind: 'imported'; count: number }
@@ -20,9 +20,12 @@ type Outcome =
   | { kind: 'failed'; message: string };
 
 /**
- * 「CSVで一括登録」: the column list, a template made in the browser, and the
- * upload. The server checks every row first and registers nothing if any row
- * is wrong, so the page lists each bad row's message and nothing else changes.
+ * 「CSVで一括登録」: the upload, the server's template for Excel (Windows-31J,
+ * Japanese headers, one example row) and the columns. The file goes as it is:
+ * the server reads UTF-8 (with or without a BOM) and Excel's Shift_JIS alike,
+ * Japanese names as well as codes. It checks every row first and registers
+ * nothing if any row is wrong, so the page lists each bad row's message (row
+ * and column named) and nothing else changes.
  */
 export function PostingImportPage() {
   const { t } = useTranslation();
@@ -34,7 +37,6 @@ export function PostingImportPage() {
   const [fileError, setFileError] = useState<string | undefined>(undefined);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
-  const templateUrl = useTemplateUrl();
 
   useEffect(() => {
     if (outcome !== null) {
@@ -53,18 +55,9 @@ export function PostingImportPage() {
       document.getElementById(inputId)?.focus();
       return;
     }
-    let csv: string;
-    try {
-      // The server reads UTF-8 only; a Shift_JIS file from a spreadsheet is caught here, before anything is sent.
-      csv = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
-    } catch {
-      setFileError(t('postingImport.notUtf8'));
-      document.getElementById(inputId)?.focus();
-      return;
-    }
     setFileError(undefined);
     try {
-      const result = await importPostings.mutateAsync(csv);
+      const result = await importPostings.mutateAsync(file);
       setOutcome({ kind: 'imported', count: result.imported });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'import_failed') {
@@ -138,13 +131,11 @@ export function PostingImportPage() {
       <section aria-labelledby="import-template" className="flex flex-col gap-4">
         <SectionHeading id="import-template">{t('postingImport.templateHeading')}</SectionHeading>
         <p className="text-std-16N-170 text-solid-gray-800">{t('postingImport.templateText')}</p>
-        {templateUrl !== null && (
-          <p>
-            <a href={templateUrl} download="kakehashi_postings_template.csv" className={buttonClassName('secondary')}>
-              {t('postingImport.templateLink')}
-            </a>
-          </p>
-        )}
+        <p>
+          <a href={TEMPLATE_URL} download className={buttonClassName('secondary')}>
+            {t('postingImport.templateLink')}
+          </a>
+        </p>
       </section>
 
       <section aria-labelledby="import-columns" className="flex flex-col gap-4">
@@ -159,43 +150,31 @@ export function PostingImportPage() {
           className="overflow-x-auto rounded-8 border border-solid-gray-420 bg-solid-gray-50 p-4"
         >
           <pre className="text-mono-14N-150">
-            <code>{POSTING_CSV_COLUMNS.join(',')}</code>
+            <code>{TEMPLATE_HEADER_ROW}</code>
           </pre>
         </div>
         <ol className="grid grid-cols-1 gap-2 desktop:grid-cols-2">
-          {POSTING_CSV_COLUMNS.map((column, index) => (
-            <li key={column} className="flex flex-col gap-1 rounded-8 border border-solid-gray-200 p-3 text-std-16N-170">
+          {POSTING_CSV_COLUMNS.map((column) => (
+            <li key={column.code} className="flex flex-col gap-1 rounded-8 border border-solid-gray-200 p-3 text-std-16N-170">
               <span className="flex flex-wrap items-center gap-2">
-                <span className="text-dns-14N-130 text-solid-gray-700">{t('postingImport.columnNumber', { number: index + 1 })}</span>
-                <code className="text-mono-16B-150">{column}</code>
-                {REQUIRED_CSV_COLUMNS.has(column) && <span className="text-dns-14N-130 text-error-1">{t('form.required')}</span>}
+                <span className="text-std-16B-170 text-solid-gray-900">{column.header}</span>
+                <span className="text-dns-14N-130 text-solid-gray-700">{t('postingImport.columnCode', { code: column.code })}</span>
+                {REQUIRED_CSV_COLUMNS.has(column.code) && <span className="text-dns-14N-130 text-error-1">{t('form.required')}</span>}
               </span>
-              <span className="text-solid-gray-800">{t(`postingImport.columns.${column}` as TranslationKey)}</span>
+              <span className="text-solid-gray-800">{t(`postingImport.columns.${column.code}` as TranslationKey)}</span>
             </li>
           ))}
         </ol>
         <ul className="flex list-disc flex-col gap-1 pl-6 text-std-16N-170 text-solid-gray-800">
+          <li>{t('postingImport.rules.names')}</li>
           <li>{t('postingImport.rules.empty')}</li>
           <li>{t('postingImport.rules.booleans')}</li>
+          <li>{t('postingImport.rules.dates')}</li>
           <li>{t('postingImport.rules.weekdays')}</li>
+          <li>{t('postingImport.rules.encoding')}</li>
           <li>{t('postingImport.rules.allOrNothing')}</li>
         </ul>
       </section>
     </div>
   );
-}
-
-/** An object URL of the template, made once and released when the page goes. */
-function useTemplateUrl(): string | null {
-  const csv = useMemo(() => csvTemplate(exampleStartDate(new Date())), []);
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (typeof URL.createObjectURL !== 'function') {
-      return;
-    }
-    const objectUrl = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    setUrl(objectUrl);
-    return () => URL.revokeObjectURL(objectUrl);
-  }, [csv]);
-  return url;
 }
