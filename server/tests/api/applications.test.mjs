@@ -159,6 +159,7 @@ test('an interview: slots, acceptance, .ics for both, held', async () => {
   assert.equal(invite.attachments[0].filename, 'interview.ics', 'the invitation travels with the mail');
   assert.match(invite.attachments[0].type, /text\/calendar/);
   assert.match(invite.attachments[0].content, /DTSTART:20270511T053000Z/);
+  assert.match(invite.body, /日時: 2027年5月11日\(火\) 14:30\r?\n/, 'the mail writes the time as people read it, in Japan time');
   await waitForMail('fac-tokyo-01@kakehashi.example', '面接の日時が決まりました');
   assert.equal((await seeker.post(`/api/v1/interviews/${interview.id}/signal`, { type: 'offer', data: { sdp: 'v=0' } })).status, 204);
   assert.equal((await (await as('fac-tokyo-02')).post(`/api/v1/interviews/${interview.id}/signal`, { type: 'offer' })).status, 404);

@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../../shared/text/format_date_time';
+import { formatDateTime } from '../../../shared/text/format_date';
 import { FreeText } from '../../../shared/ui/free_text';
 import type { BedReport, NamedCode } from '../api/beds_api';
 import { useBedsTranslation } from '../i18n/beds_i18n';
