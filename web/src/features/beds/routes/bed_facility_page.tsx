@@ -127,10 +127,19 @@ export function BedFacilityPage({ backTo }: { backTo: 'board' | 'report' }) {
         )}
       </section>
 
-      <section aria-labelledby="facility-history" className="flex flex-col gap-6">
-        <SectionHeading id="facility-history">{t('facility.historyHeading')}</SectionHeading>
-        <ReportHistory reports={history} wardTypes={wardTypes} patientCategories={categories} headingLevel="h3" />
-      </section>
+      {/* Earlier reports only: with none at all, the latest report's section has already said so. */}
+      {latest !== null && (
+        <section aria-labelledby="facility-history" className="flex flex-col gap-6">
+          <SectionHeading id="facility-history">{t('facility.historyHeading')}</SectionHeading>
+          <ReportHistory
+            reports={history}
+            wardTypes={wardTypes}
+            patientCategories={categories}
+            headingLevel="h3"
+            emptyText={t('facility.noEarlierReports')}
+          />
+        </section>
+      )}
     </div>
   );
 }
