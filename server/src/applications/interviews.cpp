@@ -143,11 +143,14 @@ Result<bj::object> Service::answer_interview(const accounts::CurrentUser& actor,
     const auto ics = KH_TRY(build_ics({interview_id, chosen, a.posting.title,
                                        online ? settings_.public_url + "/applications/" + app_id + "/interview" : r.rows[0].text(5),
                                        r.rows[0].integer(3), online, now}));
+    // The mail says it as people read it (「2026年12月3日(木) 10:00」); the calendar file keeps the exact time.
+    const auto chosen_ms = parse_datetime(chosen);
+    const std::string when = chosen_ms ? format_datetime_ja(*chosen_ms) : chosen;
     KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
       KH_TRY(c.execute("UPDATE interviews SET status = 'scheduled', chosen_slot = $2, updated_at = $3 WHERE id = $1", {interview_id, chosen, now}));
       for (const auto& e : emails)
         KH_TRY_VOID(mail::enqueue(c, {e, "【かけはし】面接の日時が決まりました",
-                                      "募集「" + a.posting.title + "」の面接日時が決まりました。\n日時: " + chosen +
+                                      "募集「" + a.posting.title + "」の面接日時が決まりました。\n日時: " + when +
                                           "\n\n招待状（interview.ics）を添付しました。カレンダーに登録してください。\n" +
                                           settings_.public_url + "/applications/" + app_id + "\n",
                                       mail::MailAttachment{"interview.ics", "text/calendar; charset=UTF-8; method=PUBLISH", ics}}));

@@ -28,6 +28,22 @@ constexpr const char* kinds[] = {"inquiry", "application", "contact_request"};
 constexpr const char* training_items[][2] = {{"infection_lecture", "感染管理（講義）"}, {"infection_practice", "感染管理（実技）"},
                                              {"safety_lecture", "医療安全（講義）"}};
 
+//! What each move is called on its button, and — for the two that end an application from the seeker's side and
+//! are easily confused — what it means (issue 11 item 12: 辞退する and 取り下げる stood side by side unexplained).
+struct MoveText { const char* stage; const char* action; const char* meaning; };
+constexpr MoveText move_texts[] = {
+    {"coordinating", "調整中にする", nullptr},
+    {"interview_scheduling", "面接調整にする", nullptr},
+    {"interviewed", "面接済にする", nullptr},
+    {"offered", "内定にする", nullptr},
+    {"hired", "採用にする", nullptr},
+    {"rejected", "不採用にする", nullptr},
+    {"declined", "辞退する", "辞退：医療機関からの面接や内定の話を断ります。この応募は終了し、元に戻せません。"},
+    {"withdrawn", "取り下げる", "取り下げ：応募・問い合わせそのものを取り消します。この応募は終了し、元に戻せません。"},
+};
+constexpr const char* all_stage_codes[] = {"new", "coordinating", "interview_scheduling", "interviewed", "offered",
+                                           "hired", "rejected", "declined", "withdrawn"};
+
 const Error not_found_error = errors::not_found("指定された応募・問い合わせは見つかりません。");
 
 bool member_of(const accounts::CurrentUser& u, const std::string& org) {
@@ -139,6 +155,18 @@ Result<bj::object> Service::render(const accounts::CurrentUser& viewer, const Lo
                                                    : "coordination") + ")"));
   }
   o["seeker"] = std::move(seeker);
+
+  // The moves this viewer may make now, by the same rule PATCH applies, each with what it is called and (辞退 and
+  // 取下げ) what it means: one place for the rule and the words, for every client.
+  bj::array moves;
+  for (const auto* to : all_stage_codes) {
+    if (!allowed_move(a.stage, to, a.as_seeker, a.as_facility, a.as_coordinator, a.as_secretariat)) continue;
+    for (const auto& m : move_texts)
+      if (std::string_view(m.stage) == to)
+        moves.push_back({{"stage", to}, {"stage_name", stage_name(to)}, {"action", m.action},
+                         {"description", m.meaning ? bj::value(m.meaning) : bj::value(nullptr)}});
+  }
+  o["moves"] = std::move(moves);
 
   auto events = KH_TRY(c.execute("SELECT at, actor_id, from_stage, to_stage, note FROM application_events WHERE application_id = $1 ORDER BY id", {a.id}));
   bj::array history;
@@ -316,9 +344,13 @@ Result<bj::object> Service::move(const accounts::CurrentUser& actor, const std::
     return audit::record(c, accounts::actor_of(actor), "application_stage", "application", id, a.stage + " -> " + to);
   }));
   a.stage = to;
+  // 辞退 and 取下げ both end the application; the others on it are told which it was and what it means.
+  std::string notice = "募集「" + a.posting.title + "」: " + stage_name(to);
+  if (to == "declined") notice = "募集「" + a.posting.title + "」の応募は「辞退」で終了しました。医療機関からの面接や内定の話を断ったということです。";
+  if (to == "withdrawn") notice = "募集「" + a.posting.title + "」の応募・問い合わせは「取下げ」で終了しました。応募・問い合わせそのものが取り消されたということです。";
   KH_TRY_VOID(notify_parties(a, actor.user.id, to == "hired" ? "hiring_result" : "application",
                              to == "hired" ? "採用結果通知" : std::string("応募の段階が「") + stage_name(to) + "」になりました",
-                             "募集「" + a.posting.title + "」: " + stage_name(to), "app:" + id + ":" + to + ":" + std::to_string(now)));
+                             notice, "app:" + id + ":" + to + ":" + std::to_string(now)));
   return render(actor, KH_TRY(load(actor, id)));
 }
 

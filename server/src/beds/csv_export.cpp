@@ -25,7 +25,7 @@ std::string Service::csv(const BoardQuery& query) const {
   for (const auto& r : page.rows) {
     const auto* pref = reference::find_prefecture(r.prefecture);
     field(r.name); field(pref ? pref->name : ""); field(r.area_name); field(r.municipality_name); field(r.address);
-    field(r.latest ? format_iso8601_jst(r.latest->reported_at_ms).substr(0, 16) : "未報告");
+    field(r.latest ? format_datetime_ja(r.latest->reported_at_ms) : "未報告");
     const bool reported = r.latest.has_value();
     const auto when = [&](auto v) { return reported ? std::optional<std::int64_t>(v) : std::nullopt; };
     count(when(r.permitted)); count(when(r.secured)); count(when(r.vacant));

@@ -40,10 +40,10 @@ std::string anonymous_summary(const postings::Posting& p, const reference::Catal
   std::string period;
   if (p.employment == "permanent") period = "期間の定めなし";
   else if (p.period_months) period = std::to_string(*p.period_months) + "か月";
-  else if (p.end_date) period = p.start_date + "〜" + *p.end_date;
+  else if (p.end_date) period = format_date_ja(p.start_date) + "〜" + format_date_ja(*p.end_date);
   return "勤務地：" + std::string(prefecture ? prefecture->name : "") + "\n職種：" + (category ? category->name : p.category) +
          (p.specialty ? "（" + *p.specialty + "）" : "") + "\n雇用形態：" + employment + "\n期間：" + period +
-         "\n勤務開始：" + p.start_date;
+         "\n勤務開始：" + format_date_ja(p.start_date);
 }
 
 bj::object seeker_view(const std::string& id, const std::string& state, const std::optional<std::string>& application_id,

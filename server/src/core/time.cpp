@@ -34,6 +34,40 @@ std::string format_iso8601_jst(std::int64_t ms) { return format(ms, 9, false); }
 std::string format_iso8601_utc(std::int64_t ms) { return format(ms, 0, true); }
 
 namespace {
+constexpr const char* weekdays_ja[] = {"日", "月", "火", "水", "木", "金", "土"};  // std::chrono: 0 = Sunday
+
+std::string day_ja(std::chrono::sys_days day) {
+  const std::chrono::year_month_day ymd{day};
+  const std::chrono::weekday wd{day};
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%d年%u月%u日(%s)", int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day()),
+                weekdays_ja[wd.c_encoding()]);
+  return buf;
+}
+
+std::chrono::sys_time<std::chrono::milliseconds> in_japan(std::int64_t ms) {
+  return std::chrono::sys_time<std::chrono::milliseconds>{std::chrono::milliseconds{ms + 9 * 3600'000LL}};
+}
+}  // namespace
+
+std::string format_date_ja(std::string_view iso_date) {
+  const auto days = parse_date(iso_date);
+  if (!days) return std::string(iso_date);
+  return day_ja(std::chrono::sys_days{std::chrono::days{*days}});
+}
+
+std::string format_date_ja(std::int64_t ms) { return day_ja(std::chrono::floor<std::chrono::days>(in_japan(ms))); }
+
+std::string format_datetime_ja(std::int64_t ms) {
+  const auto t = in_japan(ms);
+  const auto day = std::chrono::floor<std::chrono::days>(t);
+  const std::chrono::hh_mm_ss hms{t - day};
+  char buf[48];
+  std::snprintf(buf, sizeof buf, " %02ld:%02ld", long(hms.hours().count()), long(hms.minutes().count()));
+  return day_ja(day) + buf;
+}
+
+namespace {
 //! Two ASCII digits at `at`, or -1.
 int two_digits(std::string_view s, std::size_t at) {
   if (at + 2 > s.size()) return -1;

@@ -11,6 +11,14 @@ std::int64_t now_ms();
 std::string format_iso8601_jst(std::int64_t ms);
 //! "2026-11-21T05:03:00.000Z": for logs.
 std::string format_iso8601_utc(std::int64_t ms);
+//! The one way a person reads a date, wherever the server writes it for people (mails, notices, CSV exports, the
+//! partner feed's summaries): 「2027年1月26日(火)」. The web app's formatDate (web/src/shared/text/format_date.ts) writes
+//! the same. From a calendar date "YYYY-MM-DD"; anything else comes back as it is.
+std::string format_date_ja(std::string_view iso_date);
+//! The date in Japan of an instant, as above.
+std::string format_date_ja(std::int64_t ms);
+//! The one way a person reads a date and time: 「2027年1月26日(火) 14:05」, Japan time (the web's formatDateTime).
+std::string format_datetime_ja(std::int64_t ms);
 //! The years every date and date-time input must fall in: anything outside is a typing error or an attack
 //! (9999-12-31 overflowed arithmetic; 0000 is not a year of any calendar a person means).
 inline constexpr int min_input_year = 2000;

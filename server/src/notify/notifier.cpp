@@ -95,7 +95,7 @@ Result<void> Notifier::notify_seeker_of_posting(store::Connection& c, const std:
   const auto category = catalogue_.category(posting->category);
   // Only the posting's public facts: never the facility, whether or not the posting is masked.
   const std::string summary = "「" + posting->title + "」（" + (category ? category->name : posting->category) + "・" +
-                              std::string(prefecture ? prefecture->name : "") + "、勤務開始 " + posting->start_date + "）";
+                              std::string(prefecture ? prefecture->name : "") + "、勤務開始 " + format_date_ja(posting->start_date) + "）";
   const bool urgent = posting->urgency == "immediate";
   const MailState mail = pref == "off" ? MailState::none
                          : (urgent || pref == "immediate") ? MailState::sent

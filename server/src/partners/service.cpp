@@ -142,7 +142,7 @@ std::string Service::atom(const Subscription& s) const {
     const auto o = postings::to_json(p, postings::Disclosure::masked, catalogue_);
     std::string summary = std::string(o.at("category_name").as_string()) + "・" +
                           std::string(o.at("workplace").as_object().at("prefecture_name").as_string()) + "・勤務開始 " +
-                          p.start_date + (p.urgency == "immediate" ? "・急募" : "");
+                          format_date_ja(p.start_date) + (p.urgency == "immediate" ? "・急募" : "");
     if (const auto* f = o.at("facility").as_object().if_contains("name")) summary += "・" + std::string(f->as_string());
     out += "  <entry>\n    <id>urn:kakehashi:posting:" + p.id + "</id>\n";
     out += "    <title>" + xml_escape(p.title) + "</title>\n";
@@ -172,7 +172,7 @@ Result<int> Service::send_digests() {
         const auto* pref = reference::find_prefecture(p.workplace.prefecture);
         const auto cat = catalogue_.category(p.category);
         body += "■ " + p.title + "\n  " + (cat ? cat->name : p.category) + "・" + std::string(pref ? pref->name : "") +
-                "・勤務開始 " + p.start_date + (p.urgency == "immediate" ? "・急募" : "") + "\n  " + public_url_ +
+                "・勤務開始 " + format_date_ja(p.start_date) + (p.urgency == "immediate" ? "・急募" : "") + "\n  " + public_url_ +
                 "/postings/" + p.id + "\n";
       }
       KH_TRY_VOID(mail::enqueue(c, {*s.digest_email, "【かけはし】求人配信「" + s.name + "」", body}));

@@ -62,8 +62,19 @@ std::string pad_to(std::string digits, std::size_t width) {
   return digits;
 }
 
-//! 2027-06-01, 2027/6/1 (what Excel writes) or 2027年6月1日 → 2027-06-01; anything else is left for the form's
-//! date check to refuse.
+constexpr std::array<std::string_view, 7> weekday_codes = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+constexpr std::array<std::string_view, 7> weekday_kanji = {"月", "火", "水", "木", "金", "土", "日"};
+
+std::optional<std::size_t> weekday_index(std::string_view token) {
+  for (std::size_t i = 0; i < 7; ++i)
+    if (token == weekday_codes[i] || token == weekday_kanji[i] || token == std::string(weekday_kanji[i]) + "曜" ||
+        token == std::string(weekday_kanji[i]) + "曜日")
+      return i;
+  return std::nullopt;
+}
+
+//! 2027-06-01, 2027/6/1 (what Excel writes), 2027年6月1日 or the way the app shows dates, 2027年6月1日(火) →
+//! 2027-06-01 (the weekday is not checked: the date decides); anything else is left for the form's date check.
 std::string iso_date(std::string_view cell) {
   const std::string s = text::fold(text::trim(cell));
   int y = 0, m = 0, d = 0;
@@ -81,22 +92,16 @@ std::string iso_date(std::string_view cell) {
   if (!number(y, 4) || !separator({"-", "/", "年"}) || !number(m, 2) || !separator({"-", "/", "月"}) || !number(d, 2))
     return std::string(cell);
   separator({"日"});
+  if (i < s.size() && s[i] == '(') {  // (火): folded from （火） too
+    const auto close = s.find(')', i);
+    if (close == std::string::npos || !weekday_index(s.substr(i + 1, close - i - 1))) return std::string(cell);
+    i = close + 1;
+  }
   if (i != s.size() || y < 1000) return std::string(cell);
   if (m > 99 || d > 99) return std::string(cell);
   char out[32];
   std::snprintf(out, sizeof out, "%04d-%02d-%02d", y, m, d);
   return out;
-}
-
-constexpr std::array<std::string_view, 7> weekday_codes = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-constexpr std::array<std::string_view, 7> weekday_kanji = {"月", "火", "水", "木", "金", "土", "日"};
-
-std::optional<std::size_t> weekday_index(std::string_view token) {
-  for (std::size_t i = 0; i < 7; ++i)
-    if (token == weekday_codes[i] || token == weekday_kanji[i] || token == std::string(weekday_kanji[i]) + "曜" ||
-        token == std::string(weekday_kanji[i]) + "曜日")
-      return i;
-  return std::nullopt;
 }
 
 //! 「mon tue」, 「月;火」, 「月、水、金」, 「月火水木金」 or 「月〜金」 → codes; nullopt with the token it could not read.
@@ -230,7 +235,7 @@ class RowReader {
       std::optional<std::string> code;
       std::string names;
       for (const auto& c : catalogue_.categories()) {
-        if (v == c.code || key_of(v) == key_of(c.name)) code = c.code;
+        if (key_of(v) == c.code || key_of(v) == key_of(c.name)) code = c.code;
         names += (names.empty() ? "" : "、") + c.name;
       }
       if (code) put("category", bj::string(*code));
@@ -404,10 +409,9 @@ const std::vector<std::string>& csv_columns() {
 }
 
 std::string csv_template(std::string_view start_date) {
-  // The example as Excel shows it back: a date with slashes, the postal code and phone with hyphens (so they stay
-  // text and keep their leading zero), names instead of codes.
-  std::string date(start_date);
-  std::replace(date.begin(), date.end(), '-', '/');
+  // The example as a person reads it: the date as the app shows dates (2027年7月1日(木)), the postal code and
+  // phone with hyphens (so Excel keeps them as text, with their leading zero), names instead of codes.
+  const std::string date = format_date_ja(start_date);
   const std::map<std::string_view, std::string> example = {
       {"title", "病棟看護師（3か月）"}, {"category", "看護師"}, {"employment", "有期"}, {"start_date", date},
       {"period_months", "3"}, {"weekdays", "月 火 水 木 金"}, {"hours", "8:30-17:15"}, {"full_time", "はい"},

@@ -60,7 +60,11 @@ Result<void> Catalogue::load(store::Connection& c) {
                             degrees(r.optional_text(6))};
     if (auto it = new_areas.find(r.text(3)); it != new_areas.end()) it->second.municipalities.push_back(r.text(0));
   }
+  std::vector<std::pair<std::string, std::string>> new_keys;
+  new_keys.reserve(new_munis.size());
+  for (const auto& [code, m] : new_munis) new_keys.emplace_back(place_key(m.name), code);
   std::unique_lock lock(mutex_);
+  place_keys_ = std::move(new_keys);
   categories_ = std::move(new_categories);
   specialties_ = std::move(new_specialties);
   municipalities_ = std::move(new_munis);
@@ -122,11 +126,12 @@ std::vector<Municipality> Catalogue::municipalities_named(std::string_view prefe
   const std::string ward = "市" + key;  // 札幌市中央区 ends with 市中央区
   std::shared_lock l(mutex_);
   std::vector<Municipality> exact, wards;
-  for (const auto& [_, m] : municipalities_) {
-    if (!prefecture.empty() && m.prefecture != prefecture) continue;
-    const std::string k = place_key(m.name);
-    if (k == key) exact.push_back(m);
-    else if (k.size() > ward.size() && k.ends_with(ward)) wards.push_back(m);
+  for (const auto& [k, code] : place_keys_) {
+    if (!prefecture.empty() && !code.starts_with(prefecture)) continue;  // a code begins with its prefecture's
+    const bool same = k == key;
+    if (!same && !(k.size() > ward.size() && k.ends_with(ward))) continue;
+    const auto& m = municipalities_.find(code)->second;
+    (same ? exact : wards).push_back(m);
   }
   if (!prefecture.empty() && !exact.empty()) return exact;
   exact.insert(exact.end(), wards.begin(), wards.end());

@@ -66,6 +66,8 @@ class Catalogue {
   std::vector<Category> categories_;
   std::vector<Specialty> specialties_;
   std::map<std::string, Municipality, std::less<>> municipalities_;
+  //! Each municipality's name as municipalities_named compares it (folded once, at load), with its code.
+  std::vector<std::pair<std::string, std::string>> place_keys_;
   std::map<std::string, Area, std::less<>> areas_;
 };
 

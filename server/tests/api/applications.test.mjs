@@ -159,6 +159,7 @@ test('an interview: slots, acceptance, .ics for both, held', async () => {
   assert.equal(invite.attachments[0].filename, 'interview.ics', 'the invitation travels with the mail');
   assert.match(invite.attachments[0].type, /text\/calendar/);
   assert.match(invite.attachments[0].content, /DTSTART:20270511T053000Z/);
+  assert.match(invite.body, /日時: 2027年5月11日\(火\) 14:30\r?\n/, 'the mail writes the time as people read it, in Japan time');
   await waitForMail('fac-tokyo-01@kakehashi.example', '面接の日時が決まりました');
   assert.equal((await seeker.post(`/api/v1/interviews/${interview.id}/signal`, { type: 'offer', data: { sdp: 'v=0' } })).status, 204);
   assert.equal((await (await as('fac-tokyo-02')).post(`/api/v1/interviews/${interview.id}/signal`, { type: 'offer' })).status, 404);
@@ -206,4 +207,33 @@ test('a direct application needs consent and then discloses the seeker to the fa
   assert.equal((await fac.get(`/api/v1/applications/${applied.json.id}`)).json.seeker.name, '直接 応募子');
   assert.ok(!hasPostingSecret((await s.get(`/api/v1/applications/${applied.json.id}`)).text), 'no match: the posting stays masked for the seeker');
   assert.equal((await s.patch(`/api/v1/applications/${applied.json.id}`, { stage: 'withdrawn' })).json.stage, 'withdrawn');
+});
+
+test('辞退 and 取下げ are told apart: each side gets its own moves with what they mean, and the others are told which it was', async () => {
+  const fac = await as('fac-tokyo-01');
+  const moves = async (client, id) => (await client.get(`/api/v1/applications/${id}`)).json.moves;
+  for (const ending of ['declined', 'withdrawn']) {
+    const email = uniqueEmail(`moves-${ending}`);
+    assert.equal(runCli(['user', 'add', '--db', db, '--login', email, '--password', PASSWORD, '--role', 'seeker', '--name', '段階 確認']).status, 0);
+    const s = await as(email, PASSWORD);
+    const applied = await s.post(`/api/v1/postings/${posting.id}/applications`, { kind: 'inquiry', message: '質問です' });
+    assert.equal(applied.status, 201, applied.text);
+    const id = applied.json.id;
+    // The seeker may only end it, and each way says what it means; the facility decides the rest.
+    const mine = await moves(s, id);
+    assert.deepEqual(mine.map((m) => [m.stage, m.action]), [['declined', '辞退する'], ['withdrawn', '取り下げる']]);
+    assert.match(mine[0].description, /^辞退：医療機関からの面接や内定の話を断ります。/);
+    assert.match(mine[1].description, /^取り下げ：応募・問い合わせそのものを取り消します。/);
+    const theirs = await moves(fac, id);
+    assert.deepEqual(theirs.map((m) => m.stage), ['coordinating', 'interview_scheduling', 'rejected']);
+    assert.ok(theirs.every((m) => m.description === null && m.action.endsWith('にする')));
+
+    assert.equal((await s.patch(`/api/v1/applications/${id}`, { stage: ending })).json.stage, ending);
+    assert.deepEqual(await moves(s, id), [], 'an ended application has no moves');
+    const notice = (await fac.get('/api/v1/notifications?per_page=100')).json.items.find((n) => n.link === `/applications/${id}`);
+    assert.ok(notice, 'the facility is told');
+    assert.match(notice.body, ending === 'declined'
+      ? /「辞退」で終了しました。医療機関からの面接や内定の話を断ったということです。/
+      : /「取下げ」で終了しました。応募・問い合わせそのものが取り消されたということです。/);
+  }
 });

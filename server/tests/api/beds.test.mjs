@@ -79,6 +79,10 @@ test('the CSV has every matching row in Windows-31J with a header row', async ()
   assert.equal(lines.length, board.json.total + 1, 'header + every row');
   assert.ok(lines[0].startsWith('医療機関名,都道府県,二次医療圏,市区町村,住所,報告日時,許可病床数（合計）'));
   assert.ok(lines.some((l) => l.startsWith('宇都宮市ひばり記念病院,栃木県,宇都宮,宇都宮市,')));
+  // 報告日時 as people read it, like every date the server writes for people.
+  const reported = lines.slice(1).map((l) => l.split(',')[5]);
+  assert.ok(reported.every((v) => v === '未報告' || /^\d{4}年\d{1,2}月\d{1,2}日\([日月火水木金土]\) \d{2}:\d{2}$/.test(v)), reported.slice(0, 3).join(' '));
+  assert.ok(reported.some((v) => v !== '未報告'));
   const seeker = await as('seeker@example.jp');
   assert.equal((await seeker.get('/api/v1/beds/board.csv')).status, 403);
 });

@@ -52,6 +52,8 @@ test('a coordinator subscribes; the feed is filtered and masked; Atom is well-fo
   assert.ok(atom.text.includes(`<title>${title}</title>`));
   const entry = atom.text.slice(atom.text.indexOf(`<id>urn:kakehashi:posting:${p.json.id}</id>`)).split('</entry>')[0];
   for (const v of Object.values(SECRET)) assert.ok(!entry.includes(v), `Atom entry leaks ${v}`);
+  assert.ok(entry.includes('勤務開始 2027年5月1日(土)'), 'the summary a person reads writes the date as people read it');
+  assert.match(entry, /<updated>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00<\/updated>/, 'the machine-read field stays ISO 8601');
   for (const v of [SECRET.street, SECRET.phone, SECRET.person]) assert.ok(!atom.text.includes(v), `Atom feed leaks ${v}`);
 
   assert.equal((await anon.get('/api/v1/feeds/not-a-token/postings.json')).status, 404);

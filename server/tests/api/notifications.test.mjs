@@ -107,12 +107,14 @@ test('a published urgent posting reaches matching seekers live, in the centre an
   const live = await stream.waitFor('notification', (d) => d.body.includes(title));
   stream.close();
   assert.equal(live.data.link, `/postings/${created.json.id}`);
+  assert.ok(live.data.body.includes('勤務開始 2027年4月10日(土)'), `the notice writes the date as people read it: ${live.data.body}`);
   for (const v of [...Object.values(SECRET), '千代田区神田さくら病院', '131016', '1010047'])
     assert.ok(!JSON.stringify(live.data).includes(v), `the live notice leaks ${v}`);
 
   const mail = await waitForMail(seekers.immediate.email, 'おすすめの求人');
   assert.match(mail.body, new RegExp(title.replace(/[()【】]/g, '.')));
   assert.match(mail.body, /理由: [^\n]*緊急募集/, 'the mail says why the posting was recommended');
+  assert.ok(mail.body.includes('勤務開始 2027年4月10日(土)'), 'the mail writes the date as people read it');
   for (const v of [...Object.values(SECRET), '千代田区神田さくら病院']) assert.ok(!mail.body.includes(v), `the mail leaks ${v}`);
   // Urgent postings are mailed at once even to those who chose the daily digest; "off" means off.
   await waitForMail(seekers.daily.email, 'おすすめの求人');

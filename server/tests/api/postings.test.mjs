@@ -388,7 +388,7 @@ test('the CSV template: Windows-31J for Excel, Japanese headers, one example row
   const text = new TextDecoder('shift_jis', { fatal: true }).decode(t.bytes);
   const lines = text.split('\r\n');
   assert.equal(lines[0], JA_HEADER);
-  assert.match(lines[1], /^病棟看護師（3か月）,看護師,,有期,\d{4}\/\d{2}\/\d{2},/);
+  assert.match(lines[1], /^病棟看護師（3か月）,看護師,,有期,\d{4}年\d{1,2}月\d{1,2}日\([日月火水木金土]\),/, 'the date as the app shows dates');
   assert.equal(lines.at(-1), '', 'CRLF after the last row');
   const imported = await csvPost(fac, t.bytes);
   assert.equal(imported.status, 201, imported.text);

@@ -95,3 +95,20 @@ TEST(Text, DecodesJapaneseFiles) {
   EXPECT_EQ(sjis->text, "職種,市区町村\r\n看護師,千代田区\r\n");
   EXPECT_FALSE(text::decode_japanese_file("\x8A\x20\xFF"));
 }
+
+TEST(Time, FormatsDatesAndTimesForPeopleInOneWay) {
+  // 「2027年1月26日(火)」 and 「2027年1月26日(火) 14:05」, the same as the web app's formatDate / formatDateTime.
+  EXPECT_EQ(format_date_ja("2027-01-26"), "2027年1月26日(火)");
+  EXPECT_EQ(format_date_ja("2028-02-29"), "2028年2月29日(火)");
+  EXPECT_EQ(format_date_ja("2026-12-06"), "2026年12月6日(日)");
+  EXPECT_EQ(format_date_ja("2027-02-20"), "2027年2月20日(土)");
+  for (const char* not_a_date : {"", "2027-02-30", "2027/01/26", "soon"}) EXPECT_EQ(format_date_ja(not_a_date), not_a_date);
+  // An instant is read in Japan time (UTC+9): 05:05 UTC is 14:05 the same day, 15:30 UTC is 00:30 the next.
+  const auto at = parse_datetime("2027-01-26T05:05Z").value();
+  EXPECT_EQ(format_datetime_ja(at), "2027年1月26日(火) 14:05");
+  EXPECT_EQ(format_date_ja(at), "2027年1月26日(火)");
+  EXPECT_EQ(format_datetime_ja(parse_datetime("2026-12-02T15:30Z").value()), "2026年12月3日(木) 00:30");
+  EXPECT_EQ(format_date_ja(parse_datetime("2026-12-02T15:30Z").value()), "2026年12月3日(木)");
+  EXPECT_EQ(format_datetime_ja(parse_datetime("2026-12-03T10:00+09:00").value()), "2026年12月3日(木) 10:00");
+  EXPECT_EQ(format_datetime_ja(parse_datetime("2027-01-01T08:59:59+09:00").value()), "2027年1月1日(金) 08:59");
+}

@@ -34,7 +34,7 @@ describe('slot input ⇄ API format', () => {
   it('shows a slot in Japan time for people, whatever the browser’s zone', () => {
     expect(formatSlot('2026-12-03T10:00+09:00', 'ja')).toBe('2026年12月3日(木) 10:00');
     expect(formatSlot('2026-12-03T01:00+00:00', 'ja')).toBe('2026年12月3日(木) 10:00');
-    expect(formatSlot('2026-12-03T10:00+09:00', 'en')).toMatch(/^Thu,? 3 Dec 2026,? 10:00 \(JST\)$/);
+    expect(formatSlot('2026-12-03T10:00+09:00', 'en')).toBe('Thu 3 Dec 2026 10:00 (JST)');
     expect(formatSlot('not a slot', 'ja')).toBe('not a slot');
   });
 });

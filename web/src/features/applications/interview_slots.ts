@@ -4,6 +4,7 @@
  * "2026-12-03T10:00+09:00". Times are converted as text, never through the
  * browser's own time zone, so a user abroad proposes the time they read.
  */
+import { formatDateTime } from '../../shared/text/format_date';
 
 export const JST_OFFSET = '+09:00';
 export const MAX_SLOTS = 5;
@@ -68,22 +69,15 @@ export function slotParts(slot: string): { year: number; month: number; day: num
   };
 }
 
-/** A slot for people, in Japan time: 2026年12月3日（木）10:00 / Thu 3 Dec 2026 10:00 (JST). */
+/**
+ * A slot for people, in Japan time, as every date-time of the app
+ * (formatDateTime): 2026年12月3日(木) 10:00 / Thu 3 Dec 2026 10:00 (JST).
+ */
 export function formatSlot(slot: string, language: string): string {
-  const parts = slotParts(slot);
-  if (parts === null) {
+  if (slotParts(slot) === null) {
     return slot;
   }
-  const date = new Date(Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute));
-  const text = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ja-JP', {
-    timeZone: 'UTC',
-    year: 'numeric',
-    month: language === 'en' ? 'short' : 'long',
-    day: 'numeric',
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(date);
+  const text = formatDateTime(slot, language);
   return language === 'en' ? `${text} (JST)` : text;
 }
 

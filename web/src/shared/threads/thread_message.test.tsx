@@ -16,7 +16,7 @@ describe('ThreadMessage', () => {
       </ol>,
     );
     expect(screen.getByRole('heading', { level: 3, name: '事務局からの回答' })).toBeInTheDocument();
-    expect(screen.getByText('2026/11/20 10:05').closest('time')).toHaveAttribute('dateTime', MESSAGE.created_at);
+    expect(screen.getByText('2026年11月20日(金) 10:05').closest('time')).toHaveAttribute('dateTime', MESSAGE.created_at);
     // The markup stays text, and the line break is kept for pre-wrap to show.
     expect(screen.getByText(/1行目/).textContent).toBe('1行目\n<b>2行目</b>');
     expect(container.querySelector('b')).toBeNull();

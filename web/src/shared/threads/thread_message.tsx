@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AttachmentLinks, type StoredAttachment } from '../attachments/attachment_links';
-import { formatDateTime } from '../text/format_date_time';
+import { formatDateTime } from '../text/format_date';
 import { FreeText } from '../ui/free_text';
 
 /** What every thread's message has, whoever wrote it (help-desk inquiries, application messages). */

@@ -4,7 +4,7 @@ import { messageForError } from '../../../shared/forms/form_errors';
 import { useMessageText } from '../../../shared/i18n/message';
 import { organisationKindLabelKey } from '../../../shared/reference/organisation_kinds';
 import { prefectureName } from '../../../shared/reference/prefectures';
-import { formatDateTime } from '../../../shared/text/format_date_time';
+import { formatDateTime } from '../../../shared/text/format_date';
 import { Alert } from '../../../shared/ui/alert';
 import { Button } from '../../../shared/ui/button';
 import { DataTable, type Column } from '../../../shared/ui/data_table';

@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../../shared/text/format_date_time';
+import { formatDateTime } from '../../../shared/text/format_date';
 import type { StageEvent } from '../api/applications_api';
 import { useApplicationsTranslation } from '../i18n/applications_i18n';
 import { useApplicationLabels } from '../use_application_labels';

@@ -7,7 +7,7 @@ import { useDocumentTitle } from '../../../shared/hooks/use_document_title';
 import { useOpenSections } from '../../../shared/hooks/use_open_sections';
 import { useMessageText } from '../../../shared/i18n/message';
 import type { SessionUser } from '../../../shared/session/session_api';
-import { formatDateTime } from '../../../shared/text/format_date_time';
+import { formatDateTime } from '../../../shared/text/format_date';
 import { Alert } from '../../../shared/ui/alert';
 import { Badge } from '../../../shared/ui/badge';
 import { FreeText } from '../../../shared/ui/free_text';

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { formatDateTime } from '../../../shared/text/format_date_time';
+import { formatDateTime } from '../../../shared/text/format_date';
 import { DataTable, type Column } from '../../../shared/ui/data_table';
 import { TEXT_LINK_CLASSES } from '../../../shared/ui/text_link';
 import type { BoardRow, NamedCode } from '../api/beds_api';

@@ -3,7 +3,7 @@ import { z } from 'zod/mini';
 import { ApiError } from '../../../shared/api/api_error';
 import { orderedFieldErrors } from '../../../shared/forms/form_errors';
 import { useForm } from '../../../shared/forms/use_form';
-import { formatDateTime } from '../../../shared/text/format_date_time';
+import { formatDateTime } from '../../../shared/text/format_date';
 import { Alert } from '../../../shared/ui/alert';
 import { RadioGroup } from '../../../shared/ui/choice_group';
 import { FormAlert } from '../../../shared/ui/form_alert';

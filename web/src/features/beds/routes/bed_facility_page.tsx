@@ -4,7 +4,7 @@ import { ApiError } from '../../../shared/api/api_error';
 import { messageForError } from '../../../shared/forms/form_errors';
 import { useDocumentTitle } from '../../../shared/hooks/use_document_title';
 import { useMessageText } from '../../../shared/i18n/message';
-import { formatDateTime } from '../../../shared/text/format_date_time';
+import { formatDateTime } from '../../../shared/text/format_date';
 import { Alert } from '../../../shared/ui/alert';
 import { FreeText } from '../../../shared/ui/free_text';
 import { LoadingIndicator } from '../../../shared/ui/loading_indicator';
@@ -127,10 +127,19 @@ export function BedFacilityPage({ backTo }: { backTo: 'board' | 'report' }) {
         )}
       </section>
 
-      <section aria-labelledby="facility-history" className="flex flex-col gap-6">
-        <SectionHeading id="facility-history">{t('facility.historyHeading')}</SectionHeading>
-        <ReportHistory reports={history} wardTypes={wardTypes} patientCategories={categories} headingLevel="h3" />
-      </section>
+      {/* Earlier reports only: with none at all, the latest report's section has already said so. */}
+      {latest !== null && (
+        <section aria-labelledby="facility-history" className="flex flex-col gap-6">
+          <SectionHeading id="facility-history">{t('facility.historyHeading')}</SectionHeading>
+          <ReportHistory
+            reports={history}
+            wardTypes={wardTypes}
+            patientCategories={categories}
+            headingLevel="h3"
+            emptyText={t('facility.noEarlierReports')}
+          />
+        </section>
+      )}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../../shared/text/format_date_time';
+import { formatDateTime } from '../../../shared/text/format_date';
 import type { DevMail } from '../api/dev_mails_api';
 import { MailBody } from './mail_body';
 

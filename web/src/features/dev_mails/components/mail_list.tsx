@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../../shared/text/format_date_time';
+import { formatDateTime } from '../../../shared/text/format_date';
 import type { DevMail } from '../api/dev_mails_api';
 
 /** Mails newest first; each entry links to ?id=… so a selection can be bookmarked or shared. */

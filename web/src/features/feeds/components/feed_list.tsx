@@ -4,7 +4,7 @@ import { messageForError } from '../../../shared/forms/form_errors';
 import { useMessageText } from '../../../shared/i18n/message';
 import { prefectureName } from '../../../shared/reference/prefectures';
 import { useCodeLabels } from '../../../shared/reference/use_code_labels';
-import { formatDateTime } from '../../../shared/text/format_date_time';
+import { formatDateTime } from '../../../shared/text/format_date';
 import { Button } from '../../../shared/ui/button';
 import { FieldError } from '../../../shared/ui/field_parts';
 import { useDeleteFeed, type Feed } from '../api/feeds_api';

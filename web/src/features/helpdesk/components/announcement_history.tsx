@@ -1,6 +1,6 @@
 import { messageForError } from '../../../shared/forms/form_errors';
 import { useMessageText } from '../../../shared/i18n/message';
-import { formatDateTime } from '../../../shared/text/format_date_time';
+import { formatDateTime } from '../../../shared/text/format_date';
 import { Alert } from '../../../shared/ui/alert';
 import { FreeText } from '../../../shared/ui/free_text';
 import { LoadingIndicator } from '../../../shared/ui/loading_indicator';

@@ -6,7 +6,7 @@ import { messageForError } from '../../../shared/forms/form_errors';
 import { useDocumentTitle } from '../../../shared/hooks/use_document_title';
 import { useMessageText } from '../../../shared/i18n/message';
 import { useCurrentUser } from '../../../shared/session/use_session';
-import { formatDateTime } from '../../../shared/text/format_date_time';
+import { formatDateTime } from '../../../shared/text/format_date';
 import { Alert } from '../../../shared/ui/alert';
 import { Badge } from '../../../shared/ui/badge';
 import { Button, buttonClassName } from '../../../shared/ui/button';

@@ -5,7 +5,7 @@ import { messageForError } from '../../../shared/forms/form_errors';
 import { useDocumentTitle } from '../../../shared/hooks/use_document_title';
 import { useMessageText } from '../../../shared/i18n/message';
 import type { SessionUser } from '../../../shared/session/session_api';
-import { formatDateTime } from '../../../shared/text/format_date_time';
+import { formatDateTime } from '../../../shared/text/format_date';
 import { Alert } from '../../../shared/ui/alert';
 import { Button, buttonClassName } from '../../../shared/ui/button';
 import { DataTable, type Column } from '../../../shared/ui/data_table';

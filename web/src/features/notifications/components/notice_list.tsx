@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { formatDateTime } from '../../../shared/text/format_date_time';
+import { formatDateTime } from '../../../shared/text/format_date';
 import { Badge } from '../../../shared/ui/badge';
 import { Button } from '../../../shared/ui/button';
 import { TEXT_LINK_CLASSES } from '../../../shared/ui/text_link';

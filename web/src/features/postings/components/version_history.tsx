@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { messageForError } from '../../../shared/forms/form_errors';
 import { useMessageText, type TranslationKey } from '../../../shared/i18n/message';
-import { formatDateTime } from '../../../shared/text/format_date_time';
+import { formatDate, formatDateTime } from '../../../shared/text/format_date';
 import { Alert } from '../../../shared/ui/alert';
 import { LoadingIndicator } from '../../../shared/ui/loading_indicator';
 import { usePostingVersions, type PostingVersion } from '../api/postings_api';
@@ -41,10 +41,16 @@ const FIELD_LABEL_KEYS: Record<string, TranslationKey> = {
   'contact.email': 'postingForm.emailLabel',
 };
 
-/** One changed value as text: lists joined, yes/no for booleans, 「（なし）」 for nothing. */
-export function useChangeValueText(): (value: unknown) => string {
-  const { t } = useTranslation();
-  return function show(value: unknown): string {
+/** Fields whose values are calendar dates, shown as every date of the app is. */
+const DATE_FIELDS: ReadonlySet<string> = new Set(['start_date', 'end_date']);
+
+/** One changed value as text: lists joined, yes/no for booleans, dates as dates, 「（なし）」 for nothing. */
+export function useChangeValueText(): (value: unknown, field?: string) => string {
+  const { t, i18n } = useTranslation();
+  return function show(value: unknown, field?: string): string {
+    if (field !== undefined && DATE_FIELDS.has(field) && typeof value === 'string' && value !== '') {
+      return formatDate(value, i18n.language);
+    }
     if (value === null || value === undefined || value === '') {
       return t('postingVersions.noValue');
     }
@@ -52,7 +58,7 @@ export function useChangeValueText(): (value: unknown) => string {
       return value ? t('postingVersions.yes') : t('postingVersions.no');
     }
     if (Array.isArray(value)) {
-      return value.length === 0 ? t('postingVersions.noValue') : value.map(show).join(t('common.listSeparator'));
+      return value.length === 0 ? t('postingVersions.noValue') : value.map((item) => show(item)).join(t('common.listSeparator'));
     }
     if (typeof value === 'object') {
       return JSON.stringify(value);
@@ -107,8 +113,8 @@ function VersionEntry({ version }: { version: PostingVersion }) {
             <li key={field} className="break-words">
               {t('postingVersions.change', {
                 field: FIELD_LABEL_KEYS[field] !== undefined ? t(FIELD_LABEL_KEYS[field]) : field,
-                from: valueText(from),
-                to: valueText(to),
+                from: valueText(from, field),
+                to: valueText(to, field),
               })}
             </li>
           ))}
