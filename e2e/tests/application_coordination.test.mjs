@@ -20,7 +20,7 @@ import { expectNoAxeViolations } from '../lib/axe.mjs';
 import { FAKE_MEDIA_ARGS, launchBrowser, withPage } from '../lib/browser.mjs';
 import { expectAccessibleAtBothWidths } from '../lib/layout.mjs';
 import { waitForMailContaining } from '../lib/notifications.mjs';
-import { choice, daysFromToday, fillPostingForm } from '../lib/postings.mjs';
+import { choice, daysFromToday, fillPostingForm, publishFromForm } from '../lib/postings.mjs';
 import { expectHeading, field, logIn, uniqueSuffix } from '../lib/pages.mjs';
 import { registerVerifiedSeeker } from '../lib/seekers.mjs';
 
@@ -118,7 +118,7 @@ describe('applications and coordination', () => {
         await facilityPage.goto('/facility/postings/new');
         await expectHeading(facilityPage, '新しい募集の登録');
         await fillPostingForm(facilityPage, posting);
-        await facilityPage.getByRole('button', { name: '公開する' }).click();
+        await publishFromForm(facilityPage);
         await facilityPage.waitForURL((url) => url.pathname === '/facility/postings');
         await facilityPage.getByText(`「${posting.title}」を登録し、公開しました。`).waitFor();
         const row = facilityPage.getByRole('row', { name: new RegExp(posting.title) });

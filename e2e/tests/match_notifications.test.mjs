@@ -14,7 +14,7 @@ import { expectNoAxeViolations } from '../lib/axe.mjs';
 import { launchBrowser, withPage } from '../lib/browser.mjs';
 import { expectAccessibleAtBothWidths } from '../lib/layout.mjs';
 import { bell, bellCount, settledBellCount, toast, waitForBellCount, waitForMailContaining } from '../lib/notifications.mjs';
-import { choice, daysFromToday, fillPostingForm } from '../lib/postings.mjs';
+import { choice, daysFromToday, fillPostingForm, publishFromForm } from '../lib/postings.mjs';
 import { expectHeading, field, logIn, uniqueSuffix } from '../lib/pages.mjs';
 import { registerVerifiedSeeker } from '../lib/seekers.mjs';
 
@@ -139,7 +139,7 @@ describe('matching notifications', () => {
         await facilityPage.goto('/facility/postings/new');
         await expectHeading(facilityPage, '新しい募集の登録');
         await fillPostingForm(facilityPage, posting);
-        await facilityPage.getByRole('button', { name: '公開する' }).click();
+        await publishFromForm(facilityPage);
         await facilityPage.waitForURL((url) => url.pathname === '/facility/postings');
         await facilityPage.getByText(`「${posting.title}」を登録し、公開しました。`).waitFor();
 
