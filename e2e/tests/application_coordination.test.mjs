@@ -203,10 +203,10 @@ describe('applications and coordination', () => {
           await expectHeading(coordinatorPage, 'コーディネーター業務');
           const requests = section(coordinatorPage, '新しいコンタクト依頼');
           await requests.getByRole('link', { name: posting.title }).waitFor();
-          await section(coordinatorPage, '候補者のいない急募求人').waitFor();
+          await section(coordinatorPage, 'まだ応募・連絡のない急募求人').waitFor();
           await expectAccessibleAtBothWidths(coordinatorPage, 'コーディネーター業務');
           // Candidate search for an urgent posting without candidates: handles, no names.
-          const urgent = section(coordinatorPage, '候補者のいない急募求人');
+          const urgent = section(coordinatorPage, 'まだ応募・連絡のない急募求人');
           if ((await urgent.getByRole('link', { name: /^候補者を探す/ }).count()) > 0) {
             await urgent.getByRole('link', { name: /^候補者を探す/ }).first().click();
             await expectHeading(coordinatorPage, '候補者の検索');

@@ -207,3 +207,29 @@ test('a direct application needs consent and then discloses the seeker to the fa
   assert.ok(!hasPostingSecret((await s.get(`/api/v1/applications/${applied.json.id}`)).text), 'no match: the posting stays masked for the seeker');
   assert.equal((await s.patch(`/api/v1/applications/${applied.json.id}`, { stage: 'withdrawn' })).json.stage, 'withdrawn');
 });
+
+test('the queue’s urgent postings are those nobody has applied to or contacted about yet, the soonest start first', async () => {
+  const fac = await as('fac-tokyo-01');
+  const stamp = Date.now();
+  const urgentPosting = (title, start) => fac.post('/api/v1/postings', {
+    title, category: 'nurse', employment: 'fixed_term', start_date: start, period_months: 3, urgency: 'immediate', positions: 1,
+    duties: '病棟業務', training_agreed: true, masked: false, status: 'published',
+    workplace: { postal_code: '1010047', prefecture: '13', municipality: '131016', street: '内神田1-1' },
+    contact: { name: '急募 担当', phone: '03-1111-2222', email: 'queue-order@example.jp' },
+  });
+  // Published first but starting sooner: it still comes first (newest-published first would put it second).
+  const soon = (await urgentPosting(`急募順 早い ${stamp}`, '2031-03-01')).json;
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  const late = (await urgentPosting(`急募順 遅い ${stamp}`, '2031-09-01')).json;
+  const contacted = (await urgentPosting(`急募順 連絡済み ${stamp}`, '2031-01-01')).json;
+  assert.equal((await seeker.post(`/api/v1/postings/${contacted.id}/applications`, { kind: 'inquiry', message: '夜勤の回数を教えてください' })).status, 201);
+  const coord = await as('coord-nurse-13');
+  const urgent = (await coord.get('/api/v1/coordination/queue')).json.urgent_without_candidates;
+  const ids = urgent.map((u) => u.posting_id);
+  assert.ok(ids.includes(soon.id) && ids.includes(late.id), 'both untouched postings are queued');
+  assert.ok(ids.indexOf(soon.id) < ids.indexOf(late.id), 'the sooner start comes first');
+  assert.ok(!ids.includes(contacted.id), 'a posting with an inquiry is not without contact');
+  const starts = urgent.map((u) => u.start_date);
+  assert.deepEqual(starts, [...starts].sort(), 'in start-date order');
+  for (const p of [late, soon, contacted]) await fac.patch(`/api/v1/postings/${p.id}`, { status: 'closed', close_reason: 'withdrawn' });
+});
