@@ -11,13 +11,15 @@ interface ReportHistoryProps {
   patientCategories: readonly NamedCode[];
   /** The heading level of each report inside the section. */
   headingLevel: 'h3' | 'h4';
+  /** What an empty list says; 「報告はまだありません。」 unless the latest report is shown elsewhere. */
+  emptyText?: string;
 }
 
 /** Reports, newest first: when and by whom, the numbers per ward, acceptance and the note. */
-export function ReportHistory({ reports, wardTypes, patientCategories, headingLevel: Heading }: ReportHistoryProps) {
+export function ReportHistory({ reports, wardTypes, patientCategories, headingLevel: Heading, emptyText }: ReportHistoryProps) {
   const { t, language } = useBedsTranslation();
   if (reports.length === 0) {
-    return <p className="text-std-16N-170">{t('history.empty')}</p>;
+    return <p className="text-std-16N-170">{emptyText ?? t('history.empty')}</p>;
   }
   return (
     <ol className="flex flex-col gap-4">

@@ -129,7 +129,14 @@ export function BedFacilityPage({ backTo }: { backTo: 'board' | 'report' }) {
 
       <section aria-labelledby="facility-history" className="flex flex-col gap-6">
         <SectionHeading id="facility-history">{t('facility.historyHeading')}</SectionHeading>
-        <ReportHistory reports={history} wardTypes={wardTypes} patientCategories={categories} headingLevel="h3" />
+        {/* The latest report is the section above: an empty list here means there is nothing before it. */}
+        <ReportHistory
+          reports={history}
+          wardTypes={wardTypes}
+          patientCategories={categories}
+          headingLevel="h3"
+          emptyText={latest === null ? t('history.empty') : t('history.noEarlier')}
+        />
       </section>
     </div>
   );
