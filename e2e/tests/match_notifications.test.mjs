@@ -117,7 +117,7 @@ describe('matching notifications', () => {
       await field(seekerPage, '勤務開始可能日').fill(marks.available_from);
       await field(seekerPage, '希望期間（最長月数）').fill(String(marks.period_months_max));
       await choice(seekerPage, '希望する都道府県', '東京都').check();
-      await choice(seekerPage, '通知方法', '即時').check();
+      await choice(seekerPage, '通知方法', 'すぐに').check();
       await seekerPage.getByRole('button', { name: '保存する' }).click();
       await seekerPage.getByText('希望条件を保存しました').waitFor();
       // The seeker's own reference, which no facility sees.

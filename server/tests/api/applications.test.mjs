@@ -233,3 +233,24 @@ test('the queue’s urgent postings are those nobody has applied to or contacted
   assert.deepEqual(starts, [...starts].sort(), 'in start-date order');
   for (const p of [late, soon, contacted]) await fac.patch(`/api/v1/postings/${p.id}`, { status: 'closed', close_reason: 'withdrawn' });
 });
+
+test('the seeker’s list names the facility, except a masked posting’s before the match', async () => {
+  const fac = await as('fac-tokyo-01');
+  const masked = (await fac.post('/api/v1/postings', {
+    title: `一覧の医療機関 ${Date.now()}`, category: 'nurse', employment: 'fixed_term', start_date: '2031-06-01', period_months: 3,
+    urgency: 'regular', positions: 1, duties: '病棟業務', training_agreed: true, masked: true, status: 'published',
+    workplace: { postal_code: '1010047', prefecture: '13', municipality: '131016', street: SECRET.street },
+    contact: { name: SECRET.person, phone: SECRET.phone, email: SECRET.email },
+  })).json;
+  const asked = await seeker.post(`/api/v1/postings/${masked.id}/applications`, { kind: 'inquiry', message: '見学できますか' });
+  assert.equal(asked.status, 201, asked.text);
+  const list = await seeker.get('/api/v1/applications');
+  const row = (id) => list.json.items.find((item) => item.id === id);
+  assert.equal(row(asked.json.id).facility_name, null, 'masked, not matched: hidden');
+  // The first application was matched by the coordinator above: its facility is named now.
+  assert.equal(row(application.id).matched, true);
+  assert.equal(row(application.id).facility_name, SECRET.facility);
+  // The facility itself and the coordinator see the name in their lists.
+  assert.equal((await fac.get(`/api/v1/applications?posting_id=${masked.id}`)).json.items[0].facility_name, SECRET.facility);
+  await fac.patch(`/api/v1/postings/${masked.id}`, { status: 'closed', close_reason: 'withdrawn' });
+});
