@@ -16,6 +16,19 @@ export function choice(page, legend, label) {
 }
 
 /**
+ * 公開する on the posting form, then 公開する in the question that follows (who will be notified, and how).
+ * Returns the question's text about the notices.
+ */
+export async function publishFromForm(page) {
+  await page.getByRole('button', { name: '公開する', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: /を公開しますか？$/ });
+  await dialog.waitFor();
+  const notice = await dialog.locator('[data-notice-preview]').textContent();
+  await dialog.getByRole('button', { name: '公開する', exact: true }).click();
+  return notice;
+}
+
+/**
  * Fills the posting form. The postal code is typed and looked up, and the
  * test checks that the lookup filled the prefecture, municipality and town
  * before the street number is added.
@@ -37,6 +50,8 @@ export async function fillPostingForm(page, posting) {
   await field(page, '業務内容').fill(posting.duties);
   await field(page, '研修受講を採用条件とすることに同意する').check();
 
+  // A new posting starts with the facility's own street: cleared, so the look-up fills in the town.
+  await field(page, '町名・番地').fill('');
   await field(page, '郵便番号').fill(posting.postalCode);
   await page.getByText(/^郵便番号から住所を入力しました/).waitFor();
   assert.equal(await field(page, '都道府県').inputValue(), posting.expectedPrefecture);

@@ -20,7 +20,7 @@ import { expectNoAxeViolations } from '../lib/axe.mjs';
 import { FAKE_MEDIA_ARGS, launchBrowser, withPage } from '../lib/browser.mjs';
 import { expectAccessibleAtBothWidths } from '../lib/layout.mjs';
 import { waitForMailContaining } from '../lib/notifications.mjs';
-import { choice, daysFromToday, fillPostingForm } from '../lib/postings.mjs';
+import { choice, daysFromToday, fillPostingForm, publishFromForm } from '../lib/postings.mjs';
 import { expectHeading, field, logIn, uniqueSuffix } from '../lib/pages.mjs';
 import { registerVerifiedSeeker } from '../lib/seekers.mjs';
 
@@ -118,7 +118,7 @@ describe('applications and coordination', () => {
         await facilityPage.goto('/facility/postings/new');
         await expectHeading(facilityPage, '新しい募集の登録');
         await fillPostingForm(facilityPage, posting);
-        await facilityPage.getByRole('button', { name: '公開する' }).click();
+        await publishFromForm(facilityPage);
         await facilityPage.waitForURL((url) => url.pathname === '/facility/postings');
         await facilityPage.getByText(`「${posting.title}」を登録し、公開しました。`).waitFor();
         const row = facilityPage.getByRole('row', { name: new RegExp(posting.title) });
@@ -203,10 +203,10 @@ describe('applications and coordination', () => {
           await expectHeading(coordinatorPage, 'コーディネーター業務');
           const requests = section(coordinatorPage, '新しいコンタクト依頼');
           await requests.getByRole('link', { name: posting.title }).waitFor();
-          await section(coordinatorPage, '候補者のいない急募求人').waitFor();
+          await section(coordinatorPage, 'まだ応募・連絡のない急募求人').waitFor();
           await expectAccessibleAtBothWidths(coordinatorPage, 'コーディネーター業務');
           // Candidate search for an urgent posting without candidates: handles, no names.
-          const urgent = section(coordinatorPage, '候補者のいない急募求人');
+          const urgent = section(coordinatorPage, 'まだ応募・連絡のない急募求人');
           if ((await urgent.getByRole('link', { name: /^候補者を探す/ }).count()) > 0) {
             await urgent.getByRole('link', { name: /^候補者を探す/ }).first().click();
             await expectHeading(coordinatorPage, '候補者の検索');

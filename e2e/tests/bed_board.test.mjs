@@ -82,6 +82,12 @@ describe('regional bed board', () => {
       await page.getByRole('heading', { name: '最新の報告' }).waitFor();
       await page.getByRole('table', { name: '最新の報告の病棟別の病床数' }).getByRole('rowheader', { name: '一般病床' }).waitFor();
       await page.getByRole('heading', { name: 'これまでの報告' }).waitFor();
+      // Under the latest report, the earlier ones, or a sentence that reads right (not 「報告はまだありません」).
+      const earlier = page.getByRole('region', { name: 'これまでの報告' });
+      assert.equal(await page.getByText('報告はまだありません。', { exact: true }).count(), 0, 'a reported facility says it has no reports');
+      if ((await earlier.getByRole('listitem').count()) === 0) {
+        await earlier.getByText('最新の報告より前の報告はありません。', { exact: true }).waitFor();
+      }
 
       await page.goBack();
       await expectHeading(page, '病床状況一覧');

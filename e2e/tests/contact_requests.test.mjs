@@ -61,7 +61,7 @@ async function saveConditions(page, marks) {
   await field(page, '勤務開始可能日').fill(marks.available_from);
   await field(page, '希望期間（最長月数）').fill(String(marks.period_months_max));
   await choice(page, '希望する都道府県', '東京都').check();
-  await choice(page, '通知方法', '即時').check();
+  await choice(page, '通知方法', 'すぐに').check();
   assert.equal(await field(page, '医療機関からのコンタクト依頼を受け取る').isChecked(), true, 'requests are on by default');
   await page.getByRole('button', { name: '保存する' }).click();
   await page.getByText('希望条件を保存しました').waitFor();

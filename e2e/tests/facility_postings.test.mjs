@@ -2,14 +2,14 @@
 // postal code fills in the address); an anonymous visitor finds it in the
 // public search without any of the withheld values anywhere in the page;
 // an edit of the title shows in the anonymous search at once, and so do
-// pausing, publishing again and closing it. And a form sent
-// with required fields missing names every one of them in Japanese and keeps
-// what was typed, for the browser's checks and the server's alike.
+// pausing, publishing again and closing it. And 公開する with required fields
+// missing names every one of them in Japanese and keeps what was typed, for
+// the browser's checks and the server's alike (a draft saves without them).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { assertServerIsUp } from '../lib/api.mjs';
 import { BASE_URL, launchBrowser, withPage } from '../lib/browser.mjs';
-import { choice, daysFromToday, fillPostingForm } from '../lib/postings.mjs';
+import { choice, daysFromToday, fillPostingForm, publishFromForm } from '../lib/postings.mjs';
 import { expectHeading, field, logIn, uniqueSuffix } from '../lib/pages.mjs';
 
 const FACILITY_NAME = '千代田区神田さくら病院';
@@ -81,7 +81,7 @@ describe('facility postings', () => {
         await expectHeading(page, '新しい募集の登録');
 
         await fillPostingForm(page, posting);
-        await page.getByRole('button', { name: '公開する' }).click();
+        await publishFromForm(page);
         await page.waitForURL((url) => url.pathname === '/facility/postings');
         await page.getByText(`「${posting.title}」を登録し、公開しました。`).waitFor();
         const row = page.getByRole('row', { name: new RegExp(posting.title) });
@@ -113,7 +113,8 @@ describe('facility postings', () => {
         assert.equal(await field(page, '建物名・施設名').inputValue(), posting.building);
         await field(page, 'タイトル').fill(newTitle);
         await page.getByRole('button', { name: '保存', exact: true }).click();
-        await page.getByText(/^保存しました（第2版）/).waitFor();
+        // 第1版 the draft saved before the question, 第2版 its 公開, 第3版 this edit.
+        await page.getByText(/^保存しました（第3版）/).waitFor();
         const history = page.getByRole('region', { name: '変更履歴' });
         await history.getByText(`タイトル：${posting.title} → ${newTitle}`).waitFor();
 
@@ -133,6 +134,7 @@ describe('facility postings', () => {
         await visitor.getByText('0件', { exact: true }).waitFor();
 
         await editedRow.getByRole('button', { name: /^公開する/ }).click();
+        await page.getByRole('dialog', { name: `「${newTitle}」を公開しますか？` }).getByRole('button', { name: '公開する', exact: true }).click();
         await page.getByText(`「${newTitle}」を公開しました。`).waitFor();
         await editedRow.getByText('公開中', { exact: true }).waitFor();
 
@@ -161,7 +163,10 @@ describe('facility postings', () => {
       await field(page, 'タイトル').fill(title);
       await field(page, '業務内容').fill('1行目\n2行目');
       await field(page, '電話番号').fill('03-1111-2222');
-      await page.getByRole('button', { name: '下書き保存' }).click();
+      // The facility's address and the user as contact person are there already; cleared here, to be missed.
+      await field(page, '町名・番地').fill('');
+      await field(page, '担当者名').fill('');
+      await page.getByRole('button', { name: '公開する' }).click();
 
       const summary = page.getByRole('alert').first();
       await summary.getByText('入力内容に誤りがあります。各項目のメッセージを確認してください。').waitFor();
@@ -169,11 +174,8 @@ describe('facility postings', () => {
         職種: '「職種」を選択してください。',
         勤務開始日: '「勤務開始日」を入力してください。',
         郵便番号: '「郵便番号」を入力してください。',
-        都道府県: '「都道府県」を選択してください。',
-        市区町村: '「市区町村」を選択してください。',
         '町名・番地': '「町名・番地」を入力してください。',
         担当者名: '「担当者名」を入力してください。',
-        メールアドレス: '「メールアドレス」を入力してください。',
         研修受講を採用条件とすることに同意する: '「研修受講を採用条件とすることに同意する」にチェックを入れてください。',
       };
       for (const [label, message] of Object.entries(expected)) {
@@ -210,11 +212,12 @@ describe('facility postings', () => {
       await field(page, '担当者名').fill('E2E 担当');
       await field(page, '電話番号').fill('12345');
       await field(page, 'メールアドレス').fill('e2e@example.jp');
-      await page.getByRole('button', { name: '下書き保存' }).click();
+      assert.equal(await field(page, '都道府県').inputValue(), '13');
+      await page.getByRole('button', { name: '公開する' }).click();
       // 医師 without 診療科 is caught in the browser first.
       assert.match(await describedText(page, field(page, '診療科')), /職種が医師の場合は「診療科」を選択してください。/);
       await field(page, '診療科').selectOption({ label: '消化器内科' });
-      await page.getByRole('button', { name: '下書き保存' }).click();
+      await page.getByRole('button', { name: '公開する' }).click();
       const phone = field(page, '電話番号');
       await page.waitForFunction(() => document.getElementById('posting-contact-phone')?.getAttribute('aria-invalid') === 'true');
       assert.match(await describedText(page, phone), /「電話番号」/);

@@ -14,7 +14,7 @@ import { expectNoAxeViolations } from '../lib/axe.mjs';
 import { launchBrowser, withPage } from '../lib/browser.mjs';
 import { expectAccessibleAtBothWidths } from '../lib/layout.mjs';
 import { bell, bellCount, settledBellCount, toast, waitForBellCount, waitForMailContaining } from '../lib/notifications.mjs';
-import { choice, daysFromToday, fillPostingForm } from '../lib/postings.mjs';
+import { choice, daysFromToday, fillPostingForm, publishFromForm } from '../lib/postings.mjs';
 import { expectHeading, field, logIn, uniqueSuffix } from '../lib/pages.mjs';
 import { registerVerifiedSeeker } from '../lib/seekers.mjs';
 
@@ -117,7 +117,7 @@ describe('matching notifications', () => {
       await field(seekerPage, '勤務開始可能日').fill(marks.available_from);
       await field(seekerPage, '希望期間（最長月数）').fill(String(marks.period_months_max));
       await choice(seekerPage, '希望する都道府県', '東京都').check();
-      await choice(seekerPage, '通知方法', '即時').check();
+      await choice(seekerPage, '通知方法', 'すぐに').check();
       await seekerPage.getByRole('button', { name: '保存する' }).click();
       await seekerPage.getByText('希望条件を保存しました').waitFor();
       // The seeker's own reference, which no facility sees.
@@ -139,7 +139,7 @@ describe('matching notifications', () => {
         await facilityPage.goto('/facility/postings/new');
         await expectHeading(facilityPage, '新しい募集の登録');
         await fillPostingForm(facilityPage, posting);
-        await facilityPage.getByRole('button', { name: '公開する' }).click();
+        await publishFromForm(facilityPage);
         await facilityPage.waitForURL((url) => url.pathname === '/facility/postings');
         await facilityPage.getByText(`「${posting.title}」を登録し、公開しました。`).waitFor();
 

@@ -78,7 +78,8 @@ describe('posting pages accessibility', () => {
       await page.goto('/facility/postings/new');
       await expectHeading(page, '新しい募集の登録');
       await expectAccessibleAtBothWidths(page, 'the posting form');
-      await page.getByRole('button', { name: '下書き保存' }).click();
+      // 公開する on the empty form (下書き保存 would save it: a draft may lack anything).
+      await page.getByRole('button', { name: '公開する' }).click();
       await page.getByText('入力内容に誤りがあります。各項目のメッセージを確認してください。').waitFor();
       await expectAccessibleAtBothWidths(page, 'the posting form with errors');
 

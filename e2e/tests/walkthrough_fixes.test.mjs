@@ -1,6 +1,7 @@
 // (11) Rough edges a new user met in the walkthrough, each checked at 1280px and 375px:
 // - an interview with one proposed time has that time chosen already, so 承諾 works at once;
 // - the seeker's 辞退する and 取り下げる each say in one line what they do;
+// - the seeker's list of applications names the facility;
 // - a posting the seeker already contacted shows what was sent (kind, stage) and the way to it,
 //   instead of 問い合わせる / 応募する / コンタクト依頼;
 // - search cards show the pay (給与), urgency reads 急募 everywhere (card, posting, form), and the
@@ -95,6 +96,15 @@ describe('walkthrough fixes (issue 11)', () => {
           assert.equal(await page.getByRole('link', { name, exact: true }).count(), 0, `the contacted posting still offers ${name}`);
         }
         await expectAccessibleAtBothWidths(page, 'a posting the seeker already applied to');
+        // The seeker's list names the facility (the posting is not masked).
+        await page.goto('/applications');
+        await expectHeading(page, '応募・問い合わせ');
+        await page.getByRole('columnheader', { name: '医療機関' }).waitFor();
+        const listed = page.getByRole('row').filter({ has: page.getByRole('link', { name: posting.title }) });
+        await listed.getByRole('cell', { name: '千代田区神田さくら病院', exact: true }).waitFor();
+        await expectAccessibleAtBothWidths(page, 'the seeker’s list with the facility column');
+        await page.goBack();
+        await expectHeading(page, posting.title);
         await sent.getByRole('link', { name: '送信済みの応募を開く' }).click();
         await page.waitForURL((url) => url.pathname === `/applications/${application.id}`);
         await expectHeading(page, posting.title);

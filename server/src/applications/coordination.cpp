@@ -109,11 +109,12 @@ Result<bj::object> Service::queue(const accounts::CurrentUser& coordinator) {
     if (a && a->sees_records(coordinator))
       follow_ups.push_back({{"application_id", r.text(0)}, {"follow_up_on", r.text(1)}, {"note", r.text(2)}});
   }
-  // Urgent published postings in the region that have no application yet.
+  // Urgent published postings in the region that have no application, inquiry or contact request yet (the page says
+  // so: 「まだ応募・連絡のない急募求人」), the soonest start first: those are the ones to find people for now.
   auto taken = KH_TRY(c.execute("SELECT DISTINCT posting_id FROM applications"));
   std::vector<std::string> with_candidates;
   for (const auto& r : taken.rows) with_candidates.push_back(r.text(0));
-  auto facility_postings = KH_TRY(c.execute("SELECT id FROM postings WHERE status = 'published' AND urgency = 'immediate' ORDER BY published_at DESC"));
+  auto facility_postings = KH_TRY(c.execute("SELECT id FROM postings WHERE status = 'published' AND urgency = 'immediate' ORDER BY start_date, published_at DESC"));
   for (const auto& r : facility_postings.rows) {
     if (std::find(with_candidates.begin(), with_candidates.end(), r.text(0)) != with_candidates.end()) continue;
     auto p = KH_TRY(postings_.find(r.text(0)));

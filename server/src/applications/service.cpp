@@ -302,8 +302,11 @@ Result<bj::object> Service::list(const accounts::CurrentUser& viewer, const std:
     auto unread = KH_TRY(c.execute("SELECT COUNT(*) FROM messages m WHERE m.application_id = $1 AND m.author_id <> $2 AND m.created_at > "
                                    "COALESCE((SELECT read_at FROM message_reads r WHERE r.application_id = $1 AND r.user_id = $2), 0)",
                                    {id, viewer.user.id}));
+    // The facility's name, except to the seeker of a masked posting before the match (masking rule 1).
+    const bool facility_hidden = a->as_seeker && a->posting.masked && !a->matched_at;
     items.push_back({{"id", a->id}, {"kind", a->kind}, {"stage", a->stage}, {"stage_name", stage_name(a->stage)},
                      {"matched", a->matched_at.has_value()}, {"posting_id", a->posting_id}, {"posting_title", a->posting.title},
+                     {"facility_name", facility_hidden ? bj::value(nullptr) : bj::value(a->posting.facility_name)},
                      {"handle", seekers_.handle_for(a->seeker_id, a->posting.facility_id)},
                      {"unread_messages", unread.rows[0].integer(0)},
                      {"updated_at", format_iso8601_jst(a->updated_at)}});

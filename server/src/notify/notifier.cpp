@@ -100,6 +100,8 @@ Result<void> Notifier::notify_seeker_of_posting(store::Connection& c, const std:
   const MailState mail = pref == "off" ? MailState::none
                          : (urgent || pref == "immediate") ? MailState::sent
                                                           : MailState::digest;
+  // Urgency reads 急募 everywhere a person sees it (the web's badge, the form, the search); in a title it is the
+  // bracketed prefix 【急募】, the same word, as Japanese job notices write it.
   Notification n{{}, user_id, "match", urgent ? "【急募】おすすめの求人があります" : "おすすめの求人があります",
                  summary + "\n理由: " + text::join(reasons, "・"), "/postings/" + posting_id, 0, {}};
   const bool fresh = KH_TRY(insert(c, n, "match:" + posting_id + ":" + user_id, mail));

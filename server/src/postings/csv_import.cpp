@@ -490,7 +490,7 @@ Result<std::vector<Posting>> Service::import_csv(const accounts::CurrentUser& ac
     auto [body, cell_problems] = reader.read(cells);
     Posting p;
     p.facility_id = facility_id;
-    auto checked = apply_and_validate(p, body, catalogue_, true);
+    auto checked = apply_and_validate(p, body, catalogue_, true, Completeness::always);
     if (checked) checked = apply_status(p, body, true);
     if (!checked || !cell_problems.empty()) {
       // One message per column, in the file's column order: the cell's own problem first, else the form's.

@@ -84,6 +84,13 @@ class Reader {
   json::FieldReader fields_;
 };
 
+//! Whether the posting will be published or paused after this change: then it must be complete.
+bool needs_completeness(const Posting& p, const bj::object& body) {
+  const auto* s = body.if_contains("status");
+  const std::string_view to = s && s->is_string() ? std::string_view(s->as_string()) : std::string_view(p.status);
+  return to == "published" || to == "paused";
+}
+
 }  // namespace
 
 Disclosure disclosure_for(const Posting& p, const accounts::CurrentUser* viewer) {
@@ -146,7 +153,7 @@ bj::object to_json(const Posting& p, Disclosure d, const reference::Catalogue& c
 }
 
 Result<void> apply_and_validate(Posting& p, const bj::object& body, const reference::Catalogue& catalogue,
-                                bool creating) {
+                                bool creating, Completeness completeness) {
   std::map<std::string, std::string> errors;
   {
     Reader r(body, "", errors);
@@ -215,42 +222,58 @@ Result<void> apply_and_validate(Posting& p, const bj::object& body, const refere
     r.string("email", "メールアドレス", 254, p.contact.email);
   }
 
-  // Whole-record rules; a field that already failed a type check keeps its first message.
+  // Whole-record rules; a field that already failed a type check keeps its first message. What is given must be
+  // valid whatever the status (`need`); completeness, every field 公開 needs, only for a posting that is or is
+  // becoming published or paused (`require`): a draft saves with whatever is filled.
+  const bool complete = completeness == Completeness::always || needs_completeness(p, body);
+  std::vector<std::string> missing;  // the labels of the required fields left empty, for the message of a refused 公開
   auto need = [&](const std::string& key, bool ok, std::string message) {
     if (!ok) errors.try_emplace(key, std::move(message));
   };
-  need("title", !p.title.empty(), json::msg_required("タイトル"));
-  need("category", catalogue.category(p.category).has_value(),
-       p.category.empty() ? json::msg_required("職種") : json::msg_invalid("職種"));
-  if (p.category == "doctor") need("specialty", p.specialty.has_value(), "職種が医師の場合は「診療科」を選択してください。");
+  auto require = [&](const std::string& key, bool present, std::string_view label, std::string message = {}) {
+    if (present || !complete) return;
+    if (errors.try_emplace(key, message.empty() ? json::msg_required(label) : std::move(message)).second)
+      missing.emplace_back(label);
+  };
+  require("title", !p.title.empty(), "タイトル");
+  require("category", !p.category.empty(), "職種");
+  if (!p.category.empty()) need("category", catalogue.category(p.category).has_value(), json::msg_invalid("職種"));
+  if (p.category == "doctor") require("specialty", p.specialty.has_value(), "診療科", "職種が医師の場合は「診療科」を選択してください。");
   if (p.specialty) need("specialty", catalogue.specialty(*p.specialty).has_value(), json::msg_invalid("診療科"));
-  need("employment", one_of(employments, p.employment),
-       p.employment.empty() ? json::msg_required("雇用形態") : json::msg_invalid("雇用形態"));
-  need("start_date", is_valid_date(p.start_date),
-       p.start_date.empty() ? json::msg_required("勤務開始日") : "「勤務開始日」は YYYY-MM-DD の形式の実在する日付で入力してください。");
+  require("employment", !p.employment.empty(), "雇用形態");
+  if (!p.employment.empty()) need("employment", one_of(employments, p.employment), json::msg_invalid("雇用形態"));
+  require("start_date", !p.start_date.empty(), "勤務開始日");
+  if (!p.start_date.empty())
+    need("start_date", is_valid_date(p.start_date), "「勤務開始日」は YYYY-MM-DD の形式の実在する日付で入力してください。");
   if (p.end_date) {
     need("end_date", is_valid_date(*p.end_date), "「勤務終了日」は YYYY-MM-DD の形式の実在する日付で入力してください。");
     if (is_valid_date(*p.end_date) && is_valid_date(p.start_date))
       need("end_date", *p.end_date >= p.start_date, "「勤務終了日」は勤務開始日以降の日付にしてください。");
   }
   if (p.employment != "permanent" && one_of(employments, p.employment))
-    need("end_date", p.end_date || p.period_months, "有期・スポットの募集では「勤務終了日」または「期間（月数）」を入力してください。");
-  need("urgency", one_of(urgencies, p.urgency), p.urgency.empty() ? json::msg_required("緊急度") : json::msg_invalid("緊急度"));
-  need("positions", p.positions >= 1, json::msg_required("募集人数"));
-  need("duties", !p.duties.empty(), json::msg_required("業務内容"));
-  need("training_agreed", p.training_agreed, "研修（感染管理・医療安全）の受講を採用条件とすることに同意してください。");
+    require("end_date", p.end_date || p.period_months, "勤務終了日または期間（月数）",
+            "有期・スポットの募集では「勤務終了日」または「期間（月数）」を入力してください。");
+  require("urgency", !p.urgency.empty(), "緊急度");
+  if (!p.urgency.empty()) need("urgency", one_of(urgencies, p.urgency), json::msg_invalid("緊急度"));
+  require("positions", p.positions >= 1, "募集人数");
+  require("duties", !p.duties.empty(), "業務内容");
+  require("training_agreed", p.training_agreed, "研修受講への同意",
+          "研修（感染管理・医療安全）の受講を採用条件とすることに同意してください。");
 
   const auto& w = p.workplace;
-  need("workplace.postal_code", w.postal_code.size() == 7,
-       w.postal_code.empty() ? json::msg_required("郵便番号") : "「郵便番号」は7桁の数字で入力してください。");
+  require("workplace.postal_code", !w.postal_code.empty(), "郵便番号");
+  if (!w.postal_code.empty()) need("workplace.postal_code", w.postal_code.size() == 7, "「郵便番号」は7桁の数字で入力してください。");
   const bool prefecture_ok = reference::find_prefecture(w.prefecture) != nullptr;
-  need("workplace.prefecture", prefecture_ok, w.prefecture.empty() ? json::msg_required("都道府県") : json::msg_invalid("都道府県"));
-  if (w.municipality.empty()) need("workplace.municipality", false, json::msg_required("市区町村"));
-  else if (!reference::is_valid_municipality_code(w.municipality) || (prefecture_ok && !w.municipality.starts_with(w.prefecture)))
-    need("workplace.municipality", false, "「市区町村」は選択した都道府県の市区町村コード（6桁）で指定してください。");
-  else if (catalogue.knows_prefecture(w.prefecture) && !catalogue.municipality(w.municipality))
-    need("workplace.municipality", false, json::msg_invalid("市区町村"));
-  need("workplace.street", !w.street.empty(), json::msg_required("町名・番地"));
+  require("workplace.prefecture", !w.prefecture.empty(), "都道府県");
+  if (!w.prefecture.empty()) need("workplace.prefecture", prefecture_ok, json::msg_invalid("都道府県"));
+  require("workplace.municipality", !w.municipality.empty(), "市区町村");
+  if (!w.municipality.empty()) {
+    if (!reference::is_valid_municipality_code(w.municipality) || (prefecture_ok && !w.municipality.starts_with(w.prefecture)))
+      need("workplace.municipality", false, "「市区町村」は選択した都道府県の市区町村コード（6桁）で指定してください。");
+    else if (catalogue.knows_prefecture(w.prefecture) && !catalogue.municipality(w.municipality))
+      need("workplace.municipality", false, json::msg_invalid("市区町村"));
+  }
+  require("workplace.street", !w.street.empty(), "町名・番地");
   // The area follows the municipality unless the facility chose another one of the same prefecture.
   if (!area_given) {
     if (auto m = catalogue.municipality(w.municipality); m && !m->area_code.empty()) p.workplace.area = m->area_code;
@@ -262,14 +285,22 @@ Result<void> apply_and_validate(Posting& p, const bj::object& body, const refere
   }
 
   const auto& c = p.contact;
-  need("contact.name", !c.name.empty(), json::msg_required("担当者名"));
+  require("contact.name", !c.name.empty(), "担当者名");
   const auto phone_digits = digits_of(c.phone);
-  need("contact.phone", !c.phone.empty(), json::msg_required("電話番号"));
-  need("contact.phone", phone_digits.size() >= 10 && phone_digits.size() <= 11 && phone_digits[0] == '0',
-       "「電話番号」は0から始まる10桁または11桁で入力してください（ハイフン可）。");
-  need("contact.email", !c.email.empty(), json::msg_required("メールアドレス"));
-  need("contact.email", text::is_plausible_email(c.email), json::msg_invalid("メールアドレス"));
+  require("contact.phone", !c.phone.empty(), "電話番号");
+  if (!c.phone.empty())
+    need("contact.phone", phone_digits.size() >= 10 && phone_digits.size() <= 11 && phone_digits[0] == '0',
+         "「電話番号」は0から始まる10桁または11桁で入力してください（ハイフン可）。");
+  require("contact.email", !c.email.empty(), "メールアドレス");
+  if (!c.email.empty()) need("contact.email", text::is_plausible_email(c.email), json::msg_invalid("メールアドレス"));
 
+  if (!missing.empty()) {
+    auto error = errors::validation(std::move(errors));
+    std::string list;
+    for (const auto& label : missing) list += (list.empty() ? "「" : "、「") + label + "」";
+    error.message = "公開するには次の項目を入力してください：" + list + "。下書きはこのままでも保存できます。";
+    return fail(std::move(error));
+  }
   if (!errors.empty()) return fail(errors::validation(std::move(errors)));
   return {};
 }

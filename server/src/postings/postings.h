@@ -67,10 +67,15 @@ Disclosure disclosure_for(const Posting& p, const accounts::CurrentUser* viewer)
 //! The API shape of SPEC.md; with Disclosure::masked and p.masked the hidden keys are absent altogether.
 boost::json::object to_json(const Posting& p, Disclosure d, const reference::Catalogue& catalogue);
 
+//! When every field 公開 needs must be there: for a posting published or paused after the change (a draft saves
+//! with whatever is filled, though what is filled must be valid), or always (the CSV import's rows).
+enum class Completeness { when_published, always };
+
 //! Applies the fields present in `body` onto `posting` and validates the result; the error names every
-//! wrong field in Japanese ("workplace.postal_code" style keys for nested fields).
+//! wrong field in Japanese ("workplace.postal_code" style keys for nested fields), and a refused 公開 lists the
+//! missing ones in its message.
 Result<void> apply_and_validate(Posting& posting, const boost::json::object& body, const reference::Catalogue& catalogue,
-                                bool creating);
+                                bool creating, Completeness completeness = Completeness::when_published);
 
 struct PostingVersion {
   std::int64_t version;

@@ -237,3 +237,50 @@ test('辞退 and 取下げ are told apart: each side gets its own moves with wha
       : /「取下げ」で終了しました。応募・問い合わせそのものが取り消されたということです。/);
   }
 });
+
+test('the queue’s urgent postings are those nobody has applied to or contacted about yet, the soonest start first', async () => {
+  const fac = await as('fac-tokyo-01');
+  const stamp = Date.now();
+  const urgentPosting = (title, start) => fac.post('/api/v1/postings', {
+    title, category: 'nurse', employment: 'fixed_term', start_date: start, period_months: 3, urgency: 'immediate', positions: 1,
+    duties: '病棟業務', training_agreed: true, masked: false, status: 'published',
+    workplace: { postal_code: '1010047', prefecture: '13', municipality: '131016', street: '内神田1-1' },
+    contact: { name: '急募 担当', phone: '03-1111-2222', email: 'queue-order@example.jp' },
+  });
+  // Published first but starting sooner: it still comes first (newest-published first would put it second).
+  const soon = (await urgentPosting(`急募順 早い ${stamp}`, '2031-03-01')).json;
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  const late = (await urgentPosting(`急募順 遅い ${stamp}`, '2031-09-01')).json;
+  const contacted = (await urgentPosting(`急募順 連絡済み ${stamp}`, '2031-01-01')).json;
+  assert.equal((await seeker.post(`/api/v1/postings/${contacted.id}/applications`, { kind: 'inquiry', message: '夜勤の回数を教えてください' })).status, 201);
+  const coord = await as('coord-nurse-13');
+  const urgent = (await coord.get('/api/v1/coordination/queue')).json.urgent_without_candidates;
+  const ids = urgent.map((u) => u.posting_id);
+  assert.ok(ids.includes(soon.id) && ids.includes(late.id), 'both untouched postings are queued');
+  assert.ok(ids.indexOf(soon.id) < ids.indexOf(late.id), 'the sooner start comes first');
+  assert.ok(!ids.includes(contacted.id), 'a posting with an inquiry is not without contact');
+  const starts = urgent.map((u) => u.start_date);
+  assert.deepEqual(starts, [...starts].sort(), 'in start-date order');
+  for (const p of [late, soon, contacted]) await fac.patch(`/api/v1/postings/${p.id}`, { status: 'closed', close_reason: 'withdrawn' });
+});
+
+test('the seeker’s list names the facility, except a masked posting’s before the match', async () => {
+  const fac = await as('fac-tokyo-01');
+  const masked = (await fac.post('/api/v1/postings', {
+    title: `一覧の医療機関 ${Date.now()}`, category: 'nurse', employment: 'fixed_term', start_date: '2031-06-01', period_months: 3,
+    urgency: 'regular', positions: 1, duties: '病棟業務', training_agreed: true, masked: true, status: 'published',
+    workplace: { postal_code: '1010047', prefecture: '13', municipality: '131016', street: SECRET.street },
+    contact: { name: SECRET.person, phone: SECRET.phone, email: SECRET.email },
+  })).json;
+  const asked = await seeker.post(`/api/v1/postings/${masked.id}/applications`, { kind: 'inquiry', message: '見学できますか' });
+  assert.equal(asked.status, 201, asked.text);
+  const list = await seeker.get('/api/v1/applications');
+  const row = (id) => list.json.items.find((item) => item.id === id);
+  assert.equal(row(asked.json.id).facility_name, null, 'masked, not matched: hidden');
+  // The first application was matched by the coordinator above: its facility is named now.
+  assert.equal(row(application.id).matched, true);
+  assert.equal(row(application.id).facility_name, SECRET.facility);
+  // The facility itself and the coordinator see the name in their lists.
+  assert.equal((await fac.get(`/api/v1/applications?posting_id=${masked.id}`)).json.items[0].facility_name, SECRET.facility);
+  await fac.patch(`/api/v1/postings/${masked.id}`, { status: 'closed', close_reason: 'withdrawn' });
+});

@@ -45,7 +45,7 @@ test('every field error is named in Japanese and nothing is saved', async () => 
     title: '', category: 'doctor', employment: 'spot', start_date: '2027-02-30', end_date: '2026-01-01', urgency: 'soon',
     positions: 0, duties: '', training_agreed: false, weekdays: ['someday'],
     workplace: { postal_code: '123', prefecture: '13', municipality: '271233', street: '' },
-    contact: { name: '', phone: '12', email: 'x' },
+    contact: { name: '', phone: '12', email: 'x' }, status: 'published',
   });
   assert.equal(r.status, 400);
   const f = r.json.error.fields;
@@ -63,6 +63,67 @@ test('every field error is named in Japanese and nothing is saved', async () => 
   assert.equal((await fac.get('/api/v1/facility/postings')).json.total, before);
   const later = await fac.post('/api/v1/postings', posting({ end_date: '2026-12-01', start_date: '2027-01-05' }));
   assert.equal(later.json.error.fields.end_date, '「勤務終了日」は勤務開始日以降の日付にしてください。');
+});
+
+test('a draft saves with whatever is filled; 公開 needs every field and names each missing one', async () => {
+  const fac = await facility();
+  const title = `下書きだけ ${Date.now()}`;
+  const draft = await fac.post('/api/v1/postings', { title, masked: false, status: 'draft' });
+  assert.equal(draft.status, 201, draft.text);
+  assert.equal(draft.json.status, 'draft');
+  assert.equal(draft.json.start_date, '');
+  // Given values are still checked in a draft.
+  const wrong = await fac.post('/api/v1/postings', {
+    title: '下書きの誤り', masked: false, start_date: '2027-02-30', urgency: 'soon',
+    workplace: { postal_code: '123' }, contact: { phone: '12', email: 'x' },
+  });
+  assert.equal(wrong.status, 400);
+  const wf = wrong.json.error.fields;
+  assert.match(wf.start_date, /実在する日付/);
+  assert.match(wf.urgency, /緊急度/);
+  assert.match(wf['workplace.postal_code'], /7桁/);
+  assert.match(wf['contact.phone'], /0から始まる/);
+  assert.match(wf['contact.email'], /メールアドレス/);
+  assert.deepEqual(Object.keys(wf).sort(), ['contact.email', 'contact.phone', 'start_date', 'urgency', 'workplace.postal_code']);
+  // The draft is edited bit by bit, still a draft.
+  const more = await fac.patch(`/api/v1/postings/${draft.json.id}`, { category: 'nurse', duties: '病棟業務' });
+  assert.equal(more.status, 200, more.text);
+
+  // 公開 of the incomplete draft: every missing field, by name, in the fields and the message.
+  const publish = await fac.patch(`/api/v1/postings/${draft.json.id}`, { status: 'published' });
+  assert.equal(publish.status, 400);
+  const pf = publish.json.error.fields;
+  assert.deepEqual(Object.keys(pf).sort(), [
+    'contact.email', 'contact.name', 'contact.phone', 'employment', 'start_date', 'training_agreed', 'urgency',
+    'positions', 'workplace.municipality', 'workplace.postal_code', 'workplace.prefecture', 'workplace.street',
+  ].sort());
+  assert.equal(pf.start_date, '「勤務開始日」を入力してください。');
+  assert.equal(pf['contact.name'], '「担当者名」を入力してください。');
+  assert.match(publish.json.error.message, /^公開するには次の項目を入力してください：/);
+  for (const label of ['雇用形態', '勤務開始日', '緊急度', '募集人数', '研修受講への同意', '郵便番号', '都道府県', '市区町村', '町名・番地', '担当者名', '電話番号', 'メールアドレス'])
+    assert.ok(publish.json.error.message.includes(`「${label}」`), `the message leaves out ${label}`);
+  for (const label of ['タイトル', '職種', '業務内容'])
+    assert.ok(!publish.json.error.message.includes(`「${label}」`), `the message names ${label}, which is filled`);
+  assert.equal((await fac.get(`/api/v1/postings/${draft.json.id}`)).json.status, 'draft', 'a refused 公開 leaves the draft');
+
+  // Completed, it publishes; published, it cannot be emptied again.
+  const { title: _t, masked: _m, status: _s, ...rest } = posting();
+  const done = await fac.patch(`/api/v1/postings/${draft.json.id}`, { ...rest, status: 'published' });
+  assert.equal(done.status, 200, done.text);
+  assert.equal(done.json.status, 'published');
+  const emptied = await fac.patch(`/api/v1/postings/${draft.json.id}`, { duties: '' });
+  assert.equal(emptied.status, 400);
+  assert.equal(emptied.json.error.fields.duties, '「業務内容」を入力してください。');
+  await fac.patch(`/api/v1/postings/${draft.json.id}`, { status: 'closed', close_reason: 'withdrawn' });
+
+  // Published at once on create: the same check.
+  const atOnce = await fac.post('/api/v1/postings', { title: '未完成の公開', masked: false, status: 'published' });
+  assert.equal(atOnce.status, 400);
+  assert.match(atOnce.json.error.message, /「勤務開始日」/);
+  assert.equal(atOnce.json.error.fields.duties, '「業務内容」を入力してください。');
+  // An incomplete draft may still be closed (withdrawn).
+  const bare = await fac.post('/api/v1/postings', { title: '閉じる下書き', masked: false });
+  assert.equal((await fac.patch(`/api/v1/postings/${bare.json.id}`, { status: 'closed', close_reason: 'withdrawn' })).status, 200);
 });
 
 test('a facility registers a masked urgent posting; the public sees it without the masked values', async () => {

@@ -76,7 +76,7 @@ export function createAppRouter() {
         },
         {
           path: '/facility/postings/new',
-          element: <RequireLogin role="facility">{() => <PostingCreatePage />}</RequireLogin>,
+          element: <RequireLogin role="facility">{(user) => <PostingCreatePage user={user} />}</RequireLogin>,
         },
         {
           path: '/facility/postings/import',

@@ -1,8 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_POSTING_FORM, formValuesFromPosting, normalisePostalCode, postingFieldId, postingInputFromForm } from './posting_form_values';
+import {
+  EMPTY_POSTING_FORM,
+  formValuesFromPosting,
+  newPostingForm,
+  normalisePostalCode,
+  postingFieldId,
+  postingInputFromForm,
+} from './posting_form_values';
 import { fullPosting } from '../../shared/postings/testing/posting_fixtures';
 
 describe('posting form values', () => {
+  it('starts a new posting from the facility’s address and the user as contact person', () => {
+    const user = {
+      id: 'u1',
+      login: 'fac-01',
+      email: 'tanaka@hospital.example',
+      display_name: '田中 花子',
+      role: 'facility',
+      organisations: [{ id: 'o1', name: 'さくら病院', kind: 'facility', prefecture: '13', municipality: '131016', address: '千代田1-1' }],
+    };
+    const values = newPostingForm(user);
+    expect(values['workplace.prefecture']).toBe('13');
+    expect(values['workplace.municipality']).toBe('131016');
+    expect(values['workplace.street']).toBe('千代田1-1');
+    expect(values['workplace.postal_code']).toBe('');
+    expect(values['contact.name']).toBe('田中 花子');
+    expect(values['contact.email']).toBe('tanaka@hospital.example');
+    expect(values.title).toBe('');
+    // A facility without an address on file: only the prefecture, never a municipality of another prefecture.
+    const bare = newPostingForm({ ...user, organisations: [{ id: 'o1', name: 'さくら病院', kind: 'facility', prefecture: '14', municipality: '131016' }] });
+    expect([bare['workplace.prefecture'], bare['workplace.municipality'], bare['workplace.street']]).toEqual(['14', '', '']);
+  });
+
+  it('shows a draft saved without a number of positions as an empty input', () => {
+    expect(formValuesFromPosting({ ...fullPosting(), positions: 0 }).positions).toBe('');
+  });
+
   it('round-trips a saved posting through the form', () => {
     const values = formValuesFromPosting(fullPosting());
     expect(values['workplace.postal_code']).toBe('1000001');

@@ -1,4 +1,5 @@
 import type { Posting } from '../../shared/postings/posting';
+import type { SessionUser } from '../../shared/session/session_api';
 import type { PostingInput } from './api/postings_api';
 
 /**
@@ -77,6 +78,26 @@ export const EMPTY_POSTING_FORM: PostingFormValues = {
   masked: false,
 };
 
+/**
+ * A new posting of the user's facility: its workplace is the facility's own address (prefecture, municipality,
+ * 町名・番地, as far as the organisation has them) and the contact person is the user, by name and e-mail, until
+ * the facility types someone else. The postal code is left to type: it fills in the rest of the address.
+ */
+export function newPostingForm(user: SessionUser): PostingFormValues {
+  const facility = user.organisations.find((organisation) => organisation.kind === 'facility');
+  const municipality = facility?.municipality ?? '';
+  const prefecture = facility?.prefecture ?? '';
+  return {
+    ...EMPTY_POSTING_FORM,
+    'workplace.prefecture': prefecture,
+    // Only a municipality of that prefecture: the form's select could not show another one.
+    'workplace.municipality': municipality.startsWith(prefecture) ? municipality : '',
+    'workplace.street': facility?.address ?? '',
+    'contact.name': user.display_name,
+    'contact.email': user.email,
+  };
+}
+
 export const POSTING_FORM_FIELDS = Object.keys(EMPTY_POSTING_FORM) as PostingFormField[];
 
 /** The id of a field's input (or of a group's first input); dots are not welcome in ids that CSS selectors use. */
@@ -100,7 +121,8 @@ export function formValuesFromPosting(posting: Posting): PostingFormValues {
     full_time: String(posting.full_time),
     night_duty: String(posting.night_duty),
     urgency: posting.urgency,
-    positions: String(posting.positions),
+    // A draft saved without it has 0, which the form shows as empty.
+    positions: posting.positions > 0 ? String(posting.positions) : '',
     duties: posting.duties,
     requirements: text(posting.requirements),
     pay: text(posting.pay),

@@ -7,6 +7,9 @@ export interface SessionOrganisation {
   name: string;
   kind: string;
   prefecture: string;
+  /** A facility's own address (its municipality code and 町名・番地), when known: a new posting starts from it. */
+  municipality?: string | null;
+  address?: string | null;
 }
 
 /** The user's TOTP second factor: whether it is on, and whether the role must have one (secretariat, coordinators). */

@@ -28,6 +28,8 @@ export interface ApplicationSummary {
   matched: boolean;
   posting_id: string;
   posting_title: string;
+  /** null for the seeker of a masked posting until the match. */
+  facility_name?: string | null;
   handle: string;
   unread_messages: number;
   updated_at: string;

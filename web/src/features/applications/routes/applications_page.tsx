@@ -49,6 +49,16 @@ export function ApplicationsPage({ user }: { user: SessionUser }) {
       ),
       className: 'min-w-[14rem]',
     },
+    // The seeker's list says where each one is; a masked posting's facility stays hidden until the match.
+    ...(role === 'seeker'
+      ? [
+          {
+            header: t('list.columns.facility'),
+            cell: (row: ApplicationSummary) =>
+              row.facility_name === undefined || row.facility_name === null || row.facility_name === '' ? t('list.facilityHidden') : row.facility_name,
+          },
+        ]
+      : []),
     { header: t('list.columns.kind'), cell: (row) => labels.kind(row.kind), className: 'whitespace-nowrap' },
     { header: t('list.columns.stage'), cell: (row) => <StageBadge stage={row.stage} serverName={row.stage_name} /> },
     ...(role === 'seeker' ? [] : [{ header: t('list.columns.seeker'), cell: (row: ApplicationSummary) => row.handle, className: 'whitespace-nowrap' }]),

@@ -121,6 +121,20 @@ export function useUpdatePosting() {
   });
 }
 
+/** How many seekers 公開 would tell, and how (GET /api/v1/postings/{id}/notice-preview); nothing is sent by asking. */
+export interface NoticePreview {
+  seekers: number;
+  mail_now: number;
+  daily_digest: number;
+  in_app_only: number;
+  urgent: boolean;
+  already_published: boolean;
+}
+
+export function fetchNoticePreview(id: string): Promise<NoticePreview> {
+  return apiRequest<NoticePreview>('GET', `/api/v1/postings/${encodeURIComponent(id)}/notice-preview`);
+}
+
 export function useImportPostings() {
   const invalidate = useInvalidatePostings();
   return useMutation({

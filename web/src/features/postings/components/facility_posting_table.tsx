@@ -22,7 +22,7 @@ export function FacilityPostingTable({ postings, onDone }: { postings: readonly 
       cell: (row) => (
         <span className="flex flex-col items-start gap-1">
           <TextLink to={`/postings/${encodeURIComponent(row.id)}`} className="font-700 [overflow-wrap:anywhere]">
-            {row.title}
+            {row.title === '' ? t('facilityPostings.untitled') : row.title}
           </TextLink>
           <span className="flex flex-wrap items-center gap-x-3 gap-y-1 text-dns-14N-130 text-solid-gray-800">
             {row.urgency === 'immediate' ? <Badge kind="urgent">{labels.urgency(row.urgency)}</Badge> : <span>{labels.urgency(row.urgency)}</span>}

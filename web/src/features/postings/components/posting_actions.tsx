@@ -7,13 +7,15 @@ import type { Posting } from '../../../shared/postings/posting';
 import { Button, buttonClassName } from '../../../shared/ui/button';
 import { RadioGroup } from '../../../shared/ui/choice_group';
 import { FieldError } from '../../../shared/ui/field_parts';
-import { useUpdatePosting, type PostingChange } from '../api/postings_api';
+import { fetchNoticePreview, useUpdatePosting, type NoticePreview, type PostingChange } from '../api/postings_api';
+import { PublishConfirmDialog } from './publish_confirm_dialog';
 
 type CloseReason = 'filled' | 'withdrawn';
 
 /**
  * The quick actions of one posting in the management list: publish, pause,
- * close (asking why: 充足 or 取下げ), edit, and the link to its anonymous
+ * (after showing who will be told, and asking), close (asking why: 充足 or
+ * 取下げ), edit, and the link to its anonymous
  * candidates. Which ones appear follows the allowed status changes; a closed
  * posting is final and offers none.
  * Each button's name ends with the posting's title (read by screen readers
@@ -26,8 +28,13 @@ export function PostingActions({ posting, onDone }: { posting: Posting; onDone: 
   const [closing, setClosing] = useState(false);
   const [reason, setReason] = useState<string>('');
   const [reasonError, setReasonError] = useState<string | undefined>(undefined);
+  const [preview, setPreview] = useState<NoticePreview | null>(null);
+  const [previewing, setPreviewing] = useState(false);
+  const [previewError, setPreviewError] = useState<unknown>(null);
   const panelId = useId();
-  const forTitle = <span className="sr-only">{t('facilityPostings.actionFor', { title: posting.title })}</span>;
+  // A draft may still lack its title: it is named as such rather than left blank.
+  const title = posting.title === '' ? t('facilityPostings.untitled') : posting.title;
+  const forTitle = <span className="sr-only">{t('facilityPostings.actionFor', { title })}</span>;
 
   function change(change: PostingChange, doneKey: 'published' | 'paused' | 'closed'): void {
     if (update.isPending) {
@@ -38,10 +45,24 @@ export function PostingActions({ posting, onDone }: { posting: Posting; onDone: 
       {
         onSuccess: () => {
           setClosing(false);
-          onDone(t(`facilityPostings.done.${doneKey}`, { title: posting.title }));
+          setPreview(null);
+          onDone(t(`facilityPostings.done.${doneKey}`, { title }));
         },
       },
     );
+  }
+
+  /** 公開する: first who will be told, then the question (the dialog below). */
+  function askToPublish(): void {
+    if (previewing || update.isPending) {
+      return;
+    }
+    setPreviewing(true);
+    setPreviewError(null);
+    update.reset();
+    fetchNoticePreview(posting.id)
+      .then(setPreview, setPreviewError)
+      .finally(() => setPreviewing(false));
   }
 
   function confirmClose(): void {
@@ -60,7 +81,7 @@ export function PostingActions({ posting, onDone }: { posting: Posting; onDone: 
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap gap-2">
         {(posting.status === 'draft' || posting.status === 'paused') && (
-          <Button variant="secondary" className="min-h-11 px-3" busy={update.isPending} onClick={() => change({ status: 'published' }, 'published')}>
+          <Button variant="secondary" className="min-h-11 px-3" busy={previewing || update.isPending} onClick={askToPublish}>
             {t('facilityPostings.publish')}
             {forTitle}
           </Button>
@@ -98,7 +119,7 @@ export function PostingActions({ posting, onDone }: { posting: Posting; onDone: 
         {closing && (
           <>
             <RadioGroup
-              legend={t('facilityPostings.closeReasonLegend', { title: posting.title })}
+              legend={t('facilityPostings.closeReasonLegend', { title })}
               name={`close-reason-${panelId}`}
               layout="flex flex-col"
               choices={[
@@ -120,7 +141,20 @@ export function PostingActions({ posting, onDone }: { posting: Posting; onDone: 
           </>
         )}
       </div>
-      {update.isError && <FieldError id={`${panelId}-error`} error={text(messageForError(update.error))} />}
+      {update.isError && preview === null && <FieldError id={`${panelId}-error`} error={text(messageForError(update.error))} />}
+      {previewError !== null && <FieldError id={`${panelId}-preview-error`} error={text(messageForError(previewError))} />}
+      <PublishConfirmDialog
+        preview={preview}
+        title={title}
+        busy={update.isPending}
+        error={update.isError ? text(messageForError(update.error)) : null}
+        cancelLabel={t('facilityPostings.cancel')}
+        onConfirm={() => change({ status: 'published' }, 'published')}
+        onCancel={() => {
+          setPreview(null);
+          update.reset();
+        }}
+      />
     </div>
   );
 }

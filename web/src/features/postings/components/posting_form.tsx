@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orderedFieldErrors } from '../../../shared/forms/form_errors';
 import { useForm } from '../../../shared/forms/use_form';
@@ -33,6 +33,8 @@ interface PostingFormProps {
   onSubmit: PostingSubmit;
   /** Shown above the form after a successful save (edit mode). */
   savedMessage?: string | null;
+  /** Edit mode: the posting is public (published or paused), so every required field must stay filled. */
+  requireComplete?: boolean;
 }
 
 /**
@@ -41,15 +43,19 @@ interface PostingFormProps {
  * appears both under the input and, as a link to it, in the summary at the
  * top; what was typed is never lost when the server refuses it.
  */
-export function PostingForm({ mode, initialValues, onSubmit, savedMessage = null }: PostingFormProps) {
+export function PostingForm({ mode, initialValues, onSubmit, savedMessage = null, requireComplete = false }: PostingFormProps) {
   const { t, i18n } = useTranslation();
   const labels = useCodeLabels();
   const categories = useCategories();
   const specialties = useSpecialties();
   const status = useRef<'draft' | 'published' | null>(null);
   const [submitted, setSubmitted] = useState<'draft' | 'published' | null>(null);
+  // A draft saves with whatever is filled; 公開する (or saving a public posting) needs every required field.
+  const mustBeComplete = useRef<() => boolean>(() => false);
+  mustBeComplete.current = () => (mode === 'create' ? status.current === 'published' : requireComplete);
+  const schema = useMemo(() => postingSchema(() => mustBeComplete.current()), []);
   const form = useForm({
-    schema: postingSchema,
+    schema,
     initialValues,
     onValid: async (values) => {
       const derivedArea = derivedAreaOf(municipalities.data, values['workplace.municipality']);

@@ -63,8 +63,9 @@ export function WorkplaceFields({ values, update, fieldError }: WorkplaceFieldsP
 
   function apply(address: PostalAddress): void {
     const street = values['workplace.street'].trim();
-    // The town is the start of the street; what the user typed themselves is kept.
-    const keepStreet = street !== '' && street !== lastFilledTown.current && !street.startsWith(address.town);
+    // The town is the start of the street; what the user typed themselves (or the facility's own address, which a new
+    // posting starts from) is kept.
+    const keepStreet = street !== '' && street !== lastFilledTown.current;
     update({
       'workplace.prefecture': address.prefecture,
       'workplace.municipality': address.municipality,

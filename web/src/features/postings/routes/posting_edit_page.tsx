@@ -68,6 +68,7 @@ export function PostingEditPage({ user }: { user: SessionUser }) {
           key={data.id}
           mode="edit"
           initialValues={formValuesFromPosting(data)}
+          requireComplete={data.status !== 'draft'}
           savedMessage={savedMessage}
           onSubmit={async (input) => {
             setSavedMessage(null);
