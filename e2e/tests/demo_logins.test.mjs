@@ -67,7 +67,7 @@ describe('demo logins and accessibility', () => {
         await expectNoAxeViolations(page, `${home} (${login})`);
         await expectNoHorizontalScroll(page, home);
         // On a phone the header folds into a menu; it must be accessible when open too.
-        await page.getByRole('button', { name: 'メニュー' }).click();
+        await page.getByRole('button', { name: 'メニュー', exact: true }).click();
         await page.getByRole('button', { name: /アカウントメニュー/ }).waitFor();
         await expectNoAxeViolations(page, `${home} with the menu open (${login})`);
       }),

@@ -11,7 +11,7 @@ import { expectHeading, logIn } from '../lib/pages.mjs';
 
 // Each role's header links, in order, and a page the first one of them opens.
 const ROLES = [
-  { login: 'seeker@example.jp', home: '求職者ホーム', links: ['ホーム', '求人検索', 'おすすめ求人', '応募・問い合わせ', '希望条件'], open: { link: 'おすすめ求人', path: '/me/matches' } },
+  { login: 'seeker@example.jp', home: '求職者ホーム', links: ['ホーム', '求人検索', 'おすすめ求人', '医療機関からのコンタクト依頼', '応募・問い合わせ', '希望条件'], open: { link: 'おすすめ求人', path: '/me/matches' } },
   { login: 'fac-tokyo-01', home: '医療機関ホーム', links: ['ホーム', '募集の管理', '応募者の管理', '病床状況の報告', 'お問合せ'], open: { link: '募集の管理', path: '/facility/postings' } },
   { login: 'agg-tochigi', home: 'とりまとめ団体ホーム', links: ['ホーム', '病床状況一覧', '求人の閲覧', 'お問合せ'], open: { link: '病床状況一覧', path: '/beds' } },
   { login: 'coord-nurse-13', home: 'コーディネーターホーム', links: ['ホーム', 'コーディネーター業務', '応募・問い合わせ', '求人配信', '求人検索'], open: { link: 'コーディネーター業務', path: '/coordination' } },
@@ -75,7 +75,8 @@ describe('the header navigation of each role (issue 11 item 7)', () => {
         const banner = page.getByRole('banner');
         const siteName = banner.getByRole('link', { name: /かけはし/ });
         const bell = banner.getByRole('link', { name: /^通知/ });
-        const menuButton = banner.getByRole('button', { name: 'メニュー' });
+        // Exact: the account button (「アカウントメニューを開閉」) also contains メニュー.
+        const menuButton = banner.getByRole('button', { name: 'メニュー', exact: true });
         // One row: the three parts share a line, and the header is no taller than one row of them.
         const boxes = await Promise.all([siteName, bell, menuButton].map((part) => part.boundingBox()));
         const rowTop = Math.max(...boxes.map((box) => box.y));
