@@ -18,6 +18,8 @@ start_postgres() {
   as_pg_user "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
     -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null \
     || { cat "$PG_DIR/server.log"; return 1; }
+  # Where it lives: the cluster test restarts it (server/tests/cluster).
+  export PG_DIR PG_PORT
   export KAKEHASHI_TEST_PG_ADMIN_URL="postgresql://kakehashi@127.0.0.1:$PG_PORT/postgres"
   as_pg_user "$bin/createdb" -h 127.0.0.1 -p "$PG_PORT" -U kakehashi kakehashi_unit
   export KAKEHASHI_TEST_PG_URL="postgresql://kakehashi@127.0.0.1:$PG_PORT/kakehashi_unit"

@@ -45,6 +45,11 @@ for db in sqlite postgres; do
   KAKEHASHI_TEST_DB=$db node --test --test-concurrency=1 server/tests/api/
 done
 
+# Three processes on one PostgreSQL behind nginx, with a process killed and the database restarted; it drives
+# Chromium through nginx too. It runs alone: it stops the shared PostgreSQL for a moment.
+echo "==> cluster test (three processes behind nginx, PostgreSQL)"
+KAKEHASHI_TEST_DB=postgres node --test --test-concurrency=1 server/tests/cluster/
+
 echo "==> web unit tests"
 (cd web && npm test --silent)
 

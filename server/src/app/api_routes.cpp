@@ -38,7 +38,7 @@ void register_api_routes(http::Router& router, Context& ctx) {
     auto lease = pool.acquire();
     if (lease && (*lease)->execute("SELECT 1"))
       return http::json_response(200, boost::json::object{{"status", "ok"}, {"mail", mail}});
-    return http::error_response({503, "unavailable", "データベースに接続できません。", {}});
+    return http::error_response(errors::unavailable("health: the database does not answer"));
   });
   // Rule: anyone, without a session.
   router.add("GET", "/api/v1/openapi.yaml", [](http::Request&) {

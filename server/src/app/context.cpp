@@ -77,9 +77,8 @@ Result<void> start_projections(Context& ctx) {
     if (!lease) return;
     auto n = notify::find(**lease, change.entity_id);
     if (!n || !*n) return;
-    ctx.hub->publish((*n)->user_id, "notification",
-                     boost::json::serialize(boost::json::object{{"id", (*n)->id}, {"kind", (*n)->kind}, {"title", (*n)->title},
-                                                                {"body", (*n)->body}, {"link", (*n)->link ? boost::json::value(*(*n)->link) : nullptr}}));
+    // The change-log position is the event id: a stream that reconnects with it gets what it missed.
+    ctx.hub->publish((*n)->user_id, "notification", notify::live_event_data(**n), std::to_string(change.seq));
   });
   // Sessions ended (logout everywhere, password reset or change, second factor set up or reset): the user's open
   // streams close in every process. The browser reconnects at once, and only still-valid sessions get back in.

@@ -16,6 +16,14 @@ Error not_found(std::string message) { return {404, "not_found", std::move(messa
 Error conflict(std::string code, std::string message) { return {409, std::move(code), std::move(message), {}}; }
 Error too_many(std::string message) { return {429, "too_many_attempts", std::move(message), {}}; }
 
+Error unavailable(std::string detail) {
+  // A warning, not an error: the process is fine and recovers by itself when the database is back.
+  log::warn("database_unavailable", detail);
+  Error e{503, "unavailable", "データベースに一時的に接続できません。しばらくしてから再度お試しください。", {}};
+  e.retry_after_seconds = 5;
+  return e;
+}
+
 Error internal(std::string detail) {
   // The detail goes to the operator's log only: it may hold SQL or paths that users must not see.
   log::error("internal_error", detail);

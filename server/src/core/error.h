@@ -30,6 +30,8 @@ Error not_found(std::string message = "指定されたデータが見つかり�
 Error conflict(std::string code, std::string message);
 Error too_many(std::string message);
 Error internal(std::string detail);
+//! The database cannot be reached (down, restarting, connection lost): 503 with Retry-After, the detail logged.
+Error unavailable(std::string detail);
 }  // namespace errors
 
 }  // namespace kh

@@ -1,18 +1,26 @@
 #include "http/event_stream.h"
 
+#include <cstdlib>
 #include <utility>
 
 namespace kh::http {
 
-void EventStream::push(const std::string& event, const std::string& data) {
+void EventStream::push(const std::string& event, const std::string& data, const std::string& id) {
   std::function<void()> wake;
   {
     std::lock_guard lock(mutex_);
     if (closed_ || !connected_) return;
+    if (skip_through_ > 0 && !id.empty() && std::strtoll(id.c_str(), nullptr, 10) <= skip_through_) return;
+    if (!id.empty()) pending_ += "id: " + id + "\n";
     pending_ += "event: " + event + "\ndata: " + data + "\n\n";
     wake = waker_;
   }
   if (wake) wake();
+}
+
+void EventStream::skip_through(long long seq) {
+  std::lock_guard lock(mutex_);
+  skip_through_ = seq;
 }
 
 void EventStream::close() {

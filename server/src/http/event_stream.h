@@ -11,8 +11,11 @@ namespace kh::http {
 
 class EventStream {
  public:
-  //! Queues one event (`data` must not contain a newline; JSON from serialize() never does).
-  void push(const std::string& event, const std::string& data);
+  //! Queues one event (`data` must not contain a newline; JSON from serialize() never does). With an `id`, a
+  //! reconnecting browser sends it back as Last-Event-ID, so the server can replay what the client missed.
+  void push(const std::string& event, const std::string& data, const std::string& id = {});
+  //! Drops later pushes whose numeric id is at most `seq`: they were already sent as a replay.
+  void skip_through(long long seq);
   void close();
   bool closed() const;
   //! For the server: the frames queued so far, ready to write.
@@ -26,6 +29,7 @@ class EventStream {
  private:
   mutable std::mutex mutex_;
   std::string pending_;
+  long long skip_through_ = 0;
   bool closed_ = false;
   bool connected_ = true;
   std::function<void()> waker_;

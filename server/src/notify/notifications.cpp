@@ -1,4 +1,6 @@
 // Storage of notices and the per-process hub of open event streams.
+#include <boost/json.hpp>
+
 #include "core/crypto.h"
 #include "core/time.h"
 #include "http/event_stream.h"
@@ -18,7 +20,8 @@ std::shared_ptr<http::EventStream> EventHub::subscribe(const std::string& user_i
 
 std::string EventHub::new_origin() { return crypto::new_id("proc"); }
 
-void EventHub::publish(const std::string& user_id, const std::string& event, const std::string& data) {
+void EventHub::publish(const std::string& user_id, const std::string& event, const std::string& data,
+                       const std::string& id) {
   std::vector<std::shared_ptr<http::EventStream>> targets;
   {
     std::lock_guard lock(mutex_);
@@ -30,7 +33,7 @@ void EventHub::publish(const std::string& user_id, const std::string& event, con
       ++it;
     }
   }
-  for (auto& s : targets) s->push(event, data);
+  for (auto& s : targets) s->push(event, data, id);
 }
 
 void EventHub::close_where(const std::function<bool(const std::string&, const Entry&)>& close_if) {
@@ -103,6 +106,25 @@ Result<std::optional<Notification>> find(store::Connection& c, const std::string
   Notification n{row.text(0), row.text(1), row.text(2), row.text(3), row.text(4), row.optional_text(5), row.integer(6), {}};
   if (!row.is_null(7)) n.read_at_ms = row.integer(7);
   return std::optional<Notification>{std::move(n)};
+}
+
+std::string live_event_data(const Notification& n) {
+  return boost::json::serialize(boost::json::object{{"id", n.id}, {"kind", n.kind}, {"title", n.title}, {"body", n.body},
+                                                    {"link", n.link ? boost::json::value(*n.link) : nullptr}});
+}
+
+Result<std::vector<std::pair<std::int64_t, Notification>>> created_since(store::Connection& c, const std::string& user_id,
+                                                                         std::int64_t after_seq, int limit) {
+  auto r = KH_TRY(c.execute(
+      "SELECT cl.seq, n.id, n.user_id, n.kind, n.title, n.body, n.link, n.created_at FROM change_log cl "
+      "JOIN notifications n ON n.id = cl.entity_id WHERE cl.entity = 'notification' AND cl.op = 'create' "
+      "AND cl.seq > $1 AND n.user_id = $2 ORDER BY cl.seq LIMIT $3",
+      {after_seq, user_id, std::int64_t{limit}}));
+  std::vector<std::pair<std::int64_t, Notification>> out;
+  for (const auto& row : r.rows)
+    out.emplace_back(row.integer(0), Notification{row.text(1), row.text(2), row.text(3), row.text(4), row.text(5),
+                                                  row.optional_text(6), row.integer(7), {}});
+  return out;
 }
 
 }  // namespace kh::notify

@@ -39,7 +39,7 @@ class EventHub {
   //! `session_digest` identifies the session; `valid_until_ms` is when it expires unless it is used again.
   std::shared_ptr<http::EventStream> subscribe(const std::string& user_id, const std::string& session_digest,
                                                std::int64_t valid_until_ms);
-  void publish(const std::string& user_id, const std::string& event, const std::string& data);
+  void publish(const std::string& user_id, const std::string& event, const std::string& data, const std::string& id = {});
   //! This process among the processes sharing the database (random per start): what it published itself is not
   //! published again when it comes back through the change log.
   const std::string& origin() const { return origin_; }
@@ -74,6 +74,12 @@ enum class MailState { sent, digest, none };
 //! caller's transaction; appends a "notification" change so every process pushes it to open pages.
 Result<bool> insert(store::Connection& c, const Notification& n, const std::string& dedupe_key, MailState mail);
 Result<std::optional<Notification>> find(store::Connection& c, const std::string& id);
+//! The JSON of a `notification` event on the live stream.
+std::string live_event_data(const Notification& n);
+//! The user's notices created after change-log position `after_seq` (oldest first, at most `limit`), each with the
+//! position of its creation: what a stream that reconnects with Last-Event-ID missed.
+Result<std::vector<std::pair<std::int64_t, Notification>>> created_since(store::Connection& c, const std::string& user_id,
+                                                                         std::int64_t after_seq, int limit);
 
 struct Settings {
   std::string public_url;

@@ -1,6 +1,8 @@
 // The notification centre and the live event stream.
 #include <boost/json.hpp>
 
+#include <charconv>
+
 #include "accounts/accounts.h"
 #include "audit/routes.h"
 #include "core/time.h"
@@ -20,13 +22,33 @@ void register_routes(http::Router& router, store::Pool& pool, accounts::Service&
     if (!current) return http::error_response(current.error());
     auto lease = pool.acquire();
     if (!lease) return http::error_response(lease.error());
-    auto unread = (*lease)->execute("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL",
-                                    {current->user.id});
-    if (!unread) return http::error_response(unread.error());
-    http::Response res;
     auto valid_until = accounts.session_valid_until(current->session_digest);
     if (!valid_until || !*valid_until) return http::error_response(errors::unauthorized());
-    res.stream = hub.subscribe(current->user.id, current->session_digest, **valid_until);
+    // A browser that reconnects (its process died, the network dropped) names the last event it got. Subscribed
+    // first, then the missed notices replayed, so nothing falls between the two; a live push of a replayed notice
+    // is dropped. The replay comes before `ready`, whose unread count is the absolute figure.
+    std::optional<std::int64_t> last_seen;
+    if (auto h = req.header("last-event-id")) {
+      std::int64_t v = 0;
+      const auto [end, ec] = std::from_chars(h->data(), h->data() + h->size(), v);
+      if (ec == std::errc{} && end == h->data() + h->size() && v >= 0) last_seen = v;
+    }
+    auto stream = hub.subscribe(current->user.id, current->session_digest, **valid_until);
+    if (last_seen) {
+      auto missed = created_since(**lease, current->user.id, *last_seen, 200);
+      if (!missed) { stream->disconnect(); return http::error_response(missed.error()); }
+      std::int64_t through = 0;
+      for (const auto& [seq, n] : *missed) {
+        stream->push("notification", live_event_data(n), std::to_string(seq));
+        through = seq;
+      }
+      if (through > 0) stream->skip_through(through);
+    }
+    auto unread = (*lease)->execute("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL",
+                                    {current->user.id});
+    if (!unread) { stream->disconnect(); return http::error_response(unread.error()); }
+    http::Response res;
+    res.stream = std::move(stream);
     res.stream->push("ready", bj::serialize(bj::object{{"unread", unread->rows[0].integer(0)}}));
     return res;
   });

@@ -51,7 +51,9 @@ Result<Pool::Lease> Pool::acquire() {
 void Pool::give_back(std::unique_ptr<Connection> c) {
   {
     std::lock_guard lock(mutex_);
-    idle_.push_back(std::move(c));
+    // A connection that lost its server (database restart) is dropped: the next acquire opens a fresh one.
+    if (c->broken()) --opened_;
+    else idle_.push_back(std::move(c));
   }
   available_.notify_one();
 }

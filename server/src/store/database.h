@@ -60,6 +60,8 @@ class Connection {
   virtual Result<void> begin() = 0;
   virtual Result<void> commit() = 0;
   virtual void rollback() = 0;
+  //! True once the link to the server is lost: the pool closes it instead of lending it again.
+  virtual bool broken() const { return false; }
 };
 
 //! Opens connections for one database URL: "sqlite:PATH" or "postgresql://...".

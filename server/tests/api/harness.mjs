@@ -32,12 +32,14 @@ export function runCli(args) {
 /** Starts `kakehashi serve`; resolves when it logs that it listens. */
 // `secondFactorRoles`: the roles that must log in with a second factor; none by default, so that tests can log in
 // as every demo role with a password (second_factor.test.mjs turns it on).
-export async function startServer({ db = freshDatabase(), demo = true, smtp = true, smtpUrl, extra = [], secondFactorRoles = 'none' } = {}) {
+// `webRoot`, `publicUrl`: as in `serve`; the API tests need no web app and a fixed public URL in their mails.
+export async function startServer({ db = freshDatabase(), demo = true, smtp = true, smtpUrl, extra = [], secondFactorRoles = 'none',
+  webRoot = '', publicUrl = 'http://kakehashi.test' } = {}) {
   if (demo) {
     const r = runCli(['demo-data', '--db', db]);
     if (r.status !== 0) throw new Error(`demo-data failed: ${r.stderr}`);
   }
-  const args = ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web-root', '', '--public-url', 'http://kakehashi.test',
+  const args = ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web-root', webRoot, '--public-url', publicUrl,
     '--second-factor-roles', secondFactorRoles, ...extra];
   const port = process.env.KAKEHASHI_TEST_SMTP_PORT;
   if (smtpUrl) args.push('--smtp-url', smtpUrl);

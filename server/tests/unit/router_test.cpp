@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "http/event_stream.h"
 #include "http/router.h"
 
 using namespace kh::http;
@@ -58,4 +59,18 @@ TEST(ErrorResponse, HasTheSpecEnvelope) {
   auto& e = o["error"].as_object();
   EXPECT_EQ(e["code"], "validation_failed");
   EXPECT_EQ(e["fields"].as_object()["email"], "「メールアドレス」の形式が正しくありません。");
+}
+
+TEST(EventStream, FramesCarryTheirIdAndAReplayIsNotSentTwice) {
+  EventStream s;
+  s.push("ready", "{}");
+  s.push("notification", R"({"id":"ntf_1"})", "41");
+  EXPECT_EQ(s.take(), "event: ready\ndata: {}\n\nid: 41\nevent: notification\ndata: {\"id\":\"ntf_1\"}\n\n");
+  // Replayed through 42: the live copies of 41 and 42 are dropped, 43 and unnumbered events pass.
+  s.skip_through(42);
+  s.push("notification", "a", "41");
+  s.push("notification", "b", "42");
+  s.push("notification", "c", "43");
+  s.push("interview_signal", "d");
+  EXPECT_EQ(s.take(), "id: 43\nevent: notification\ndata: c\n\nevent: interview_signal\ndata: d\n\n");
 }

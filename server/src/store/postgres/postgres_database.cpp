@@ -10,10 +10,21 @@
 namespace kh::store {
 namespace {
 
+//! Lost or refused connections and a server shutting down (SQLSTATE class 08, 57P01–57P03) are an outage the
+//! client may retry (503), not a fault of ours (500).
+bool is_outage(const char* state, PGconn* conn) {
+  if (PQstatus(conn) != CONNECTION_OK) return true;
+  if (!state) return false;
+  return std::strncmp(state, "08", 2) == 0 || std::strcmp(state, "57P01") == 0 || std::strcmp(state, "57P02") == 0 ||
+         std::strcmp(state, "57P03") == 0;
+}
+
 Error pg_error(PGresult* res, PGconn* conn, std::string_view what) {
   const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
   if (state && std::strcmp(state, "23505") == 0)
     return errors::conflict(std::string(unique_violation), "同じ値がすでに登録されています。");
+  if (is_outage(state, conn))
+    return errors::unavailable(std::string(what) + ": " + (res ? PQresultErrorMessage(res) : PQerrorMessage(conn)));
   return errors::internal(std::string(what) + ": " + (res ? PQresultErrorMessage(res) : PQerrorMessage(conn)));
 }
 
@@ -21,6 +32,7 @@ class PostgresConnection final : public Connection {
  public:
   explicit PostgresConnection(PGconn* conn) : conn_(conn) {}
   ~PostgresConnection() override { PQfinish(conn_); }
+  bool broken() const override { return PQstatus(conn_) != CONNECTION_OK; }
 
   Result<QueryResult> execute(std::string_view sql, const Params& params) override {
     std::vector<std::string> storage;
@@ -149,15 +161,22 @@ class PostgresSignal final : public ChangeSignal {
   int wake_[2] = {-1, -1};
 };
 
+//! A database host that does not answer must not hold a request past its timeout: libpq waits forever by
+//! default. An explicit connect_timeout in the URL wins.
+std::string with_connect_timeout(std::string url) {
+  if (url.find("connect_timeout") != std::string::npos) return url;
+  return url + (url.find('?') == std::string::npos ? "?" : "&") + "connect_timeout=5";
+}
+
 class PostgresDatabase final : public Database {
  public:
-  explicit PostgresDatabase(std::string url) : url_(std::move(url)) {}
+  explicit PostgresDatabase(std::string url) : url_(with_connect_timeout(std::move(url))) {}
   Result<std::unique_ptr<Connection>> connect() override {
     PGconn* conn = PQconnectdb(url_.c_str());
     if (PQstatus(conn) != CONNECTION_OK) {
       std::string m = PQerrorMessage(conn);
       PQfinish(conn);
-      return fail(errors::internal("cannot connect to PostgreSQL: " + m));
+      return fail(errors::unavailable("cannot connect to PostgreSQL: " + m));
     }
     auto connection = std::make_unique<PostgresConnection>(conn);
     // Quiet NOTICEs (e.g. "relation already exists, skipping") and pin UTC so stored times never drift.
