@@ -75,7 +75,11 @@ void ChangeFollower::run_in_background(std::chrono::milliseconds interval, std::
   thread_ = std::thread([this, interval, safety_interval, after_round = std::move(after_round)] {
     while (running_) {
       catch_up();
-      if (after_round) after_round(last_seq());
+      if (after_round) {
+        after_round(last_seq());
+        // What the round wrote (the notifier's notices) goes out now, not a poll interval later.
+        catch_up();
+      }
       if (signal_) (void)signal_->wait(safety_interval);
       else std::this_thread::sleep_for(interval);
     }
