@@ -170,6 +170,10 @@ describe('contact requests from a facility', () => {
         assert.equal(new URL(facilityPage.url()).searchParams.get('sort'), 'experience');
         const card = facilityPage.getByRole('article').filter({ has: facilityPage.getByRole('heading', { level: 3, name: handle }) });
         await card.waitFor();
+        // The URL changes before the new list replaces the old one: wait for the filtered list (it times out if
+        // the server does not filter).
+        await facilityPage.waitForFunction((min) => [...document.querySelectorAll('article')].every(
+          (item) => Number(/経験年数\s*(\d+)年/.exec(item.textContent ?? '')?.[1] ?? -1) >= min), marks.experience_years);
         const years = (await facilityPage.locator('article').evaluateAll((cards) =>
           cards.map((item) => /経験年数\s*(\d+)年/.exec(item.textContent ?? '')?.[1]))).map(Number);
         assert.ok(years.every((value) => value >= marks.experience_years), `experience below the limit: ${years}`);
