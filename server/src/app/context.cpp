@@ -94,6 +94,7 @@ Result<void> start_projections(Context& ctx) {
   follower.on("session", [&ctx](const store::Change& change) { ctx.hub->close_session(change.entity_id); });
   follower.on("reference", [&ctx](const store::Change&) {
     if (auto lease = ctx.pool->acquire()) (void)ctx.catalogue.load(**lease);
+    ctx.search_index->touch();  // names in the answers come from the catalogue: cached searches are stale now
   });
   // The starting point is taken before the build: a posting changed meanwhile is replayed, never lost.
   KH_TRY_VOID(follower.start_from_latest());

@@ -10,6 +10,7 @@
 #include "http/router.h"
 #include "postings/facility_list.h"
 #include "postings/postings.h"
+#include "postings/search_cache.h"
 #include "postings/search_index.h"
 #include "store/change_follower.h"
 
@@ -33,17 +34,31 @@ bj::object facets_json(const SearchResult& r) {
 void register_routes(http::Router& router, Service& postings, SearchIndex& index, store::ChangeFollower& follower,
                      accounts::Service& accounts) {
   // Rule: anyone; only published postings are listed, masked per viewer.
-  router.add("GET", "/api/v1/postings", [&](http::Request& req) {
+  router.add("GET", "/api/v1/postings", [&, anonymous_cache = std::make_shared<AnonymousSearchCache>()](http::Request& req) {
     auto query = parse_search_query(req.query, postings.catalogue());
     if (!query) return http::error_response(query.error());
     const auto viewer = optional_viewer(accounts, req);
+    // A visitor without a session sees what every visitor sees: served from the cache while the index is unchanged.
+    std::string key;
+    const auto version = index.version();
+    if (!viewer) {
+      for (const auto& [name, value] : req.query) key.append(name).append(1, '\0').append(value).append(1, '\0');
+      if (auto cached = anonymous_cache->find(key, version)) {
+        http::Response r;
+        r.body = std::move(*cached);
+        return r;
+      }
+    }
     const auto result = index.search(*query);
     bj::array items;
     for (const auto& p : result.items)
       items.push_back(to_json(p, disclosure_for(p, viewer ? &*viewer : nullptr), postings.catalogue()));
-    return http::json_response(200, bj::object{{"items", std::move(items)}, {"total", result.total},
-                                               {"page", query->page}, {"per_page", query->per_page},
-                                               {"facets", facets_json(result)}});
+    auto response = http::json_response(200, bj::object{{"items", std::move(items)}, {"total", result.total},
+                                                        {"page", query->page}, {"per_page", query->per_page},
+                                                        {"facets", facets_json(result)}});
+    // Stored under the version read before searching: a change meanwhile makes it stale at once, never wrong.
+    if (!viewer) anonymous_cache->store(key, version, response.body);
+    return response;
   });
 
   // Rule: anyone for a published posting; an unpublished one only its own facility's staff and the secretariat; others get 404.

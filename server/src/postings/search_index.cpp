@@ -30,6 +30,7 @@ void SearchIndex::rebuild(std::vector<Posting> published) {
     if (p.status == "published") fresh.emplace(p.id, make_entry(p));
   std::unique_lock lock(mutex_);
   entries_ = std::move(fresh);
+  touch();
 }
 
 void SearchIndex::upsert(const Posting& p) {
@@ -37,11 +38,12 @@ void SearchIndex::upsert(const Posting& p) {
   auto entry = make_entry(p);
   std::unique_lock lock(mutex_);
   entries_.insert_or_assign(p.id, std::move(entry));
+  touch();
 }
 
 void SearchIndex::remove(const std::string& id) {
   std::unique_lock lock(mutex_);
-  entries_.erase(id);
+  if (entries_.erase(id) > 0) touch();
 }
 
 std::size_t SearchIndex::size() const {

@@ -2,6 +2,7 @@
 //! The in-memory index behind public search: published postings only, searched by their PUBLIC text.
 //! A masked posting's hidden values are never put into the index, so no query, count, facet or sort order
 //! can depend on them (SPEC.md masking rule 2).
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -40,6 +41,9 @@ class SearchIndex {
   //! Published postings passing `keep`, newest first, at most `limit` (partner feeds).
   std::vector<Posting> select(const std::function<bool(const Posting&)>& keep, std::size_t limit) const;
   std::size_t size() const;
+  //! Changes whenever what a search can answer changes (a posting in or out, the catalogue reloaded: touch()).
+  std::uint64_t version() const { return version_.load(std::memory_order_acquire); }
+  void touch() { version_.fetch_add(1, std::memory_order_acq_rel); }
 
  private:
   struct Entry {
@@ -50,6 +54,7 @@ class SearchIndex {
   const reference::Catalogue& catalogue_;
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, Entry> entries_;
+  std::atomic<std::uint64_t> version_{1};
 };
 
 //! Validates the query string of GET /api/v1/postings into a SearchQuery, naming wrong parameters in Japanese.

@@ -203,6 +203,8 @@ test('an unmasked posting is findable by facility name, in any width or kana', a
 test('an edit is live in search at once and keeps a version with who, when and what', async () => {
   const fac = await facility();
   const { json: p } = await fac.post('/api/v1/postings', posting({ masked: false, title: '編集前タイトル' }));
+  // Asked once before the edit: an anonymous answer kept from then must not outlive the edit.
+  assert.equal((await new Client(server.url).get(`/api/v1/postings?q=${encodeURIComponent('編集前タイトル')}`)).json.total, 1);
   const edited = await fac.patch(`/api/v1/postings/${p.id}`, { title: '編集後タイトル', positions: 5 });
   assert.equal(edited.status, 200);
   assert.equal(edited.json.version, 2);
