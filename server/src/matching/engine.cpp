@@ -265,23 +265,48 @@ void Engine::remove_seeker(const std::string& user_id) {
 template <class Visit>
 void Engine::Impl::each_seeker_for(const PostingFacts& p, Visit&& visit) const {
   const PostingScore ps(p, today);
+  const EntryTables tables(p, ps);
   // The list gives category, prefecture and employment, the binary search the start; the schedule is read
   // from the streamed entries.
   const auto& list = seeker_lists[seeker_key_of(p.category, p.prefecture % prefecture_slots, p.employment)];
   const auto end = static_cast<std::size_t>(std::upper_bound(list.begin(), list.end(), p.start_day, by_available) - list.begin());
-  const auto fits = [&](const SeekerEntry& e) {
-    return schedule_fits(p.period_months, p.weekdays, p.night_duty, e.period_max, e.weekdays, e.flags & 1);
-  };
-  each_fitting(list, 0, end, fits, [&](const SeekerEntry& e) {
-    const SeekerFacts* full = nullptr;
-    if (e.needs_full()) {
-      // Areas or specialties: the full facts decide (a cache miss, for these seekers only).
-      full = &seekers.facts[e.slot];
-      if (!meets_hard_conditions(p, *full, vocabulary)) return;
+  const SeekerEntry* entries = list.data();
+  const SeekerFacts* facts = seekers.facts.data();
+  // In chunks: first the schedule filter without branches into `kept` (a branch per entry on data that passes
+  // about half the time would mispredict every other entry), then the score of each kept entry.
+  constexpr std::size_t chunk = 256, ahead = 8;
+  std::array<std::uint32_t, chunk + ahead> kept;
+  for (std::size_t from = 0; from < end; from += chunk) {
+    const std::size_t last = std::min(end, from + chunk);
+    std::size_t n = 0;
+    for (std::size_t i = from; i < last; ++i) {
+      const SeekerEntry& e = entries[i];
+      kept[n] = static_cast<std::uint32_t>(i);
+      n += schedule_fits(p.period_months, p.weekdays, p.night_duty, e.period_max, e.weekdays, e.flags & 1);
     }
-    // Everything else the list and the filter have established: only the score is left.
-    visit(e.slot, evaluate<false>(p, ps, e.view(full), vocabulary, nullptr));
-  });
+    // Past the end: entry `from` again, so the look-ahead below needs no bounds check.
+    for (std::size_t k = n; k < n + ahead; ++k) kept[k] = static_cast<std::uint32_t>(from);
+    for (std::size_t k = 0; k < n; ++k) {
+      // The full facts of a seeker naming specialties or areas are a cache miss: ask for them a few entries early.
+      const SeekerEntry& next = entries[kept[k + ahead]];
+      if (next.needs_full()) {
+        const auto* f = reinterpret_cast<const char*>(facts + next.slot);
+        __builtin_prefetch(f);
+        __builtin_prefetch(f + sizeof(SeekerFacts) - 1);
+      }
+      const SeekerEntry& e = entries[kept[k]];
+      if (!e.needs_full()) {
+        // Everything the list and the filter have not established is in the entry: the score from the tables.
+        visit(e.slot, tables.total(e.available_day, e.active_day, e.experience, e.weekdays,
+                                   static_cast<std::uint8_t>((e.flags >> 3) & 3), (e.flags & 2) != 0));
+        continue;
+      }
+      // Areas or specialties: the full facts decide and score.
+      const SeekerFacts& full = facts[e.slot];
+      if (!meets_hard_conditions(p, full, vocabulary)) continue;
+      visit(e.slot, evaluate<false>(p, ps, e.view(&full), vocabulary, nullptr));
+    }
+  }
 }
 
 void Engine::visit_seekers_for_posting(const std::string& posting_id, const Visitor& visit) const {
