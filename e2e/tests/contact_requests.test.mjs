@@ -171,8 +171,14 @@ describe('contact requests from a facility', () => {
         assert.equal(new URL(facilityPage.url()).searchParams.get('sort'), 'experience');
         const card = facilityPage.getByRole('article').filter({ has: facilityPage.getByRole('heading', { level: 3, name: handle }) });
         await card.waitFor();
-        const years = (await facilityPage.locator('article').evaluateAll((cards) =>
-          cards.map((item) => /経験年数\s*(\d+)年/.exec(item.textContent ?? '')?.[1]))).map(Number);
+        const yearsShown = async () =>
+          (await facilityPage.locator('article').evaluateAll((cards) => cards.map((item) => /経験年数\s*(\d+)年/.exec(item.textContent ?? '')?.[1]))).map(Number);
+        // The address changes first; the previous list stays on screen until the server's answer replaces it.
+        let years = await yearsShown();
+        for (let attempt = 0; attempt < 50 && !years.every((value) => value >= marks.experience_years); attempt += 1) {
+          await facilityPage.waitForTimeout(200);
+          years = await yearsShown();
+        }
         assert.ok(years.every((value) => value >= marks.experience_years), `experience below the limit: ${years}`);
         assert.deepEqual(years, [...years].sort((a, b) => b - a), 'longest experience first');
         assert.match((await card.locator('[data-match-score]').textContent()).trim(), /^\d+点（100点満点）$/);
@@ -258,6 +264,8 @@ describe('contact requests from a facility', () => {
           }
           expectNoneOf(await coordinatorPage.content(), [seeker.name, seeker.email], 'the coordinator’s candidate search');
           await expectAccessible(coordinatorPage, 'the coordinator’s candidate search');
+          await coordinatorPage.getByRole('link', { name: 'コーディネーター業務に戻る' }).click();
+          await expectHeading(coordinatorPage, 'コーディネーター業務');
 
           // The seeker: the home's link, the request without any withheld value, an anonymous mail.
           await seekerPage.goto('/');

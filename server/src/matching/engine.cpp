@@ -98,10 +98,11 @@ struct PostingEntry {
 bool by_start(const PostingEntry& e, std::int32_t day) { return e.start_day < day; }
 
 //! Calls each(entry) for the entries of list[from, to) that `fits`. Each chunk is first tested without branches
-//! into `kept` (a branch per entry on data that passes about half the time would mispredict every other entry).
-template <class Entry, class Fits, class Each>
-void each_fitting(const std::vector<Entry>& list, std::size_t from, std::size_t to, Fits&& fits, Each&& each) {
-  constexpr std::size_t chunk = 256;
+//! into `kept` (a branch per entry on data that passes about half the time would mispredict every other entry);
+//! `ahead(entry)` is called a few kept entries before each(entry), to ask for what each() will read.
+template <class Entry, class Fits, class Ahead, class Each>
+void each_fitting(const std::vector<Entry>& list, std::size_t from, std::size_t to, Fits&& fits, Ahead&& ahead, Each&& each) {
+  constexpr std::size_t chunk = 256, distance = 4;
   std::array<std::uint32_t, chunk> kept;
   for (; from < to; from += chunk) {
     const std::size_t last = std::min(to, from + chunk);
@@ -110,7 +111,11 @@ void each_fitting(const std::vector<Entry>& list, std::size_t from, std::size_t 
       kept[n] = static_cast<std::uint32_t>(i);
       n += fits(list[i]);
     }
-    for (std::size_t k = 0; k < n; ++k) each(list[kept[k]]);
+    for (std::size_t k = 0; k < std::min(n, distance); ++k) ahead(list[kept[k]]);
+    for (std::size_t k = 0; k < n; ++k) {
+      if (k + distance < n) ahead(list[kept[k + distance]]);
+      each(list[kept[k]]);
+    }
   }
 }
 
@@ -337,6 +342,7 @@ std::vector<Scored> Engine::seekers_for_posting(const std::string& posting_id, s
   // The parts of the score, worked out again only for the ones kept.
   const PostingScore score_of_posting(p, im.today);
   std::vector<Scored> out;
+  out.reserve(std::min(limit, hits.size()));
   for (const auto& h : best(std::move(hits), limit, im.seekers.ids))
     out.push_back(scored(im.seekers.ids[h.slot], p, score_of_posting, im.seekers.facts[h.slot], im.vocabulary));
   return out;
@@ -348,7 +354,9 @@ std::vector<Scored> Engine::postings_for_seeker(const std::string& user_id, std:
   auto ss = im.seekers.find(user_id);
   if (!ss) return {};
   const auto& s = im.seekers.facts[*ss];
+  const auto view = view_of(s);
   std::vector<Hit> hits;
+  hits.reserve(64);
   const auto fits = [&](const PostingEntry& e) {
     return schedule_fits(e.period_months, e.weekdays, e.night_duty, s.period_max, s.weekdays, s.night_ok);
   };
@@ -357,19 +365,24 @@ std::vector<Scored> Engine::postings_for_seeker(const std::string& user_id, std:
       if (!(s.employment & (1u << employment))) continue;
       const auto& list = im.posting_lists[key * employment_slots + employment];
       const auto from = s.available_day == INT_MIN ? list.begin() : std::lower_bound(list.begin(), list.end(), s.available_day, by_start);
-      each_fitting(list, static_cast<std::size_t>(from - list.begin()), list.size(), fits, [&](const PostingEntry& e) {
+      const auto prefetch = [&](const PostingEntry& e) {
+        const auto* f = reinterpret_cast<const char*>(im.postings.facts.data() + e.slot);
+        __builtin_prefetch(f);
+        __builtin_prefetch(f + sizeof(PostingFacts) - 1);
+      };
+      each_fitting(list, static_cast<std::size_t>(from - list.begin()), list.size(), fits, prefetch, [&](const PostingEntry& e) {
         // The areas (and the rest, cheaply) from the full facts of the few postings left.
         const auto& p = im.postings.facts[e.slot];
         if (!p.live || !meets_hard_conditions(p, s, im.vocabulary)) return;
-        hits.push_back({e.slot, evaluate<false>(p, PostingScore(p, im.today), view_of(s), im.vocabulary, nullptr)});
+        hits.push_back({e.slot, evaluate<false>(p, PostingScore(p, im.today), view, im.vocabulary, nullptr)});
       });
     }
   });
   std::vector<Scored> out;
+  out.reserve(std::min(limit, hits.size()));
   for (const auto& h : best(std::move(hits), limit, im.postings.ids)) {
     const auto& p = im.postings.facts[h.slot];
     out.push_back(scored(im.postings.ids[h.slot], p, PostingScore(p, im.today), s, im.vocabulary));
-    out.back().id = im.postings.ids[h.slot];
   }
   return out;
 }
