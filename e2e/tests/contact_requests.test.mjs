@@ -4,7 +4,8 @@
 // candidate — a seeker registered in this test, picked out by a combination of conditions only they have —
 // finds it on 「届いたコンタクト依頼」 without any withheld value, and accepts after a confirmation that says
 // what follows. coord-nurse-13 sees the request (with the facility's message) while it waits for the seeker,
-// then establishes the match on the application; the facility sees 成立 and, on the application, the
+// and, on its candidate search for the posting, the same scores and ＋/－ reasons as the facility; it then
+// establishes the match on the application; the facility sees 成立 and, on the application, the
 // seeker's name. A second seeker declines: the facility sees 「辞退 1件」 and that handle nowhere.
 // Every page is checked with axe at 1366 and 390 px.
 import assert from 'node:assert/strict';
@@ -170,12 +171,14 @@ describe('contact requests from a facility', () => {
         assert.equal(new URL(facilityPage.url()).searchParams.get('sort'), 'experience');
         const card = facilityPage.getByRole('article').filter({ has: facilityPage.getByRole('heading', { level: 3, name: handle }) });
         await card.waitFor();
-        // The URL changes before the new list replaces the old one: wait for the filtered list (it times out if
-        // the server does not filter).
-        await facilityPage.waitForFunction((min) => [...document.querySelectorAll('article')].every(
-          (item) => Number(/経験年数\s*(\d+)年/.exec(item.textContent ?? '')?.[1] ?? -1) >= min), marks.experience_years);
-        const years = (await facilityPage.locator('article').evaluateAll((cards) =>
-          cards.map((item) => /経験年数\s*(\d+)年/.exec(item.textContent ?? '')?.[1]))).map(Number);
+        const yearsShown = async () =>
+          (await facilityPage.locator('article').evaluateAll((cards) => cards.map((item) => /経験年数\s*(\d+)年/.exec(item.textContent ?? '')?.[1]))).map(Number);
+        // The address changes first; the previous list stays on screen until the server's answer replaces it.
+        let years = await yearsShown();
+        for (let attempt = 0; attempt < 50 && !years.every((value) => value >= marks.experience_years); attempt += 1) {
+          await facilityPage.waitForTimeout(200);
+          years = await yearsShown();
+        }
         assert.ok(years.every((value) => value >= marks.experience_years), `experience below the limit: ${years}`);
         assert.deepEqual(years, [...years].sort((a, b) => b - a), 'longest experience first');
         assert.match((await card.locator('[data-match-score]').textContent()).trim(), /^\d+点（100点満点）$/);
@@ -226,6 +229,43 @@ describe('contact requests from a facility', () => {
           await queued.getByText(MESSAGE_TO_COORDINATOR).waitFor();
           await queued.getByText(/^送信日時：/).waitFor();
           await expectAccessible(coordinatorPage, 'コーディネーター業務 with a facility’s request');
+
+          // The coordinator's candidate search for the posting: the same handles with the score on its scale and
+          // the reasons marked ＋/－ as on the facility's page (one shared component), and no one's identity.
+          await coordinatorPage.goto(`/coordination/postings/${posting.id}/candidates`);
+          await expectHeading(coordinatorPage, '候補者の検索');
+          const candidateCards = coordinatorPage.getByRole('article');
+          await candidateCards.first().waitFor();
+          const first = candidateCards.first();
+          const firstHandle = (await first.locator('[data-candidate-handle]').textContent()).trim();
+          const firstScore = (await first.locator('[data-match-score]').textContent()).trim();
+          assert.match(firstScore, /^\d+点（100点満点）$/);
+          const coordinatorReasons = first.getByRole('list', { name: '一致度の主な理由' }).getByRole('listitem');
+          assert.ok((await coordinatorReasons.count()) >= 1, 'the best candidate has no reasons');
+          const marked = await coordinatorPage
+            .getByRole('list', { name: '一致度の主な理由' })
+            .getByRole('listitem')
+            .allTextContents();
+          for (const reason of marked) {
+            assert.match(reason, /^[＋－](良い点|気になる点)：./, 'each reason says which way it moved the score');
+          }
+          assert.equal(await coordinatorPage.getByRole('list', { name: '一致した理由' }).count(), 0, 'reasons without ＋/－');
+          // What the facility is told of the same candidate: the same score and the same reasons, the same way.
+          const facilityView = (await facility.call('GET', `/api/v1/postings/${posting.id}/matches?per_page=100&sort=score`)).items.find(
+            (item) => item.handle === firstHandle,
+          );
+          assert.ok(facilityView !== undefined, `the facility does not see ${firstHandle}`);
+          assert.equal(firstScore, `${facilityView.score}点（100点満点）`);
+          assert.equal(await coordinatorReasons.count(), facilityView.reason_details.length);
+          for (const [i, detail] of facilityView.reason_details.entries()) {
+            assert.equal(await coordinatorReasons.nth(i).getAttribute('data-reason-effect'), detail.effect);
+            const shown = detail.text === '緊急募集' ? '急募' : detail.text; // the app's one word for urgency
+            assert.ok((await coordinatorReasons.nth(i).textContent()).endsWith(shown), `${i}: ${shown}`);
+          }
+          expectNoneOf(await coordinatorPage.content(), [seeker.name, seeker.email], 'the coordinator’s candidate search');
+          await expectAccessible(coordinatorPage, 'the coordinator’s candidate search');
+          await coordinatorPage.getByRole('link', { name: 'コーディネーター業務に戻る' }).click();
+          await expectHeading(coordinatorPage, 'コーディネーター業務');
 
           // The seeker: the home's link, the request without any withheld value, an anonymous mail.
           await seekerPage.goto('/');

@@ -98,10 +98,11 @@ struct PostingEntry {
 bool by_start(const PostingEntry& e, std::int32_t day) { return e.start_day < day; }
 
 //! Calls each(entry) for the entries of list[from, to) that `fits`. Each chunk is first tested without branches
-//! into `kept` (a branch per entry on data that passes about half the time would mispredict every other entry).
-template <class Entry, class Fits, class Each>
-void each_fitting(const std::vector<Entry>& list, std::size_t from, std::size_t to, Fits&& fits, Each&& each) {
-  constexpr std::size_t chunk = 256;
+//! into `kept` (a branch per entry on data that passes about half the time would mispredict every other entry);
+//! `ahead(entry)` is called a few kept entries before each(entry), to ask for what each() will read.
+template <class Entry, class Fits, class Ahead, class Each>
+void each_fitting(const std::vector<Entry>& list, std::size_t from, std::size_t to, Fits&& fits, Ahead&& ahead, Each&& each) {
+  constexpr std::size_t chunk = 256, distance = 4;
   std::array<std::uint32_t, chunk> kept;
   for (; from < to; from += chunk) {
     const std::size_t last = std::min(to, from + chunk);
@@ -110,7 +111,11 @@ void each_fitting(const std::vector<Entry>& list, std::size_t from, std::size_t 
       kept[n] = static_cast<std::uint32_t>(i);
       n += fits(list[i]);
     }
-    for (std::size_t k = 0; k < n; ++k) each(list[kept[k]]);
+    for (std::size_t k = 0; k < std::min(n, distance); ++k) ahead(list[kept[k]]);
+    for (std::size_t k = 0; k < n; ++k) {
+      if (k + distance < n) ahead(list[kept[k + distance]]);
+      each(list[kept[k]]);
+    }
   }
 }
 
@@ -265,23 +270,48 @@ void Engine::remove_seeker(const std::string& user_id) {
 template <class Visit>
 void Engine::Impl::each_seeker_for(const PostingFacts& p, Visit&& visit) const {
   const PostingScore ps(p, today);
+  const EntryTables tables(p, ps);
   // The list gives category, prefecture and employment, the binary search the start; the schedule is read
   // from the streamed entries.
   const auto& list = seeker_lists[seeker_key_of(p.category, p.prefecture % prefecture_slots, p.employment)];
   const auto end = static_cast<std::size_t>(std::upper_bound(list.begin(), list.end(), p.start_day, by_available) - list.begin());
-  const auto fits = [&](const SeekerEntry& e) {
-    return schedule_fits(p.period_months, p.weekdays, p.night_duty, e.period_max, e.weekdays, e.flags & 1);
-  };
-  each_fitting(list, 0, end, fits, [&](const SeekerEntry& e) {
-    const SeekerFacts* full = nullptr;
-    if (e.needs_full()) {
-      // Areas or specialties: the full facts decide (a cache miss, for these seekers only).
-      full = &seekers.facts[e.slot];
-      if (!meets_hard_conditions(p, *full, vocabulary)) return;
+  const SeekerEntry* entries = list.data();
+  const SeekerFacts* facts = seekers.facts.data();
+  // In chunks: first the schedule filter without branches into `kept` (a branch per entry on data that passes
+  // about half the time would mispredict every other entry), then the score of each kept entry.
+  constexpr std::size_t chunk = 256, ahead = 8;
+  std::array<std::uint32_t, chunk + ahead> kept;
+  for (std::size_t from = 0; from < end; from += chunk) {
+    const std::size_t last = std::min(end, from + chunk);
+    std::size_t n = 0;
+    for (std::size_t i = from; i < last; ++i) {
+      const SeekerEntry& e = entries[i];
+      kept[n] = static_cast<std::uint32_t>(i);
+      n += schedule_fits(p.period_months, p.weekdays, p.night_duty, e.period_max, e.weekdays, e.flags & 1);
     }
-    // Everything else the list and the filter have established: only the score is left.
-    visit(e.slot, evaluate<false>(p, ps, e.view(full), vocabulary, nullptr));
-  });
+    // Past the end: entry `from` again, so the look-ahead below needs no bounds check.
+    for (std::size_t k = n; k < n + ahead; ++k) kept[k] = static_cast<std::uint32_t>(from);
+    for (std::size_t k = 0; k < n; ++k) {
+      // The full facts of a seeker naming specialties or areas are a cache miss: ask for them a few entries early.
+      const SeekerEntry& next = entries[kept[k + ahead]];
+      if (next.needs_full()) {
+        const auto* f = reinterpret_cast<const char*>(facts + next.slot);
+        __builtin_prefetch(f);
+        __builtin_prefetch(f + sizeof(SeekerFacts) - 1);
+      }
+      const SeekerEntry& e = entries[kept[k]];
+      if (!e.needs_full()) {
+        // Everything the list and the filter have not established is in the entry: the score from the tables.
+        visit(e.slot, tables.total(e.available_day, e.active_day, e.experience, e.weekdays,
+                                   static_cast<std::uint8_t>((e.flags >> 3) & 3), (e.flags & 2) != 0));
+        continue;
+      }
+      // Areas or specialties: the full facts decide and score.
+      const SeekerFacts& full = facts[e.slot];
+      if (!meets_hard_conditions(p, full, vocabulary)) continue;
+      visit(e.slot, evaluate<false>(p, ps, e.view(&full), vocabulary, nullptr));
+    }
+  }
 }
 
 void Engine::visit_seekers_for_posting(const std::string& posting_id, const Visitor& visit) const {
@@ -312,6 +342,7 @@ std::vector<Scored> Engine::seekers_for_posting(const std::string& posting_id, s
   // The parts of the score, worked out again only for the ones kept.
   const PostingScore score_of_posting(p, im.today);
   std::vector<Scored> out;
+  out.reserve(std::min(limit, hits.size()));
   for (const auto& h : best(std::move(hits), limit, im.seekers.ids))
     out.push_back(scored(im.seekers.ids[h.slot], p, score_of_posting, im.seekers.facts[h.slot], im.vocabulary));
   return out;
@@ -323,7 +354,9 @@ std::vector<Scored> Engine::postings_for_seeker(const std::string& user_id, std:
   auto ss = im.seekers.find(user_id);
   if (!ss) return {};
   const auto& s = im.seekers.facts[*ss];
+  const auto view = view_of(s);
   std::vector<Hit> hits;
+  hits.reserve(64);
   const auto fits = [&](const PostingEntry& e) {
     return schedule_fits(e.period_months, e.weekdays, e.night_duty, s.period_max, s.weekdays, s.night_ok);
   };
@@ -332,19 +365,24 @@ std::vector<Scored> Engine::postings_for_seeker(const std::string& user_id, std:
       if (!(s.employment & (1u << employment))) continue;
       const auto& list = im.posting_lists[key * employment_slots + employment];
       const auto from = s.available_day == INT_MIN ? list.begin() : std::lower_bound(list.begin(), list.end(), s.available_day, by_start);
-      each_fitting(list, static_cast<std::size_t>(from - list.begin()), list.size(), fits, [&](const PostingEntry& e) {
+      const auto prefetch = [&](const PostingEntry& e) {
+        const auto* f = reinterpret_cast<const char*>(im.postings.facts.data() + e.slot);
+        __builtin_prefetch(f);
+        __builtin_prefetch(f + sizeof(PostingFacts) - 1);
+      };
+      each_fitting(list, static_cast<std::size_t>(from - list.begin()), list.size(), fits, prefetch, [&](const PostingEntry& e) {
         // The areas (and the rest, cheaply) from the full facts of the few postings left.
         const auto& p = im.postings.facts[e.slot];
         if (!p.live || !meets_hard_conditions(p, s, im.vocabulary)) return;
-        hits.push_back({e.slot, evaluate<false>(p, PostingScore(p, im.today), view_of(s), im.vocabulary, nullptr)});
+        hits.push_back({e.slot, evaluate<false>(p, PostingScore(p, im.today), view, im.vocabulary, nullptr)});
       });
     }
   });
   std::vector<Scored> out;
+  out.reserve(std::min(limit, hits.size()));
   for (const auto& h : best(std::move(hits), limit, im.postings.ids)) {
     const auto& p = im.postings.facts[h.slot];
     out.push_back(scored(im.postings.ids[h.slot], p, PostingScore(p, im.today), s, im.vocabulary));
-    out.back().id = im.postings.ids[h.slot];
   }
   return out;
 }

@@ -147,4 +147,44 @@ inline int evaluate(const PostingFacts& p, const PostingScore& ps, const SeekerV
   return total;
 }
 
+//! The score of a seeker naming neither specialties nor areas, from its list entry alone, as look-ups in tables
+//! made once per posting: the candidate loop adds five numbers where evaluate() would work out every part per
+//! seeker. Each table entry is the part function above (the same ones evaluate() calls) at that value, so both
+//! give the same total for every entry; the unit tests check that over every value an entry can hold.
+struct EntryTables {
+  static constexpr int gap_cap = 200;       //!< start_points is 10 from a gap of 194 days on
+  static constexpr int inactive_cap = 200;  //!< activity_points is 0 from 200 days on
+
+  EntryTables(const PostingFacts& p, const PostingScore& ps) : today(ps.today), start_day(p.start_day) {
+    // Without the full facts the specialty and distance parts are the ones evaluate() gives a seeker naming none.
+    base = urgency_points(p, ps) + (p.specialty < 0 ? 150 : 120) + (p.has_point ? 140 : 120);
+    for (int i = 0; i < 256; ++i) experience[i] = static_cast<std::int16_t>(experience_points(p, static_cast<std::int8_t>(i)));
+    for (int d = 0; d < 256; ++d)
+      weekdays[d] = static_cast<std::int16_t>(weekday_points(ps, p.weekdays, static_cast<std::uint8_t>(d)));
+    for (int f = 0; f < 8; ++f)  // bit 0 full time, bits 1-2 career
+      style_career[f] = static_cast<std::int16_t>(style_points(p, (f & 1) != 0) + career_points(p, static_cast<std::uint8_t>(f >> 1)));
+    for (int g = -1; g <= gap_cap; ++g) start[g + 1] = static_cast<std::int16_t>(start_points(g));
+    for (int d = -1; d <= inactive_cap; ++d) activity[d + 1] = static_cast<std::int16_t>(activity_points(d));
+  }
+
+  //! evaluate() of the same seeker without full facts, in tenths of a point.
+  int total(std::int32_t available_day, std::uint16_t active_day, std::int8_t years, std::uint8_t days,
+            std::uint8_t career, bool full_time) const {
+    const std::int64_t gap = available_day == INT_MIN ? -1 : std::int64_t{start_day} - available_day;
+    const int inactive = active_day == 0 ? -1 : std::clamp(today - static_cast<int>(active_day), 0, inactive_cap);
+    return base + experience[static_cast<std::uint8_t>(years)] + weekdays[days] +
+           style_career[(full_time ? 1 : 0) | ((career & 3) << 1)] +
+           start[std::clamp<std::int64_t>(gap, -1, gap_cap) + 1] + activity[inactive + 1];
+  }
+
+  int today;
+  std::int32_t start_day;
+  int base;
+  std::int16_t experience[256];  //!< by the byte of the years (-1 unknown)
+  std::int16_t weekdays[256];
+  std::int16_t style_career[8];
+  std::int16_t start[gap_cap + 2];         //!< by gap + 1 (0: available any day or after the start)
+  std::int16_t activity[inactive_cap + 2]; //!< by inactive days + 1 (0: unknown)
+};
+
 }  // namespace kh::matching

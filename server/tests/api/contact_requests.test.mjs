@@ -97,6 +97,14 @@ test('the candidate list filters, sorts and pages on the server, and refuses a w
   const h45 = await handleOf(45);
   assert.ok(h45);
   const all = await candidates();
+  // Pseudonymous: no name, address or licence of any test seeker, only what rule 3 lets a facility see.
+  const listed = JSON.stringify(all);
+  for (const years of [45, 46, 47, 48]) {
+    assert.ok(!listed.includes(`スカウト候補 ${years}`) && !listed.includes(seekers[years].email), `the facility's list names seeker ${years}`);
+  }
+  for (const c of all.items) {
+    for (const key of ['name', 'phone', 'licences', 'notes', 'email', 'user_id']) assert.ok(!(key in c.candidate), `candidate.${key}`);
+  }
   const reason = all.items.find((c) => c.handle === h45).reasons.join('・');
   assert.match(reason, /経験年数が条件を満たす（3年以上）/, reason);
   const byExperience = await candidates('&sort=experience');
@@ -158,6 +166,34 @@ test('a facility sends a request; the seeker hears of it anonymously, accepts; a
   assert.ok(accepted.json.application_id);
   const again = await seekers[45].client.patch(`/api/v1/contact-requests/${request.id}`, { action: 'decline' });
   assert.equal(again.status, 409);
+
+  // Accepted but not yet matched: the seeker still sees none of the masked values, anywhere.
+  const beforeMatch = [
+    (await seekers[45].client.get('/api/v1/me/contact-requests')).text,
+    (await seekers[45].client.get(`/api/v1/applications/${accepted.json.application_id}`)).text,
+    accepted.text,
+  ].join('\n');
+  for (const v of [...Object.values(SECRET), FACILITY_NAME, '131016', '1010047', 'secret-scout@example.jp', '夜勤なしでご相談可能です'])
+    assert.ok(!beforeMatch.includes(v), `the seeker sees ${v} before the match`);
+
+  // The coordinator's candidate search names the same handle with the same score and reasons, and no identity.
+  const search = await coordinator.get(`/api/v1/coordination/postings/${posting.id}/candidates`);
+  assert.equal(search.status, 200, search.text);
+  const facilityList = await candidates();
+  let compared = 0;
+  for (const c of search.json.items) {
+    const same = facilityList.items.find((f) => f.handle === c.candidate.handle);
+    if (!same) continue;  // beyond the facility's first 100
+    assert.equal(c.score, same.score, c.candidate.handle);
+    assert.deepEqual(c.reason_details, same.reason_details, c.candidate.handle);
+    compared += 1;
+  }
+  assert.ok(compared >= Math.min(10, search.json.items.length), `only ${compared} of the coordinator's candidates compared`);
+  assert.ok(search.json.items.every((c) => Array.isArray(c.reason_details) && c.reason_details.every((d) => d.effect === 'plus' || d.effect === 'minus')));
+  for (const years of [45, 46, 47, 48]) {
+    assert.ok(!search.text.includes(`スカウト候補 ${years}`) && !search.text.includes(seekers[years].email), `the candidate search names seeker ${years}`);
+  }
+  assert.equal((await doctors.get(`/api/v1/coordination/postings/${posting.id}/candidates`)).status, 404, 'a coordinator of another category');
 
   let states = (await facility.get(`/api/v1/postings/${posting.id}/contact-requests`)).json;
   assert.equal(states.items.find((i) => i.handle === h45).state_name, '調整中');
@@ -221,6 +257,17 @@ test('a decline is never traced to the candidate, who is not offered again; an o
   assert.ok(declineNotice);
   assert.equal(declineNotice.link, `/facility/postings/${posting.id}/matches`, 'the candidates page the web has');
   assert.ok(!JSON.stringify(facilityNotices).includes(h47));
+  // Nor in the coordinators' notices or queue, which the facility cannot read anyway: the queue keeps only what waits.
+  const coordinator = new Client(server.url);
+  await coordinator.login('coord-nurse-13');
+  assert.ok(!(await coordinator.get('/api/v1/coordination/contact-requests')).json.items.some((i) => i.id === request47.id), 'a declined request still waits');
+  // The decline is audited (the secretariat sees it), and the opted-out seeker was never told of anything.
+  const audit = new Client(server.url);
+  await audit.login('jimukyoku');
+  const declines = (await audit.get('/api/v1/audit?action=contact_request_declined&per_page=200')).json.items;
+  assert.ok(declines.some((e) => JSON.stringify(e).includes(request47.id)), 'the decline is audited');
+  assert.equal((await seekers[48].client.get('/api/v1/me/contact-requests')).json.total, 0);
+  assert.ok(!(await seekers[48].client.get('/api/v1/notifications?per_page=100')).json.items.some((n) => n.kind === 'contact_request'));
 });
 
 test('refusals: the daily limit, another facility, other roles, unknown or missing candidates', async () => {

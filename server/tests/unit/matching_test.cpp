@@ -7,7 +7,9 @@
 #include <map>
 #include <set>
 
+#include "matching/facts.h"
 #include "matching/matching.h"
+#include "matching/score.h"
 #include "postings/postings.h"
 #include "reference/reference.h"
 #include "store/database.h"
@@ -307,6 +309,133 @@ TEST_F(MatchingTest, BothStreamedListsAgreeWithThePairwiseRuleOnEveryPair) {
       }
     }
   }
+}
+
+TEST_F(MatchingTest, TheCandidateLoopsTablesGiveEvaluatesTotalForEveryEntryValue) {
+  // The candidate loop scores a seeker naming neither specialties nor areas from per-posting tables
+  // (EntryTables); that must be evaluate() exactly, for every value a list entry can hold, on postings that
+  // differ in every part the tables read.
+  matching::Vocabulary v{*catalogue, {}, {}, {}};
+  const int today = *matching::parse_days("2027-01-01");
+  std::uint64_t state = 99;
+  auto below = [&](int n) { state ^= state << 13; state ^= state >> 7; state ^= state << 17; return static_cast<int>(state % n); };
+  std::size_t checked = 0;
+  for (int j = 0; j < 24; ++j) {
+    auto post = posting("t" + std::to_string(j));
+    if (j % 2) post.specialty.reset();
+    if (j % 3 == 0) post.requirements = "臨床経験" + std::to_string(1 + j % 10) + "年以上";
+    if (j % 4 == 1) post.masked = true;  // no position: a neutral distance
+    if (j % 5 == 2) post.workplace.municipality.clear();
+    post.urgency = j % 2 ? "immediate" : "regular";
+    post.night_duty = j % 3 == 1;
+    post.full_time = j % 4 < 2;
+    post.duties = j % 3 == 0 ? "指導医のもとで専門医取得を支援" : j % 3 == 1 ? "ブランク可・復職支援" : "転科歓迎";
+    post.weekdays.clear();
+    const char* days[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    for (int d = 0; d < 7; ++d) if ((j * 37 >> d) & 1) post.weekdays.push_back(days[d]);
+    post.published_at_ms = 1000LL * 86400 * (today - j % 12);
+    const auto p = matching::compile_posting(post, v);
+    const matching::PostingScore ps(p, today);
+    const matching::EntryTables tables(p, ps);
+    auto check = [&](std::int32_t available, std::uint16_t active, int years, int wd, int career, bool full_time) {
+      const matching::SeekerView s{available, active, static_cast<std::int8_t>(years), static_cast<std::uint8_t>(wd),
+                                   static_cast<std::uint8_t>(career), false, full_time, nullptr};
+      ASSERT_EQ(tables.total(available, active, static_cast<std::int8_t>(years), static_cast<std::uint8_t>(wd),
+                             static_cast<std::uint8_t>(career), full_time),
+                matching::evaluate<false>(p, ps, s, v, nullptr))
+          << post.id << " available " << available << " active " << active << " years " << years << " days " << wd
+          << " career " << career << " full " << full_time;
+      ++checked;
+    };
+    // Each field over every value it can hold, the others random; then random combinations.
+    const auto any_available = [&] { return below(8) == 0 ? INT_MIN : p.start_day - below(400) + 20; };
+    const auto any_active = [&] { return static_cast<std::uint16_t>(below(8) == 0 ? 0 : today - below(500) + 10); };
+    for (int y = -128; y < 128; ++y) check(any_available(), any_active(), y, below(128), below(4), below(2));
+    for (int d = 0; d < 128; ++d) check(any_available(), any_active(), below(40) - 1, d, below(4), below(2));
+    for (int c = 0; c < 8; ++c) check(any_available(), any_active(), below(40) - 1, below(128), c & 3, c >> 2);
+    for (int g = -30; g < 400; ++g) check(p.start_day - g, any_active(), below(40) - 1, below(128), below(4), below(2));
+    check(INT_MIN, any_active(), 5, 3, 0, true);
+    for (int a = -20; a < 400; ++a) check(any_available(), static_cast<std::uint16_t>(today - a), below(40) - 1, below(128), below(4), below(2));
+    check(any_available(), 0, 5, 3, 0, true);
+    for (int i = 0; i < 2000; ++i) check(any_available(), any_active(), below(60) - 1, below(128), below(4), below(2));
+  }
+  EXPECT_GT(checked, 50'000u);
+}
+
+TEST_F(MatchingTest, TheNotifiersVisitGivesTheScoreOfScorePair) {
+  // visit_seekers_for_posting (what the notifier and the benchmark's 「new posting」 time) scores in the candidate
+  // loop; score_pair works every part out from the full facts. Every pair must get the same score from both.
+  std::uint64_t state = 5;
+  auto below = [&](int n) { state ^= state << 13; state ^= state >> 7; state ^= state << 17; return static_cast<int>(state % n); };
+  const auto today_ms = 86'400'000LL * *matching::parse_days("2027-01-01");
+  for (int i = 0; i < 300; ++i) {
+    auto s = seeker();
+    s["specialties"] = i % 4 == 0 ? bj::array{"循環器内科"} : bj::array{};
+    if (i % 7 == 0) s["areas"] = bj::array{"0903"};
+    if (below(5)) s["experience_years"] = below(30);
+    s["available_from"] = below(6) == 0 ? bj::value(nullptr) : bj::value("2026-" + std::to_string(10 + below(3)) + "-1" + std::to_string(below(9)));
+    s["weekdays"] = below(2) ? bj::array{"mon", "tue"} : below(2) ? bj::array{"tue", "sat"} : bj::array{};
+    s["full_time"] = below(2) == 0;
+    s["career_support"] = below(2) ? "specialist" : "none";
+    engine->upsert_seeker("usr_" + std::to_string(i), s, below(5) == 0 ? 0 : today_ms - 86'400'000LL * below(300));
+  }
+  std::size_t pairs = 0;
+  for (int j = 0; j < 6; ++j) {
+    auto p = posting("p" + std::to_string(j));
+    if (j % 2) p.specialty.reset();
+    if (j % 3 == 0) p.requirements = "経験5年以上";
+    p.masked = j == 4;
+    p.urgency = j % 2 ? "immediate" : "regular";
+    p.duties = "指導医のもとで専門医取得を支援";
+    engine->upsert_posting(p);
+    engine->visit_seekers_for_posting(p.id, [&](const std::string& id, int score) {
+      const auto pair = engine->score_pair(p.id, id);
+      ASSERT_TRUE(pair) << p.id << " " << id;
+      EXPECT_EQ(score, pair->score) << p.id << " " << id;
+      ++pairs;
+    });
+  }
+  EXPECT_GT(pairs, 1000u);
+}
+
+TEST_F(MatchingTest, PinnedPairsKeepTheirScoresAndReasons) {
+  // A few pairs with their exact totals (tenths) and reasons: a faster engine must not change what anyone reads.
+  auto p = posting("p1");
+  p.requirements = "臨床経験5年以上";
+  p.duties = "指導医のもとで専門医取得を支援します";
+  p.urgency = "immediate";
+  engine->upsert_posting(p);
+  const auto today_ms = 86'400'000LL * *matching::parse_days("2027-01-01");
+  auto a = seeker();
+  a["experience_years"] = 8;
+  a["career_support"] = "specialist";
+  a["weekdays"] = bj::array{"mon", "tue"};
+  auto b = seeker();
+  b["specialties"] = bj::array{};
+  b["experience_years"] = 3;
+  b["full_time"] = false;
+  auto c = seeker();
+  c["specialties"] = bj::array{"循環器内科"};
+  c["areas"] = bj::array{"1301"};
+  c["prefectures"] = bj::array{"09", "13"};
+  c["available_from"] = nullptr;
+  engine->upsert_seeker("usr_a", a, today_ms - 86'400'000LL * 3);
+  engine->upsert_seeker("usr_b", b, today_ms - 86'400'000LL * 120);
+  engine->upsert_seeker("usr_c", c);
+  std::map<std::string, int> visited;
+  engine->visit_seekers_for_posting("p1", [&](const std::string& id, int score) { visited[id] = score; });
+  const auto list = engine->seekers_for_posting("p1", SIZE_MAX);
+  ASSERT_EQ(list.size(), 3u);
+  std::map<std::string, const matching::Scored*> by_id;
+  for (const auto& m : list) by_id[m.id] = &m;
+  for (const auto& [id, m] : by_id) EXPECT_EQ(visited[id], m->score) << id;
+  EXPECT_EQ(list[0].id, "usr_a");
+  EXPECT_EQ(by_id["usr_a"]->fit.total, 922);
+  EXPECT_EQ(by_id["usr_b"]->fit.total, 540);
+  EXPECT_EQ(by_id["usr_c"]->fit.total, 578);
+  EXPECT_EQ(by_id["usr_a"]->reasons(), (std::vector<std::string>{"希望診療科が一致", "経験年数が条件を満たす（5年以上）", "専門医取得の支援あり"}));
+  EXPECT_EQ(by_id["usr_b"]->reasons(), (std::vector<std::string>{"経験年数が条件に2年不足", "常勤・非常勤の希望と異なる", "勤務曜日2日のうち希望と合うのは1日"}));
+  EXPECT_EQ(by_id["usr_c"]->reasons(), (std::vector<std::string>{"希望地域から約125km（車で約3時間）", "診療科の領域が一致", "経験年数の記載なし"}));
 }
 
 TEST_F(MatchingTest, AMaskedPostingsAreaIsNeverUsed) {

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../shared/api/api_client';
+import type { ReasonDetail } from '../../../shared/matching/reasons';
 import type { Posting } from '../../../shared/postings/posting';
 import type { SeekerConditions } from './applications_api';
 
@@ -14,8 +15,11 @@ export interface CoordinationQueue {
 /** A candidate of the matching engine, pseudonymous: the handle and conditions only. */
 export interface CoordinationCandidate {
   candidate: SeekerConditions;
+  /** 0–100. */
   score: number;
   reasons: string[];
+  /** The same reasons with the way each moved the score (＋/－). */
+  reason_details?: ReasonDetail[];
 }
 
 /**

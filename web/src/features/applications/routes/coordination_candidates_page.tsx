@@ -3,6 +3,7 @@ import { ApiError } from '../../../shared/api/api_error';
 import { messageForError } from '../../../shared/forms/form_errors';
 import { useDocumentTitle } from '../../../shared/hooks/use_document_title';
 import { useMessageText } from '../../../shared/i18n/message';
+import { MatchSummary } from '../../../shared/matching/match_summary';
 import { Alert } from '../../../shared/ui/alert';
 import { DescriptionList } from '../../../shared/ui/description_list';
 import { LoadingIndicator } from '../../../shared/ui/loading_indicator';
@@ -14,7 +15,9 @@ import { useApplicationsTranslation } from '../i18n/applications_i18n';
 
 /**
  * 「候補者の検索」 for a posting of the coordinator's region: the matching
- * engine's seekers, best first, pseudonymous (handle and conditions). Who
+ * engine's seekers, best first, pseudonymous (handle and conditions), each
+ * with its score out of 100 and the reasons that moved it either way (the
+ * shared MatchSummary, as on the facility's candidates page). Who
  * they are stays hidden; a coordinator reaches them through a contact
  * request or an application and the match.
  */
@@ -74,24 +77,14 @@ export function CoordinationCandidatesPage() {
 }
 
 function CandidateItem({ match }: { match: CoordinationCandidate }) {
-  const { t } = useApplicationsTranslation();
   const conditions = useConditionItems(match.candidate);
   return (
     <article className="flex h-full flex-col gap-3 rounded-12 border border-solid-gray-420 bg-white p-5 desktop:p-6">
-      <h3 className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 text-std-20B-150 text-solid-gray-900">
-        <span data-candidate-handle>{match.candidate.handle}</span>
-        <span className="text-std-16B-170 text-solid-gray-800">{t('candidates.score', { score: match.score })}</span>
+      <h3 className="text-std-20B-150 text-solid-gray-900" data-candidate-handle>
+        {match.candidate.handle}
       </h3>
       <DescriptionList items={conditions} />
-      {match.reasons.length > 0 && (
-        <ul aria-label={t('candidates.reasons')} className="flex flex-wrap gap-2">
-          {match.reasons.map((reason) => (
-            <li key={reason} className="rounded-4 border border-blue-900 bg-blue-50 px-2 py-0.5 text-dns-14B-130 text-blue-1000">
-              {reason}
-            </li>
-          ))}
-        </ul>
-      )}
+      <MatchSummary score={match.score} reasons={match.reasons} details={match.reason_details} />
     </article>
   );
 }

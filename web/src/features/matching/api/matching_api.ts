@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../shared/api/api_client';
 import { ApiError } from '../../../shared/api/api_error';
+import type { ReasonDetail } from '../../../shared/matching/reasons';
 import type { Posting } from '../../../shared/postings/posting';
 import type { AnonymousSeeker } from '../../../shared/seekers/anonymous_seeker';
 
@@ -17,11 +18,6 @@ export interface PostingMatch {
 /** A seeker before disclosure: see AnonymousSeeker. */
 export type Candidate = AnonymousSeeker;
 
-/** One reason of a score and which way it moved it (GET /api/v1/postings/{id}/matches). */
-export interface ReasonDetail {
-  text: string;
-  effect: 'plus' | 'minus';
-}
 
 /** A contact request's state as the facility sees it (送信済み / 調整中 / 成立 / 辞退 / 終了). */
 export interface ContactRequestState {

@@ -1,5 +1,6 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MatchSummary } from '../../../shared/matching/match_summary';
 import { prefectureName } from '../../../shared/reference/prefectures';
 import { useAreas } from '../../../shared/reference/reference_api';
 import { useCodeLabels } from '../../../shared/reference/use_code_labels';
@@ -9,7 +10,6 @@ import { Badge } from '../../../shared/ui/badge';
 import { CheckboxField } from '../../../shared/ui/checkbox_field';
 import type { CandidateMatch } from '../api/matching_api';
 import { useMatchingTranslation } from '../i18n/matching_i18n';
-import { MatchSummary } from './match_summary';
 
 /**
  * One anonymous candidate: the handle and what the seeker may show before a

@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { messageForError } from '../../../shared/forms/form_errors';
 import { useDocumentTitle } from '../../../shared/hooks/use_document_title';
 import { useMessageText } from '../../../shared/i18n/message';
+import { MatchSummary } from '../../../shared/matching/match_summary';
 import { PostingCard } from '../../../shared/postings/posting_card';
 import { Alert } from '../../../shared/ui/alert';
 import { buttonClassName } from '../../../shared/ui/button';
@@ -11,7 +12,6 @@ import { PageHeading } from '../../../shared/ui/page_heading';
 import { Pagination } from '../../../shared/ui/pagination';
 import { TextLink } from '../../../shared/ui/text_link';
 import { MATCHES_PER_PAGE, useHasConditions, useMyMatches } from '../api/matching_api';
-import { MatchSummary } from '../components/match_summary';
 import { useMatchingTranslation } from '../i18n/matching_i18n';
 import { pageFromSearchParams, searchParamsForPage } from '../paging';
 

@@ -23,3 +23,9 @@ export type ReasonKey = (typeof REASON_KEYS)[keyof typeof REASON_KEYS];
 export function reasonKey(reason: string): ReasonKey | null {
   return Object.hasOwn(REASON_KEYS, reason) ? REASON_KEYS[reason as keyof typeof REASON_KEYS] : null;
 }
+
+/** One reason of a score and which way it moved it (`reason_details` of a match in the API). */
+export interface ReasonDetail {
+  text: string;
+  effect: 'plus' | 'minus';
+}

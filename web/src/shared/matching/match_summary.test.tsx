@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { changeLanguage } from '../../../shared/i18n/i18n';
-import { reasonKey } from '../reasons';
+import { changeLanguage } from '../i18n/i18n';
+import { reasonKey } from './reasons';
 import { MatchSummary } from './match_summary';
 
 describe('MatchSummary', () => {
