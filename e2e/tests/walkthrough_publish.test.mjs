@@ -82,6 +82,7 @@ describe('drafts and 公開 (issue 11 items 2 and 3)', () => {
       const draft = await postingWith(suffix);
       assert.equal(draft.start_date, '');
       assert.equal(draft.workplace.street, '内神田2-1-1');
+      assert.equal(draft.workplace.postal_code, '1010047');
 
       // 公開 of the incomplete draft: the question, then the server names every missing field.
       await row.getByRole('button', { name: /^公開する/ }).click();
@@ -90,9 +91,11 @@ describe('drafts and 公開 (issue 11 items 2 and 3)', () => {
       await dialog.getByRole('button', { name: '公開する', exact: true }).click();
       const refused = dialog.getByRole('alert');
       await refused.getByText(/^公開するには次の項目を入力してください：/).waitFor();
-      for (const label of ['職種', '雇用形態', '勤務開始日', '緊急度', '業務内容', '郵便番号', '電話番号', 'メールアドレス']) {
+      for (const label of ['職種', '雇用形態', '勤務開始日', '緊急度', '業務内容', '電話番号', 'メールアドレス']) {
         await refused.getByText(`「${label}」`, { exact: false }).waitFor();
       }
+      // The address came whole from the facility, its postal code included.
+      assert.doesNotMatch(await refused.textContent(), /「郵便番号」|「市区町村」|「町名・番地」/);
       await expectAccessibleAtWalkthroughWidths(page, 'the publish question refused for a draft with missing fields');
       await dialog.getByRole('button', { name: 'やめる' }).click();
       await dialog.waitFor({ state: 'hidden' });
