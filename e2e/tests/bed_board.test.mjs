@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { assertServerIsUp } from '../lib/api.mjs';
 import { launchBrowser, withPage } from '../lib/browser.mjs';
+import { expectAccessibleAtWalkthroughWidths } from '../lib/layout.mjs';
 import { expectHeading, logIn } from '../lib/pages.mjs';
 
 /** The records of a CSV text: a line break inside a quoted field does not end a record. */
@@ -88,6 +89,7 @@ describe('regional bed board', () => {
       if ((await earlier.getByRole('listitem').count()) === 0) {
         await earlier.getByText('最新の報告より前の報告はありません。', { exact: true }).waitFor();
       }
+      await expectAccessibleAtWalkthroughWidths(page, 'a facility’s bed details with its history (issue 11 item 12)');
 
       await page.goBack();
       await expectHeading(page, '病床状況一覧');

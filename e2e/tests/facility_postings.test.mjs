@@ -164,6 +164,7 @@ describe('facility postings', () => {
       await field(page, '業務内容').fill('1行目\n2行目');
       await field(page, '電話番号').fill('03-1111-2222');
       // The facility's address and the user as contact person are there already; cleared here, to be missed.
+      await field(page, '郵便番号').fill('');
       await field(page, '町名・番地').fill('');
       await field(page, '担当者名').fill('');
       await page.getByRole('button', { name: '公開する' }).click();

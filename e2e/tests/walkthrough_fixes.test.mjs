@@ -1,4 +1,4 @@
-// (11) Rough edges a new user met in the walkthrough, each checked at 1280px and 375px:
+// (11) Rough edges a new user met in the walkthrough, each checked at 1366px and 390px:
 // - an interview with one proposed time has that time chosen already, so 承諾 works at once;
 // - the seeker's 辞退する and 取り下げる each say in one line what they do;
 // - the seeker's list of applications names the facility;
@@ -15,7 +15,7 @@ import { after, before, describe, it } from 'node:test';
 import { assertServerIsUp, devMailsAvailable } from '../lib/api.mjs';
 import { apiSession } from '../lib/api_session.mjs';
 import { launchBrowser, withPage } from '../lib/browser.mjs';
-import { expectAccessibleAtBothWidths } from '../lib/layout.mjs';
+import { expectAccessibleAtWalkthroughWidths } from '../lib/layout.mjs';
 import { choice, daysFromToday } from '../lib/postings.mjs';
 import { expectHeading, logIn, uniqueSuffix } from '../lib/pages.mjs';
 
@@ -95,14 +95,14 @@ describe('walkthrough fixes (issue 11)', () => {
         for (const name of ['問い合わせる', '応募する', 'コーディネーターに相談する（コンタクト依頼）']) {
           assert.equal(await page.getByRole('link', { name, exact: true }).count(), 0, `the contacted posting still offers ${name}`);
         }
-        await expectAccessibleAtBothWidths(page, 'a posting the seeker already applied to');
+        await expectAccessibleAtWalkthroughWidths(page, 'a posting the seeker already applied to');
         // The seeker's list names the facility (the posting is not masked).
         await page.goto('/applications');
         await expectHeading(page, '応募・問い合わせ');
         await page.getByRole('columnheader', { name: '医療機関' }).waitFor();
         const listed = page.getByRole('row').filter({ has: page.getByRole('link', { name: posting.title }) });
         await listed.getByRole('cell', { name: '千代田区神田さくら病院', exact: true }).waitFor();
-        await expectAccessibleAtBothWidths(page, 'the seeker’s list with the facility column');
+        await expectAccessibleAtWalkthroughWidths(page, 'the seeker’s list with the facility column');
         await page.goBack();
         await expectHeading(page, posting.title);
         await sent.getByRole('link', { name: '送信済みの応募を開く' }).click();
@@ -132,7 +132,7 @@ describe('walkthrough fixes (issue 11)', () => {
         const radios = pick.getByRole('radio');
         assert.equal(await radios.count(), 1);
         assert.equal(await radios.first().isChecked(), true, 'the only proposed time is not preselected');
-        await expectAccessibleAtBothWidths(page, 'the seeker’s application with one proposed time and the stage moves');
+        await expectAccessibleAtWalkthroughWidths(page, 'the seeker’s application with one proposed time and the stage moves');
         await interviews.getByRole('button', { name: 'この日時で承諾する' }).click();
         await interviews.getByText('面接の日時が決まりました。', { exact: false }).waitFor();
         assert.equal(await page.getByText('面接の日時を選んでください。').count(), 0);
@@ -158,7 +158,7 @@ describe('walkthrough fixes (issue 11)', () => {
       await card.getByText(pay, { exact: true }).waitFor();
       await card.getByText('急募', { exact: true }).waitFor();
       assert.equal(await page.getByText('即時', { exact: true }).count(), 0, 'the search still says 即時');
-      await expectAccessibleAtBothWidths(page, 'a search card with the pay');
+      await expectAccessibleAtWalkthroughWidths(page, 'a search card with the pay');
 
       await card.getByRole('link', { name: posting.title }).click();
       await expectHeading(page, posting.title);
@@ -173,7 +173,7 @@ describe('walkthrough fixes (issue 11)', () => {
       await choice(page, '緊急度', '急募').waitFor();
       assert.equal(await page.getByRole('group', { name: /^緊急度/ }).getByText('即時', { exact: true }).count(), 0);
       await page.getByText('急募：すぐに人が必要な募集です。', { exact: false }).waitFor();
-      await expectAccessibleAtBothWidths(page, 'the posting form with 急募');
+      await expectAccessibleAtWalkthroughWidths(page, 'the posting form with 急募');
     });
 
     await withPage(browser, 'walkthrough-matches', async (page) => {
@@ -185,7 +185,7 @@ describe('walkthrough fixes (issue 11)', () => {
       for (const score of await scores.allTextContents()) {
         assert.match(score, /^\d+点（100点満点）$/);
       }
-      await expectAccessibleAtBothWidths(page, 'おすすめ求人 with the score’s scale');
+      await expectAccessibleAtWalkthroughWidths(page, 'おすすめ求人 with the score’s scale');
     });
   });
 
@@ -200,7 +200,7 @@ describe('walkthrough fixes (issue 11)', () => {
       for (const lang of await dates.evaluateAll((inputs) => inputs.map((input) => input.lang))) {
         assert.equal(lang, 'ja');
       }
-      await expectAccessibleAtBothWidths(page, 'the search in Japanese');
+      await expectAccessibleAtWalkthroughWidths(page, 'the search in Japanese');
 
       await page.getByRole('button', { name: 'English' }).click();
       await expectHeading(page, 'Job search');
@@ -208,7 +208,7 @@ describe('walkthrough fixes (issue 11)', () => {
       for (const lang of await dates.evaluateAll((inputs) => inputs.map((input) => input.lang))) {
         assert.equal(lang, 'en');
       }
-      await expectAccessibleAtBothWidths(page, 'the search in English');
+      await expectAccessibleAtWalkthroughWidths(page, 'the search in English');
       await page.getByRole('button', { name: '日本語' }).click();
       await expectHeading(page, '求人検索');
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
@@ -234,7 +234,7 @@ describe('walkthrough fixes (issue 11)', () => {
       await expectHeading(page, 'ログイン');
       await page.waitForLoadState('networkidle');
       assert.equal(await page.getByRole('link', { name: '送信メール（デモ）' }).count(), 0, 'the mail link shows without a mail box');
-      await expectAccessibleAtBothWidths(page, 'the login page without the demo mail box');
+      await expectAccessibleAtWalkthroughWidths(page, 'the login page without the demo mail box');
     });
   });
 });

@@ -54,11 +54,13 @@ describe('drafts and 公開 (issue 11 items 2 and 3)', () => {
       await expectHeading(page, '新しい募集の登録');
       // Prefilled from the organisation and the user.
       assert.equal(await field(page, '都道府県').inputValue(), '13');
-      await page.waitForFunction(() => document.getElementById('posting-workplace-municipality')?.value === '131016');
+      assert.equal(await field(page, '市区町村').getAttribute('data-code'), '131016');
+      await page.waitForFunction(() => document.getElementById('posting-workplace-municipality')?.value === '千代田区（東京都）');
       assert.equal(await field(page, '町名・番地').inputValue(), '内神田2-1-1');
       assert.equal(await field(page, '担当者名').inputValue(), '佐藤 一郎');
       assert.equal(await field(page, 'メールアドレス').inputValue(), 'fac-tokyo-01@kakehashi.example');
-      assert.equal(await field(page, '郵便番号').inputValue(), '');
+      // The postal code follows from the facility's address (内神田 → 101-0047).
+      assert.equal(await field(page, '郵便番号').inputValue(), '1010047');
       await page.getByText('「※必須」の項目は、公開するときに必要です。下書きは入力の途中でも保存できます。').waitFor();
       await expectAccessibleAtWalkthroughWidths(page, 'the new posting form, prefilled');
 
@@ -80,6 +82,7 @@ describe('drafts and 公開 (issue 11 items 2 and 3)', () => {
       const draft = await postingWith(suffix);
       assert.equal(draft.start_date, '');
       assert.equal(draft.workplace.street, '内神田2-1-1');
+      assert.equal(draft.workplace.postal_code, '1010047');
 
       // 公開 of the incomplete draft: the question, then the server names every missing field.
       await row.getByRole('button', { name: /^公開する/ }).click();
@@ -88,9 +91,11 @@ describe('drafts and 公開 (issue 11 items 2 and 3)', () => {
       await dialog.getByRole('button', { name: '公開する', exact: true }).click();
       const refused = dialog.getByRole('alert');
       await refused.getByText(/^公開するには次の項目を入力してください：/).waitFor();
-      for (const label of ['職種', '雇用形態', '勤務開始日', '緊急度', '業務内容', '郵便番号', '電話番号', 'メールアドレス']) {
+      for (const label of ['職種', '雇用形態', '勤務開始日', '緊急度', '業務内容', '電話番号', 'メールアドレス']) {
         await refused.getByText(`「${label}」`, { exact: false }).waitFor();
       }
+      // The address came whole from the facility, its postal code included.
+      assert.doesNotMatch(await refused.textContent(), /「郵便番号」|「市区町村」|「町名・番地」/);
       await expectAccessibleAtWalkthroughWidths(page, 'the publish question refused for a draft with missing fields');
       await dialog.getByRole('button', { name: 'やめる' }).click();
       await dialog.waitFor({ state: 'hidden' });

@@ -161,6 +161,9 @@ class Service {
   Result<std::optional<Organisation>> find_organisation(const std::string& id);
   //! Sets where an organisation is (the secretariat's correction, demo data); validated against the catalogue
   //! by the caller.
+  //! A facility's postal code, derived from its municipality and address through the reference data (a new
+  //! posting starts from the facility's whole address); none when the address does not tell it.
+  Result<std::optional<std::string>> postal_code_of(const Organisation& organisation) const;
   Result<void> set_organisation_address(const std::string& organisation_id, const std::string& municipality,
                                         const std::string& address);
   //! Issues a staff ID and mails the user a link to set the first password.

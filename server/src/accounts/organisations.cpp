@@ -173,6 +173,14 @@ Result<void> Service::set_organisation_address(const std::string& organisation_i
   });
 }
 
+Result<std::optional<std::string>> Service::postal_code_of(const Organisation& organisation) const {
+  if (organisation.kind != OrgKind::facility || !organisation.municipality || !organisation.address) {
+    return std::optional<std::string>{};
+  }
+  auto lease = KH_TRY(pool_.acquire());
+  return reference::postal_code_for_address(*lease, *organisation.municipality, *organisation.address);
+}
+
 Result<std::optional<Organisation>> Service::find_organisation(const std::string& id) {
   auto lease = KH_TRY(pool_.acquire());
   return repo::find_organisation(*lease, id);

@@ -53,6 +53,14 @@ bj::object user_json(const User& u) {
 
 bj::object me_json(const Service& s, const CurrentUser& c) {
   auto user = user_json(c.user);
+  // A facility's postal code, derived from its address: the new posting form starts from the whole address.
+  auto& orgs = user["organisations"].as_array();
+  for (std::size_t i = 0; i < c.user.organisations.size() && i < orgs.size(); ++i) {
+    const auto& o = c.user.organisations[i];
+    if (o.kind != OrgKind::facility) continue;
+    auto code = s.postal_code_of(o);
+    orgs[i].as_object()["postal_code"] = code && *code ? bj::value(**code) : bj::value(nullptr);
+  }
   user["second_factor"] = {{"enabled", c.user.second_factor}, {"required", s.second_factor_required(c.user)}};
   return {{"user", std::move(user)}, {"csrf_token", c.csrf_token}, {"second_factor_setup_required", c.restricted}};
 }

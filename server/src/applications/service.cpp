@@ -154,6 +154,8 @@ Result<bj::object> Service::render(const accounts::CurrentUser& viewer, const Lo
                                     (a.as_facility ? (a.matched_at ? "match established" : "direct application with consent")
                                                    : "coordination") + ")"));
   }
+  // The name the history gives the seeker, kept before the object moves into the answer.
+  const std::string seeker_name = identity && seeker.contains("name") ? std::string(seeker.at("name").as_string()) : handle;
   o["seeker"] = std::move(seeker);
 
   // The moves this viewer may make now, by the same rule PATCH applies, each with what it is called and (辞退 and
@@ -177,7 +179,7 @@ Result<bj::object> Service::render(const accounts::CurrentUser& viewer, const Lo
     const std::string actor = e.text(1);
     std::string by;
     if (a.as_seeker) by = actor == viewer.user.id ? "あなた" : "担当者";
-    else if (actor == a.seeker_id) by = identity && seeker.contains("name") ? std::string(seeker.at("name").as_string()) : handle;
+    else if (actor == a.seeker_id) by = seeker_name;
     else {
       if (!staff.contains(actor)) staff[actor] = KH_TRY(accounts_.person_label(actor));
       by = staff[actor];

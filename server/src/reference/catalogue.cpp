@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <mutex>
+#include <set>
 
 #include "core/text.h"
 #include "reference/reference.h"
@@ -169,6 +170,25 @@ Result<std::vector<PostalAddress>> lookup_postal_code(store::Connection& c, std:
   std::vector<PostalAddress> out;
   for (const auto& row : r.rows) out.push_back({row.text(0), row.text(1), row.text(2), row.text(3), row.text(4)});
   return out;
+}
+
+Result<std::optional<std::string>> postal_code_for_address(store::Connection& c, std::string_view municipality,
+                                                           std::string_view address) {
+  const auto folded = text::fold(text::trim(address));
+  if (municipality.empty() || folded.empty()) return std::optional<std::string>{};
+  auto r = KH_TRY(c.execute("SELECT postal_code, town FROM postal_codes WHERE municipality_code = $1 AND town <> ''",
+                            {std::string(municipality)}));
+  std::size_t best = 0;
+  std::set<std::string> codes;  // of the towns of the best length
+  for (const auto& row : r.rows) {
+    const auto town = text::fold(row.text(1));
+    if (town.empty() || !folded.starts_with(town) || town.size() < best) continue;
+    if (town.size() > best) codes.clear();
+    best = town.size();
+    codes.insert(row.text(0));
+  }
+  if (codes.size() != 1) return std::optional<std::string>{};
+  return std::optional<std::string>{*codes.begin()};
 }
 
 }  // namespace kh::reference

@@ -73,6 +73,11 @@ class Catalogue {
 
 //! Addresses for a 7-digit postal code (several towns can share one).
 Result<std::vector<PostalAddress>> lookup_postal_code(store::Connection& c, std::string_view postal_code);
+//! The postal code of a street address within a municipality (「内神田2-1-1」 in 千代田区 → 1010047): the code of
+//! the longest town name the address starts with, compared folded (width, kana). None when no town fits, or when
+//! the best fitting town has several codes: a guess would be worse than leaving the code to the user.
+Result<std::optional<std::string>> postal_code_for_address(store::Connection& c, std::string_view municipality,
+                                                           std::string_view address);
 
 //! Imports areas and municipalities from CSV (header: prefecture_code,area_code,area_name,municipality_code,
 //! municipality_name). All rows are checked first; any bad row fails the whole import with one message per

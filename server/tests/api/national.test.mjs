@@ -77,6 +77,59 @@ test('municipalities are found by kanji, hiragana, katakana and half-width kana'
   assert.equal(all.json.total, municipalities.filter(([p]) => p === '01').length, 'every municipality of 北海道');
 });
 
+test('「ちよだ」 and 「千代田」 both offer 千代田区 of 東京都 (the web form’s municipality search)', async () => {
+  const anon = new Client(server.url);
+  for (const q of ['ちよだ', '千代田', 'チヨダ']) {
+    const r = await anon.get(`/api/v1/reference/municipalities?q=${encodeURIComponent(q)}`);
+    assert.equal(r.status, 200);
+    const chiyoda = r.json.items.find((m) => m.code === '131016');
+    assert.deepEqual(chiyoda && [chiyoda.name, chiyoda.prefecture], ['千代田区', '13'], q);
+    assert.equal(r.json.total, r.json.items.length, 'the total says how many are offered');
+  }
+});
+
+test('a facility’s postal code follows from its address, for the new posting to start from', async () => {
+  // The demo facilities' addresses (server/src/app/demo_data.cpp) with their real postal codes. 北十条西 of 札幌市北区
+  // has two (001-0010 and 060-0810, by 丁目), so no code is guessed for it.
+  const expected = {
+    'fac-tokyo-01': '1010047', 'fac-tokyo-02': '1920083', 'fac-tochigi-01': '3200811', 'fac-tochigi-02': '3211272',
+    'fac-hokkaido-01': null, 'fac-miyagi-01': '9800811', 'fac-osaka-01': '5320011', 'fac-fukuoka-01': '8120011',
+    'fac-aomori-01': '0310804', 'fac-iwate-01': '0250067', 'fac-niigata-01': '9592314', 'fac-nagano-01': '3860155',
+    'fac-shimane-01': '6902704', 'fac-kochi-01': '7880021',
+  };
+  for (const [login, code] of Object.entries(expected)) {
+    const c = new Client(server.url);
+    await c.login(login);
+    const me = await c.get('/api/v1/me');
+    assert.equal(me.status, 200);
+    const facility = me.json.user.organisations.find((o) => o.kind === 'facility');
+    assert.equal(facility.postal_code, code, `${login}: ${facility.municipality} ${facility.address}`);
+    if (code === null) continue;
+    // The code really is the address's: looking it up gives the facility's municipality and the town it starts with.
+    const looked = await c.get(`/api/v1/reference/postal-codes/${code}`);
+    assert.ok(looked.json.items.some((a) => a.municipality === facility.municipality && facility.address.startsWith(a.town)), login);
+  }
+  // An address whose town Japan Post does not list gives no code rather than a guess; other roles get none.
+  const sec = new Client(server.url);
+  await sec.login('jimukyoku');
+  const orgs = (await sec.get('/api/v1/organisations')).json.items;
+  const tokyo = orgs.find((o) => o.name === '千代田区神田さくら病院');
+  assert.ok(tokyo, 'the demo facility');
+  assert.equal(tokyo.postal_code, undefined, 'the organisation list does not derive codes');
+  const changed = await sec.patch(`/api/v1/organisations/${tokyo.id}`, { address: '存在しない町1-1' });
+  assert.equal(changed.status, 200, changed.text);
+  try {
+    const fac = new Client(server.url);
+    await fac.login('fac-tokyo-01');
+    assert.equal((await fac.get('/api/v1/me')).json.user.organisations.find((o) => o.kind === 'facility').postal_code, null);
+  } finally {
+    await sec.patch(`/api/v1/organisations/${tokyo.id}`, { address: '内神田2-1-1' });
+  }
+  const seeker = new Client(server.url);
+  await seeker.login('seeker@example.jp');
+  assert.ok((await seeker.get('/api/v1/me')).json.user.organisations.every((o) => !('postal_code' in o)));
+});
+
 test('every 二次医療圏 carries its 医師少数区域 designation of the 8th plan', async () => {
   const anon = new Client(server.url);
   let areas = 0;

@@ -112,6 +112,20 @@ test('a seeker has a different handle at every facility, stable at each, and unr
   assert.ok(!JSON.stringify(seen).includes('coord-nurse-13'));
 });
 
+test('once disclosed, the facility reads the seeker by the name in their profile, in the stage history too', async () => {
+  const seeker = await newSeeker('開示 アカウント名', 44);
+  const renamed = await seeker.c.put('/api/v1/me/profile', { name: '開示 プロフィール名', categories: ['nurse'], employment: ['fixed_term'],
+    prefectures: ['13'], experience_years: 44, notify: 'off' });
+  assert.equal(renamed.status, 200, renamed.text);
+  const { fac, posting } = await publish('fac-tokyo-01', `開示確認 ${Date.now()}`);
+  const app = await seeker.c.post(`/api/v1/postings/${posting.id}/applications`, { kind: 'application', consent: true, message: '応募します。' });
+  assert.equal(app.status, 201, app.text);
+  const seen = (await fac.get(`/api/v1/applications/${app.json.id}`)).json;
+  assert.equal(seen.seeker.name, '開示 プロフィール名');
+  assert.deepEqual(seen.events.map((e) => e.by), ['開示 プロフィール名']);
+  assert.ok(!JSON.stringify(seen).includes('開示 アカウント名'), 'the account name is not the person’s name');
+});
+
 // ---- 6. CSV injection ----
 
 test('bed-board CSV cells that Excel would run are neutralised; counts stay numbers', async () => {

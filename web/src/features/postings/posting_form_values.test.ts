@@ -17,19 +17,29 @@ describe('posting form values', () => {
       email: 'tanaka@hospital.example',
       display_name: '田中 花子',
       role: 'facility',
-      organisations: [{ id: 'o1', name: 'さくら病院', kind: 'facility', prefecture: '13', municipality: '131016', address: '千代田1-1' }],
+      organisations: [
+        { id: 'o1', name: 'さくら病院', kind: 'facility', prefecture: '13', municipality: '131016', address: '千代田1-1', postal_code: '1000001' },
+      ],
     };
     const values = newPostingForm(user);
     expect(values['workplace.prefecture']).toBe('13');
     expect(values['workplace.municipality']).toBe('131016');
     expect(values['workplace.street']).toBe('千代田1-1');
-    expect(values['workplace.postal_code']).toBe('');
+    expect(values['workplace.postal_code']).toBe('1000001');
     expect(values['contact.name']).toBe('田中 花子');
     expect(values['contact.email']).toBe('tanaka@hospital.example');
     expect(values.title).toBe('');
     // A facility without an address on file: only the prefecture, never a municipality of another prefecture.
-    const bare = newPostingForm({ ...user, organisations: [{ id: 'o1', name: 'さくら病院', kind: 'facility', prefecture: '14', municipality: '131016' }] });
-    expect([bare['workplace.prefecture'], bare['workplace.municipality'], bare['workplace.street']]).toEqual(['14', '', '']);
+    const bare = newPostingForm({
+      ...user,
+      organisations: [{ id: 'o1', name: 'さくら病院', kind: 'facility', prefecture: '14', municipality: '131016', postal_code: '1000001' }],
+    });
+    expect([bare['workplace.prefecture'], bare['workplace.municipality'], bare['workplace.street'], bare['workplace.postal_code']]).toEqual([
+      '14',
+      '',
+      '',
+      '',
+    ]);
   });
 
   it('shows a draft saved without a number of positions as an empty input', () => {

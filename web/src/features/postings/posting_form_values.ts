@@ -80,18 +80,20 @@ export const EMPTY_POSTING_FORM: PostingFormValues = {
 
 /**
  * A new posting of the user's facility: its workplace is the facility's own address (prefecture, municipality,
- * 町名・番地, as far as the organisation has them) and the contact person is the user, by name and e-mail, until
- * the facility types someone else. The postal code is left to type: it fills in the rest of the address.
+ * 町名・番地 and the postal code the server derives from them, as far as the organisation has them) and the
+ * contact person is the user, by name and e-mail, until the facility types someone else.
  */
 export function newPostingForm(user: SessionUser): PostingFormValues {
   const facility = user.organisations.find((organisation) => organisation.kind === 'facility');
   const municipality = facility?.municipality ?? '';
   const prefecture = facility?.prefecture ?? '';
+  // Only a municipality of that prefecture (and the postal code only with it): the address must be one place.
+  const inPrefecture = municipality !== '' && municipality.startsWith(prefecture);
   return {
     ...EMPTY_POSTING_FORM,
     'workplace.prefecture': prefecture,
-    // Only a municipality of that prefecture: the form's select could not show another one.
-    'workplace.municipality': municipality.startsWith(prefecture) ? municipality : '',
+    'workplace.municipality': inPrefecture ? municipality : '',
+    'workplace.postal_code': inPrefecture ? (facility?.postal_code ?? '') : '',
     'workplace.street': facility?.address ?? '',
     'contact.name': user.display_name,
     'contact.email': user.email,

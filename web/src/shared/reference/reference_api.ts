@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../api/api_client';
 import { PREFECTURES } from './prefectures';
 
@@ -130,4 +130,25 @@ export function groupSpecialties(specialties: readonly Specialty[]): { basic: st
     }
   }
   return [...groups].map(([basic, subspecialties]) => ({ basic, subspecialties }));
+}
+
+/**
+ * Municipalities whose name or kana contains `query` (at most 50), in all of Japan or within `prefecture`;
+ * nothing is asked for an empty query. While the next answer is on its way the previous one stays.
+ */
+export function useMunicipalitySearch(query: string, prefecture = '') {
+  const q = query.trim();
+  const scope = prefecture === '' ? '' : `&prefecture=${encodeURIComponent(prefecture)}`;
+  return useQuery({
+    queryKey: ['reference', 'municipalities', 'search', prefecture, q],
+    queryFn: async ({ signal }): Promise<Municipality[]> => {
+      const list = await apiRequest<List<Municipality>>('GET', `/api/v1/reference/municipalities?q=${encodeURIComponent(q)}${scope}`, {
+        signal,
+      });
+      return list.items;
+    },
+    staleTime: REFERENCE_STALE_TIME,
+    enabled: q !== '',
+    placeholderData: keepPreviousData,
+  });
 }

@@ -10,6 +10,8 @@ export interface SessionOrganisation {
   /** A facility's own address (its municipality code and 町名・番地), when known: a new posting starts from it. */
   municipality?: string | null;
   address?: string | null;
+  /** A facility's postal code, derived by the server from its municipality and address; null when they do not tell it. */
+  postal_code?: string | null;
 }
 
 /** The user's TOTP second factor: whether it is on, and whether the role must have one (secretariat, coordinators). */

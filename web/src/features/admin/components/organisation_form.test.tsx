@@ -86,17 +86,34 @@ describe('OrganisationForm', () => {
     expect(posted).toEqual([{ name: '東京都病床とりまとめ', kind: 'aggregator', prefecture: '13', areas: ['1302'] }]);
   });
 
-  it('sends a facility’s municipality and address', async () => {
+  it('sends a facility’s municipality and address', { timeout: 20_000 }, async () => {
     const { posted, user } = renderForm(created);
     await fillBasics(user, 'かけはし病院', 'facility');
-    const municipality = screen.getByLabelText('市区町村');
-    await screen.findByRole('option', { name: '千代田区' });
-    await user.selectOptions(municipality, '131016');
+    await user.type(screen.getByRole('combobox', { name: '市区町村' }), 'ちよだ');
+    await user.click(await screen.findByRole('option', { name: '千代田区（東京都）' }, { timeout: 5000 }));
+    expect(screen.getByRole('combobox', { name: '市区町村' })).toHaveValue('千代田区（東京都）');
     await user.type(screen.getByLabelText('所在地（町名・番地）'), ' 大手町1-2-3 ');
     await user.click(screen.getByRole('button', { name: '登録する' }));
 
     await screen.findByText('「かけはし病院」を登録しました。');
     expect(posted).toEqual([{ name: 'かけはし病院', kind: 'facility', prefecture: '13', municipality: '131016', address: '大手町1-2-3' }]);
+  });
+
+  it('finds a facility’s municipality in another prefecture by kana, and takes its prefecture', { timeout: 20_000 }, async () => {
+    const { posted, user } = renderForm(created);
+    await fillBasics(user, 'なにわ病院', 'facility');
+    const municipality = screen.getByRole('combobox', { name: '市区町村' });
+    await user.type(municipality, 'おおさかしちゅう');
+    await screen.findByRole('option', { name: '大阪市中央区（大阪府）' }, { timeout: 5000 });
+    expect(municipality).toHaveAccessibleDescription(expect.stringContaining('候補が1件あります。'));
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(municipality).toHaveValue('大阪市中央区（大阪府）');
+    expect(screen.getByLabelText(/^都道府県/)).toHaveValue('27');
+    await user.type(screen.getByLabelText('所在地（町名・番地）'), '本町1-1');
+    await user.click(screen.getByRole('button', { name: '登録する' }));
+
+    await screen.findByText('「なにわ病院」を登録しました。');
+    expect(posted).toEqual([{ name: 'なにわ病院', kind: 'facility', prefecture: '27', municipality: '271284', address: '本町1-1' }]);
   });
 
   it('sends a coordinating organisation with no category chosen as covering all (an empty list)', async () => {

@@ -86,6 +86,7 @@ export function OrganisationForm() {
         values={form.values}
         update={form.updateValues}
         fieldError={fieldError}
+        onPrefectureChosen={(prefecture) => form.updateValues({ prefecture, areas: [] })}
       />
       <div>
         <Button type="submit" busy={form.isSubmitting} className="w-full desktop:w-auto desktop:min-w-[12rem]">

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { localisedName, useAreas, useCategories, useMunicipalities } from '../../../shared/reference/reference_api';
+import { MunicipalityCombobox } from '../../../shared/reference/municipality_combobox';
+import { localisedName, useAreas, useCategories } from '../../../shared/reference/reference_api';
 import { CheckboxGroup } from '../../../shared/ui/choice_group';
-import { SelectField } from '../../../shared/ui/select_field';
 import { TextField } from '../../../shared/ui/text_field';
 import { useAdminTranslation } from '../i18n/admin_i18n';
 import { scopeFieldsOf, type ScopeField, type ScopeValues } from '../organisation_scope';
@@ -12,6 +12,11 @@ interface OrganisationScopeFieldsProps {
   values: ScopeValues;
   update: (changes: Partial<ScopeValues>) => void;
   fieldError: (field: ScopeField) => string | undefined;
+  /**
+   * Given when the prefecture may still change (registration): the municipality is then searched in all of
+   * Japan and brings its prefecture with it. Without it the search stays within `prefecture`.
+   */
+  onPrefectureChosen?: (prefecture: string) => void;
 }
 
 /**
@@ -19,32 +24,56 @@ interface OrganisationScopeFieldsProps {
  * form: 市区町村 and 所在地 for a facility, 担当する職種 for a coordinating
  * organisation, 担当する二次医療圏 for an aggregator; nothing for the others.
  */
-export function OrganisationScopeFields({ kind, prefecture, values, update, fieldError }: OrganisationScopeFieldsProps) {
+export function OrganisationScopeFields({ kind, prefecture, values, update, fieldError, onPrefectureChosen }: OrganisationScopeFieldsProps) {
   const fields = scopeFieldsOf(kind);
   return (
     <>
-      {fields.includes('municipality') && <FacilityPlaceFields prefecture={prefecture} values={values} update={update} fieldError={fieldError} />}
+      {fields.includes('municipality') && (
+        <FacilityPlaceFields
+          prefecture={prefecture}
+          values={values}
+          update={update}
+          fieldError={fieldError}
+          onPrefectureChosen={onPrefectureChosen}
+        />
+      )}
       {fields.includes('categories') && <CategoryChoices values={values} update={update} fieldError={fieldError} />}
       {fields.includes('areas') && <AreaChoices prefecture={prefecture} values={values} update={update} fieldError={fieldError} />}
     </>
   );
 }
 
-type PartProps = Omit<OrganisationScopeFieldsProps, 'kind' | 'prefecture'>;
+type PartProps = Omit<OrganisationScopeFieldsProps, 'kind' | 'prefecture' | 'onPrefectureChosen'>;
 
-function FacilityPlaceFields({ prefecture, values, update, fieldError }: PartProps & { prefecture: string }) {
+function FacilityPlaceFields({
+  prefecture,
+  values,
+  update,
+  fieldError,
+  onPrefectureChosen,
+}: PartProps & { prefecture: string; onPrefectureChosen?: (prefecture: string) => void }) {
   const { t } = useAdminTranslation();
-  const municipalities = useMunicipalities(prefecture);
+  const fixedPrefecture = onPrefectureChosen === undefined;
   return (
     <div className="grid grid-cols-1 gap-6 desktop:grid-cols-2">
-      <SelectField
+      <MunicipalityCombobox
         label={t('organisations.municipalityLabel')}
         name="municipality"
-        hint={prefecture === '' ? t('organisations.choosePrefectureFirst') : t('organisations.municipalityHint')}
-        disabled={prefecture === ''}
+        hint={
+          fixedPrefecture && prefecture === ''
+            ? t('organisations.choosePrefectureFirst')
+            : `${t('organisations.municipalitySearchHint')}${t('organisations.municipalityHint')}`
+        }
+        disabled={fixedPrefecture && prefecture === ''}
         value={values.municipality}
-        options={(municipalities.data ?? []).map((entry) => ({ value: entry.code, label: entry.name }))}
-        onValueChange={(value) => update({ municipality: value })}
+        prefecture={prefecture}
+        onlyPrefecture={fixedPrefecture ? prefecture : undefined}
+        onChoose={(municipality) => {
+          if (municipality !== null && municipality.prefecture !== prefecture) {
+            onPrefectureChosen?.(municipality.prefecture);
+          }
+          update({ municipality: municipality?.code ?? '' });
+        }}
         error={fieldError('municipality')}
       />
       <TextField

@@ -108,9 +108,9 @@ describe('OrganisationTable', () => {
     const table = await findTable();
     await user.click(table.getByRole('button', { name: '変更：かけはし病院' }));
     const changeForm = within(screen.getByRole('region', { name: 'かけはし病院の変更' }));
-    await changeForm.findByRole('option', { name: '千代田区' });
-    expect(changeForm.getByLabelText('市区町村')).toHaveValue('131016');
-    await user.selectOptions(changeForm.getByLabelText('市区町村'), '');
+    const municipality = changeForm.getByRole('combobox', { name: '市区町村' });
+    await waitFor(() => expect(municipality).toHaveValue('千代田区（東京都）'));
+    await user.clear(municipality);
     await user.clear(changeForm.getByLabelText('所在地（町名・番地）'));
     await user.click(changeForm.getByRole('button', { name: '変更を保存する' }));
 

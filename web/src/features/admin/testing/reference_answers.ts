@@ -14,7 +14,16 @@ const TOKYO_AREAS = [
   { code: '1302', prefecture: '13', name: '区南部', municipalities: [] },
 ];
 
-const TOKYO_MUNICIPALITIES = [{ code: '131016', prefecture: '13', name: '千代田区', area: '1301' }];
+const TOKYO_MUNICIPALITIES = [{ code: '131016', prefecture: '13', name: '千代田区', kana: 'チヨダク', area: '1301' }];
+const OSAKA_MUNICIPALITIES = [{ code: '271284', prefecture: '27', name: '大阪市中央区', kana: 'オオサカシチュウオウク', area: '2701' }];
+
+/** The server's search by name or kana, for these few municipalities (hiragana compared as katakana). */
+function searchMunicipalities(query: string, prefecture: string | null) {
+  const folded = query.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+  return [...TOKYO_MUNICIPALITIES, ...OSAKA_MUNICIPALITIES].filter(
+    (m) => (prefecture === null || m.prefecture === prefecture) && (m.name.includes(query) || m.kana.includes(folded)),
+  );
+}
 
 export function answerReference(path: string): Response {
   if (path.startsWith('/api/v1/reference/categories')) {
@@ -25,6 +34,11 @@ export function answerReference(path: string): Response {
   }
   if (path === '/api/v1/reference/municipalities?prefecture=13') {
     return jsonResponse({ items: TOKYO_MUNICIPALITIES, total: TOKYO_MUNICIPALITIES.length });
+  }
+  if (path.startsWith('/api/v1/reference/municipalities?q=')) {
+    const params = new URL(path, 'http://localhost').searchParams;
+    const items = searchMunicipalities(params.get('q') ?? '', params.get('prefecture'));
+    return jsonResponse({ items, total: items.length });
   }
   return jsonResponse({ items: [], total: 0 });
 }

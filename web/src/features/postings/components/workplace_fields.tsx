@@ -11,6 +11,7 @@ import {
   type Municipality,
   type PostalAddress,
 } from '../../../shared/reference/reference_api';
+import { MunicipalityCombobox } from '../../../shared/reference/municipality_combobox';
 import { Button } from '../../../shared/ui/button';
 import { SelectField } from '../../../shared/ui/select_field';
 import { TextField } from '../../../shared/ui/text_field';
@@ -42,8 +43,10 @@ export function derivedAreaOf(municipalities: readonly Municipality[] | undefine
 
 /**
  * 勤務地: the postal code fills in prefecture, municipality and town (the
- * 「住所検索」 button, or by itself once seven digits are typed); both selects
- * can also be used directly. The secondary medical area follows from the
+ * 「住所検索」 button, or by itself once seven digits are typed); a code that
+ * covers several places lists them to choose from. The municipality can also be
+ * found by typing part of its name in kanji or kana anywhere in Japan, which
+ * sets the prefecture too. The secondary medical area follows from the
  * municipality unless the facility picks another area of the prefecture.
  */
 export function WorkplaceFields({ values, update, fieldError }: WorkplaceFieldsProps) {
@@ -167,16 +170,21 @@ export function WorkplaceFields({ values, update, fieldError }: WorkplaceFieldsP
           onValueChange={(value) => update({ 'workplace.prefecture': value, 'workplace.municipality': '', 'workplace.area': '' })}
           error={fieldError('workplace.prefecture')}
         />
-        <SelectField
+        <MunicipalityCombobox
           id={postingFieldId('workplace.municipality')}
           label={t('postingForm.municipalityLabel')}
           name="workplace.municipality"
           required
-          hint={prefecture === '' ? t('postingForm.municipalityHint') : undefined}
-          disabled={prefecture === ''}
+          hint={t('postingForm.municipalityHint')}
           value={values['workplace.municipality']}
-          options={(municipalities.data ?? []).map((entry) => ({ value: entry.code, label: entry.name }))}
-          onValueChange={(value) => update({ 'workplace.municipality': value })}
+          prefecture={prefecture}
+          onChoose={(municipality) =>
+            update(
+              municipality === null
+                ? { 'workplace.municipality': '', 'workplace.area': '' }
+                : { 'workplace.prefecture': municipality.prefecture, 'workplace.municipality': municipality.code, 'workplace.area': '' },
+            )
+          }
           error={fieldError('workplace.municipality')}
         />
       </div>
