@@ -54,6 +54,9 @@ class Service {
   //! 案 → 本人確認 → 承認 ({"state": "confirmation" | "approved"}), refused while the plan has violations.
   Result<boost::json::object> change_plan_state(const accounts::CurrentUser& centre, const std::string& id,
                                                 const boost::json::object& body);
+  //! The centre's queue: doctors with no assignment in the next 6 months, rules at risk or broken, plans awaiting
+  //! the doctor's confirmation, the yearly 業務従事証明書 due by 30 April, interruptions ending within 3 months.
+  Result<boost::json::object> queue(const accounts::CurrentUser& centre);
   //! The obligation ledger month by month, with the state of each rule (audited).
   Result<boost::json::object> ledger(const accounts::CurrentUser& centre, const std::string& id);
 

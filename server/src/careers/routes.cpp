@@ -32,6 +32,10 @@ void register_routes(http::Router& router, Service& s, accounts::Service& accoun
     return with_user_and_body(accounts, req, [&](const auto& c, const bj::object& b) { return reply(s.update_programme(c, req.param("id"), b)); });
   });
   // Rule: career_center staff; the doctors of their own prefecture only.
+  router.add("GET", "/api/v1/career/queue", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const auto& c) { return reply(s.queue(c)); });
+  });
+  // Rule: career_center staff; the doctors of their own prefecture only.
   router.add("GET", "/api/v1/career/doctors", [&](http::Request& req) {
     return with_user(accounts, req, [&](const auto& c) {
       return reply(s.doctors(c, req.query_param("status"), req.query_param("programme_id"), req.query_param("q")));

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <set>
 
 #include "accounts/accounts.h"
@@ -874,6 +875,75 @@ Result<bj::object> Service::change_plan_state(const accounts::CurrentUser& u, co
   (void)l;
   return bj::object{{"plan", bj::object{{"version", next.version}, {"state", next.state},
                                         {"state_label", label_of(plan_states, next.state).value_or(next.state)}, {"violations", next.violations}}}};
+}
+
+Result<bj::object> Service::queue(const accounts::CurrentUser& u) {
+  const auto prefs = KH_TRY(centre_prefectures(u));
+  auto lease = KH_TRY(pool_.acquire());
+  auto& c = *lease;
+  const cr::Day today = today_jst();
+  const cr::Month now = cr::month_containing(today);
+  // The 業務従事証明書 of the past year is due by 30 April: this year's until then, next year's after.
+  const int year = cr::year_of(now);
+  const cr::Day april30 = cr::day_of(year, 4, 30);
+  const cr::Day due = today <= april30 ? april30 : cr::day_of(year + 1, 4, 30);
+  bj::array no_assignment, at_risk, awaiting, certificates, interruptions;
+  std::map<std::string, std::optional<repo::ProgrammeVersion>> versions;
+  for (const auto& d : KH_TRY(repo::doctors_of(c, prefs))) {
+    if (d.status == "withdrawn" || d.status == "completed") continue;
+    const bj::object who{{"id", d.id}, {"name", d.name}, {"status_label", label_of(statuses, d.status).value_or(d.status)}};
+    const auto plan = KH_TRY(repo::plan_of(c, d.id));
+    if (plan && plan->state == "confirmation") {
+      auto o = who;
+      o["since"] = format_iso8601_jst(plan->updated_at);
+      awaiting.push_back(std::move(o));
+    }
+    if (d.status != "post_obligation" && d.status != "interrupted") {
+      auto o = who;
+      o["due"] = format_iso8601_jst(static_cast<std::int64_t>(due) * 86'400'000).substr(0, 10);
+      certificates.push_back(std::move(o));
+    }
+    const auto input = plan ? assignments_from_stored(plan->assignments_json) : std::vector<AssignmentInput>{};
+    // Anything to do in the next six months (an interruption is not an assignment).
+    const cr::Day horizon = cr::last_day(now + 6);
+    bool covered = false;
+    for (const auto& a : input) {
+      const auto s = parse_date(a.start), e = parse_date(a.end);
+      if (!s || !e) continue;
+      if (a.kind != "interruption" && *s <= horizon && *e >= today) covered = true;
+      if (a.kind == "interruption" && *e >= today && *e <= today + 92) {
+        auto o = who;
+        o["ends"] = a.end;
+        o["reason_label"] = cr::interruption_reason_label_ja(a.interruption_reason.value_or(""));
+        interruptions.push_back(std::move(o));
+      }
+    }
+    if (d.status != "post_obligation" && !covered) no_assignment.push_back(who);
+    if (!d.programme_id || !d.programme_version) continue;
+    const auto key = *d.programme_id + "#" + std::to_string(*d.programme_version);
+    if (!versions.contains(key)) versions[key] = KH_TRY(repo::find_version(c, *d.programme_id, *d.programme_version));
+    const auto& v = versions[key];
+    if (!v || !plan) continue;
+    const auto groups = groups_from_stored(v->groups_json);
+    const auto rules = rules_from_stored(v->rules_json, groups);
+    const auto ev = cr::evaluate(engine_doctor(d), rules, engine_assignments(input, groups, catalogue_, d.prefecture), today);
+    bj::array problems;
+    for (const auto& st : ev.rules)
+      if (st.state == cr::RuleState::at_risk || st.state == cr::RuleState::broken)
+        problems.push_back(bj::object{{"state", cr::rule_state_code(st.state)}, {"state_label", cr::rule_state_label_ja(st.state)},
+                                      {"message", st.message}});
+    if (!problems.empty()) {
+      auto o = who;
+      o["rules"] = std::move(problems);
+      at_risk.push_back(std::move(o));
+    }
+  }
+  KH_TRY_VOID(audit::record(c, accounts::actor_of(u), "career_queue_read", std::nullopt, std::nullopt, std::nullopt));
+  return bj::object{{"no_assignment", std::move(no_assignment)}, {"rules_at_risk", std::move(at_risk)},
+                    {"awaiting_confirmation", std::move(awaiting)},
+                    {"certificates", bj::object{{"due", format_iso8601_jst(static_cast<std::int64_t>(due) * 86'400'000).substr(0, 10)},
+                                                {"doctors", std::move(certificates)}}},
+                    {"interruptions_ending", std::move(interruptions)}};
 }
 
 Result<bj::object> Service::ledger(const accounts::CurrentUser& u, const std::string& id) {

@@ -398,6 +398,7 @@ const CASES = {
   'POST /api/v1/career/programmes': { body: () => careerProgrammeBody() },
   'GET /api/v1/career/programmes/{id}': { variants: () => [foreign({ id: fx.careerProgramme.id })] },
   'PUT /api/v1/career/programmes/{id}': { variants: () => [foreign({ id: fx.careerProgramme.id })], body: () => ({ course: '権限確認コース' }) },
+  'GET /api/v1/career/queue': { leaks: () => [{ id: fx.careerDoctor.id, facts: {} }] },
   'GET /api/v1/career/doctors': { leaks: () => [{ id: fx.careerDoctor.id, facts: {} }] },
   'POST /api/v1/career/doctors': { body: () => careerDoctorBody(null) },
   'GET /api/v1/career/doctors/{id}': { variants: () => [foreign({ id: fx.careerDoctor.id })] },

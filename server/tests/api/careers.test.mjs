@@ -241,6 +241,35 @@ test('editing a programme makes a new version; the doctor stays bound to theirs'
   assert.equal(ledger.json.rules.find((x) => x.rule_id === 'shortage').required, 48);
 });
 
+test("the centre's queue: awaiting confirmation, rules at risk, nothing planned, certificates due by 30 April", async () => {
+  // A second doctor with a plan that has a gap in the next months and breaks the shortage rule, sent to confirmation.
+  const other = (await centre.post('/api/v1/career/doctors', {
+    name: '小山 花子', kind: 'jichi', university: '自治医科大学', graduation_year: startYear, programme_id: programme.id,
+  })).json;
+  const late = [{ kind: 'work', facility_name: '那須南病院', area_code: SHORTAGE_AREA, start: d(thisYear + 1, '10-01'), end: d(thisYear + 2, '09-30') }];
+  assert.equal((await centre.put(`/api/v1/career/doctors/${other.id}/plan`, { assignments: late })).json.plan.state, 'draft');
+  const third = (await centre.post('/api/v1/career/doctors', {
+    name: '足利 次郎', kind: 'voluntary', university: '獨協医科大学', graduation_year: startYear, programme_id: programme.id,
+  })).json;
+  // Bound to version 2 (60 months in shortage areas since the edit above).
+  const sixty = goodPlan();
+  sixty[1].end = d(startYear + 7, '03-31');
+  sixty[2].start = d(startYear + 7, '04-01');
+  assert.equal((await centre.put(`/api/v1/career/doctors/${third.id}/plan`, { assignments: sixty })).json.plan.state, 'proposed');
+  assert.equal((await centre.post(`/api/v1/career/doctors/${third.id}/plan/state`, { state: 'confirmation' })).status, 200);
+
+  const q = await centre.get('/api/v1/career/queue');
+  assert.equal(q.status, 200, q.text);
+  assert.deepEqual(q.json.awaiting_confirmation.map((x) => x.name), ['足利 次郎']);
+  assert.ok(q.json.no_assignment.some((x) => x.id === other.id));
+  assert.ok(!q.json.no_assignment.some((x) => x.id === third.id));
+  const risky = q.json.rules_at_risk.find((x) => x.id === other.id);
+  assert.ok(risky && risky.rules.some((r) => r.message.startsWith('医師少数区域での勤務が60か月に対して')), JSON.stringify(risky));
+  assert.match(q.json.certificates.due, /^\d{4}-04-30$/);
+  assert.ok(q.json.certificates.doctors.some((x) => x.id === third.id));
+  assert.deepEqual((await otherCentre.get('/api/v1/career/queue')).json.awaiting_confirmation, []);
+});
+
 test("another prefecture's centre gets 404, other roles 403", async () => {
   for (const [method, path, body] of [
     ['GET', `/api/v1/career/programmes/${programme.id}`],
