@@ -9,6 +9,7 @@
 #include "app/config.h"
 #include "applications/applications.h"
 #include "contact_requests/contact_requests.h"
+#include "careers/careers.h"
 #include "beds/beds.h"
 #include "helpdesk/helpdesk.h"
 #include "matching/matching.h"
@@ -41,6 +42,7 @@ struct Context {
   std::unique_ptr<helpdesk::Service> helpdesk;
   std::unique_ptr<applications::Service> applications;
   std::unique_ptr<contact_requests::Service> contact_requests;
+  std::unique_ptr<careers::Service> careers;
 };
 
 //! Opens the database, applies pending migrations, loads shipped reference data on first use and builds

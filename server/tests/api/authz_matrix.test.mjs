@@ -220,6 +220,11 @@ async function demoMail(to, subject) {
   throw new Error(`no mail to ${to} about ${subject}`);
 }
 
+/** A career centre's programme, doctor and plan (issue 13). */
+const careerProgrammeBody = () => ({ name: unique('権限確認プログラム'), basic_area: '内科', rules: [{ kind: 'total_period', months: 12 }] });
+const careerDoctorBody = (programme) => ({ name: '権限 医師', kind: 'jichi', university: '自治医科大学', graduation_year: 2026, programme_id: programme });
+const careerPlanBody = () => ({ assignments: [{ kind: 'work', facility_name: '権限確認病院', start: '2026-04-01', end: '2027-03-31' }] });
+
 /** A seeker made with the command line, logged in. */
 async function cliSeeker(password) {
   const email = uniqueEmail('authz');
@@ -290,6 +295,15 @@ before(async () => {
   }
   fx.scouted = scouted;
   fx.contactRequest = (await ok(owners.facility, 'POST', `/api/v1/postings/${fx.posting.id}/contact-requests`, { candidates: [handle] })).items[0];
+  // The career centre of another prefecture (東京都) with a programme and a doctor whose plan awaits confirmation.
+  const careerLogin = unique('career-13-');
+  const madeCentre = runCli(['user', 'add', '--db', server.db, '--login', careerLogin, '--password', 'Career2026pw', '--role', 'career_center',
+    '--organisation', '東京都地域医療支援センター', '--prefecture', '13', '--name', '東京 センター']);
+  assert.equal(madeCentre.status, 0, madeCentre.stderr);
+  owners.career = await session(careerLogin, 'career_center', 'Career2026pw');
+  fx.careerProgramme = await ok(owners.career, 'POST', '/api/v1/career/programmes', careerProgrammeBody());
+  fx.careerDoctor = await ok(owners.career, 'POST', '/api/v1/career/doctors', careerDoctorBody(fx.careerProgramme.id));
+  await ok(owners.career, 'PUT', `/api/v1/career/doctors/${fx.careerDoctor.id}/plan`, careerPlanBody());
   const forgetful = await cliSeeker('Forgot2026pw');
   await ok(ANONYMOUS, 'POST', '/api/v1/password-resets', { login: forgetful.login });
   fx.resetToken = tokenFrom((await demoMail(forgetful.login, 'パスワード')).body);
@@ -380,6 +394,19 @@ const CASES = {
   'PATCH /api/v1/contact-requests/{id}': { variants: () => [foreign({ id: fx.contactRequest.id })], body: () => ({ action: 'decline' }) },
   'GET /api/v1/coordination/contact-requests': { leaks: () => [{ id: fx.contactRequest.id, facts: {} }] },
   'GET /api/v1/notifications': { leaks: () => [{ id: fx.notification, facts: {} }] },
+  'GET /api/v1/career/programmes': { leaks: () => [{ id: fx.careerProgramme.id, facts: {} }] },
+  'POST /api/v1/career/programmes': { body: () => careerProgrammeBody() },
+  'GET /api/v1/career/programmes/{id}': { variants: () => [foreign({ id: fx.careerProgramme.id })] },
+  'PUT /api/v1/career/programmes/{id}': { variants: () => [foreign({ id: fx.careerProgramme.id })], body: () => ({ course: '権限確認コース' }) },
+  'GET /api/v1/career/queue': { leaks: () => [{ id: fx.careerDoctor.id, facts: {} }] },
+  'GET /api/v1/career/doctors': { leaks: () => [{ id: fx.careerDoctor.id, facts: {} }] },
+  'POST /api/v1/career/doctors': { body: () => careerDoctorBody(null) },
+  'GET /api/v1/career/doctors/{id}': { variants: () => [foreign({ id: fx.careerDoctor.id })] },
+  'POST /api/v1/career/doctors/{id}/status': { variants: () => [foreign({ id: fx.careerDoctor.id })], body: () => ({ status: 'obligation', date: '2027-04-01' }) },
+  'POST /api/v1/career/doctors/{id}/plan/check': { variants: () => [foreign({ id: fx.careerDoctor.id })], body: () => careerPlanBody() },
+  'PUT /api/v1/career/doctors/{id}/plan': { variants: () => [foreign({ id: fx.careerDoctor.id })], body: () => careerPlanBody() },
+  'POST /api/v1/career/doctors/{id}/plan/state': { variants: () => [foreign({ id: fx.careerDoctor.id })], body: () => ({ state: 'confirmation' }) },
+  'GET /api/v1/career/doctors/{id}/ledger': { variants: () => [foreign({ id: fx.careerDoctor.id })] },
   'GET /api/v1/me/home': {},
   'POST /api/v1/notifications/read-all': {},
   'POST /api/v1/notifications/{id}/read': { variants: () => [foreign({ id: fx.notification })] },
@@ -664,6 +691,18 @@ test('allowed callers reach their own objects', async () => {
   // The secretariat's own organisation's feed.
   const secretariatFeed = await ok(callers.secretariat, 'POST', '/api/v1/feeds', { name: '事務局の配信' });
   await ok(callers.secretariat, 'DELETE', `/api/v1/feeds/${secretariatFeed.id}`);
+  // The career centre on its own prefecture's programme and doctor (issue 13).
+  const centre = callers.career_center;
+  const prog = await ok(centre, 'POST', '/api/v1/career/programmes', careerProgrammeBody());
+  await ok(centre, 'GET', `/api/v1/career/programmes/${prog.id}`);
+  assert.equal((await ok(centre, 'PUT', `/api/v1/career/programmes/${prog.id}`, { course: '自県のコース' })).current_version, 2);
+  const doc = await ok(centre, 'POST', '/api/v1/career/doctors', careerDoctorBody(prog.id));
+  await ok(centre, 'GET', `/api/v1/career/doctors/${doc.id}`);
+  await ok(centre, 'POST', `/api/v1/career/doctors/${doc.id}/status`, { status: 'obligation', date: '2027-04-01' });
+  assert.equal((await ok(centre, 'POST', `/api/v1/career/doctors/${doc.id}/plan/check`, careerPlanBody())).valid, true);
+  assert.equal((await ok(centre, 'PUT', `/api/v1/career/doctors/${doc.id}/plan`, careerPlanBody())).plan.state, 'proposed');
+  assert.equal((await ok(centre, 'POST', `/api/v1/career/doctors/${doc.id}/plan/state`, { state: 'confirmation' })).plan.state, 'confirmation');
+  await ok(centre, 'GET', `/api/v1/career/doctors/${doc.id}/ledger`);
   // A second factor turned off by its owner with a current code.
   await ok(fx.selfDisable, 'POST', '/api/v1/me/second-factor/disable', { password: 'Authz2026pwB', code: totpCode(fx.selfDisable.secret, 1) });
 });
