@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 scripts/install-deps.sh test
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DKAKEHASHI_BENCH=ON >/dev/null
-cmake --build build --target kakehashi matching_bench board_bench reference_bench placement_bench career_rules_bench
+cmake --build build --target kakehashi matching_bench board_bench reference_bench placement_bench career_rules_bench workenv_bench
 source scripts/test-services.sh
 trap stop_postgres EXIT
 start_postgres
@@ -28,3 +28,6 @@ taskset -c 0 ./build/placement_bench
 echo
 # Career rules (issue 13): 10,000 obligated doctors' plans and ledgers against a programme of every rule kind.
 taskset -c 0 ./build/career_rules_bench 10000
+echo
+# Work-environment centre (issue 15): one month's upload of 300 hospitals / 20,000 doctors and the priority list.
+taskset -c 0 ./build/workenv_bench 300 20000

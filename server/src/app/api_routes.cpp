@@ -18,6 +18,7 @@
 #include "partners/partners.h"
 #include "postings/routes.h"
 #include "store/database.h"
+#include "workenv/workenv.h"
 
 namespace kh::app {
 
@@ -60,6 +61,7 @@ void register_api_routes(http::Router& router, Context& ctx) {
   applications::register_routes(router, *ctx.applications, accounts);
   contact_requests::register_routes(router, *ctx.contact_requests, accounts);
   careers::register_routes(router, *ctx.careers, accounts);
+  workenv::register_routes(router, *ctx.workenv, accounts);
   register_home_routes(router, ctx);
   // The sent-mail page shows password-reset links: it exists only for a demo on loopback (Config::demo_mail_page).
   if (ctx.config.demo_mail_page()) mail::register_demo_routes(router, pool);

@@ -21,6 +21,7 @@
 #include "seekers/seekers.h"
 #include "store/change_follower.h"
 #include "store/database.h"
+#include "workenv/workenv.h"
 
 namespace kh::app {
 
@@ -43,6 +44,7 @@ struct Context {
   std::unique_ptr<applications::Service> applications;
   std::unique_ptr<contact_requests::Service> contact_requests;
   std::unique_ptr<careers::Service> careers;
+  std::unique_ptr<workenv::Service> workenv;
 };
 
 //! Opens the database, applies pending migrations, loads shipped reference data on first use and builds

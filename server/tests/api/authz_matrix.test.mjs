@@ -26,7 +26,7 @@ import { startServer, Client, runCli, uniqueEmail, tokenFrom, totpCode, DEMO_PAS
 const ROLES = ['seeker', 'facility', 'aggregator', 'coordinator', 'secretariat', 'career_center', 'workenv_center'];
 const SHORTHANDS = { public: ['anonymous', ...ROLES], authenticated: ROLES };
 const SCOPES = ['none', 'published', 'own-user', 'own-organisation', 'party', 'handling-organisation', 'covered-area',
-  'audience', 'token', ...ROLES];
+  'audience', 'token', 'centre-prefecture', ...ROLES];
 const DOC_TEXT = readFileSync(new URL('../../../docs/openapi.yaml', import.meta.url), 'utf8');
 
 /** A flow value as the document writes x-* fields: `[a, b]` or a plain scalar, on one line. */
@@ -100,7 +100,7 @@ function scopeHolds(term, role, facts) {
     case 'published': return facts.published === true;
     case 'audience': return !!facts.audience && (facts.audience.includes('all') || facts.audience.includes(role));
     case 'party': case 'handling-organisation': return role === 'secretariat';
-    case 'own-user': case 'own-organisation': case 'covered-area': return false;
+    case 'own-user': case 'own-organisation': case 'covered-area': case 'centre-prefecture': return false;
     default: return role === term;
   }
 }
@@ -304,6 +304,20 @@ before(async () => {
   fx.careerProgramme = await ok(owners.career, 'POST', '/api/v1/career/programmes', careerProgrammeBody());
   fx.careerDoctor = await ok(owners.career, 'POST', '/api/v1/career/doctors', careerDoctorBody(fx.careerProgramme.id));
   await ok(owners.career, 'PUT', `/api/v1/career/doctors/${fx.careerDoctor.id}/plan`, careerPlanBody());
+  // The work-environment centre of another prefecture (栃木) and its hospital, hours, case and visit; a hospital
+  // of the calling centre (東京) to open cases and plan visits on.
+  const weLogin = unique('authz-workenv-');
+  const weUser = runCli(['user', 'add', '--db', server.db, '--login', weLogin, '--password', 'Workenv2026pwA', '--role', 'workenv_center',
+    '--organisation', '栃木県医療勤務環境改善支援センター（権限確認）', '--prefecture', '09', '--name', '権限 勤改', '--email', `${weLogin}@example.jp`]);
+  assert.equal(weUser.status, 0, weUser.stderr);
+  owners.workenv = await session(weLogin, 'workenv_center', 'Workenv2026pwA');
+  fx.weOrg = (await ok(owners.workenv, 'GET', '/api/v1/me')).user.organisations[0].id;
+  fx.weHospital = (await ok(owners.workenv, 'POST', '/api/v1/workenv/hospitals', { name: unique('権限確認勤改病院') })).hospital;
+  await ok(owners.workenv, 'POST', `/api/v1/workenv/hospitals/${fx.weHospital.id}/hours?month=2025-04`, undefined,
+    { raw: { type: 'text/csv', text: '医師コード,診療科,水準,時間外・休日労働時間,面接指導\nAUTHZ1,救急科,B,120,未\n' } });
+  fx.weCase = await ok(owners.workenv, 'POST', '/api/v1/workenv/cases', { hospital_id: fx.weHospital.id, kind: 'consultation', channel: 'phone', title: '権限確認の相談' });
+  fx.weVisit = await ok(owners.workenv, 'POST', '/api/v1/workenv/visits', { hospital_id: fx.weHospital.id, planned_date: '2027-01-10', attendees: ['権限 確認（アドバイザー）'] });
+  fx.weOwnHospital = (await ok(callers.workenv_center, 'POST', '/api/v1/workenv/hospitals', { name: unique('権限確認東京病院') })).hospital;
   const forgetful = await cliSeeker('Forgot2026pw');
   await ok(ANONYMOUS, 'POST', '/api/v1/password-resets', { login: forgetful.login });
   fx.resetToken = tokenFrom((await demoMail(forgetful.login, 'パスワード')).body);
@@ -499,6 +513,37 @@ const CASES = {
   },
   'GET /api/v1/coordination/queue': { leaks: () => [{ id: fx.app.id, facts: {} }, { id: fx.hired.id, facts: {} }] },
   'GET /api/v1/coordination/postings/{id}/candidates': { variants: () => [foreign({ id: fx.posting.id }, { published: true }), foreign({ id: fx.draft.id })] },
+  'GET /api/v1/workenv/members': { leaks: () => [{ id: fx.weOrg, facts: {} }] },
+  'PUT /api/v1/workenv/members/{id}': { variants: () => [foreign({ id: fx.weOrg })], body: () => ({ kind: 'contractor' }) },
+  'GET /api/v1/workenv/hospitals': { leaks: () => [{ id: fx.weHospital.id, facts: {} }] },
+  'POST /api/v1/workenv/hospitals': { body: () => ({ name: unique('権限確認登録病院') }) },
+  'GET /api/v1/workenv/hospitals/{id}': { variants: () => [foreign({ id: fx.weHospital.id })] },
+  'PATCH /api/v1/workenv/hospitals/{id}': { variants: () => [foreign({ id: fx.weHospital.id })], body: () => ({ state: { plan: { exists: true } } }) },
+  'GET /api/v1/workenv/hospitals/{id}/history': { variants: () => [foreign({ id: fx.weHospital.id })] },
+  'GET /api/v1/workenv/hospitals/{id}/hours': { variants: () => [foreign({ id: fx.weHospital.id })] },
+  'POST /api/v1/workenv/hospitals/{id}/hours': {
+    variants: () => [foreign({ id: fx.weHospital.id })],
+    raw: () => ({ type: 'text/csv', text: '医師コード,診療科,水準,時間外・休日労働時間\nAUTHZ2,内科,A,10\n' }),
+  },
+  'GET /api/v1/workenv/at-risk': { leaks: () => [{ id: fx.weHospital.id, facts: {} }] },
+  'GET /api/v1/workenv/priorities': { leaks: () => [{ id: fx.weHospital.id, facts: {} }] },
+  'PUT /api/v1/workenv/hospitals/{id}/priority': { variants: () => [foreign({ id: fx.weHospital.id })], body: () => ({ points: 10, note: '権限確認' }) },
+  'GET /api/v1/workenv/cases': { leaks: () => [{ id: fx.weCase.id, facts: {} }] },
+  'POST /api/v1/workenv/cases': {
+    variants: () => [foreign({}, { callersOwn: true }), foreign({}, { otherPrefecture: true })],
+    body: (role, v) => ({ hospital_id: v.facts.otherPrefecture ? fx.weHospital.id : fx.weOwnHospital.id, kind: 'consultation', channel: 'phone', title: '権限確認' }),
+    refusedAlso: [400], // another prefecture's hospital is a field error: 400 with fields.hospital_id
+  },
+  'GET /api/v1/workenv/cases/{id}': { variants: () => [foreign({ id: fx.weCase.id })] },
+  'PATCH /api/v1/workenv/cases/{id}': { variants: () => [foreign({ id: fx.weCase.id })], body: () => ({ note: '権限確認の経過' }) },
+  'POST /api/v1/workenv/cases/{id}/notes': { variants: () => [foreign({ id: fx.weCase.id })], body: () => ({ body: '権限確認の経過' }) },
+  'GET /api/v1/workenv/visits': { leaks: () => [{ id: fx.weVisit.id, facts: {} }] },
+  'POST /api/v1/workenv/visits': {
+    variants: () => [foreign({}, { callersOwn: true }), foreign({}, { otherPrefecture: true })],
+    body: (role, v) => ({ hospital_id: v.facts.otherPrefecture ? fx.weHospital.id : fx.weOwnHospital.id, planned_date: '2027-02-01', attendees: ['権限 確認'] }),
+    refusedAlso: [400], // another prefecture's hospital is a field error: 400 with fields.hospital_id
+  },
+  'PATCH /api/v1/workenv/visits/{id}': { variants: () => [foreign({ id: fx.weVisit.id })], body: () => ({ next_steps: '権限確認' }) },
 };
 
 // ---- 1. the document and the server agree ----
@@ -665,6 +710,30 @@ test('allowed callers reach their own objects', async () => {
   await ok(coord, 'POST', `/api/v1/applications/${fx.app.id}/records`, { kind: 'call', body: '本人に電話しました。' });
   assert.equal((await ok(coord, 'GET', `/api/v1/applications/${fx.app.id}/records`)).total, 1);
   await ok(coord, 'GET', `/api/v1/coordination/postings/${fx.posting.id}/candidates`);
+  // The other prefecture's work-environment centre: its hospital, hours, case, visit and priority.
+  const we = owners.workenv;
+  assert.equal((await ok(we, 'GET', `/api/v1/workenv/hospitals/${fx.weHospital.id}`)).hospital.id, fx.weHospital.id);
+  await ok(we, 'PATCH', `/api/v1/workenv/hospitals/${fx.weHospital.id}`, { state: { plan: { exists: true } } });
+  assert.ok((await ok(we, 'GET', `/api/v1/workenv/hospitals/${fx.weHospital.id}/history`)).total >= 2);
+  assert.equal((await ok(we, 'GET', `/api/v1/workenv/hospitals/${fx.weHospital.id}/hours`)).doctors[0].doctor_code, 'AUTHZ1');
+  await ok(we, 'POST', `/api/v1/workenv/hospitals/${fx.weHospital.id}/hours?month=2025-05`, undefined,
+    { raw: { type: 'text/csv', text: '医師コード,診療科,水準,時間外・休日労働時間\nAUTHZ1,救急科,B,10\n' } });
+  assert.ok((await ok(we, 'GET', '/api/v1/workenv/at-risk')).total >= 0);
+  await ok(we, 'PUT', `/api/v1/workenv/hospitals/${fx.weHospital.id}/priority`, { points: 10, note: '自県の調整' });
+  assert.ok((await ok(we, 'GET', '/api/v1/workenv/cases')).items.some((c) => c.id === fx.weCase.id));
+  await ok(we, 'GET', `/api/v1/workenv/cases/${fx.weCase.id}`);
+  await ok(we, 'PATCH', `/api/v1/workenv/cases/${fx.weCase.id}`, { status: 'in_progress' });
+  await ok(we, 'POST', `/api/v1/workenv/cases/${fx.weCase.id}/notes`, { body: '電話で確認' });
+  await ok(we, 'PATCH', `/api/v1/workenv/visits/${fx.weVisit.id}`, { status: 'done', report: '訪問しました' });
+  assert.ok((await ok(we, 'GET', '/api/v1/workenv/members')).items.some((o) => o.id === fx.weOrg));
+  // A facility reaches its own hospital page and hours.
+  const facHospital = (await ok(fac, 'GET', '/api/v1/workenv/my-hospital')).hospital;
+  await ok(fac, 'GET', `/api/v1/workenv/hospitals/${facHospital.id}`);
+  await ok(fac, 'PATCH', `/api/v1/workenv/hospitals/${facHospital.id}`, { state: { measures: { continuous_28h: true, interval_9h: true, compensatory_rest: false } } });
+  assert.ok((await ok(fac, 'GET', `/api/v1/workenv/hospitals/${facHospital.id}/history`)).total >= 2);
+  await ok(fac, 'POST', `/api/v1/workenv/hospitals/${facHospital.id}/hours?month=2025-04`, undefined,
+    { raw: { type: 'text/csv', text: '医師コード,診療科,水準,時間外・休日労働時間\nFAC1,内科,A,20\n' } });
+  await ok(fac, 'GET', `/api/v1/workenv/hospitals/${facHospital.id}/hours`);
   await ok(coord, 'POST', `/api/v1/applications/${fx.app.id}/interviews`, { slots: ['2027-07-04T10:00+09:00'], online: true });
   assert.equal((await ok(coord, 'POST', `/api/v1/applications/${fx.app.id}/match`)).matched, true);
   await ok(coord, 'DELETE', `/api/v1/feeds/${fx.ownFeed.id}`);
