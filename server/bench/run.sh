@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Builds and runs the benchmarks on one core, with a throw-away PostgreSQL for the SQL baseline.
 # Usage: server/bench/run.sh [seekers] [postings]     (defaults: 1000000 100000; the board uses 8,300 facilities;
-#        the placement benchmark its own JRMP- and NRMP-size instances)
+#        the placement benchmark its own JRMP- and NRMP-size instances; the chat benchmark the shipped FAQ)
 # Never part of `make test`: timings depend on the machine; the figures and ratios are printed to read.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 scripts/install-deps.sh test
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DKAKEHASHI_BENCH=ON >/dev/null
-cmake --build build --target kakehashi matching_bench board_bench reference_bench placement_bench
+cmake --build build --target kakehashi matching_bench board_bench reference_bench placement_bench chat_bench
 source scripts/test-services.sh
 trap stop_postgres EXIT
 start_postgres
@@ -25,3 +25,6 @@ taskset -c 0 ./build/reference_bench
 echo
 # Placement (issue 14): JRMP and NRMP size, each mechanism against a plain std::map DA (no database needed).
 taskset -c 0 ./build/placement_bench
+echo
+# Chat retrieval (issue 16): top-1/top-3, confident wrong, fallback for words / bigrams / fused, and reply time.
+taskset -c 0 ./build/chat_bench
