@@ -10,6 +10,7 @@
 #include "applications/applications.h"
 #include "contact_requests/contact_requests.h"
 #include "beds/beds.h"
+#include "chat/chat.h"
 #include "helpdesk/helpdesk.h"
 #include "matching/matching.h"
 #include "notify/notify.h"
@@ -41,6 +42,7 @@ struct Context {
   std::unique_ptr<helpdesk::Service> helpdesk;
   std::unique_ptr<applications::Service> applications;
   std::unique_ptr<contact_requests::Service> contact_requests;
+  std::unique_ptr<chat::Service> chat;
 };
 
 //! Opens the database, applies pending migrations, loads shipped reference data on first use and builds
