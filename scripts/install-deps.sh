@@ -9,7 +9,7 @@ purpose=${1:-demo}
 
 build_packages=(g++ cmake ninja-build ccache pkg-config make libboost1.81-dev libboost-json1.81-dev
   libboost-url1.81-dev libsodium-dev libssl-dev libsqlite3-dev libpq-dev libcurl4-openssl-dev libicu-dev libspdlog-dev
-  libgtest-dev libbenchmark-dev sqlite3 curl ca-certificates)
+  libgtest-dev libbenchmark-dev sqlite3 curl ca-certificates mecab libmecab-dev mecab-ipadic-utf8)
 test_packages=(postgresql-15 postgresql-client-15 python3 python3-aiosmtpd chromium fonts-noto-cjk nginx)
 fuzz_packages=(clang-16 libclang-rt-16-dev)
 

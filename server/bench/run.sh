@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Builds and runs the benchmarks on one core, with a throw-away PostgreSQL for the SQL baseline.
 # Usage: server/bench/run.sh [seekers] [postings]     (defaults: 1000000 100000; the board uses 8,300 facilities;
-#        the placement benchmark its own JRMP- and NRMP-size instances; the career rules 10,000 doctors)
+#        the placement benchmark its own JRMP- and NRMP-size instances; the career rules 10,000 doctors; the chat
+#        benchmark the shipped FAQ)
 # Never part of `make test`: timings depend on the machine; the figures and ratios are printed to read.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 scripts/install-deps.sh test
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DKAKEHASHI_BENCH=ON >/dev/null
-cmake --build build --target kakehashi matching_bench board_bench reference_bench placement_bench career_rules_bench workenv_bench
+cmake --build build --target kakehashi matching_bench board_bench reference_bench placement_bench career_rules_bench workenv_bench chat_bench
 source scripts/test-services.sh
 trap stop_postgres EXIT
 start_postgres
@@ -31,3 +32,6 @@ taskset -c 0 ./build/career_rules_bench 10000
 echo
 # Work-environment centre (issue 15): one month's upload of 300 hospitals / 20,000 doctors and the priority list.
 taskset -c 0 ./build/workenv_bench 300 20000
+echo
+# Chat retrieval (issue 16): top-1/top-3, confident wrong, fallback for words / bigrams / fused, and reply time.
+taskset -c 0 ./build/chat_bench

@@ -8,6 +8,7 @@
 #include "applications/applications.h"
 #include "audit/routes.h"
 #include "beds/beds.h"
+#include "chat/chat.h"
 #include "helpdesk/helpdesk.h"
 #include "http/request.h"
 #include "http/router.h"
@@ -62,6 +63,7 @@ void register_api_routes(http::Router& router, Context& ctx) {
   contact_requests::register_routes(router, *ctx.contact_requests, accounts);
   careers::register_routes(router, *ctx.careers, accounts);
   workenv::register_routes(router, *ctx.workenv, accounts);
+  chat::register_routes(router, *ctx.chat, accounts);
   register_home_routes(router, ctx);
   // The sent-mail page shows password-reset links: it exists only for a demo on loopback (Config::demo_mail_page).
   if (ctx.config.demo_mail_page()) mail::register_demo_routes(router, pool);

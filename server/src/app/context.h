@@ -11,6 +11,7 @@
 #include "contact_requests/contact_requests.h"
 #include "careers/careers.h"
 #include "beds/beds.h"
+#include "chat/chat.h"
 #include "helpdesk/helpdesk.h"
 #include "matching/matching.h"
 #include "notify/notify.h"
@@ -45,6 +46,7 @@ struct Context {
   std::unique_ptr<contact_requests::Service> contact_requests;
   std::unique_ptr<careers::Service> careers;
   std::unique_ptr<workenv::Service> workenv;
+  std::unique_ptr<chat::Service> chat;
 };
 
 //! Opens the database, applies pending migrations, loads shipped reference data on first use and builds

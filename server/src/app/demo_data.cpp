@@ -8,6 +8,7 @@
 
 #include "accounts/accounts.h"
 #include "app/context.h"
+#include "chat_retrieval/faq_data.h"
 #include "core/time.h"
 #include "reference/reference.h"
 #include "store/database.h"
@@ -299,18 +300,15 @@ Result<void> load_help_content(Context& ctx) {
   namespace bj = boost::json;
   auto secretariat = KH_TRY(ctx.accounts->act_as("jimukyoku"));
   if (!secretariat) return {};
-  struct Faq { const char* category; const char* question; const char* answer; };
-  static constexpr Faq faqs[] = {
-      {"ログイン", "パスワードを忘れました。", "ログイン画面の「パスワードをお忘れですか？」からユーザIDを入力してください。登録されているメールアドレスに、30分間有効な再設定用のリンクをお送りします。"},
-      {"ログイン", "ユーザIDが分かりません。", "医療機関・とりまとめ団体のユーザIDは事務局が発行しています。お問合せ画面から、施設名と担当者名を添えてご連絡ください。"},
-      {"人材募集", "募集を「マスキング」するとどうなりますか？", "公開時に、医療機関名・郵便番号・市区町村・番地・建物名・連絡先が表示されなくなります。都道府県は表示されます。マッチングが成立した求職者とコーディネーターには開示されます。"},
-      {"人材募集", "募集内容を修正したら、求人サイトにも反映されますか？", "はい。かけはしでは募集は一つの記録として管理され、修正は検索結果・配信先を含めてすぐに反映されます。変更の履歴も残ります。"},
-      {"病床状況", "病床数はいつ報告すればよいですか？", "変化があった時点でご報告ください。報告はすべて履歴として保存され、一覧には最新の報告が表示されます。"},
-      {"病床状況", "CSVをExcelで開くと文字化けします。", "かけはしのCSVはWindows-31J（Shift_JIS）で出力しており、Excelでそのまま開けます。別のソフトで開く場合は文字コードにShift_JISを指定してください。"},
-  };
-  for (const auto& f : faqs)
-    KH_TRY(ctx.helpdesk->save_faq(*secretariat, std::nullopt,
-                                  bj::object{{"category", f.category}, {"question", f.question}, {"answer", f.answer}, {"published", true}}));
+  // The FAQ the chat answers from (server/data/chat/faq.json): the articles, and the paraphrases it also indexes.
+  auto faq = chat_retrieval::read_faq(chat::embedded_faq_json());
+  if (!faq) return fail(errors::internal(faq.error()));
+  for (const auto& f : *faq) {
+    const auto saved = KH_TRY(ctx.helpdesk->save_faq(
+        *secretariat, std::nullopt,
+        bj::object{{"category", f.category}, {"question", f.question}, {"answer", f.answer}, {"published", true}}));
+    KH_TRY_VOID(ctx.chat->set_phrases(std::string(saved.at("id").as_string()), f.paraphrases));
+  }
   KH_TRY(ctx.helpdesk->publish_announcement(*secretariat, bj::object{
       {"title", "かけはしの運用を開始しました"},
       {"body", "医療人材の募集・求職・マッチングと、地域の病床状況の共有を一つのシステムで行えるようになりました。ご不明な点はFAQまたはお問合せからご連絡ください。"},

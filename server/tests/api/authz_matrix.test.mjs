@@ -318,6 +318,13 @@ before(async () => {
   fx.weCase = await ok(owners.workenv, 'POST', '/api/v1/workenv/cases', { hospital_id: fx.weHospital.id, kind: 'consultation', channel: 'phone', title: '権限確認の相談' });
   fx.weVisit = await ok(owners.workenv, 'POST', '/api/v1/workenv/visits', { hospital_id: fx.weHospital.id, planned_date: '2027-01-10', attendees: ['権限 確認（アドバイザー）'] });
   fx.weOwnHospital = (await ok(callers.workenv_center, 'POST', '/api/v1/workenv/hospitals', { name: unique('権限確認東京病院') })).hospital;
+  // Chat conversations of the other seeker and of an anonymous visitor (bound to that visitor's chat cookie).
+  fx.chatOwned = (await ok(owners.seeker, 'POST', '/api/v1/chat/messages', { text: '応募の状況は？' })).conversation;
+  const visitor = new Client(server.url);
+  const started = await visitor.post('/api/v1/chat/messages', { text: '料金はかかりますか' });
+  assert.equal(started.status, 200, started.text);
+  fx.chatAnon = started.json.conversation;
+  fx.chatVisitor = { login: null, role: 'anonymous', client: visitor };
   const forgetful = await cliSeeker('Forgot2026pw');
   await ok(ANONYMOUS, 'POST', '/api/v1/password-resets', { login: forgetful.login });
   fx.resetToken = tokenFrom((await demoMail(forgetful.login, 'パスワード')).body);
@@ -452,6 +459,12 @@ const CASES = {
       // A file of an application's message is served only through its thread, never here.
       foreign({ id: fx.appFile }, { nobody: true })],
   },
+  // A new conversation is the caller's own; continuing someone else's (a user's, an anonymous visitor's) is not.
+  'POST /api/v1/chat/messages': {
+    variants: () => [foreign({}, { callersOwn: true }), foreign({}, { conversation: fx.chatOwned }), foreign({}, { conversation: fx.chatAnon })],
+    body: (role, v) => (v.facts.conversation ? { conversation: v.facts.conversation, text: '料金は？' } : { text: '料金は？' }),
+  },
+  'GET /api/v1/chat/conversations/{id}': { variants: () => [foreign({ id: fx.chatOwned }), foreign({ id: fx.chatAnon })] },
   'GET /api/v1/faq': { leaks: () => [{ id: fx.faqDraft.id, facts: { published: false } }] },
   'POST /api/v1/faq': { body: () => ({ category: '権限確認', question: '質問', answer: '回答', published: false }) },
   'GET /api/v1/faq/{id}': { variants: () => [foreign({ id: fx.faq }, { published: true }), foreign({ id: fx.faqDraft.id }, { published: false })] },
@@ -772,6 +785,11 @@ test('allowed callers reach their own objects', async () => {
   assert.equal((await ok(centre, 'PUT', `/api/v1/career/doctors/${doc.id}/plan`, careerPlanBody())).plan.state, 'proposed');
   assert.equal((await ok(centre, 'POST', `/api/v1/career/doctors/${doc.id}/plan/state`, { state: 'confirmation' })).plan.state, 'confirmation');
   await ok(centre, 'GET', `/api/v1/career/doctors/${doc.id}/ledger`);
+  // Chat conversations: the seeker's own, and the anonymous visitor's with its cookie.
+  assert.ok((await ok(seeker, 'GET', `/api/v1/chat/conversations/${fx.chatOwned}`)).messages.length >= 2);
+  await ok(seeker, 'POST', '/api/v1/chat/messages', { conversation: fx.chatOwned, text: '面接はいつ？' });
+  await ok(fx.chatVisitor, 'GET', `/api/v1/chat/conversations/${fx.chatAnon}`);
+  await ok(fx.chatVisitor, 'POST', '/api/v1/chat/messages', { conversation: fx.chatAnon, text: '対応しているブラウザは？' });
   // A second factor turned off by its owner with a current code.
   await ok(fx.selfDisable, 'POST', '/api/v1/me/second-factor/disable', { password: 'Authz2026pwB', code: totpCode(fx.selfDisable.secret, 1) });
 });

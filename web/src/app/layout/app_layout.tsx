@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { ChatPanel } from '../../features/chat/components/chat_panel';
 import { SecondFactorSetupGuard } from '../routes/second_factor_setup_guard';
 import { SiteFooter } from './site_footer';
 import { SiteHeader } from './site_header';
@@ -7,7 +8,7 @@ import { SkipLink } from './skip_link';
 
 export const MAIN_CONTENT_ID = 'main-content';
 
-/** Skip link, header, main and footer around every page; a session that must set up a second factor sees only /account. */
+/** Skip link, header, main, footer and the chat panel around every page; a session that must set up a second factor sees only /account. */
 export function AppLayout() {
   useFocusHeadingOnNavigation();
   return (
@@ -22,6 +23,7 @@ export function AppLayout() {
         </div>
       </main>
       <SiteFooter />
+      <ChatPanel />
       <ScrollRestoration />
     </div>
   );

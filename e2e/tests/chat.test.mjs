@@ -1,0 +1,81 @@
+// (16) The auto-response chat on every page: a visitor opens it from the button at the bottom right (focus goes
+// to the message field), asks in their own words and gets the FAQ article's answer with a link to it; a vague
+// question offers choices as buttons; Escape closes the panel and gives focus back to its button. A logged-in
+// seeker asks 「応募の状況は？」 and gets their own applications. Replies are announced through the log; the panel
+// is axe-clean at 1366 and 390 px and fits the phone.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { assertServerIsUp } from '../lib/api.mjs';
+import { LAPTOP_1366, launchBrowser, withPage } from '../lib/browser.mjs';
+import { expectAccessibleAtWalkthroughWidths } from '../lib/layout.mjs';
+import { expectHeading, logIn } from '../lib/pages.mjs';
+
+function chat(page) {
+  return page.getByRole('complementary', { name: '自動応答チャット' });
+}
+
+async function ask(page, text) {
+  const field = chat(page).getByRole('textbox', { name: 'メッセージ' });
+  await field.fill(text);
+  await field.press('Enter');
+}
+
+describe('the auto-response chat', () => {
+  let browser;
+  before(async () => {
+    await assertServerIsUp();
+    browser = await launchBrowser();
+  });
+  after(() => browser?.close());
+
+  it('a visitor asks, gets the FAQ answer with its source, picks a choice, and closes with Escape', { timeout: 120_000 }, () =>
+    withPage(browser, 'chat-visitor', async (page) => {
+      await page.goto('/faq');
+      await expectHeading(page, 'よくある質問（FAQ）');
+      const open = chat(page).getByRole('button', { name: 'チャットで質問する' });
+      await open.click();
+      const field = chat(page).getByRole('textbox', { name: 'メッセージ' });
+      assert.ok(await field.evaluate((el) => el === document.activeElement), 'focus is in the message field');
+
+      await ask(page, 'パスワードを忘れてしまいました');
+      const log = chat(page).getByRole('log', { name: 'チャットのやり取り' });
+      await log.getByText(/30分間有効な再設定用のリンク/).waitFor();
+      assert.equal(await log.getAttribute('aria-live'), 'polite');
+      assert.ok(await field.evaluate((el) => el === document.activeElement), 'focus stays in the field after sending');
+      await expectAccessibleAtWalkthroughWidths(page, 'the chat panel with an answer');
+
+      await ask(page, '面接');
+      const choices = chat(page).getByRole('list', { name: '選択肢' });
+      await choices.waitFor();
+      const first = choices.getByRole('button').first();
+      const label = (await first.textContent()).replace(/^1\. /, '');
+      await first.click();
+      await log.getByText('あなた').nth(2).waitFor();
+      await chat(page).getByRole('link', { name: label }).waitFor();
+      await expectAccessibleAtWalkthroughWidths(page, 'the chat panel with choices');
+
+      await page.keyboard.press('Escape');
+      await chat(page).getByRole('log').waitFor({ state: 'detached' });
+      await page.waitForFunction(() => document.activeElement?.textContent === 'チャットで質問する');
+
+      // The conversation is kept while moving around the site; a source link opens the article.
+      await open.click();
+      await chat(page).getByRole('link', { name: label }).click();
+      await expectHeading(page, label);
+    }, { viewport: LAPTOP_1366 }),
+  );
+
+  it('a logged-in seeker asks about their own applications', { timeout: 90_000 }, () =>
+    withPage(browser, 'chat-seeker', async (page) => {
+      await logIn(page, 'seeker@example.jp');
+      await chat(page).getByRole('button', { name: 'チャットで質問する' }).click();
+      await ask(page, '応募の状況は？');
+      const log = chat(page).getByRole('log', { name: 'チャットのやり取り' });
+      await log.getByText(/あなたの応募は\d+件です。|現在、応募・問い合わせ・コンタクト依頼はありません。/).waitFor();
+      await chat(page).getByRole('link', { name: '応募一覧' }).waitFor();
+      await ask(page, '');
+      await chat(page).getByText('「メッセージ」を入力してください。').waitFor();
+      await expectAccessibleAtWalkthroughWidths(page, 'the chat panel for a seeker');
+    }, { viewport: LAPTOP_1366 }),
+  );
+});

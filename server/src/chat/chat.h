@@ -1,0 +1,76 @@
+#pragma once
+//! The auto-response chat (自動応答チャット, issue 16, seed 003). Every reply is an FAQ answer, a filled template
+//! or a question, each with a link to its source; nothing is generated. What it answers:
+//!   - FAQ questions, retrieved by the pure engine in chat_retrieval/ (MeCab words + bigrams, BM25, synonyms);
+//!     confident → the answer, close → three choices, unclear → one request to rephrase;
+//!   - the caller's own data through the owning modules' scoped services: a seeker's applications and next
+//!     interview, a facility's open training items (applications::Service, which refuses anyone else's rows).
+//! Anonymous visitors get FAQ answers only; their conversations are bound to a secret in an HttpOnly cookie, so
+//! nobody else can read or continue them. A logged-in user's conversations are theirs alone (404 otherwise).
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+
+namespace boost::json { class object; }
+namespace kh::store { class Pool; }
+namespace kh::http { class Router; }
+namespace kh::accounts { class Service; struct CurrentUser; }
+namespace kh::applications { class Service; }
+
+namespace kh::chat {
+
+struct Settings {
+  int messages_per_minute = 30;        //!< per logged-in user, or per client address for anonymous visitors
+  std::string dictionary_directory;    //!< MeCab's IPA dictionary; empty: /var/lib/mecab/dic/ipadic-utf8
+};
+
+//! Who is asking: a logged-in user, or an anonymous visitor known by address and (after the first message) the
+//! secret of their chat cookie.
+struct Caller {
+  const accounts::CurrentUser* user = nullptr;
+  std::string ip;
+  std::optional<std::string> secret;
+};
+
+//! The answer to one message, and the secret to set as the chat cookie when an anonymous visitor got a new one.
+struct Posted {
+  std::shared_ptr<boost::json::object> body;
+  std::optional<std::string> new_secret;
+};
+
+//! The shipped FAQ (server/data/chat/faq.json) and synonyms, embedded in the binary for demo-data and migrate.
+std::string_view embedded_faq_json();
+std::string_view embedded_synonyms_json();
+
+class Service {
+ public:
+  Service(store::Pool& pool, accounts::Service& accounts, applications::Service& applications, Settings settings);
+  ~Service();
+  Service(const Service&) = delete;
+  Service& operator=(const Service&) = delete;
+
+  //! Loads the shipped synonym table when the database has none (called by migrate and at start).
+  Result<void> ensure_defaults();
+  //! The paraphrases of one FAQ article (replacing earlier ones): texts the retriever indexes with its question.
+  Result<void> set_phrases(const std::string& faq_id, const std::vector<std::string>& phrases);
+  //! One message {"conversation"?, "text"} and the reply.
+  Result<Posted> post(const Caller& caller, const boost::json::object& body);
+  //! The conversation with every message, for its owner only.
+  Result<boost::json::object> conversation(const Caller& caller, const std::string& id);
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+//! The chat cookie (anonymous visitors' secret).
+inline constexpr const char* cookie_name = "kh_chat";
+
+void register_routes(http::Router& router, Service& service, accounts::Service& accounts);
+
+}  // namespace kh::chat

@@ -1,0 +1,56 @@
+// The chat over HTTP.
+#include <boost/json.hpp>
+
+#include "accounts/accounts.h"
+#include "accounts/http_guard.h"
+#include "chat/chat.h"
+#include "http/request.h"
+#include "http/router.h"
+
+namespace kh::chat {
+namespace bj = boost::json;
+
+namespace {
+//! The caller: a valid session's user, or an anonymous visitor. A session cookie whose check fails for a reason
+//! other than being expired (a missing CSRF token) answers that error rather than falling back to anonymous.
+Result<std::optional<accounts::CurrentUser>> session_user(accounts::Service& accounts, const http::Request& req) {
+  if (!req.cookie("kh_session")) return std::optional<accounts::CurrentUser>{};
+  auto c = accounts.authenticate(req);
+  if (c) return std::optional(*c);
+  if (c.error().status == 401) return std::optional<accounts::CurrentUser>{};
+  return fail(c.error());
+}
+
+std::string chat_cookie(const http::Request& req, const accounts::Service& accounts, const std::string& secret) {
+  std::string cookie = std::string(cookie_name) + "=" + secret + "; Path=/api/v1/chat; HttpOnly; SameSite=Lax; Max-Age=2592000";
+  if (req.secure || accounts.settings().secure_cookies) cookie += "; Secure";
+  return cookie;
+}
+}  // namespace
+
+void register_routes(http::Router& router, Service& s, accounts::Service& accounts) {
+  // Rule: anyone. Anonymous visitors get FAQ answers only and may continue only a conversation bound to their chat
+  // cookie; a logged-in user only their own conversations (someone else's conversation id → 404). Own-data
+  // answers read the caller's rows only. Rate-limited per user (per address when anonymous).
+  router.add("POST", "/api/v1/chat/messages", [&](http::Request& req) {
+    auto user = session_user(accounts, req);
+    if (!user) return http::error_response(user.error());
+    auto body = http::json_body(req);
+    if (!body) return http::error_response(body.error());
+    Caller caller{*user ? &**user : nullptr, req.remote_ip, req.cookie(cookie_name)};
+    auto posted = s.post(caller, *body);
+    if (!posted) return http::error_response(posted.error());
+    auto res = http::json_response(200, *posted->body);
+    if (posted->new_secret) res.header("Set-Cookie", chat_cookie(req, accounts, *posted->new_secret));
+    return res;
+  });
+  // Rule: the conversation's owner only (its user, or the anonymous visitor holding its chat cookie); others 404.
+  router.add("GET", "/api/v1/chat/conversations/{id}", [&](http::Request& req) {
+    auto user = session_user(accounts, req);
+    if (!user) return http::error_response(user.error());
+    Caller caller{*user ? &**user : nullptr, req.remote_ip, req.cookie(cookie_name)};
+    return accounts::reply(s.conversation(caller, req.param("id")));
+  });
+}
+
+}  // namespace kh::chat

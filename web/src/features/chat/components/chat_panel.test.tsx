@@ -1,0 +1,88 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ChatPanel } from './chat_panel';
+
+function jsonResponse(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+function renderPanel(reply: (body: { text: string; conversation?: string }) => Response) {
+  const bodies: { text: string; conversation?: string }[] = [];
+  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+    if (String(input) === '/api/v1/chat/messages' && init?.method === 'POST') {
+      const body = JSON.parse(String(init.body));
+      bodies.push(body);
+      return reply(body);
+    }
+    return jsonResponse({ error: { code: 'not_found', message: '見つかりません' } }, 404);
+  });
+  render(
+    <MemoryRouter>
+      <ChatPanel />
+    </MemoryRouter>,
+  );
+  return bodies;
+}
+
+describe('ChatPanel', () => {
+  it('opens with focus in the message field, answers with sources, and Escape closes it back to its button', async () => {
+    const user = userEvent.setup();
+    const bodies = renderPanel(() =>
+      jsonResponse({
+        conversation: 'chat_1',
+        reply: { kind: 'answer', text: '無料です。', sources: [{ type: 'faq', id: 'faq_1', title: '利用料金はかかりますか？', url: '/faq/faq_1' }], choices: [] },
+      }),
+    );
+    await user.click(screen.getByRole('button', { name: 'チャットで質問する' }));
+    const field = screen.getByRole('textbox', { name: 'メッセージ' });
+    expect(field).toHaveFocus();
+    await user.type(field, '料金は？{Enter}');
+    const log = screen.getByRole('log', { name: 'チャットのやり取り' });
+    await within(log).findByText('無料です。');
+    expect(within(log).getByRole('link', { name: '利用料金はかかりますか？' })).toHaveAttribute('href', '/faq/faq_1');
+    expect(bodies).toEqual([{ text: '料金は？' }]);
+    expect(field).toHaveFocus();
+    await user.type(field, '二つ目{Enter}');
+    await within(log).findAllByText('無料です。');
+    expect(bodies[1]).toEqual({ conversation: 'chat_1', text: '二つ目' });
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('log')).toBeNull();
+    await vi.waitFor(() => expect(screen.getByRole('button', { name: 'チャットで質問する' })).toHaveFocus());
+  });
+
+  it('offers choices as buttons that send their text, and shows the server message of a refusal', async () => {
+    const user = userEvent.setup();
+    const bodies = renderPanel((body) =>
+      body.text.length > 5
+        ? jsonResponse({ error: { code: 'validation_failed', message: '入力内容に誤りがあります。', fields: { text: '「メッセージ」は1000文字以内で入力してください。' } } }, 400)
+        : jsonResponse({
+            conversation: 'chat_2',
+            reply: {
+              kind: 'choices', text: '次のどれについてのご質問ですか？',
+              sources: [], choices: [{ label: '面接はどのように行いますか？', value: '面接はどのように行いますか？' }, { label: '面接の日程を変更したい。', value: '面接の日程を変更したい。' }],
+            },
+          }),
+    );
+    await user.click(screen.getByRole('button', { name: 'チャットで質問する' }));
+    await user.type(screen.getByRole('textbox', { name: 'メッセージ' }), '面接{Enter}');
+    const choices = await screen.findByRole('list', { name: '選択肢' });
+    await user.click(within(choices).getByRole('button', { name: '2. 面接の日程を変更したい。' }));
+    expect(bodies[1]).toEqual({ conversation: 'chat_2', text: '面接の日程を変更したい。' });
+    expect(await screen.findByText('「メッセージ」は1000文字以内で入力してください。')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'メッセージ' })).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('textbox', { name: 'メッセージ' })).toHaveValue('面接の日程を変更したい。');
+  });
+
+  it('refuses an empty message without sending it', async () => {
+    const user = userEvent.setup();
+    const bodies = renderPanel(() => jsonResponse({}));
+    await user.click(screen.getByRole('button', { name: 'チャットで質問する' }));
+    await user.click(screen.getByRole('button', { name: '送信する' }));
+    expect(screen.getByText('「メッセージ」を入力してください。')).toBeInTheDocument();
+    expect(bodies).toEqual([]);
+  });
+});
