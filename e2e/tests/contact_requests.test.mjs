@@ -6,7 +6,8 @@
 // what follows. coord-nurse-13 sees the request (with the facility's message) while it waits for the seeker,
 // and, on its candidate search for the posting, the same scores and ＋/－ reasons as the facility; it then
 // establishes the match on the application; the facility sees 成立 and, on the application, the
-// seeker's name. A second seeker declines: the facility sees 「辞退 1件」 and that handle nowhere.
+// seeker's name. A second seeker declines: the facility sees 「辞退 1件」 and that handle nowhere. The refusals:
+// a seeker who turned requests off cannot be chosen, the daily limit is said, another facility sees nothing.
 // Every page is checked with axe at 1366 and 390 px.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -50,7 +51,7 @@ function expectNoneOf(text, values, where) {
 }
 
 /** 希望条件 through the form, as a seeker fills it; the request setting is on unless said otherwise. */
-async function saveConditions(page, marks) {
+async function saveConditions(page, marks, { requests = true } = {}) {
   await page.goto('/me/profile');
   await expectHeading(page, '希望条件');
   await choice(page, '職種・資格', '看護師').check();
@@ -64,6 +65,9 @@ async function saveConditions(page, marks) {
   await choice(page, '希望する都道府県', '東京都').check();
   await choice(page, '通知方法', 'すぐに').check();
   assert.equal(await field(page, '医療機関からのコンタクト依頼を受け取る').isChecked(), true, 'requests are on by default');
+  if (!requests) {
+    await field(page, '医療機関からのコンタクト依頼を受け取る').uncheck();
+  }
   await page.getByRole('button', { name: '保存する' }).click();
   await page.getByText('希望条件を保存しました').waitFor();
 }
@@ -360,6 +364,50 @@ describe('contact requests from a facility', () => {
         await facilityPage.getByRole('heading', { level: 2, name: '候補者の一覧' }).waitFor();
         assert.ok(!(await facilityPage.content()).includes(handle), 'the declined handle is on the facility’s page');
         await expectAccessible(facilityPage, 'the candidates page with a declined request');
+      });
+    });
+  });
+  it('shows the refusals: an opted-out candidate cannot be chosen, the daily limit is said, another facility sees nothing', { timeout: 300_000 }, async (t) => {
+    if (!(await devMailsAvailable())) {
+      t.skip('the server has no demo mail box, so there is no sent-mail page to read the verification link from');
+      return;
+    }
+    const marks = freshMarks();
+    await withPage(browser, 'contact-requests-opted-out', async (seekerPage) => {
+      const seeker = await registerVerifiedSeeker(seekerPage, `E2E受付停止 ${suffix}`);
+      await saveConditions(seekerPage, marks, { requests: false });
+      const handle = await handleOf(facility, posting.id, marks);
+
+      await withPage(browser, 'contact-requests-refusals-facility', async (facilityPage) => {
+        await logIn(facilityPage, 'fac-tokyo-01');
+        await facilityPage.goto(`/facility/postings/${posting.id}/matches?per_page=100&min_experience=${marks.experience_years}`);
+        await expectHeading(facilityPage, '候補者');
+        const card = facilityPage.getByRole('article').filter({ has: facilityPage.getByRole('heading', { level: 3, name: handle }) });
+        await card.getByText('この方は医療機関からのコンタクト依頼を受け付けていません。').waitFor();
+        assert.equal(await card.getByLabel(`${handle}を選ぶ`).count(), 0, 'an opted-out candidate can be chosen');
+        expectNoneOf(await facilityPage.content(), [seeker.name, seeker.email], 'the candidates page');
+        await expectAccessible(facilityPage, 'the candidates page with an opted-out candidate');
+
+        // The rest of today's requests go out through the API; the page then says the limit is reached.
+        const { items, requests_left_today: left } = await facility.call('GET', `/api/v1/postings/${posting.id}/matches?per_page=100`);
+        const askable = items.filter((item) => item.can_request).map((item) => item.handle).slice(0, left);
+        assert.equal(askable.length, left, 'too few candidates to reach the daily limit');
+        if (left > 0) {
+          await facility.call('POST', `/api/v1/postings/${posting.id}/contact-requests`, { candidates: askable });
+        }
+        await facilityPage.reload();
+        await expectHeading(facilityPage, '候補者');
+        await facilityPage.getByText('この募集で本日送れるコンタクト依頼の上限に達しました。明日以降にお送りください。').waitFor();
+        await expectAccessible(facilityPage, 'the candidates page at the daily limit');
+      });
+
+      await withPage(browser, 'contact-requests-other-facility', async (otherPage) => {
+        await logIn(otherPage, 'fac-tokyo-02');
+        await otherPage.goto(`/facility/postings/${posting.id}/matches`);
+        await otherPage.getByText('この募集は見つからないか、候補者を見る権限がありません。').waitFor();
+        // The title is public (the posting is published); its masked values and the candidates are not.
+        expectNoneOf(await otherPage.content(), [handle, seeker.name, ...withheld], 'another facility’s candidates page');
+        await expectAccessible(otherPage, 'another facility’s try at the candidates');
       });
     });
   });

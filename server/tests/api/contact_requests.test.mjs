@@ -1,6 +1,7 @@
 // The facility's side of matching (issue 12): scores that tell candidates apart, and contact requests (スカウト)
 // from a facility to chosen anonymous candidates, answered by the seeker and brokered by a coordinator — with the
-// refusals (another facility, unknown handle, limits, opted out) and no masked value or identity on the wrong side.
+// refusals (another facility, unknown handle, limits, opted out) and no masked value or identity on the wrong side;
+// a request on a posting no coordinator covers goes to the secretariat.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client, runCli, freshDatabase, waitForMail, mailsTo, uniqueEmail } from './harness.mjs';
@@ -331,4 +332,36 @@ test('before 公開 the facility learns how many seekers would be told, and how'
   const other = new Client(server.url);
   await other.login('fac-tokyo-02');
   assert.equal((await other.get(`/api/v1/postings/${draft.json.id}/notice-preview`)).status, 404);
+});
+
+test('a request on a posting no coordinator covers goes to the secretariat', async () => {
+  // No demo coordinating organisation covers pharmacists in Tokyo.
+  const created = await facility.post('/api/v1/postings', {
+    title: `薬剤師（事務局へ）${Date.now()}`, category: 'pharmacist', employment: 'fixed_term', start_date: '2027-05-10',
+    period_months: 3, weekdays: ['mon', 'wed'], full_time: true, night_duty: false, urgency: 'regular', positions: 1,
+    duties: '調剤業務', training_agreed: true,
+    workplace: { postal_code: '1010047', prefecture: '13', municipality: '131016', street: SECRET.street },
+    contact: { name: SECRET.person, phone: SECRET.phone, email: 'secret-scout@example.jp' }, masked: true, status: 'published',
+  });
+  assert.equal(created.status, 201, created.text);
+  await seeker(44, { categories: ['pharmacist'] });
+  let handle;
+  for (let i = 0; i < 100 && !handle; i++) {
+    const list = (await facility.get(`/api/v1/postings/${created.json.id}/matches?per_page=100&min_experience=44`)).json;
+    handle = list.items.find((c) => c.experience_years === 44)?.handle;
+    if (!handle) await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(handle, 'the pharmacist is a candidate');
+  const sent = await facility.post(`/api/v1/postings/${created.json.id}/contact-requests`, { candidates: [handle] });
+  assert.equal(sent.status, 201, sent.text);
+  const link = (n) => n.kind === 'contact_request' && n.body.includes(created.json.title);
+  const secretariat = new Client(server.url);
+  await secretariat.login('jimukyoku');
+  assert.ok((await secretariat.get('/api/v1/notifications?per_page=100')).json.items.some(link), 'the secretariat is told');
+  const queued = (await secretariat.get('/api/v1/coordination/contact-requests')).json.items;
+  assert.ok(queued.some((q) => q.posting_id === created.json.id), 'and has it in the waiting list');
+  const nurses = new Client(server.url);
+  await nurses.login('coord-nurse-13');
+  assert.ok(!(await nurses.get('/api/v1/notifications?per_page=100')).json.items.some(link), 'a coordinator of other categories is not');
+  assert.ok(!(await nurses.get('/api/v1/coordination/contact-requests')).json.items.some((q) => q.posting_id === created.json.id));
 });
