@@ -2,7 +2,8 @@
 // data set's municipalities.csv and postal_codes.csv) — a posting registered and found in every prefecture, at a
 // municipality and postal code taken from that data; an organisation (facility and aggregator), a seeker's wishes
 // and the bed board in every prefecture; postal codes that cover several towns or municipalities; municipalities
-// found by kana; a facility's postal code derived from its address; 医師少数区域 per 二次医療圏.
+// found by kana; a facility's postal code derived from its address; the demo data's spread (12 prefectures,
+// 医師少数区域 among them); 医師少数区域 per 二次医療圏.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -171,6 +172,29 @@ test('a facility’s postal code follows from its address, for the new posting t
   const seeker = new Client(server.url);
   await seeker.login('seeker@example.jp');
   assert.ok((await seeker.get('/api/v1/me')).json.user.organisations.every((o) => !('postal_code' in o)));
+});
+
+test('the demo data has facilities with postings in at least 12 prefectures, rural 医師少数区域 among them', async () => {
+  // (The search would count this file's own postings, which reach every prefecture: each demo facility is asked.)
+  const anon = new Client(server.url);
+  const prefectures = new Set(), rural = [];
+  for (const login of ['fac-tokyo-01', 'fac-tokyo-02', 'fac-tochigi-01', 'fac-tochigi-02', 'fac-hokkaido-01', 'fac-miyagi-01',
+    'fac-osaka-01', 'fac-fukuoka-01', 'fac-aomori-01', 'fac-iwate-01', 'fac-niigata-01', 'fac-nagano-01', 'fac-shimane-01',
+    'fac-kochi-01']) {
+    const c = new Client(server.url);
+    await c.login(login);
+    const facility = (await c.get('/api/v1/me')).json.user.organisations.find((o) => o.kind === 'facility');
+    const own = (await c.get('/api/v1/facility/postings?page=1&per_page=1')).json.total;
+    assert.ok(own > 0, `${login} has postings`);
+    prefectures.add(facility.prefecture);
+    const area = (await anon.get(`/api/v1/reference/municipalities?prefecture=${facility.prefecture}`)).json.items
+      .find((m) => m.code === facility.municipality).area;
+    const designation = (await anon.get(`/api/v1/reference/areas?prefecture=${facility.prefecture}`)).json.items
+      .find((a) => a.code === area).designation?.designation;
+    if (designation === '医師少数区域') rural.push(login);
+  }
+  assert.ok(prefectures.size >= 12, `demo facilities in ${[...prefectures].join(',')}`);
+  assert.ok(rural.length >= 3, `demo facilities in 医師少数区域: ${rural.join(',')}`);
 });
 
 test('every 二次医療圏 carries its 医師少数区域 designation of the 8th plan', async () => {
