@@ -5,7 +5,8 @@
 //   one chosen fills prefecture and municipality;
 // - a new posting starts from the facility's whole address, its postal code included, and its date fields
 //   carry the page's language (item 14);
-// - the secretariat's organisation form finds a facility's municipality the same way, bringing its prefecture;
+// - the secretariat's organisation form finds a facility's municipality the same way, bringing its prefecture,
+//   and a seeker's profile finds a place to work by kana, adding its prefecture and 二次医療圏;
 // - (item 9) the facility reads people by name and organisation, never by login ID: the posting's 変更履歴, the
 //   application's 段階の履歴, and the applicant (a new seeker whose profile name differs from the account's) by the
 //   name in their profile.
@@ -13,7 +14,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { assertServerIsUp } from '../lib/api.mjs';
 import { apiSession } from '../lib/api_session.mjs';
-import { launchBrowser, withPage } from '../lib/browser.mjs';
+import { LAPTOP_1366, launchBrowser, withPage } from '../lib/browser.mjs';
 import { expectAccessibleAtWalkthroughWidths } from '../lib/layout.mjs';
 import { daysFromToday } from '../lib/postings.mjs';
 import { registerVerifiedSeeker } from '../lib/seekers.mjs';
@@ -150,9 +151,25 @@ describe('places anywhere in Japan, and people by name (issue 11)', () => {
     const accountName = `E2E アカウント名${suffix}`;
     const profileName = `E2E 表示名${suffix}`;
     let registered;
-    await withPage(browser, 'names-seeker', async (page) => {
-      registered = await registerVerifiedSeeker(page, accountName);
-    });
+    await withPage(
+      browser,
+      'names-seeker',
+      async (page) => {
+        registered = await registerVerifiedSeeker(page, accountName);
+        // The profile's 希望する勤務地 finds a place by kana: its prefecture and 二次医療圏 are added to the wishes.
+        await page.goto('/me/profile');
+        await expectHeading(page, '希望条件');
+        const finder = page.getByRole('combobox', { name: /^市区町村から探す/ });
+        await finder.fill('ちよだ');
+        await page.getByRole('option', { name: '千代田区（東京都）', exact: true }).click();
+        await page.getByText('千代田区（東京都）：「東京都」と二次医療圏「区中央部」を希望に加えました。').waitFor();
+        assert.equal(await page.getByRole('group', { name: /^希望する都道府県/ }).getByLabel('東京都', { exact: true }).isChecked(), true);
+        assert.equal(await page.getByRole('group', { name: /^希望する二次医療圏/ }).getByLabel('区中央部', { exact: true }).isChecked(), true);
+        assert.equal(await finder.inputValue(), '', 'the finder is ready for the next place');
+        await expectAccessibleAtWalkthroughWidths(page, 'the profile’s place found by kana');
+      },
+      { viewport: LAPTOP_1366 },
+    );
     const seeker = await apiSession(registered.email, registered.password);
     try {
       await seeker.call('PUT', '/api/v1/me/profile', {

@@ -174,21 +174,32 @@ Result<std::vector<PostalAddress>> lookup_postal_code(store::Connection& c, std:
 
 Result<std::optional<std::string>> postal_code_for_address(store::Connection& c, std::string_view municipality,
                                                            std::string_view address) {
-  const auto folded = text::fold(text::trim(address));
+  const auto trimmed = text::trim(address);
+  const auto folded = text::fold(trimmed);
   if (municipality.empty() || folded.empty()) return std::optional<std::string>{};
-  auto r = KH_TRY(c.execute("SELECT postal_code, town FROM postal_codes WHERE municipality_code = $1 AND town <> ''",
-                            {std::string(municipality)}));
-  std::size_t best = 0;
-  std::set<std::string> codes;  // of the towns of the best length
-  for (const auto& row : r.rows) {
-    const auto town = text::fold(row.text(1));
-    if (town.empty() || !folded.starts_with(town) || town.size() < best) continue;
-    if (town.size() > best) codes.clear();
-    best = town.size();
-    codes.insert(row.text(0));
-  }
-  if (codes.size() != 1) return std::optional<std::string>{};
-  return std::optional<std::string>{*codes.begin()};
+  // The code of the longest town the address starts with; several codes for it are ambiguous.
+  const auto best_of = [](const std::vector<store::Row>& rows, auto&& town_of, std::string_view subject) {
+    std::size_t best = 0;
+    std::set<std::string> codes;  // of the towns of the best length
+    for (const auto& row : rows) {
+      const std::string town = town_of(row.text(1));
+      if (town.empty() || !subject.starts_with(town) || town.size() < best) continue;
+      if (town.size() > best) codes.clear();
+      best = town.size();
+      codes.insert(row.text(0));
+    }
+    return codes.size() == 1 ? std::optional<std::string>{*codes.begin()} : std::optional<std::string>{};
+  };
+  // Usually the address starts with the town as Japan Post writes it: the database finds those few rows. Only
+  // otherwise (half-width kana, ヶ for ケ …) are the municipality's towns folded one by one.
+  auto exact = KH_TRY(c.execute(
+      "SELECT postal_code, town FROM postal_codes WHERE municipality_code = $1 AND town <> '' "
+      "AND substr($2, 1, length(town)) = town",
+      {std::string(municipality), trimmed}));
+  if (!exact.rows.empty()) return best_of(exact.rows, [](const std::string& town) { return town; }, trimmed);
+  auto all = KH_TRY(c.execute("SELECT postal_code, town FROM postal_codes WHERE municipality_code = $1 AND town <> ''",
+                              {std::string(municipality)}));
+  return best_of(all.rows, [](const std::string& town) { return text::fold(town); }, folded);
 }
 
 }  // namespace kh::reference

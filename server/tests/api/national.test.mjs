@@ -1,6 +1,9 @@
-// All of Japan (issue 11): the shipped national reference data — a posting registered and found in every
-// prefecture, at a municipality and postal code taken from the shared data; postal codes that cover several
-// towns or municipalities; municipalities found by kana; 医師少数区域 per 二次医療圏.
+// All of Japan (issue 11): the shipped national reference data (server/data/national, byte for byte the shared
+// data set's municipalities.csv and postal_codes.csv) — a posting registered and found in every prefecture, at a
+// municipality and postal code taken from that data; an organisation (facility and aggregator), a seeker's wishes
+// and the bed board in every prefecture; postal codes that cover several towns or municipalities; municipalities
+// found by kana; a facility's postal code derived from its address; the demo data's spread (12 prefectures,
+// 医師少数区域 among them); 医師少数区域 per 二次医療圏.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -55,6 +58,47 @@ test('a posting is registered and found in every one of the 47 prefectures', asy
     }
     assert.equal(total, 1, `found in ${pref}`);
   }
+});
+
+test('an organisation, a seeker’s wishes and the bed board work in every prefecture', async () => {
+  const sec = new Client(server.url);
+  await sec.login('jimukyoku');
+  const stamp = Date.now();
+  const wanted = [], areas = [];
+  for (let p = 1; p <= 47; p++) {
+    const pref = String(p).padStart(2, '0');
+    const candidates = municipalities.filter(([prefecture, muni]) => prefecture === pref && firstPostalRow.has(muni));
+    const [, muni, name] = candidates[(stamp + 7 * p) % candidates.length];
+    const facility = await sec.post('/api/v1/organisations', { name: `全国病院 ${pref} ${stamp}`, kind: 'facility', prefecture: pref,
+      municipality: muni, address: `${firstPostalRow.get(muni)[4] || name}1-1` });
+    assert.equal(facility.status, 201, `${name}: ${facility.text}`);
+    const area = (await sec.get(`/api/v1/reference/municipalities?prefecture=${pref}`)).json.items.find((m) => m.code === muni).area;
+    assert.ok(area, `${name} has its 二次医療圏`);
+    // An aggregator (保健所) of that 二次医療圏 only.
+    const aggregator = await sec.post('/api/v1/organisations', { name: `全国保健所 ${pref} ${stamp}`, kind: 'aggregator', prefecture: pref, areas: [area] });
+    assert.equal(aggregator.status, 201, `${pref}: ${aggregator.text}`);
+    wanted.push(pref);
+    areas.push(area);
+  }
+  // A seeker who would work anywhere in Japan, in one 二次医療圏 of each prefecture.
+  const seeker = new Client(server.url);
+  await seeker.login('seeker@example.jp');
+  const before = (await seeker.get('/api/v1/me/profile')).json;
+  try {
+    const saved = await seeker.put('/api/v1/me/profile', { ...before, prefectures: wanted, areas });
+    assert.equal(saved.status, 200, saved.text);
+    assert.deepEqual([saved.json.prefectures.length, saved.json.areas.length], [47, 47]);
+  } finally {
+    await seeker.put('/api/v1/me/profile', before);
+  }
+  // The bed board lists every new facility with its 二次医療圏 (the board follows the change log).
+  let listed = [];
+  for (let i = 0; i < 50 && listed.length < 47; i++, await new Promise((r) => setTimeout(r, 100))) {
+    listed = (await sec.get(`/api/v1/beds/board?q=${encodeURIComponent(`全国病院`)}&per_page=100`)).json.items
+      .filter((row) => row.name.endsWith(` ${stamp}`));
+  }
+  assert.equal(listed.length, 47, 'every prefecture’s facility is on the board');
+  assert.ok(listed.every((row) => row.area && row.area_name), 'each with its 二次医療圏');
 });
 
 test('one postal code can cover several municipalities: every one is offered', async () => {
@@ -128,6 +172,29 @@ test('a facility’s postal code follows from its address, for the new posting t
   const seeker = new Client(server.url);
   await seeker.login('seeker@example.jp');
   assert.ok((await seeker.get('/api/v1/me')).json.user.organisations.every((o) => !('postal_code' in o)));
+});
+
+test('the demo data has facilities with postings in at least 12 prefectures, rural 医師少数区域 among them', async () => {
+  // (The search would count this file's own postings, which reach every prefecture: each demo facility is asked.)
+  const anon = new Client(server.url);
+  const prefectures = new Set(), rural = [];
+  for (const login of ['fac-tokyo-01', 'fac-tokyo-02', 'fac-tochigi-01', 'fac-tochigi-02', 'fac-hokkaido-01', 'fac-miyagi-01',
+    'fac-osaka-01', 'fac-fukuoka-01', 'fac-aomori-01', 'fac-iwate-01', 'fac-niigata-01', 'fac-nagano-01', 'fac-shimane-01',
+    'fac-kochi-01']) {
+    const c = new Client(server.url);
+    await c.login(login);
+    const facility = (await c.get('/api/v1/me')).json.user.organisations.find((o) => o.kind === 'facility');
+    const own = (await c.get('/api/v1/facility/postings?page=1&per_page=1')).json.total;
+    assert.ok(own > 0, `${login} has postings`);
+    prefectures.add(facility.prefecture);
+    const area = (await anon.get(`/api/v1/reference/municipalities?prefecture=${facility.prefecture}`)).json.items
+      .find((m) => m.code === facility.municipality).area;
+    const designation = (await anon.get(`/api/v1/reference/areas?prefecture=${facility.prefecture}`)).json.items
+      .find((a) => a.code === area).designation?.designation;
+    if (designation === '医師少数区域') rural.push(login);
+  }
+  assert.ok(prefectures.size >= 12, `demo facilities in ${[...prefectures].join(',')}`);
+  assert.ok(rural.length >= 3, `demo facilities in 医師少数区域: ${rural.join(',')}`);
 });
 
 test('every 二次医療圏 carries its 医師少数区域 designation of the 8th plan', async () => {

@@ -183,11 +183,6 @@ export function MunicipalityCombobox({
             setOpen(true);
             setActive(-1);
           }}
-          onFocus={() => {
-            if (!editing) {
-              setText(chosenLabel === '' ? '' : (chosen?.name ?? ''));
-            }
-          }}
           onKeyDown={onKeyDown}
           onBlur={onBlur}
         />

@@ -2,7 +2,16 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orderedFieldErrors } from '../../../shared/forms/form_errors';
 import { useForm } from '../../../shared/forms/use_form';
-import { groupSpecialties, localisedName, useAreas, useCategories, usePrefectures, useSpecialties } from '../../../shared/reference/reference_api';
+import { municipalityLabel, MunicipalityCombobox } from '../../../shared/reference/municipality_combobox';
+import {
+  groupSpecialties,
+  localisedName,
+  useAreas,
+  useCategories,
+  usePrefectures,
+  useSpecialties,
+  type Municipality,
+} from '../../../shared/reference/reference_api';
 import { useCodeLabels } from '../../../shared/reference/use_code_labels';
 import { CAREER_SUPPORT, EMPLOYMENT_TYPES, NOTIFY_OPTIONS, WEEKDAYS } from '../../../shared/reference/work_codes';
 import { useOpenSections } from '../../../shared/hooks/use_open_sections';
@@ -136,6 +145,24 @@ export function ProfileForm({ initialValues }: { initialValues: ProfileFormValue
       className: 'rounded-12 border border-solid-gray-200 bg-white p-5 desktop:p-8',
     };
   };
+
+  // 「市区町村から探す」: what the last municipality found added, said under the field.
+  const [placeAdded, setPlaceAdded] = useState<string | null>(null);
+
+  /** A municipality found by name or kana adds its prefecture and its 二次医療圏 (the area a seeker may not know by name). */
+  function addPlaceOf(municipality: Municipality): void {
+    const area = (allAreas.data ?? []).find((entry) => entry.code === municipality.area);
+    form.updateValues({
+      prefectures: values.prefectures.includes(municipality.prefecture) ? values.prefectures : [...values.prefectures, municipality.prefecture],
+      areas: area === undefined || values.areas.includes(area.code) ? values.areas : [...values.areas, area.code],
+    });
+    const place = municipalityLabel(municipality, i18n.language);
+    setPlaceAdded(
+      area === undefined
+        ? t('profile.placeFinderAddedPrefecture', { place, prefecture: prefectureName(municipality.prefecture) })
+        : t('profile.placeFinderAdded', { place, prefecture: prefectureName(municipality.prefecture), area: area.name }),
+    );
+  }
 
   function changePrefectures(next: string[]): void {
     // Areas belong to prefectures: those of a prefecture no longer wanted go too.
@@ -285,6 +312,19 @@ export function ProfileForm({ initialValues }: { initialValues: ProfileFormValue
           onValuesChange={changePrefectures}
           layout="grid grid-cols-2 gap-x-4 desktop:grid-cols-4 desktop-admin:grid-cols-6"
         />
+        <div className="flex flex-col gap-2">
+          <MunicipalityCombobox
+            label={t('profile.placeFinderLabel')}
+            name="place_finder"
+            hint={t('profile.placeFinderHint')}
+            value=""
+            prefecture=""
+            onChoose={(municipality) => municipality !== null && addPlaceOf(municipality)}
+          />
+          <p role="status" className="text-std-16N-170 text-solid-gray-900">
+            {placeAdded}
+          </p>
+        </div>
         <GroupedCheckboxGroup
           {...field('areas')}
           legend={t('profile.areasLabel')}
