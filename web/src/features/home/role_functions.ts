@@ -75,9 +75,9 @@ export const ROLE_FUNCTIONS: Record<Role, readonly RoleFunction[]> = {
     { id: 'notifications', path: '/notifications' },
     { id: 'announcementList', path: '/announcements' },
     { id: 'faqList', path: '/faq' },
-    { id: 'programmes' },
-    { id: 'scholarshipDoctors' },
-    { id: 'careerPlans' },
+    { id: 'careerPlans', path: '/career' },
+    { id: 'scholarshipDoctors', path: '/career/doctors' },
+    { id: 'programmes', path: '/career/programmes' },
     { id: 'careerStatistics' },
   ],
   workenv_center: [
