@@ -62,6 +62,21 @@ before(async () => {
 });
 after(async () => { await server?.stop(); });
 
+test('the demo centre has three programmes and 40 doctors across statuses, some plans breaking rules', async () => {
+  const programmes = (await centre.get('/api/v1/career/programmes')).json.items;
+  assert.deepEqual(programmes.map((p) => p.basic_area), ['内科', '外科', '総合診療']);
+  const doctors = (await centre.get('/api/v1/career/doctors')).json.items;
+  assert.equal(doctors.length, 40);
+  const statuses = new Set(doctors.map((d) => d.status));
+  for (const s of ['clinical_training', 'specialist_training', 'obligation', 'interrupted', 'withdrawn', 'completed']) assert.ok(statuses.has(s), s);
+  assert.ok(doctors.some((d) => d.plan?.state === 'draft' && d.plan.violations > 0));
+  assert.ok(doctors.some((d) => d.plan?.state === 'approved'));
+  assert.ok(doctors.some((d) => d.plan?.state === 'confirmation'));
+  assert.ok(doctors.some((d) => d.plan === null));
+  const q = (await centre.get('/api/v1/career/queue')).json;
+  assert.ok(q.rules_at_risk.length > 0 && q.awaiting_confirmation.length > 0);
+});
+
 test('a centre creates a programme with rules as data; every rule is described in Japanese', async () => {
   const created = await centre.post('/api/v1/career/programmes', {
     name: '栃木県総合内科プログラム', basic_area: '内科', course: '地域医療コース', target_years: 9, rules: RULES, groups: GROUPS,
@@ -218,7 +233,8 @@ test('離脱 and 中断 need a reason, a date and consent; the history keeps the
   assert.equal(latest.consent, true);
   assert.equal(latest.follow_up, '半年ごとに面談');
   const list = await centre.get('/api/v1/career/doctors?status=interrupted');
-  assert.deepEqual(list.json.items.map((x) => x.id), [doctor.id]);
+  assert.ok(list.json.items.some((x) => x.id === doctor.id));
+  assert.ok(list.json.items.every((x) => x.status === 'interrupted'));
   const badFilter = await centre.get('/api/v1/career/doctors?status=sleeping');
   assert.equal(badFilter.status, 400);
   assert.ok(badFilter.json.error.fields.status);
@@ -260,7 +276,8 @@ test("the centre's queue: awaiting confirmation, rules at risk, nothing planned,
 
   const q = await centre.get('/api/v1/career/queue');
   assert.equal(q.status, 200, q.text);
-  assert.deepEqual(q.json.awaiting_confirmation.map((x) => x.name), ['足利 次郎']);
+  assert.ok(q.json.awaiting_confirmation.some((x) => x.id === third.id));
+  assert.ok(!q.json.awaiting_confirmation.some((x) => x.id === other.id));
   assert.ok(q.json.no_assignment.some((x) => x.id === other.id));
   assert.ok(!q.json.no_assignment.some((x) => x.id === third.id));
   const risky = q.json.rules_at_risk.find((x) => x.id === other.id);
