@@ -100,6 +100,17 @@ describe('the career centre works through a programme, a doctor and a plan (issu
       await ledger.getByRole('cell', { name: /^那須南病院$/ }).first().waitFor();
       await page.getByText(/第\d+版 承認済み：承認しました（吉田 修（栃木県地域医療支援センター）/).waitFor();
       await expectAccessibleAtWalkthroughWidths(page, 'doctor record, plan and ledger');
+
+      // The statistics: the demo's doctors by cohort, kind and area, each table as CSV for Excel.
+      await page.getByRole('navigation', { name: 'キャリア支援ホーム' }).getByRole('link', { name: '統計' }).click();
+      await expectHeading(page, '統計');
+      const cohort = page.getByRole('region', { name: '卒業年別（満了率・離脱率）' });
+      await cohort.getByRole('columnheader', { name: '離脱率' }).waitFor();
+      await cohort.getByRole('cell', { name: String(thisYear), exact: true }).waitFor();
+      const download = page.waitForEvent('download');
+      await cohort.getByRole('link', { name: 'この表をCSVでダウンロード（Excel用）' }).click();
+      assert.match((await download).suggestedFilename(), /\.csv$/);
+      await expectAccessibleAtWalkthroughWidths(page, 'statistics');
     }, { viewport: LAPTOP_1366 });
   });
 });

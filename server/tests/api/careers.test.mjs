@@ -287,6 +287,40 @@ test("the centre's queue: awaiting confirmation, rules at risk, nothing planned,
   assert.deepEqual((await otherCentre.get('/api/v1/career/queue')).json.awaiting_confirmation, []);
 });
 
+test('the registry and the statistics download as CSV for Excel (Windows-31J, Japanese headers)', async () => {
+  const res = await fetch(`${server.url}/api/v1/career/doctors.csv`, { headers: { cookie: [...centre.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type'), /Shift_JIS/);
+  const text = new TextDecoder('shift_jis').decode(await res.arrayBuffer());
+  const lines = text.trim().split('\r\n');
+  assert.equal(lines[0].split(',').slice(0, 4).join(','), '氏名,ふりがな,区分,出身大学');
+  assert.ok(lines.some((l) => l.startsWith('宇都宮 一郎,うつのみや いちろう,地域枠（県の修学資金あり）,自治医科大学,')), lines.slice(0, 3).join('\n'));
+  assert.equal(lines.length, 1 + 40 + 3);
+  const audit = await secretariat.get('/api/v1/audit?action=career_registry_exported');
+  assert.ok(audit.json.items.length >= 1);
+
+  const stats = await centre.get('/api/v1/career/statistics');
+  assert.equal(stats.status, 200, stats.text);
+  assert.equal(stats.json.total, 43);
+  const cohort = stats.json.by_cohort.find((r) => r.cohort === startYear);
+  assert.ok(cohort.total >= 3);
+  assert.equal(stats.json.by_kind.reduce((n, r) => n + r.total, 0), 43);
+  assert.equal(stats.json.by_area.reduce((n, r) => n + r.count, 0), 43);
+  const withdrawn = stats.json.by_cohort.find((r) => r.withdrawn > 0);
+  assert.equal(withdrawn.withdrawal_rate, Math.round((1000 * withdrawn.withdrawn) / withdrawn.total) / 10);
+  for (const table of ['area', 'cohort', 'kind']) {
+    const r = await fetch(`${server.url}/api/v1/career/statistics.csv?table=${table}`, { headers: { cookie: [...centre.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    assert.equal(r.status, 200);
+    const first = new TextDecoder('shift_jis').decode(await r.arrayBuffer()).split('\r\n')[0];
+    assert.ok(first.startsWith({ area: '診療科,二次医療圏,状況,人数', cohort: '卒業年,臨床研修,', kind: '区分,臨床研修,' }[table]), first);
+  }
+  const bad = await centre.get('/api/v1/career/statistics.csv?table=planets');
+  assert.equal(bad.status, 400);
+  assert.match(bad.json.error.fields.table, /「表」は area/);
+  assert.equal((await facility.get('/api/v1/career/statistics')).status, 403);
+  assert.equal((await otherCentre.get('/api/v1/career/statistics')).json.total, 0);
+});
+
 test("another prefecture's centre gets 404, other roles 403", async () => {
   for (const [method, path, body] of [
     ['GET', `/api/v1/career/programmes/${programme.id}`],

@@ -15,6 +15,7 @@ import { CareerDoctorPage } from '../features/careers/routes/career_doctor_page'
 import { CareerDoctorsPage } from '../features/careers/routes/career_doctors_page';
 import { CareerHomePage } from '../features/careers/routes/career_home_page';
 import { CareerProgrammesPage } from '../features/careers/routes/career_programmes_page';
+import { CareerStatisticsPage } from '../features/careers/routes/career_statistics_page';
 import { HomePage } from '../features/home/routes/home_page';
 import { MyMatchesPage } from '../features/matching/routes/my_matches_page';
 import { PostingCandidatesPage } from '../features/matching/routes/posting_candidates_page';
@@ -100,6 +101,7 @@ export function createAppRouter() {
         { path: '/notifications', element: <RequireLogin>{() => <NotificationsPage />}</RequireLogin> },
         { path: '/career', element: <RequireLogin role="career_center">{() => <CareerHomePage />}</RequireLogin> },
         { path: '/career/programmes', element: <RequireLogin role="career_center">{() => <CareerProgrammesPage />}</RequireLogin> },
+        { path: '/career/statistics', element: <RequireLogin role="career_center">{() => <CareerStatisticsPage />}</RequireLogin> },
         { path: '/career/doctors', element: <RequireLogin role="career_center">{() => <CareerDoctorsPage />}</RequireLogin> },
         { path: '/career/doctors/:id', element: <RequireLogin role="career_center">{(user) => <CareerDoctorPage user={user} />}</RequireLogin> },
         { path: '/feeds', element: <RequireLogin role={['coordinator', 'secretariat']}>{() => <FeedsPage />}</RequireLogin> },

@@ -78,7 +78,7 @@ export const ROLE_FUNCTIONS: Record<Role, readonly RoleFunction[]> = {
     { id: 'careerPlans', path: '/career' },
     { id: 'scholarshipDoctors', path: '/career/doctors' },
     { id: 'programmes', path: '/career/programmes' },
-    { id: 'careerStatistics' },
+    { id: 'careerStatistics', path: '/career/statistics' },
   ],
   workenv_center: [
     { id: 'postingSearch', path: '/postings' },

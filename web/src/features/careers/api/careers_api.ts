@@ -230,3 +230,19 @@ export function useChangeStatus(id: string) {
     onSuccess: () => client.invalidateQueries({ queryKey: ROOT }),
   });
 }
+
+export type StatusCounts = Record<string, number> & { total: number };
+export interface CareerStatistics {
+  statuses: { code: string; label: string }[];
+  by_area: { specialty: string; area: string; status_label: string; count: number }[];
+  by_cohort: (StatusCounts & { cohort: number; completion_rate: number; withdrawal_rate: number })[];
+  by_kind: (StatusCounts & { kind: string; kind_label: string })[];
+  total: number;
+}
+
+export function useCareerStatistics() {
+  return useQuery({
+    queryKey: [...ROOT, 'statistics'],
+    queryFn: ({ signal }) => apiRequest<CareerStatistics>('GET', '/api/v1/career/statistics', { signal }),
+  });
+}

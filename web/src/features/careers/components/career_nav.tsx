@@ -16,6 +16,9 @@ export function CareerNav() {
         <li>
           <TextLink to="/career/programmes">{t('nav.programmes')}</TextLink>
         </li>
+        <li>
+          <TextLink to="/career/statistics">{t('nav.statistics')}</TextLink>
+        </li>
       </ul>
     </nav>
   );

@@ -15,8 +15,8 @@ import { SelectField } from '../../../shared/ui/select_field';
 import { SubmitButton } from '../../../shared/ui/submit_button';
 import { TextAreaField } from '../../../shared/ui/text_area_field';
 import { TextField } from '../../../shared/ui/text_field';
-import { TextLink } from '../../../shared/ui/text_link';
 import { useCareerDoctor, useChangeStatus, type CareerDoctor } from '../api/careers_api';
+import { CareerNav } from '../components/career_nav';
 import { ErrorList } from '../components/error_list';
 import { LedgerView } from '../components/ledger_view';
 import { PlanEditor } from '../components/plan_editor';
@@ -80,8 +80,8 @@ export function CareerDoctorPage({ user }: { user: SessionUser }) {
   return (
     <div className="flex flex-col gap-8">
       <div className="flex flex-col gap-4">
-        <TextLink to="/career/doctors">{t('doctor.back')}</TextLink>
         <PageHeading>{d.name}</PageHeading>
+        <CareerNav />
       </div>
       <section aria-labelledby="doctor-record" className="flex flex-col gap-4">
         <SectionHeading id="doctor-record">{t('doctor.record')}</SectionHeading>

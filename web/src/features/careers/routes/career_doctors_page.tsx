@@ -12,7 +12,7 @@ import { SectionHeading } from '../../../shared/ui/section_heading';
 import { SelectField } from '../../../shared/ui/select_field';
 import { SubmitButton } from '../../../shared/ui/submit_button';
 import { TextField } from '../../../shared/ui/text_field';
-import { TextLink } from '../../../shared/ui/text_link';
+import { TEXT_LINK_CLASSES, TextLink } from '../../../shared/ui/text_link';
 import { useCareerDoctors, useCareerProgrammes, useRegisterDoctor, type CareerDoctorSummary } from '../api/careers_api';
 import { CareerNav } from '../components/career_nav';
 import { ErrorList } from '../components/error_list';
@@ -100,6 +100,9 @@ export function CareerDoctorsPage() {
       </div>
       <section aria-labelledby="doctor-list" className="flex flex-col gap-4">
         <SectionHeading id="doctor-list">{t('doctors.listHeading')}</SectionHeading>
+        <a className={TEXT_LINK_CLASSES} href="/api/v1/career/doctors.csv" download>
+          {t('doctors.csv')}
+        </a>
         {doctors.isPending && <LoadingIndicator />}
         {doctors.isError && (
           <Alert kind="error">
