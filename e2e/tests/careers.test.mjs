@@ -99,7 +99,13 @@ describe('the career centre works through a programme, a doctor and a plan (issu
       await ledger.getByRole('cell', { name: /^医師少数区域での勤務が48か月に対して0か月です（残り48か月、期限\d{4}年3月）。計画どおりなら期限までに満たします。$/ }).waitFor();
       await ledger.getByRole('cell', { name: /^那須南病院$/ }).first().waitFor();
       await page.getByText(/第\d+版 承認済み：承認しました（吉田 修（栃木県地域医療支援センター）/).waitFor();
-      await expectAccessibleAtWalkthroughWidths(page, 'doctor record, plan and ledger');
+      // An interview record, the centre's own.
+      const interviews = page.getByRole('region', { name: '面談記録' });
+      await interviews.getByLabel(/^面談日/).fill(`${thisYear}-05-10`);
+      await interviews.getByLabel(/^記録/).fill('県北での勤務の希望を確認。');
+      await interviews.getByRole('button', { name: '記録を追加する' }).click();
+      await interviews.getByText('県北での勤務の希望を確認。').waitFor();
+      await expectAccessibleAtWalkthroughWidths(page, 'doctor record, plan, ledger and interviews');
 
       // The statistics: the demo's doctors by cohort, kind and area, each table as CSV for Excel.
       await page.getByRole('navigation', { name: 'キャリア支援ホーム' }).getByRole('link', { name: '統計' }).click();

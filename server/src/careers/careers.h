@@ -64,6 +64,10 @@ class Service {
   Result<boost::json::object> statistics(const accounts::CurrentUser& centre);
   //! One statistics table ("area", "cohort" or "kind") as CSV for Excel (Windows-31J).
   Result<std::string> statistics_csv(const accounts::CurrentUser& centre, const std::string& table);
+  //! Interview and mentoring records (面談記録) of a doctor, newest first: the centre's only, every read audited.
+  Result<boost::json::object> interviews(const accounts::CurrentUser& centre, const std::string& id);
+  //! Adds one ({"held_on", "kind": interview | mentoring | phone, "body"}).
+  Result<boost::json::object> add_interview(const accounts::CurrentUser& centre, const std::string& id, const boost::json::object& body);
   //! The obligation ledger month by month, with the state of each rule (audited).
   Result<boost::json::object> ledger(const accounts::CurrentUser& centre, const std::string& id);
 

@@ -101,6 +101,14 @@ void register_routes(http::Router& router, Service& s, accounts::Service& accoun
   router.add("POST", "/api/v1/career/doctors/{id}/plan/state", [&](http::Request& req) {
     return with_user_and_body(accounts, req, [&](const auto& c, const bj::object& b) { return reply(s.change_plan_state(c, req.param("id"), b)); });
   });
+  // Rule: career_center staff of the doctor's prefecture (audited; never the doctor); others 404.
+  router.add("GET", "/api/v1/career/doctors/{id}/interviews", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const auto& c) { return reply(s.interviews(c, req.param("id"))); });
+  });
+  // Rule: career_center staff of the doctor's prefecture; others 404.
+  router.add("POST", "/api/v1/career/doctors/{id}/interviews", [&](http::Request& req) {
+    return with_user_and_body(accounts, req, [&](const auto& c, const bj::object& b) { return reply(s.add_interview(c, req.param("id"), b), 201); });
+  });
   // Rule: career_center staff of the doctor's prefecture (audited); others 404.
   router.add("GET", "/api/v1/career/doctors/{id}/ledger", [&](http::Request& req) {
     return with_user(accounts, req, [&](const auto& c) { return reply(s.ledger(c, req.param("id"))); });

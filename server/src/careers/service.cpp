@@ -1085,6 +1085,50 @@ Result<std::string> Service::statistics_csv(const accounts::CurrentUser& u, cons
   return text::to_windows31j(out);
 }
 
+namespace {
+constexpr std::array<Code, 3> interview_kinds{{{"interview", "面談"}, {"mentoring", "メンタリング"}, {"phone", "電話"}}};
+}  // namespace
+
+Result<bj::object> Service::interviews(const accounts::CurrentUser& u, const std::string& id) {
+  const auto prefs = KH_TRY(centre_prefectures(u));
+  auto lease = KH_TRY(pool_.acquire());
+  auto& c = *lease;
+  KH_TRY(load_doctor(c, prefs, id));
+  bj::array items;
+  for (const auto& r : KH_TRY(c.execute("SELECT id, held_on, kind, body, created_by_name, created_at FROM career_interviews "
+                                        "WHERE doctor_id = $1 ORDER BY held_on DESC, created_at DESC",
+                                        {id})).rows)
+    items.push_back(bj::object{{"id", r.text(0)}, {"held_on", r.text(1)}, {"kind", r.text(2)},
+                               {"kind_label", label_of(interview_kinds, r.text(2)).value_or(r.text(2))}, {"body", r.text(3)},
+                               {"created_by", r.text(4)}, {"created_at", format_iso8601_jst(r.integer(5))}});
+  KH_TRY_VOID(audit::record(c, accounts::actor_of(u), "career_interviews_read", "career_doctor", id));
+  return bj::object{{"items", std::move(items)}};
+}
+
+Result<bj::object> Service::add_interview(const accounts::CurrentUser& u, const std::string& id, const bj::object& body) {
+  const auto prefs = KH_TRY(centre_prefectures(u));
+  {
+    auto lease = KH_TRY(pool_.acquire());
+    auto& c = *lease;
+    KH_TRY(load_doctor(c, prefs, id));
+    json::FieldReader f(body);
+    const auto held_on = f.required_string("held_on", "面談日", 10);
+    if (!held_on.empty() && !is_valid_date(held_on)) f.add_error("held_on", "「面談日」は YYYY-MM-DD の形の日付で入力してください。");
+    const auto kind = f.optional_string("kind", "種類", 20).value_or("interview");
+    if (!label_of(interview_kinds, kind)) f.add_error("kind", "「種類」は 面談、メンタリング、電話 のいずれかです。");
+    const auto text = f.required_text("body", "記録", 5000);
+    KH_TRY_VOID(f.finish());
+    const auto rid = crypto::new_id("civ");
+    KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
+      KH_TRY(c.execute("INSERT INTO career_interviews (id, doctor_id, held_on, kind, body, created_by, created_by_name, created_at) "
+                       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                       {rid, id, held_on, kind, text, u.user.id, person(u), now_ms()}));
+      return audit::record(c, accounts::actor_of(u), "career_interview_added", "career_doctor", id, rid);
+    }));
+  }
+  return interviews(u, id);
+}
+
 Result<bj::object> Service::ledger(const accounts::CurrentUser& u, const std::string& id) {
   const auto prefs = KH_TRY(centre_prefectures(u));
   auto lease = KH_TRY(pool_.acquire());

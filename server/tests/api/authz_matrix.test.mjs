@@ -407,6 +407,8 @@ const CASES = {
   'PUT /api/v1/career/doctors/{id}/plan': { variants: () => [foreign({ id: fx.careerDoctor.id })], body: () => careerPlanBody() },
   'POST /api/v1/career/doctors/{id}/plan/state': { variants: () => [foreign({ id: fx.careerDoctor.id })], body: () => ({ state: 'confirmation' }) },
   'GET /api/v1/career/doctors/{id}/ledger': { variants: () => [foreign({ id: fx.careerDoctor.id })] },
+  'GET /api/v1/career/doctors/{id}/interviews': { variants: () => [foreign({ id: fx.careerDoctor.id })] },
+  'POST /api/v1/career/doctors/{id}/interviews': { variants: () => [foreign({ id: fx.careerDoctor.id })], body: () => ({ held_on: '2027-04-01', body: '権限確認の面談' }) },
   'GET /api/v1/me/home': {},
   'POST /api/v1/notifications/read-all': {},
   'POST /api/v1/notifications/{id}/read': { variants: () => [foreign({ id: fx.notification })] },
@@ -703,6 +705,8 @@ test('allowed callers reach their own objects', async () => {
   assert.equal((await ok(centre, 'PUT', `/api/v1/career/doctors/${doc.id}/plan`, careerPlanBody())).plan.state, 'proposed');
   assert.equal((await ok(centre, 'POST', `/api/v1/career/doctors/${doc.id}/plan/state`, { state: 'confirmation' })).plan.state, 'confirmation');
   await ok(centre, 'GET', `/api/v1/career/doctors/${doc.id}/ledger`);
+  assert.equal((await ok(centre, 'POST', `/api/v1/career/doctors/${doc.id}/interviews`, { held_on: '2027-04-01', body: '自県の面談' })).items.length, 1);
+  await ok(centre, 'GET', `/api/v1/career/doctors/${doc.id}/interviews`);
   // A second factor turned off by its owner with a current code.
   await ok(fx.selfDisable, 'POST', '/api/v1/me/second-factor/disable', { password: 'Authz2026pwB', code: totpCode(fx.selfDisable.secret, 1) });
 });

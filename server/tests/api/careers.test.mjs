@@ -321,6 +321,23 @@ test('the registry and the statistics download as CSV for Excel (Windows-31J, Ja
   assert.equal((await otherCentre.get('/api/v1/career/statistics')).json.total, 0);
 });
 
+test("interview records are the centre's own, each read audited", async () => {
+  const bad = await centre.post(`/api/v1/career/doctors/${doctor.id}/interviews`, { held_on: '2027-02-30', kind: 'chat', body: '' });
+  assert.equal(bad.status, 400);
+  assert.match(bad.json.error.fields.held_on, /面談日/);
+  assert.match(bad.json.error.fields.kind, /面談、メンタリング、電話/);
+  assert.equal(bad.json.error.fields.body, '「記録」を入力してください。');
+  const added = await centre.post(`/api/v1/career/doctors/${doctor.id}/interviews`, { held_on: d(startYear + 2, '05-10'), kind: 'mentoring', body: '専門研修の希望を確認。\n小児科も検討中。' });
+  assert.equal(added.status, 201, added.text);
+  assert.equal(added.json.items[0].kind_label, 'メンタリング');
+  assert.equal(added.json.items[0].body, '専門研修の希望を確認。\n小児科も検討中。');
+  assert.equal(added.json.items[0].created_by, '吉田 修（栃木県地域医療支援センター）');
+  assert.equal((await otherCentre.get(`/api/v1/career/doctors/${doctor.id}/interviews`)).status, 404);
+  assert.equal((await facility.get(`/api/v1/career/doctors/${doctor.id}/interviews`)).status, 403);
+  const audit = await secretariat.get('/api/v1/audit?action=career_interviews_read');
+  assert.ok(audit.json.items.some((e) => e.subject_id === doctor.id));
+});
+
 test("another prefecture's centre gets 404, other roles 403", async () => {
   for (const [method, path, body] of [
     ['GET', `/api/v1/career/programmes/${programme.id}`],

@@ -246,3 +246,26 @@ export function useCareerStatistics() {
     queryFn: ({ signal }) => apiRequest<CareerStatistics>('GET', '/api/v1/career/statistics', { signal }),
   });
 }
+
+export interface CareerInterview {
+  id: string;
+  held_on: string;
+  kind_label: string;
+  body: string;
+  created_by: string;
+}
+
+export function useCareerInterviews(id: string) {
+  return useQuery({
+    queryKey: [...ROOT, 'interviews', id],
+    queryFn: ({ signal }) => apiRequest<{ items: CareerInterview[] }>('GET', `${doctorPath(id)}/interviews`, { signal }),
+  });
+}
+
+export function useAddInterview(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: unknown) => apiRequest<{ items: CareerInterview[] }>('POST', `${doctorPath(id)}/interviews`, { body }),
+    onSuccess: (answer) => client.setQueryData([...ROOT, 'interviews', id], answer),
+  });
+}

@@ -18,6 +18,7 @@ import { TextField } from '../../../shared/ui/text_field';
 import { useCareerDoctor, useChangeStatus, type CareerDoctor } from '../api/careers_api';
 import { CareerNav } from '../components/career_nav';
 import { ErrorList } from '../components/error_list';
+import { InterviewRecords } from '../components/interview_records';
 import { LedgerView } from '../components/ledger_view';
 import { PlanEditor } from '../components/plan_editor';
 import { useCareersTranslation } from '../i18n/careers_i18n';
@@ -131,6 +132,10 @@ export function CareerDoctorPage({ user }: { user: SessionUser }) {
           </ul>
         </section>
       )}
+      <section aria-labelledby="doctor-interviews" className="flex flex-col gap-4 rounded-12 border border-solid-gray-420 bg-white p-5 desktop:p-8">
+        <SectionHeading id="doctor-interviews">{t('interviews.heading')}</SectionHeading>
+        <InterviewRecords doctorId={d.id} />
+      </section>
       <section aria-labelledby="doctor-status" className="flex flex-col gap-4 rounded-12 border border-solid-gray-420 bg-white p-5 desktop:p-8">
         <SectionHeading id="doctor-status">{t('doctor.statusHeading')}</SectionHeading>
         <StatusForm doctor={d} />
