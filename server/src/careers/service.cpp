@@ -26,6 +26,9 @@ namespace bj = boost::json;
 namespace cr = career_rules;
 namespace {
 
+//! The group whose member facilities the centre designates as equivalent to a 医師少数区域.
+constexpr std::string_view shortage_equivalent_group = "shortage_equivalent";
+
 const Error programme_not_found = errors::not_found("指定されたプログラムは見つかりません。");
 const Error doctor_not_found = errors::not_found("指定された医師は見つかりません。");
 
@@ -408,7 +411,11 @@ std::vector<cr::Assignment> engine_assignments(const std::vector<AssignmentInput
       }
     }
     for (const auto& g : groups)
-      if (std::find(g.members.begin(), g.members.end(), x.facility_name) != g.members.end()) a.groups.push_back(g.code);
+      if (std::find(g.members.begin(), g.members.end(), x.facility_name) != g.members.end()) {
+        a.groups.push_back(g.code);
+        // The centre's 「これらに相当すると認める医療機関」: counted as in a 医師少数区域 wherever they lie.
+        if (g.code == shortage_equivalent_group) a.shortage_area = true;
+      }
     a.interruption_reason = x.interruption_reason.value_or("");
     a.actual = x.actual;
     out.push_back(std::move(a));

@@ -359,6 +359,20 @@ test("another prefecture's centre gets 404, other roles 403", async () => {
   assert.equal((await new Client(server.url).get('/api/v1/career/doctors')).status, 401);
 });
 
+test('facilities the centre designates as equivalent count as a shortage area (group shortage_equivalent)', async () => {
+  const p = (await centre.post('/api/v1/career/programmes', {
+    name: '相当医療機関の確認', basic_area: '内科', rules: [{ kind: 'total_period', months: 24 }, { kind: 'shortage_months', months: 12 }],
+    groups: [{ code: 'shortage_equivalent', name: '医師少数区域に相当する医療機関', members: ['宇都宮市立へき地診療所'] }],
+  })).json;
+  const doc = (await centre.post('/api/v1/career/doctors', { name: '相当 確認', kind: 'voluntary', university: '自治医科大学', graduation_year: thisYear + 1, programme_id: p.id })).json;
+  const plan = (facility) => ({ assignments: [{ kind: 'work', facility_name: facility, area_code: '0903', start: d(thisYear + 1, '04-01'), end: d(thisYear + 3, '03-31') }] });
+  const designated = await centre.post(`/api/v1/career/doctors/${doc.id}/plan/check`, plan('宇都宮市立へき地診療所'));
+  assert.equal(designated.json.valid, true, JSON.stringify(designated.json.findings));
+  const other = await centre.post(`/api/v1/career/doctors/${doc.id}/plan/check`, plan('済生会宇都宮病院'));
+  assert.equal(other.json.valid, false);
+  assert.ok(other.json.findings.some((f) => f.code === 'shortage_months'));
+});
+
 test('plan input errors name the assignment and the field', async () => {
   const r = await centre.post(`/api/v1/career/doctors/${doctor.id}/plan/check`, {
     assignments: [
