@@ -88,3 +88,16 @@ CREATE TABLE career_plan_versions (
   created_at BIGINT NOT NULL,
   PRIMARY KEY (doctor_id, version)
 );
+
+-- Interview and mentoring records (面談記録): the centre's own notes, never shown to the doctor; every read audited.
+CREATE TABLE career_interviews (
+  id TEXT PRIMARY KEY,
+  doctor_id TEXT NOT NULL REFERENCES career_doctors (id),
+  held_on TEXT NOT NULL,                  -- 'YYYY-MM-DD'
+  kind TEXT NOT NULL,                     -- interview (面談), mentoring (メンタリング), phone (電話)
+  body TEXT NOT NULL,
+  created_by TEXT NOT NULL REFERENCES users (id),
+  created_by_name TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX career_interviews_doctor ON career_interviews (doctor_id, held_on);

@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 
 #include "accounts/accounts.h"
+#include "app/career_demo.h"
 #include "app/context.h"
 #include "chat_retrieval/faq_data.h"
 #include "core/time.h"
@@ -369,6 +370,7 @@ Result<int> load_demo_data(Context& ctx) {
   KH_TRY(ctx.seekers->save_many(regional_profiles));
   KH_TRY_VOID(vary_activity(ctx, extra, regional_ids));
   KH_TRY_VOID(load_help_content(ctx));
+  KH_TRY_VOID(load_career_demo(ctx));
   return added + static_cast<int>(ids.size() + regional_ids.size());
 }
 

@@ -57,6 +57,17 @@ class Service {
   //! The centre's queue: doctors with no assignment in the next 6 months, rules at risk or broken, plans awaiting
   //! the doctor's confirmation, the yearly 業務従事証明書 due by 30 April, interruptions ending within 3 months.
   Result<boost::json::object> queue(const accounts::CurrentUser& centre);
+  //! The registry as CSV for Excel: Windows-31J, Japanese headers, one row per doctor (audited).
+  Result<std::string> registry_csv(const accounts::CurrentUser& centre);
+  //! Statistics tables: by 診療科 × 二次医療圏 (of today's assignment) × status, by cohort (graduation year) with
+  //! completion and 離脱 rates, by loan kind.
+  Result<boost::json::object> statistics(const accounts::CurrentUser& centre);
+  //! One statistics table ("area", "cohort" or "kind") as CSV for Excel (Windows-31J).
+  Result<std::string> statistics_csv(const accounts::CurrentUser& centre, const std::string& table);
+  //! Interview and mentoring records (面談記録) of a doctor, newest first: the centre's only, every read audited.
+  Result<boost::json::object> interviews(const accounts::CurrentUser& centre, const std::string& id);
+  //! Adds one ({"held_on", "kind": interview | mentoring | phone, "body"}).
+  Result<boost::json::object> add_interview(const accounts::CurrentUser& centre, const std::string& id, const boost::json::object& body);
   //! The obligation ledger month by month, with the state of each rule (audited).
   Result<boost::json::object> ledger(const accounts::CurrentUser& centre, const std::string& id);
 

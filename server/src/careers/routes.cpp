@@ -4,6 +4,7 @@
 
 #include "accounts/accounts.h"
 #include "accounts/http_guard.h"
+#include "core/time.h"
 #include "careers/careers.h"
 #include "http/request.h"
 #include "http/router.h"
@@ -13,6 +14,19 @@ namespace bj = boost::json;
 using accounts::reply;
 using accounts::with_user;
 using accounts::with_user_and_body;
+
+namespace {
+//! A CSV download for Excel: Windows-31J bytes, a Japanese file name for browsers that read filename*.
+http::Response csv_file(std::string bytes, const std::string& ascii_name, const std::string& japanese_name_encoded) {
+  http::Response r;
+  r.content_type = "text/csv; charset=Shift_JIS";
+  r.body = std::move(bytes);
+  const std::string date = format_iso8601_jst(now_ms()).substr(0, 10);
+  r.header("Content-Disposition", "attachment; filename=\"" + ascii_name + "-" + date + ".csv\"; filename*=UTF-8''" + japanese_name_encoded + "_" +
+                                      date + ".csv");
+  return r;
+}
+}  // namespace
 
 void register_routes(http::Router& router, Service& s, accounts::Service& accounts) {
   // Rule: career_center staff; the programmes of their own prefecture only.
@@ -41,6 +55,28 @@ void register_routes(http::Router& router, Service& s, accounts::Service& accoun
       return reply(s.doctors(c, req.query_param("status"), req.query_param("programme_id"), req.query_param("q")));
     });
   });
+  // Rule: career_center staff; the doctors of their own prefecture only (audited).
+  router.add("GET", "/api/v1/career/doctors.csv", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const auto& c) {
+      auto bytes = s.registry_csv(c);
+      if (!bytes) return http::error_response(bytes.error());
+      return csv_file(std::move(*bytes), "career-registry", "%E7%BE%A9%E5%8B%99%E5%B9%B4%E9%99%90%E5%8C%BB%E5%B8%AB%E5%90%8D%E7%B0%BF");
+    });
+  });
+  // Rule: career_center staff; the doctors of their own prefecture only.
+  router.add("GET", "/api/v1/career/statistics", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const auto& c) { return reply(s.statistics(c)); });
+  });
+  // Rule: career_center staff; the doctors of their own prefecture only.
+  router.add("GET", "/api/v1/career/statistics.csv", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const auto& c) {
+      auto table = req.query_param("table").value_or("");
+      if (table.empty()) table = "area";
+      auto bytes = s.statistics_csv(c, table);
+      if (!bytes) return http::error_response(bytes.error());
+      return csv_file(std::move(*bytes), "career-statistics-" + table, "%E7%B5%B1%E8%A8%88");
+    });
+  });
   // Rule: career_center staff; the doctor belongs to their prefecture.
   router.add("POST", "/api/v1/career/doctors", [&](http::Request& req) {
     return with_user_and_body(accounts, req, [&](const auto& c, const bj::object& b) { return reply(s.register_doctor(c, b), 201); });
@@ -64,6 +100,14 @@ void register_routes(http::Router& router, Service& s, accounts::Service& accoun
   // Rule: career_center staff of the doctor's prefecture; others 404.
   router.add("POST", "/api/v1/career/doctors/{id}/plan/state", [&](http::Request& req) {
     return with_user_and_body(accounts, req, [&](const auto& c, const bj::object& b) { return reply(s.change_plan_state(c, req.param("id"), b)); });
+  });
+  // Rule: career_center staff of the doctor's prefecture (audited; never the doctor); others 404.
+  router.add("GET", "/api/v1/career/doctors/{id}/interviews", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const auto& c) { return reply(s.interviews(c, req.param("id"))); });
+  });
+  // Rule: career_center staff of the doctor's prefecture; others 404.
+  router.add("POST", "/api/v1/career/doctors/{id}/interviews", [&](http::Request& req) {
+    return with_user_and_body(accounts, req, [&](const auto& c, const bj::object& b) { return reply(s.add_interview(c, req.param("id"), b), 201); });
   });
   // Rule: career_center staff of the doctor's prefecture (audited); others 404.
   router.add("GET", "/api/v1/career/doctors/{id}/ledger", [&](http::Request& req) {

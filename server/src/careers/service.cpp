@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <cmath>
 #include <set>
+#include <tuple>
 
 #include "accounts/accounts.h"
 #include "audit/audit.h"
@@ -12,6 +14,8 @@
 #include "careers/careers.h"
 #include "careers/repo.h"
 #include "core/crypto.h"
+#include "core/csv.h"
+#include "core/text.h"
 #include "core/json.h"
 #include "core/time.h"
 #include "reference/reference.h"
@@ -21,6 +25,9 @@ namespace kh::careers {
 namespace bj = boost::json;
 namespace cr = career_rules;
 namespace {
+
+//! The group whose member facilities the centre designates as equivalent to a 医師少数区域.
+constexpr std::string_view shortage_equivalent_group = "shortage_equivalent";
 
 const Error programme_not_found = errors::not_found("指定されたプログラムは見つかりません。");
 const Error doctor_not_found = errors::not_found("指定された医師は見つかりません。");
@@ -404,7 +411,11 @@ std::vector<cr::Assignment> engine_assignments(const std::vector<AssignmentInput
       }
     }
     for (const auto& g : groups)
-      if (std::find(g.members.begin(), g.members.end(), x.facility_name) != g.members.end()) a.groups.push_back(g.code);
+      if (std::find(g.members.begin(), g.members.end(), x.facility_name) != g.members.end()) {
+        a.groups.push_back(g.code);
+        // The centre's 「これらに相当すると認める医療機関」: counted as in a 医師少数区域 wherever they lie.
+        if (g.code == shortage_equivalent_group) a.shortage_area = true;
+      }
     a.interruption_reason = x.interruption_reason.value_or("");
     a.actual = x.actual;
     out.push_back(std::move(a));
@@ -944,6 +955,185 @@ Result<bj::object> Service::queue(const accounts::CurrentUser& u) {
                     {"certificates", bj::object{{"due", format_iso8601_jst(static_cast<std::int64_t>(due) * 86'400'000).substr(0, 10)},
                                                 {"doctors", std::move(certificates)}}},
                     {"interruptions_ending", std::move(interruptions)}};
+}
+
+Result<std::string> Service::registry_csv(const accounts::CurrentUser& u) {
+  const auto prefs = KH_TRY(centre_prefectures(u));
+  auto lease = KH_TRY(pool_.acquire());
+  auto& c = *lease;
+  std::map<std::string, std::string> names;
+  for (const auto& p : KH_TRY(repo::programmes_of(c, prefs)))
+    if (auto v = KH_TRY(repo::find_version(c, p.id, p.current_version))) names[p.id] = v->name;
+  std::string out =
+      "氏名,ふりがな,区分,出身大学,卒業年,医師免許取得年,貸与期間（月）,プログラム,版,希望診療科,状況,計画の状態,義務開始月,"
+      "専門医資格取得日,メールアドレス,電話番号\r\n";
+  const auto text = [](const std::optional<std::string>& v) { return csv::escape(v.value_or("")); };
+  std::size_t n = 0;
+  for (const auto& d : KH_TRY(repo::doctors_of(c, prefs))) {
+    const auto plan = KH_TRY(repo::plan_of(c, d.id));
+    out += csv::escape(d.name) + "," + text(d.name_kana) + "," + csv::escape(label_of(doctor_kinds, d.kind).value_or(d.kind)) + "," +
+           csv::escape(d.university) + "," + csv::number(d.graduation_year) + "," + (d.licence_year ? csv::number(*d.licence_year) : "") + "," +
+           csv::number(d.loan_months) + "," + csv::escape(d.programme_id && names.contains(*d.programme_id) ? names[*d.programme_id] : "") + "," +
+           (d.programme_version ? csv::number(*d.programme_version) : "") + "," + text(d.specialty_wish) + "," +
+           csv::escape(label_of(statuses, d.status).value_or(d.status)) + "," +
+           csv::escape(plan ? std::string(label_of(plan_states, plan->state).value_or(plan->state)) : "未作成") + "," +
+           csv::escape(d.obligation_start) + "," + text(d.specialist_certified_on) + "," + text(d.email) + "," + text(d.phone) + "\r\n";
+    ++n;
+  }
+  KH_TRY_VOID(audit::record(c, accounts::actor_of(u), "career_registry_exported", std::nullopt, std::nullopt, std::to_string(n) + " doctors"));
+  return text::to_windows31j(out);
+}
+
+namespace {
+//! One doctor as the statistics count them.
+struct Counted {
+  std::string specialty, area, status, kind;
+  int cohort = 0;
+};
+}  // namespace
+
+Result<bj::object> Service::statistics(const accounts::CurrentUser& u) {
+  const auto prefs = KH_TRY(centre_prefectures(u));
+  auto lease = KH_TRY(pool_.acquire());
+  auto& c = *lease;
+  const cr::Day today = today_jst();
+  std::vector<Counted> all;
+  for (const auto& d : KH_TRY(repo::doctors_of(c, prefs))) {
+    Counted x{d.specialty_wish.value_or("未定"), "未定", d.status, d.kind, d.graduation_year};
+    if (const auto plan = KH_TRY(repo::plan_of(c, d.id))) {
+      // Where the doctor works today: the area of the assignment covering today.
+      for (const auto& a : assignments_from_stored(plan->assignments_json)) {
+        const auto s = parse_date(a.start), e = parse_date(a.end);
+        if (s && e && *s <= today && today <= *e && a.kind != "interruption") {
+          if (a.area_code && !a.area_code->empty())
+            if (const auto area = catalogue_.area(*a.area_code)) x.area = area->name;
+          if (a.out_of_prefecture) x.area = "県外・海外";
+        }
+      }
+    }
+    all.push_back(std::move(x));
+  }
+  // 診療科 × 二次医療圏 × 状況
+  std::map<std::tuple<std::string, std::string, std::string>, int> by_area;
+  std::map<int, std::map<std::string, int>> by_cohort;
+  std::map<std::string, std::map<std::string, int>> by_kind;
+  for (const auto& x : all) {
+    ++by_area[{x.specialty, x.area, x.status}];
+    ++by_cohort[x.cohort][x.status];
+    ++by_kind[x.kind][x.status];
+  }
+  const auto status_counts = [&](const std::map<std::string, int>& m) {
+    bj::object o;
+    int total = 0;
+    for (const auto& st : statuses) {
+      const auto it = m.find(std::string(st.code));
+      o[st.code] = it == m.end() ? 0 : it->second;
+      total += it == m.end() ? 0 : it->second;
+    }
+    o["total"] = total;
+    return o;
+  };
+  bj::array area_rows, cohort_rows, kind_rows;
+  for (const auto& [k, n] : by_area)
+    area_rows.push_back(bj::object{{"specialty", std::get<0>(k)}, {"area", std::get<1>(k)}, {"status", std::get<2>(k)},
+                                   {"status_label", label_of(statuses, std::get<2>(k)).value_or(std::get<2>(k))}, {"count", n}});
+  for (auto it = by_cohort.rbegin(); it != by_cohort.rend(); ++it) {
+    auto o = status_counts(it->second);
+    const double total = static_cast<double>(o["total"].as_int64());
+    const auto rate = [&](const char* k) { return total > 0 ? std::round(1000.0 * static_cast<double>(o[k].as_int64()) / total) / 10.0 : 0.0; };
+    o["completion_rate"] = rate("completed");
+    o["withdrawal_rate"] = rate("withdrawn");
+    o["cohort"] = it->first;
+    cohort_rows.push_back(std::move(o));
+  }
+  for (const auto& k : doctor_kinds) {
+    const auto it = by_kind.find(std::string(k.code));
+    if (it == by_kind.end()) continue;
+    auto o = status_counts(it->second);
+    o["kind"] = k.code;
+    o["kind_label"] = k.label;
+    kind_rows.push_back(std::move(o));
+  }
+  bj::array status_columns;
+  for (const auto& st : statuses) status_columns.push_back(bj::object{{"code", st.code}, {"label", st.label}});
+  return bj::object{{"statuses", std::move(status_columns)}, {"by_area", std::move(area_rows)}, {"by_cohort", std::move(cohort_rows)},
+                    {"by_kind", std::move(kind_rows)}, {"total", all.size()}};
+}
+
+Result<std::string> Service::statistics_csv(const accounts::CurrentUser& u, const std::string& table) {
+  if (table != "area" && table != "cohort" && table != "kind")
+    return fail(errors::validation({{"table", "「表」は area（診療科×二次医療圏×状況）、cohort（卒業年）、kind（区分）のいずれかです。"}}));
+  const auto st = KH_TRY(statistics(u));
+  std::string out;
+  if (table == "area") {
+    out = "診療科,二次医療圏,状況,人数\r\n";
+    for (const auto& v : st.at("by_area").as_array()) {
+      const auto& o = v.as_object();
+      out += csv::escape(o.at("specialty").as_string()) + "," + csv::escape(o.at("area").as_string()) + "," +
+             csv::escape(o.at("status_label").as_string()) + "," + csv::number(o.at("count").as_int64()) + "\r\n";
+    }
+  } else {
+    out = table == "cohort" ? "卒業年" : "区分";
+    for (const auto& s : statuses) out += "," + std::string(s.label);
+    out += table == "cohort" ? ",計,満了率（％）,離脱率（％）\r\n" : ",計\r\n";
+    for (const auto& v : st.at(table == "cohort" ? "by_cohort" : "by_kind").as_array()) {
+      const auto& o = v.as_object();
+      out += table == "cohort" ? csv::number(o.at("cohort").as_int64()) : csv::escape(o.at("kind_label").as_string());
+      for (const auto& s : statuses) out += "," + csv::number(o.at(s.code).as_int64());
+      out += "," + csv::number(o.at("total").as_int64());
+      if (table == "cohort") {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, ",%.1f,%.1f", o.at("completion_rate").as_double(), o.at("withdrawal_rate").as_double());
+        out += buf;
+      }
+      out += "\r\n";
+    }
+  }
+  return text::to_windows31j(out);
+}
+
+namespace {
+constexpr std::array<Code, 3> interview_kinds{{{"interview", "面談"}, {"mentoring", "メンタリング"}, {"phone", "電話"}}};
+}  // namespace
+
+Result<bj::object> Service::interviews(const accounts::CurrentUser& u, const std::string& id) {
+  const auto prefs = KH_TRY(centre_prefectures(u));
+  auto lease = KH_TRY(pool_.acquire());
+  auto& c = *lease;
+  KH_TRY(load_doctor(c, prefs, id));
+  bj::array items;
+  for (const auto& r : KH_TRY(c.execute("SELECT id, held_on, kind, body, created_by_name, created_at FROM career_interviews "
+                                        "WHERE doctor_id = $1 ORDER BY held_on DESC, created_at DESC",
+                                        {id})).rows)
+    items.push_back(bj::object{{"id", r.text(0)}, {"held_on", r.text(1)}, {"kind", r.text(2)},
+                               {"kind_label", label_of(interview_kinds, r.text(2)).value_or(r.text(2))}, {"body", r.text(3)},
+                               {"created_by", r.text(4)}, {"created_at", format_iso8601_jst(r.integer(5))}});
+  KH_TRY_VOID(audit::record(c, accounts::actor_of(u), "career_interviews_read", "career_doctor", id));
+  return bj::object{{"items", std::move(items)}};
+}
+
+Result<bj::object> Service::add_interview(const accounts::CurrentUser& u, const std::string& id, const bj::object& body) {
+  const auto prefs = KH_TRY(centre_prefectures(u));
+  {
+    auto lease = KH_TRY(pool_.acquire());
+    auto& c = *lease;
+    KH_TRY(load_doctor(c, prefs, id));
+    json::FieldReader f(body);
+    const auto held_on = f.required_string("held_on", "面談日", 10);
+    if (!held_on.empty() && !is_valid_date(held_on)) f.add_error("held_on", "「面談日」は YYYY-MM-DD の形の日付で入力してください。");
+    const auto kind = f.optional_string("kind", "種類", 20).value_or("interview");
+    if (!label_of(interview_kinds, kind)) f.add_error("kind", "「種類」は 面談、メンタリング、電話 のいずれかです。");
+    const auto text = f.required_text("body", "記録", 5000);
+    KH_TRY_VOID(f.finish());
+    const auto rid = crypto::new_id("civ");
+    KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
+      KH_TRY(c.execute("INSERT INTO career_interviews (id, doctor_id, held_on, kind, body, created_by, created_by_name, created_at) "
+                       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                       {rid, id, held_on, kind, text, u.user.id, person(u), now_ms()}));
+      return audit::record(c, accounts::actor_of(u), "career_interview_added", "career_doctor", id, rid);
+    }));
+  }
+  return interviews(u, id);
 }
 
 Result<bj::object> Service::ledger(const accounts::CurrentUser& u, const std::string& id) {

@@ -428,6 +428,8 @@ const CASES = {
   'PUT /api/v1/career/doctors/{id}/plan': { variants: () => [foreign({ id: fx.careerDoctor.id })], body: () => careerPlanBody() },
   'POST /api/v1/career/doctors/{id}/plan/state': { variants: () => [foreign({ id: fx.careerDoctor.id })], body: () => ({ state: 'confirmation' }) },
   'GET /api/v1/career/doctors/{id}/ledger': { variants: () => [foreign({ id: fx.careerDoctor.id })] },
+  'GET /api/v1/career/doctors/{id}/interviews': { variants: () => [foreign({ id: fx.careerDoctor.id })] },
+  'POST /api/v1/career/doctors/{id}/interviews': { variants: () => [foreign({ id: fx.careerDoctor.id })], body: () => ({ held_on: '2027-04-01', body: '権限確認の面談' }) },
   'GET /api/v1/me/home': {},
   'POST /api/v1/notifications/read-all': {},
   'POST /api/v1/notifications/{id}/read': { variants: () => [foreign({ id: fx.notification })] },
@@ -790,6 +792,8 @@ test('allowed callers reach their own objects', async () => {
   await ok(seeker, 'POST', '/api/v1/chat/messages', { conversation: fx.chatOwned, text: '面接はいつ？' });
   await ok(fx.chatVisitor, 'GET', `/api/v1/chat/conversations/${fx.chatAnon}`);
   await ok(fx.chatVisitor, 'POST', '/api/v1/chat/messages', { conversation: fx.chatAnon, text: '対応しているブラウザは？' });
+  assert.equal((await ok(centre, 'POST', `/api/v1/career/doctors/${doc.id}/interviews`, { held_on: '2027-04-01', body: '自県の面談' })).items.length, 1);
+  await ok(centre, 'GET', `/api/v1/career/doctors/${doc.id}/interviews`);
   // A second factor turned off by its owner with a current code.
   await ok(fx.selfDisable, 'POST', '/api/v1/me/second-factor/disable', { password: 'Authz2026pwB', code: totpCode(fx.selfDisable.secret, 1) });
 });

@@ -62,6 +62,21 @@ before(async () => {
 });
 after(async () => { await server?.stop(); });
 
+test('the demo centre has three programmes and 40 doctors across statuses, some plans breaking rules', async () => {
+  const programmes = (await centre.get('/api/v1/career/programmes')).json.items;
+  assert.deepEqual(programmes.map((p) => p.basic_area), ['内科', '外科', '総合診療']);
+  const doctors = (await centre.get('/api/v1/career/doctors')).json.items;
+  assert.equal(doctors.length, 40);
+  const statuses = new Set(doctors.map((d) => d.status));
+  for (const s of ['clinical_training', 'specialist_training', 'obligation', 'interrupted', 'withdrawn', 'completed']) assert.ok(statuses.has(s), s);
+  assert.ok(doctors.some((d) => d.plan?.state === 'draft' && d.plan.violations > 0));
+  assert.ok(doctors.some((d) => d.plan?.state === 'approved'));
+  assert.ok(doctors.some((d) => d.plan?.state === 'confirmation'));
+  assert.ok(doctors.some((d) => d.plan === null));
+  const q = (await centre.get('/api/v1/career/queue')).json;
+  assert.ok(q.rules_at_risk.length > 0 && q.awaiting_confirmation.length > 0);
+});
+
 test('a centre creates a programme with rules as data; every rule is described in Japanese', async () => {
   const created = await centre.post('/api/v1/career/programmes', {
     name: '栃木県総合内科プログラム', basic_area: '内科', course: '地域医療コース', target_years: 9, rules: RULES, groups: GROUPS,
@@ -218,7 +233,8 @@ test('離脱 and 中断 need a reason, a date and consent; the history keeps the
   assert.equal(latest.consent, true);
   assert.equal(latest.follow_up, '半年ごとに面談');
   const list = await centre.get('/api/v1/career/doctors?status=interrupted');
-  assert.deepEqual(list.json.items.map((x) => x.id), [doctor.id]);
+  assert.ok(list.json.items.some((x) => x.id === doctor.id));
+  assert.ok(list.json.items.every((x) => x.status === 'interrupted'));
   const badFilter = await centre.get('/api/v1/career/doctors?status=sleeping');
   assert.equal(badFilter.status, 400);
   assert.ok(badFilter.json.error.fields.status);
@@ -260,7 +276,8 @@ test("the centre's queue: awaiting confirmation, rules at risk, nothing planned,
 
   const q = await centre.get('/api/v1/career/queue');
   assert.equal(q.status, 200, q.text);
-  assert.deepEqual(q.json.awaiting_confirmation.map((x) => x.name), ['足利 次郎']);
+  assert.ok(q.json.awaiting_confirmation.some((x) => x.id === third.id));
+  assert.ok(!q.json.awaiting_confirmation.some((x) => x.id === other.id));
   assert.ok(q.json.no_assignment.some((x) => x.id === other.id));
   assert.ok(!q.json.no_assignment.some((x) => x.id === third.id));
   const risky = q.json.rules_at_risk.find((x) => x.id === other.id);
@@ -268,6 +285,57 @@ test("the centre's queue: awaiting confirmation, rules at risk, nothing planned,
   assert.match(q.json.certificates.due, /^\d{4}-04-30$/);
   assert.ok(q.json.certificates.doctors.some((x) => x.id === third.id));
   assert.deepEqual((await otherCentre.get('/api/v1/career/queue')).json.awaiting_confirmation, []);
+});
+
+test('the registry and the statistics download as CSV for Excel (Windows-31J, Japanese headers)', async () => {
+  const res = await fetch(`${server.url}/api/v1/career/doctors.csv`, { headers: { cookie: [...centre.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type'), /Shift_JIS/);
+  const text = new TextDecoder('shift_jis').decode(await res.arrayBuffer());
+  const lines = text.trim().split('\r\n');
+  assert.equal(lines[0].split(',').slice(0, 4).join(','), '氏名,ふりがな,区分,出身大学');
+  assert.ok(lines.some((l) => l.startsWith('宇都宮 一郎,うつのみや いちろう,地域枠（県の修学資金あり）,自治医科大学,')), lines.slice(0, 3).join('\n'));
+  assert.equal(lines.length, 1 + 40 + 3);
+  const audit = await secretariat.get('/api/v1/audit?action=career_registry_exported');
+  assert.ok(audit.json.items.length >= 1);
+
+  const stats = await centre.get('/api/v1/career/statistics');
+  assert.equal(stats.status, 200, stats.text);
+  assert.equal(stats.json.total, 43);
+  const cohort = stats.json.by_cohort.find((r) => r.cohort === startYear);
+  assert.ok(cohort.total >= 3);
+  assert.equal(stats.json.by_kind.reduce((n, r) => n + r.total, 0), 43);
+  assert.equal(stats.json.by_area.reduce((n, r) => n + r.count, 0), 43);
+  const withdrawn = stats.json.by_cohort.find((r) => r.withdrawn > 0);
+  assert.equal(withdrawn.withdrawal_rate, Math.round((1000 * withdrawn.withdrawn) / withdrawn.total) / 10);
+  for (const table of ['area', 'cohort', 'kind']) {
+    const r = await fetch(`${server.url}/api/v1/career/statistics.csv?table=${table}`, { headers: { cookie: [...centre.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    assert.equal(r.status, 200);
+    const first = new TextDecoder('shift_jis').decode(await r.arrayBuffer()).split('\r\n')[0];
+    assert.ok(first.startsWith({ area: '診療科,二次医療圏,状況,人数', cohort: '卒業年,臨床研修,', kind: '区分,臨床研修,' }[table]), first);
+  }
+  const bad = await centre.get('/api/v1/career/statistics.csv?table=planets');
+  assert.equal(bad.status, 400);
+  assert.match(bad.json.error.fields.table, /「表」は area/);
+  assert.equal((await facility.get('/api/v1/career/statistics')).status, 403);
+  assert.equal((await otherCentre.get('/api/v1/career/statistics')).json.total, 0);
+});
+
+test("interview records are the centre's own, each read audited", async () => {
+  const bad = await centre.post(`/api/v1/career/doctors/${doctor.id}/interviews`, { held_on: '2027-02-30', kind: 'chat', body: '' });
+  assert.equal(bad.status, 400);
+  assert.match(bad.json.error.fields.held_on, /面談日/);
+  assert.match(bad.json.error.fields.kind, /面談、メンタリング、電話/);
+  assert.equal(bad.json.error.fields.body, '「記録」を入力してください。');
+  const added = await centre.post(`/api/v1/career/doctors/${doctor.id}/interviews`, { held_on: d(startYear + 2, '05-10'), kind: 'mentoring', body: '専門研修の希望を確認。\n小児科も検討中。' });
+  assert.equal(added.status, 201, added.text);
+  assert.equal(added.json.items[0].kind_label, 'メンタリング');
+  assert.equal(added.json.items[0].body, '専門研修の希望を確認。\n小児科も検討中。');
+  assert.equal(added.json.items[0].created_by, '吉田 修（栃木県地域医療支援センター）');
+  assert.equal((await otherCentre.get(`/api/v1/career/doctors/${doctor.id}/interviews`)).status, 404);
+  assert.equal((await facility.get(`/api/v1/career/doctors/${doctor.id}/interviews`)).status, 403);
+  const audit = await secretariat.get('/api/v1/audit?action=career_interviews_read');
+  assert.ok(audit.json.items.some((e) => e.subject_id === doctor.id));
 });
 
 test("another prefecture's centre gets 404, other roles 403", async () => {
@@ -289,6 +357,20 @@ test("another prefecture's centre gets 404, other roles 403", async () => {
   assert.deepEqual((await otherCentre.get('/api/v1/career/doctors')).json.items, []);
   assert.deepEqual((await otherCentre.get('/api/v1/career/programmes')).json.items, []);
   assert.equal((await new Client(server.url).get('/api/v1/career/doctors')).status, 401);
+});
+
+test('facilities the centre designates as equivalent count as a shortage area (group shortage_equivalent)', async () => {
+  const p = (await centre.post('/api/v1/career/programmes', {
+    name: '相当医療機関の確認', basic_area: '内科', rules: [{ kind: 'total_period', months: 24 }, { kind: 'shortage_months', months: 12 }],
+    groups: [{ code: 'shortage_equivalent', name: '医師少数区域に相当する医療機関', members: ['宇都宮市立へき地診療所'] }],
+  })).json;
+  const doc = (await centre.post('/api/v1/career/doctors', { name: '相当 確認', kind: 'voluntary', university: '自治医科大学', graduation_year: thisYear + 1, programme_id: p.id })).json;
+  const plan = (facility) => ({ assignments: [{ kind: 'work', facility_name: facility, area_code: '0903', start: d(thisYear + 1, '04-01'), end: d(thisYear + 3, '03-31') }] });
+  const designated = await centre.post(`/api/v1/career/doctors/${doc.id}/plan/check`, plan('宇都宮市立へき地診療所'));
+  assert.equal(designated.json.valid, true, JSON.stringify(designated.json.findings));
+  const other = await centre.post(`/api/v1/career/doctors/${doc.id}/plan/check`, plan('済生会宇都宮病院'));
+  assert.equal(other.json.valid, false);
+  assert.ok(other.json.findings.some((f) => f.code === 'shortage_months'));
 });
 
 test('plan input errors name the assignment and the field', async () => {

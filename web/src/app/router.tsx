@@ -11,6 +11,11 @@ import { UsersPage } from '../features/admin/routes/users_page';
 import { MailsPage } from '../features/dev_mails/routes/mails_page';
 import { FeedsPage } from '../features/feeds/routes/feeds_page';
 import { ContactRequestsPage } from '../features/contact_requests/routes/contact_requests_page';
+import { CareerDoctorPage } from '../features/careers/routes/career_doctor_page';
+import { CareerDoctorsPage } from '../features/careers/routes/career_doctors_page';
+import { CareerHomePage } from '../features/careers/routes/career_home_page';
+import { CareerProgrammesPage } from '../features/careers/routes/career_programmes_page';
+import { CareerStatisticsPage } from '../features/careers/routes/career_statistics_page';
 import { HomePage } from '../features/home/routes/home_page';
 import { MyMatchesPage } from '../features/matching/routes/my_matches_page';
 import { PostingCandidatesPage } from '../features/matching/routes/posting_candidates_page';
@@ -94,6 +99,11 @@ export function createAppRouter() {
           element: <RequireLogin role="facility">{() => <PostingCandidatesPage />}</RequireLogin>,
         },
         { path: '/notifications', element: <RequireLogin>{() => <NotificationsPage />}</RequireLogin> },
+        { path: '/career', element: <RequireLogin role="career_center">{() => <CareerHomePage />}</RequireLogin> },
+        { path: '/career/programmes', element: <RequireLogin role="career_center">{() => <CareerProgrammesPage />}</RequireLogin> },
+        { path: '/career/statistics', element: <RequireLogin role="career_center">{() => <CareerStatisticsPage />}</RequireLogin> },
+        { path: '/career/doctors', element: <RequireLogin role="career_center">{() => <CareerDoctorsPage />}</RequireLogin> },
+        { path: '/career/doctors/:id', element: <RequireLogin role="career_center">{(user) => <CareerDoctorPage user={user} />}</RequireLogin> },
         { path: '/feeds', element: <RequireLogin role={['coordinator', 'secretariat']}>{() => <FeedsPage />}</RequireLogin> },
         { path: '/beds', element: <RequireLogin role={['aggregator', 'secretariat']}>{(user) => <BedBoardPage user={user} />}</RequireLogin> },
         { path: '/beds/report', element: <RequireLogin role="facility">{(user) => <BedReportPage user={user} />}</RequireLogin> },
