@@ -102,4 +102,8 @@ class Service {
 
 void register_routes(http::Router& router, Service& service, accounts::Service& accounts);
 
+//! The demo's work-environment centre (demo.cpp): kinds for 東京都's network, 30 hospitals, 12 months of hours
+//! for 600 doctors, cases and visits. Returns the hospitals added (0 without the demo's workenv-13).
+Result<int> load_demo_data(Service& service, accounts::Service& accounts, store::Pool& pool);
+
 }  // namespace kh::workenv
