@@ -67,6 +67,14 @@ describe('work-environment centre', () => {
       assert.match(await page.locator('main').innerText(), /センターが優先度を引き上げました：院長交代で体制が変わるため/);
       await expectAccessibleAtWalkthroughWidths(page, '優先訪問先リスト');
 
+      await page.goto('/workenv/report');
+      await expectHeading(page, '活動実績');
+      const reportTable = page.getByRole('table', { name: /年度の活動実績/ });
+      await reportTable.getByRole('row', { name: /合計/ }).waitFor();
+      assert.equal(await reportTable.getByRole('row').count(), 14, 'header, twelve months and the total');
+      await page.getByRole('link', { name: 'CSV（Excel用）をダウンロード' }).waitFor();
+      await expectAccessibleAtWalkthroughWidths(page, '活動実績');
+
       // A hospital's page from the grid: readiness, hours of the latest month, the centre's adjustment.
       await page.goto('/workenv/hospitals');
       await page.getByRole('region', { name: /医療機関ごとの準備状況/ }).getByRole('link', { name: '八王子市みなみ野総合病院' }).click();

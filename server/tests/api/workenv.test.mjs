@@ -275,3 +275,31 @@ test('members: the network of the prefecture with kinds set by the secretariat',
   assert.equal(template.status, 200);
   assert.match(template.headers.get('content-type'), /Shift_JIS/);
 });
+
+test('the activity report counts the fiscal year per month, as a table and as CSV for Excel', async () => {
+  const report = await centre.get('/api/v1/workenv/report');
+  assert.equal(report.status, 200, report.text);
+  assert.equal(report.json.months.length, 12);
+  assert.match(report.json.months[0].month, /^\d{4}-04$/);
+  assert.match(report.json.months[11].month, /^\d{4}-03$/);
+  // This file's case (a consultation by phone about 宿日直 and 時短計画) and its visit, in this month.
+  const thisMonth = new Date(Date.now() + 9 * 3600 * 1000).toISOString().slice(0, 7);
+  const row = report.json.months.find((m) => m.month === thisMonth);
+  assert.ok(row.consultations >= 1 && row.by_channel.phone >= 1 && row.by_topic.duty_permit >= 1);
+  assert.equal(report.json.total.consultations, report.json.months.reduce((n, m) => n + m.consultations, 0));
+  assert.ok(report.json.total.hospitals_supported >= 1);
+  // Another prefecture's centre counts none of it; other roles are refused; a wrong year names the field.
+  assert.equal((await otherCentre.get('/api/v1/workenv/report')).json.total.consultations, 0);
+  assert.equal((await facility.get('/api/v1/workenv/report')).status, 403);
+  const bad = await centre.get('/api/v1/workenv/report?fiscal_year=R8');
+  assert.equal(bad.status, 400);
+  assert.match(bad.json.error.fields.fiscal_year, /年度/);
+  const csv = await fetch(`${server.url}/api/v1/workenv/report.csv`, { headers: { cookie: [...centre.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+  assert.equal(csv.status, 200);
+  assert.match(csv.headers.get('content-type'), /Shift_JIS/);
+  const text = new TextDecoder('shift_jis').decode(await csv.arrayBuffer());
+  const lines = text.trim().split('\r\n');
+  assert.equal(lines.length, 14, 'header, 12 months, total');
+  assert.match(lines[0], /^月,相談件数,経路:電話,/);
+  assert.match(lines[13], /^\d{4}年度 合計,/);
+});

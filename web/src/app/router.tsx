@@ -47,6 +47,7 @@ import { CasesPage } from '../features/workenv/routes/cases_page';
 import { MyWorkenvHospitalPage, WorkenvHospitalPage } from '../features/workenv/routes/hospital_page';
 import { PrioritiesPage } from '../features/workenv/routes/priorities_page';
 import { ReadinessGridPage } from '../features/workenv/routes/readiness_grid_page';
+import { ReportPage } from '../features/workenv/routes/report_page';
 import { VisitsPage } from '../features/workenv/routes/visits_page';
 import { WorkenvTodayPage } from '../features/workenv/routes/workenv_today_page';
 import { AppLayout } from './layout/app_layout';
@@ -87,6 +88,7 @@ export function createAppRouter() {
         { path: '/workenv/cases', element: <RequireLogin role="workenv_center">{() => <CasesPage />}</RequireLogin> },
         { path: '/workenv/cases/:id', element: <RequireLogin role="workenv_center">{() => <WorkenvCasePage />}</RequireLogin> },
         { path: '/workenv/visits', element: <RequireLogin role="workenv_center">{() => <VisitsPage />}</RequireLogin> },
+        { path: '/workenv/report', element: <RequireLogin role="workenv_center">{() => <ReportPage />}</RequireLogin> },
         { path: '/admin/users', element: <RequireLogin role="secretariat">{() => <UsersPage />}</RequireLogin> },
         { path: '/postings', element: <PostingSearchPage /> },
         { path: '/postings/:id', element: <PostingDetailPage /> },

@@ -88,6 +88,7 @@ export const ROLE_FUNCTIONS: Record<Role, readonly RoleFunction[]> = {
     { id: 'priorityList', path: '/workenv/priorities' },
     { id: 'hospitalCases', path: '/workenv/cases' },
     { id: 'visits', path: '/workenv/visits' },
+    { id: 'activityReport', path: '/workenv/report' },
     { id: 'meetings' },
     { id: 'postingSearch', path: '/postings' },
     { id: 'notifications', path: '/notifications' },

@@ -203,3 +203,24 @@ export function rowErrors(fields: Readonly<Record<string, string>>): { row: numb
     .map(([key, message]) => ({ row: Number(/^row_(\d+)$/.exec(key)?.[1] ?? Number.MAX_SAFE_INTEGER), message }))
     .sort((a, b) => a.row - b.row);
 }
+
+export interface ReportCounts {
+  consultations: number;
+  by_channel: Record<string, number>;
+  by_topic: Record<string, number>;
+  visits: number;
+  follow_up_visits: number;
+  hospitals_supported: number;
+  special_support: number;
+  briefings: number;
+  briefing_attendees: number;
+}
+export interface ActivityReport {
+  fiscal_year: number;
+  months: (ReportCounts & { month: string })[];
+  total: ReportCounts;
+  channels: Choice[];
+  topics: Choice[];
+}
+export const useActivityReport = (fiscalYear: string | null) =>
+  useQuery(get<ActivityReport>(`/api/v1/workenv/report${fiscalYear ? `?fiscal_year=${encodeURIComponent(fiscalYear)}` : ''}`));

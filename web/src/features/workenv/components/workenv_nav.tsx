@@ -8,6 +8,7 @@ const LINKS = [
   { to: '/workenv/priorities', key: 'nav.priorities', end: true },
   { to: '/workenv/cases', key: 'nav.cases', end: false },
   { to: '/workenv/visits', key: 'nav.visits', end: true },
+  { to: '/workenv/report', key: 'nav.report', end: true },
 ] as const;
 
 /** The centre's pages, one link each; wraps onto several lines on a phone. */
