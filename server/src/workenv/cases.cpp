@@ -559,14 +559,23 @@ std::string activity_report_csv(const bj::object& report) {
   for (const auto& x : topics) header.push_back("内容:" + std::string(x.label));
   for (const char* h : {"訪問件数", "うちフォローアップ訪問", "支援医療機関数", "特別支援", "説明会", "説明会参加者数"}) header.push_back(h);
   std::string out;
-  for (std::size_t i = 0; i < header.size(); ++i) out += (i ? "," : "") + csv::escape(header[i]);
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (i) out += ',';
+    out += csv::escape(header[i]);
+  }
   out += "\r\n";
   const auto line = [&](const std::string& label, const bj::object& k) {
-    out += csv::escape(label) + "," + csv::number(k.at("consultations").to_number<std::int64_t>());
-    for (const auto& x : channels) out += "," + csv::number(k.at("by_channel").as_object().at(x.code).to_number<std::int64_t>());
-    for (const auto& x : topics) out += "," + csv::number(k.at("by_topic").as_object().at(x.code).to_number<std::int64_t>());
+    // Cell by cell with `+=` (g++ 12 warns falsely about `"," + std::string` here: -Wrestrict).
+    const auto cell = [&](const bj::value& v) {
+      out += ',';
+      out += csv::number(v.to_number<std::int64_t>());
+    };
+    out += csv::escape(label);
+    cell(k.at("consultations"));
+    for (const auto& x : channels) cell(k.at("by_channel").as_object().at(x.code));
+    for (const auto& x : topics) cell(k.at("by_topic").as_object().at(x.code));
     for (const char* key : {"visits", "follow_up_visits", "hospitals_supported", "special_support", "briefings", "briefing_attendees"})
-      out += "," + csv::number(k.at(key).to_number<std::int64_t>());
+      cell(k.at(key));
     out += "\r\n";
   };
   for (const auto& m : report.at("months").as_array()) {
