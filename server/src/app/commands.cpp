@@ -185,7 +185,7 @@ int demo_data_command(const std::map<std::string, std::string>& flags) {
             << "  とりまとめ団体 (aggregator)          agg-tochigi (栃木県全域), agg-kensei-09 (県西の二次医療圏のみ)\n"
             << "  コーディネーター (coordinator)       coord-nurse-13 (看護職), coord-doctor-13 (医師)\n"
             << "  地域医療支援センター (career_center) career-09\n"
-            << "  勤改センター (workenv_center)        workenv-13\n"
+            << "  勤改センター (workenv_center)        workenv-13 (受託者), workenv-13-pref (都道府県), workenv-13-roukyoku (労働局), workenv-13-adviser (アドバイザー)\n"
             << "  求職者 (seeker)                      seeker@example.jp\n";
   return 0;
 }

@@ -13,6 +13,7 @@
 #include "core/time.h"
 #include "reference/reference.h"
 #include "store/database.h"
+#include "workenv/workenv.h"
 
 namespace kh::app {
 namespace {
@@ -36,7 +37,7 @@ struct DemoAddress {
 
 // Fictional institutions in real municipalities across the country; one user for every role, and several
 // facilities so that regional views have something to show.
-constexpr std::array<DemoUser, 22> users{{
+constexpr std::array<DemoUser, 25> users{{
     {"jimukyoku", "secretariat", "かけはし事務局", "13", "事務局 担当者", "jimukyoku@kakehashi.example"},
     {"fac-tokyo-01", "facility", "千代田区神田さくら病院", "13", "佐藤 一郎", "fac-tokyo-01@kakehashi.example"},
     {"fac-tokyo-02", "facility", "八王子市みなみ野総合病院", "13", "鈴木 美咲", "fac-tokyo-02@kakehashi.example"},
@@ -52,6 +53,10 @@ constexpr std::array<DemoUser, 22> users{{
     {"coord-doctor-13", "coordinator", "東京都ドクターバンク", "13", "井上 亮", "coord-doctor-13@kakehashi.example"},
     {"career-09", "career_center", "栃木県地域医療支援センター", "09", "吉田 修", "career-09@kakehashi.example"},
     {"workenv-13", "workenv_center", "東京都医療勤務環境改善支援センター", "13", "山田 聡", "workenv-13@kakehashi.example"},
+    // The rest of 東京都's work-environment network: the prefecture, the labour bureau, an adviser.
+    {"workenv-13-pref", "workenv_center", "東京都保健医療局医療政策部", "13", "佐藤 由紀", "workenv-13-pref@kakehashi.example"},
+    {"workenv-13-roukyoku", "workenv_center", "東京労働局労働基準部", "13", "中島 浩", "workenv-13-roukyoku@kakehashi.example"},
+    {"workenv-13-adviser", "workenv_center", "医療労務管理アドバイザー（東京都社会保険労務士会）", "13", "小川 真由美", "workenv-13-adviser@kakehashi.example"},
     {"seeker@example.jp", "seeker", "", "", "山田 花子", "seeker@example.jp"},
     // Regional hospitals, each in a 二次医療圏 that the shipped data designates 医師少数区域.
     {"fac-aomori-01", "facility", "八戸市うみねこ病院", "02", "工藤 亮太", "fac-aomori-01@kakehashi.example"},
@@ -371,6 +376,7 @@ Result<int> load_demo_data(Context& ctx) {
   KH_TRY_VOID(vary_activity(ctx, extra, regional_ids));
   KH_TRY_VOID(load_help_content(ctx));
   KH_TRY_VOID(load_career_demo(ctx));
+  KH_TRY(workenv::load_demo_data(*ctx.workenv, *ctx.accounts, *ctx.pool));
   return added + static_cast<int>(ids.size() + regional_ids.size());
 }
 

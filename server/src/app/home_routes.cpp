@@ -136,8 +136,16 @@ Result<bj::object> home_counts(Context& ctx, const accounts::CurrentUser& viewer
       merge(KH_TRY(counter.board_freshness()));
       merge(KH_TRY(counter.open_inquiries()));
       break;
-    case Role::career_center:
-    case Role::workenv_center: break;
+    case Role::workenv_center: {
+      // The centre's "what to do now" (workenv::Service::today): the same counts as its page.
+      auto today = KH_TRY(ctx.workenv->today(viewer));
+      counts["workenv_due_cases"] = today.at("due_cases").as_array().size();
+      counts["workenv_proposed_visits"] = today.at("proposed_visits").as_array().size();
+      counts["workenv_interview_gaps"] = today.at("interview_gaps");
+      counts["workenv_projected_over_cap"] = today.at("projected_over_cap");
+      break;
+    }
+    case Role::career_center: break;
   }
   return bj::object{{"role", std::string(accounts::role_code(viewer.user.role))}, {"counts", std::move(counts)},
                     {"as_of", format_iso8601_jst(now_ms())}};

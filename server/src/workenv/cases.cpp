@@ -3,10 +3,12 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "accounts/accounts.h"
 #include "audit/audit.h"
 #include "core/crypto.h"
+#include "core/csv.h"
 #include "core/json.h"
 #include "core/text.h"
 #include "core/time.h"
@@ -17,6 +19,7 @@
 
 namespace kh::workenv {
 namespace bj = boost::json;
+namespace wh = kh::workenv_hours;
 namespace {
 
 struct Choice { std::string_view code, label; };
@@ -463,6 +466,125 @@ Result<bj::object> Service::today(const accounts::CurrentUser& viewer) {
                     {"proposed_visits", std::move(proposed)}, {"upcoming_visits", std::move(upcoming)},
                     {"top_priorities", std::move(top)}, {"hospitals", hs.size()}, {"open_cases", open.size()},
                     {"interview_gaps", interview_gaps}, {"projected_over_cap", over_cap}};
+}
+
+}  // namespace kh::workenv
+
+// ---- activity report -------------------------------------------------------------------------------------------
+
+namespace kh::workenv {
+namespace {
+
+//! The month "YYYY-MM" in Japan of an instant.
+std::string month_of_ms(std::int64_t ms) { return format_iso8601_jst(ms).substr(0, 7); }
+
+}  // namespace
+
+Result<bj::object> Service::activity_report(const accounts::CurrentUser& viewer, std::optional<std::string> fiscal_year) {
+  auto prefectures = KH_TRY(centre_prefectures(viewer));
+  const auto this_month = wh::parse_year_month(iso_of_days(today_days()).substr(0, 7)).value();
+  int fy = this_month.fiscal_year();
+  if (fiscal_year && !fiscal_year->empty()) {
+    const bool digits = fiscal_year->size() == 4 && std::all_of(fiscal_year->begin(), fiscal_year->end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    if (!digits || std::stoi(*fiscal_year) < 2000 || std::stoi(*fiscal_year) > 2100)
+      return fail(errors::validation({{"fiscal_year", "「年度」は西暦4桁（2026 など）で指定してください。"}}));
+    fy = std::stoi(*fiscal_year);
+  }
+  // Per month of the fiscal year (April … March), then the year's total.
+  struct Counts {
+    std::map<std::string, std::int64_t> channel, topic;
+    std::int64_t consultations = 0, visits = 0, follow_ups = 0, special = 0, briefings = 0, attendees = 0;
+    std::set<std::string> hospitals;
+  };
+  std::vector<std::string> months;
+  for (int m = 0; m < 12; ++m) months.push_back(wh::YearMonth{wh::YearMonth::of(fy, 4).index + m}.iso());
+  std::map<std::string, Counts> by_month;
+  Counts total;
+  auto lease = KH_TRY(pool_.acquire());
+  auto& c = *lease;
+  store::Params p(prefectures.begin(), prefectures.end());
+  for (const auto& row : KH_TRY(c.execute("SELECT kind, channel, topics, created_at, hospital_id, attendees FROM workenv_cases "
+                                          "WHERE prefecture IN " + repo::placeholders(1, p.size()), p)).rows) {
+    const auto month = month_of_ms(row.integer(3));
+    if (month < months.front() || month > months.back()) continue;
+    for (Counts* k : {&by_month[month], &total}) {
+      const std::string kind = row.text(0);
+      k->hospitals.insert(row.text(4));
+      if (kind == "briefing") {
+        ++k->briefings;
+        k->attendees += row.integer(5);
+        continue;
+      }
+      if (kind == "special_support") ++k->special;
+      ++k->consultations;
+      ++k->channel[row.text(1)];
+      for (const auto& t : text::split(row.text(2), ',')) ++k->topic[t];
+    }
+  }
+  for (const auto& row : KH_TRY(c.execute("SELECT planned_date, follow_up, hospital_id FROM workenv_visits WHERE status = 'done' "
+                                          "AND prefecture IN " + repo::placeholders(1, p.size()), p)).rows) {
+    const auto month = row.text(0).substr(0, 7);
+    if (month < months.front() || month > months.back()) continue;
+    for (Counts* k : {&by_month[month], &total}) {
+      ++k->visits;
+      if (row.boolean(1)) ++k->follow_ups;
+      k->hospitals.insert(row.text(2));
+    }
+  }
+  const auto counts_json = [](const Counts& k) {
+    bj::object ch, tp;
+    for (const auto& x : channels) ch[x.code] = k.channel.contains(std::string(x.code)) ? k.channel.at(std::string(x.code)) : 0;
+    for (const auto& x : topics) tp[x.code] = k.topic.contains(std::string(x.code)) ? k.topic.at(std::string(x.code)) : 0;
+    return bj::object{{"consultations", k.consultations}, {"by_channel", std::move(ch)}, {"by_topic", std::move(tp)},
+                      {"visits", k.visits}, {"follow_up_visits", k.follow_ups}, {"hospitals_supported", k.hospitals.size()},
+                      {"special_support", k.special}, {"briefings", k.briefings}, {"briefing_attendees", k.attendees}};
+  };
+  bj::array rows;
+  for (const auto& m : months) {
+    auto o = counts_json(by_month[m]);
+    o["month"] = m;
+    rows.push_back(std::move(o));
+  }
+  bj::array chs, tps;
+  for (const auto& x : channels) chs.push_back(bj::object{{"code", x.code}, {"label", x.label}});
+  for (const auto& x : topics) tps.push_back(bj::object{{"code", x.code}, {"label", x.label}});
+  return bj::object{{"fiscal_year", fy}, {"months", std::move(rows)}, {"total", counts_json(total)},
+                    {"channels", std::move(chs)}, {"topics", std::move(tps)}};
+}
+
+std::string activity_report_csv(const bj::object& report) {
+  // Japanese headers for Excel; one line per month and the year's total. Every text cell through csv::escape.
+  std::vector<std::string> header{"月", "相談件数"};
+  for (const auto& x : channels) header.push_back("経路:" + std::string(x.label));
+  for (const auto& x : topics) header.push_back("内容:" + std::string(x.label));
+  for (const char* h : {"訪問件数", "うちフォローアップ訪問", "支援医療機関数", "特別支援", "説明会", "説明会参加者数"}) header.push_back(h);
+  std::string out;
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (i) out += ',';
+    out += csv::escape(header[i]);
+  }
+  out += "\r\n";
+  const auto line = [&](const std::string& label, const bj::object& k) {
+    // Cell by cell with `+=` (g++ 12 warns falsely about `"," + std::string` here: -Wrestrict).
+    const auto cell = [&](const bj::value& v) {
+      out += ',';
+      out += csv::number(v.to_number<std::int64_t>());
+    };
+    out += csv::escape(label);
+    cell(k.at("consultations"));
+    for (const auto& x : channels) cell(k.at("by_channel").as_object().at(x.code));
+    for (const auto& x : topics) cell(k.at("by_topic").as_object().at(x.code));
+    for (const char* key : {"visits", "follow_up_visits", "hospitals_supported", "special_support", "briefings", "briefing_attendees"})
+      cell(k.at(key));
+    out += "\r\n";
+  };
+  for (const auto& m : report.at("months").as_array()) {
+    const auto& o = m.as_object();
+    const std::string month(o.at("month").as_string());
+    line(month.substr(0, 4) + "年" + std::to_string(std::stoi(month.substr(5, 2))) + "月", o);
+  }
+  line(std::to_string(report.at("fiscal_year").to_number<std::int64_t>()) + "年度 合計", report.at("total").as_object());
+  return text::to_windows31j(out);
 }
 
 }  // namespace kh::workenv

@@ -127,6 +127,24 @@ void register_routes(http::Router& router, Service& s, accounts::Service& accoun
   router.add("PATCH", "/api/v1/workenv/visits/{id}", [&](http::Request& req) {
     return with_user_and_body(accounts, req, [&](const auto& c, const bj::object& b) { return reply(s.update_visit(c, req.param("id"), b)); });
   });
+  // Rule: workenv_center members (their prefectures' activity); others 403.
+  router.add("GET", "/api/v1/workenv/report", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const auto& c) { return reply(s.activity_report(c, param(req, "fiscal_year"))); });
+  });
+  // Rule: workenv_center members (their prefectures' activity); others 403.
+  router.add("GET", "/api/v1/workenv/report.csv", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const auto& c) {
+      auto report = s.activity_report(c, param(req, "fiscal_year"));
+      if (!report) return http::error_response(report.error());
+      http::Response r;
+      r.content_type = "text/csv; charset=Shift_JIS";
+      r.body = activity_report_csv(*report);
+      const auto fy = std::to_string(report->at("fiscal_year").as_int64());
+      r.header("Content-Disposition", "attachment; filename=\"kakehashi_workenv_report_" + fy + ".csv\"");
+      r.header("Cache-Control", "private, no-store");
+      return r;
+    });
+  });
   // Rule: workenv_center members (what to do now in their prefectures); others 403.
   router.add("GET", "/api/v1/workenv/today", [&](http::Request& req) {
     return with_user(accounts, req, [&](const auto& c) { return reply(s.today(c)); });

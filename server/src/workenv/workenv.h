@@ -83,6 +83,11 @@ class Service {
   Result<boost::json::object> update_visit(const accounts::CurrentUser& viewer, const std::string& id,
                                            const boost::json::object& body);
 
+  //! The activity report of a fiscal year (April–March; default the current one): per month and in total,
+  //! 相談件数 by channel and topic, 訪問件数 (follow-ups among them), 支援医療機関数 (distinct), 特別支援, 説明会 and
+  //! their attendees.
+  Result<boost::json::object> activity_report(const accounts::CurrentUser& viewer, std::optional<std::string> fiscal_year);
+
   //! What the centre should do now (home): open cases due, proposed visits, the top of the priority list.
   Result<boost::json::object> today(const accounts::CurrentUser& viewer);
 
@@ -101,5 +106,12 @@ class Service {
 };
 
 void register_routes(http::Router& router, Service& service, accounts::Service& accounts);
+
+//! The activity report as CSV for Excel (Windows-31J, Japanese headers, one line per month and the total).
+std::string activity_report_csv(const boost::json::object& report);
+
+//! The demo's work-environment centre (demo.cpp): kinds for 東京都's network, 30 hospitals, 12 months of hours
+//! for 600 doctors, cases and visits. Returns the hospitals added (0 without the demo's workenv-13).
+Result<int> load_demo_data(Service& service, accounts::Service& accounts, store::Pool& pool);
 
 }  // namespace kh::workenv

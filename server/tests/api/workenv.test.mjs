@@ -27,14 +27,16 @@ async function upload(client, id, month, body, type = 'text/csv') {
 
 before(async () => {
   server = await startServer({ smtp: false });
-  for (const [login, org, pref] of [['workenv-09-test', '栃木県医療勤務環境改善支援センター', '09']]) {
-    const r = runCli(['user', 'add', '--db', server.db, '--login', login, '--password', PASSWORD, '--role', 'workenv_center',
-      '--organisation', org, '--prefecture', pref, '--name', '栃木 勤改', '--email', `${login}@example.jp`]);
+  // Another prefecture's centre, and a Tokyo hospital with no work-environment data yet (the demo's have some).
+  for (const [login, role, org, pref, name] of [['workenv-09-test', 'workenv_center', '栃木県医療勤務環境改善支援センター', '09', '栃木 勤改'],
+    ['fac-workenv-test', 'facility', '多摩ひかり病院', '13', '森 正人']]) {
+    const r = runCli(['user', 'add', '--db', server.db, '--login', login, '--password', PASSWORD, '--role', role,
+      '--organisation', org, '--prefecture', pref, '--name', name, '--email', `${login}@example.jp`]);
     assert.equal(r.status, 0, r.stderr);
   }
   centre = new Client(server.url); await centre.login('workenv-13');
   otherCentre = new Client(server.url); await otherCentre.login('workenv-09-test', PASSWORD);
-  facility = new Client(server.url); await facility.login('fac-tokyo-02');
+  facility = new Client(server.url); await facility.login('fac-workenv-test', PASSWORD);
   otherFacility = new Client(server.url); await otherFacility.login('fac-tokyo-01');
   secretariat = new Client(server.url); await secretariat.login('jimukyoku');
 });
@@ -44,7 +46,7 @@ test('a facility opens its own hospital page; the centre registers another hospi
   const mine = await facility.get('/api/v1/workenv/my-hospital');
   assert.equal(mine.status, 200, mine.text);
   hospital = mine.json.hospital;
-  assert.equal(hospital.name, '八王子市みなみ野総合病院');
+  assert.equal(hospital.name, '多摩ひかり病院');
   assert.equal(mine.json.viewer, 'facility');
   assert.equal(mine.json.cases, undefined, 'the centre\'s cases are not the facility\'s to read');
 
@@ -66,7 +68,7 @@ test('a facility opens its own hospital page; the centre registers another hospi
   const grid = await centre.get('/api/v1/workenv/hospitals');
   assert.equal(grid.status, 200);
   const names = grid.json.items.map((i) => i.hospital.name);
-  assert.ok(names.includes('多摩みらい病院') && names.includes('八王子市みなみ野総合病院'));
+  assert.ok(names.includes('多摩みらい病院') && names.includes('多摩ひかり病院'));
   assert.equal(grid.json.columns.length, 8);
   // Another prefecture's centre sees neither; the secretariat sees every prefecture's, or one.
   assert.ok(!(await otherCentre.get('/api/v1/workenv/hospitals')).json.items.some((i) => i.hospital.id === registered.id));
@@ -94,7 +96,7 @@ test('state changes are validated field by field and keep history', async () => 
   const history = await centre.get(`/api/v1/workenv/hospitals/${hospital.id}/history`);
   assert.equal(history.status, 200);
   assert.ok(history.json.items.length >= 2);
-  assert.equal(history.json.items[0].changed_by, '鈴木 美咲（八王子市みなみ野総合病院）', 'people by name and organisation');
+  assert.equal(history.json.items[0].changed_by, '森 正人（多摩ひかり病院）', 'people by name and organisation');
   assert.equal((await secretariat.patch(`/api/v1/workenv/hospitals/${hospital.id}`, { state: {} })).status, 403);
   assert.equal((await otherFacility.patch(`/api/v1/workenv/hospitals/${hospital.id}`, { state: {} })).status, 404);
 });
@@ -176,7 +178,7 @@ test('the hours are the hospital\'s and the centre\'s only, and every view is in
   const atRisk = await centre.get('/api/v1/workenv/at-risk');
   assert.equal(atRisk.status, 200);
   assert.ok(atRisk.json.items.some((d) => d.hospital.id === hospital.id && d.doctor_code === 'D002'));
-  assert.ok(!atRisk.json.items.some((d) => d.doctor_code === 'D005'));
+  assert.ok(!atRisk.json.items.some((d) => d.hospital.id === hospital.id && d.doctor_code === 'D005'));
   assert.equal((await otherCentre.get('/api/v1/workenv/at-risk')).json.items.length, 0);
   assert.equal((await facility.get('/api/v1/workenv/at-risk')).status, 403);
 });
@@ -234,6 +236,8 @@ test('the priority list ranks by computed reasons, in Japanese, and staff can ra
   const other = list.json.items.find((i) => i.hospital.id === registered.id);
   assert.ok(other.reasons.some((r) => r.text === '訪問の記録がありません'));
   assert.ok(mine.score > other.score);
+  // The demo's hospitals are ranked too; the list is worst first.
+  assert.ok(list.json.items.every((item, i, all) => i === 0 || all[i - 1].score >= item.score));
   const noNote = await centre.put(`/api/v1/workenv/hospitals/${registered.id}/priority`, { points: 200 });
   assert.equal(noNote.status, 400);
   assert.match(noNote.json.error.fields.points, /優先度の調整/);
@@ -270,4 +274,32 @@ test('members: the network of the prefecture with kinds set by the secretariat',
   const template = await facility.get('/api/v1/workenv/hours/template.csv');
   assert.equal(template.status, 200);
   assert.match(template.headers.get('content-type'), /Shift_JIS/);
+});
+
+test('the activity report counts the fiscal year per month, as a table and as CSV for Excel', async () => {
+  const report = await centre.get('/api/v1/workenv/report');
+  assert.equal(report.status, 200, report.text);
+  assert.equal(report.json.months.length, 12);
+  assert.match(report.json.months[0].month, /^\d{4}-04$/);
+  assert.match(report.json.months[11].month, /^\d{4}-03$/);
+  // This file's case (a consultation by phone about 宿日直 and 時短計画) and its visit, in this month.
+  const thisMonth = new Date(Date.now() + 9 * 3600 * 1000).toISOString().slice(0, 7);
+  const row = report.json.months.find((m) => m.month === thisMonth);
+  assert.ok(row.consultations >= 1 && row.by_channel.phone >= 1 && row.by_topic.duty_permit >= 1);
+  assert.equal(report.json.total.consultations, report.json.months.reduce((n, m) => n + m.consultations, 0));
+  assert.ok(report.json.total.hospitals_supported >= 1);
+  // Another prefecture's centre counts none of it; other roles are refused; a wrong year names the field.
+  assert.equal((await otherCentre.get('/api/v1/workenv/report')).json.total.consultations, 0);
+  assert.equal((await facility.get('/api/v1/workenv/report')).status, 403);
+  const bad = await centre.get('/api/v1/workenv/report?fiscal_year=R8');
+  assert.equal(bad.status, 400);
+  assert.match(bad.json.error.fields.fiscal_year, /年度/);
+  const csv = await fetch(`${server.url}/api/v1/workenv/report.csv`, { headers: { cookie: [...centre.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+  assert.equal(csv.status, 200);
+  assert.match(csv.headers.get('content-type'), /Shift_JIS/);
+  const text = new TextDecoder('shift_jis').decode(await csv.arrayBuffer());
+  const lines = text.trim().split('\r\n');
+  assert.equal(lines.length, 14, 'header, 12 months, total');
+  assert.match(lines[0], /^月,相談件数,経路:電話,/);
+  assert.match(lines[13], /^\d{4}年度 合計,/);
 });

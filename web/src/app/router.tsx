@@ -46,6 +46,15 @@ import { ApplyPage } from '../features/applications/routes/apply_page';
 import { CoordinationCandidatesPage } from '../features/applications/routes/coordination_candidates_page';
 import { CoordinationPage } from '../features/applications/routes/coordination_page';
 import { InterviewRoomPage } from '../features/applications/routes/interview_room_page';
+import { AtRiskPage } from '../features/workenv/routes/at_risk_page';
+import { WorkenvCasePage } from '../features/workenv/routes/case_page';
+import { CasesPage } from '../features/workenv/routes/cases_page';
+import { MyWorkenvHospitalPage, WorkenvHospitalPage } from '../features/workenv/routes/hospital_page';
+import { PrioritiesPage } from '../features/workenv/routes/priorities_page';
+import { ReadinessGridPage } from '../features/workenv/routes/readiness_grid_page';
+import { ReportPage } from '../features/workenv/routes/report_page';
+import { VisitsPage } from '../features/workenv/routes/visits_page';
+import { WorkenvTodayPage } from '../features/workenv/routes/workenv_today_page';
 import { AppLayout } from './layout/app_layout';
 import { NotFoundPage } from './routes/not_found_page';
 import { RequireLogin } from './routes/require_login';
@@ -72,6 +81,19 @@ export function createAppRouter() {
           path: '/admin/organisations',
           element: <RequireLogin role="secretariat">{() => <OrganisationsPage />}</RequireLogin>,
         },
+        { path: '/workenv', element: <RequireLogin role="workenv_center">{() => <WorkenvTodayPage />}</RequireLogin> },
+        { path: '/workenv/hospitals', element: <RequireLogin role="workenv_center">{() => <ReadinessGridPage />}</RequireLogin> },
+        {
+          path: '/workenv/hospitals/:id',
+          element: <RequireLogin role={['workenv_center', 'facility', 'secretariat']}>{() => <WorkenvHospitalPage />}</RequireLogin>,
+        },
+        { path: '/workenv/my-hospital', element: <RequireLogin role="facility">{() => <MyWorkenvHospitalPage />}</RequireLogin> },
+        { path: '/workenv/at-risk', element: <RequireLogin role="workenv_center">{() => <AtRiskPage />}</RequireLogin> },
+        { path: '/workenv/priorities', element: <RequireLogin role="workenv_center">{() => <PrioritiesPage />}</RequireLogin> },
+        { path: '/workenv/cases', element: <RequireLogin role="workenv_center">{() => <CasesPage />}</RequireLogin> },
+        { path: '/workenv/cases/:id', element: <RequireLogin role="workenv_center">{() => <WorkenvCasePage />}</RequireLogin> },
+        { path: '/workenv/visits', element: <RequireLogin role="workenv_center">{() => <VisitsPage />}</RequireLogin> },
+        { path: '/workenv/report', element: <RequireLogin role="workenv_center">{() => <ReportPage />}</RequireLogin> },
         { path: '/admin/users', element: <RequireLogin role="secretariat">{() => <UsersPage />}</RequireLogin> },
         { path: '/postings', element: <PostingSearchPage /> },
         { path: '/postings/:id', element: <PostingDetailPage /> },

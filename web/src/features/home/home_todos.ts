@@ -49,5 +49,11 @@ export const HOME_TODOS: Record<Role, readonly HomeTodo[]> = {
     NOTICES,
   ],
   career_center: [NOTICES],
-  workenv_center: [NOTICES],
+  workenv_center: [
+    { key: 'workenv_due_cases', path: '/workenv' },
+    { key: 'workenv_proposed_visits', path: '/workenv/visits' },
+    { key: 'workenv_interview_gaps', path: '/workenv/at-risk' },
+    { key: 'workenv_projected_over_cap', path: '/workenv/at-risk' },
+    NOTICES,
+  ],
 };

@@ -18,6 +18,12 @@ describe('headerLinks', () => {
   });
 });
 
+describe('the work-environment centre header', () => {
+  it('leads to its readiness grid, priority list, cases and visits', () => {
+    expect(headerLinks('workenv_center').map((link) => link.path)).toEqual(['/workenv/hospitals', '/workenv/priorities', '/workenv/cases', '/workenv/visits']);
+  });
+});
+
 describe('isCurrentSection', () => {
   it('marks the link of the page and of pages under it, never the home for every page', () => {
     expect(isCurrentSection('/applications', '/applications')).toBe(true);

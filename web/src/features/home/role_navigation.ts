@@ -13,7 +13,7 @@ const HEADER_FUNCTION_IDS: Record<Role, readonly string[]> = {
   coordinator: ['coordinationQueue', 'regionApplications', 'feeds', 'postingSearch'],
   secretariat: ['organisations', 'userIds', 'helpdesk', 'allApplications', 'bedBoard', 'postingSearch'],
   career_center: ['postingSearch', 'announcementList', 'faqList'],
-  workenv_center: ['postingSearch', 'announcementList', 'faqList'],
+  workenv_center: ['overtimeReadiness', 'priorityList', 'hospitalCases', 'visits'],
 };
 
 export interface HeaderLink {
