@@ -1,14 +1,18 @@
 // (16) The auto-response chat on every page: a visitor opens it from the button at the bottom right (focus goes
 // to the message field), asks in their own words and gets the FAQ article's answer with a link to it; a vague
 // question offers choices as buttons; Escape closes the panel and gives focus back to its button. A logged-in
-// seeker asks 「応募の状況は？」 and gets their own applications. Replies are announced through the log; the panel
+// seeker asks 「応募の状況は？」 and gets their own applications. A new seeker tells the chat their wishes in one
+// sentence, answers only what is missing (by typing and by choice buttons), confirms the read-back and sees
+// proposals; the profile holds the wishes only after 「はい」. Replies are announced through the log; the panel
 // is axe-clean at 1366 and 390 px and fits the phone.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { assertServerIsUp } from '../lib/api.mjs';
 import { LAPTOP_1366, launchBrowser, withPage } from '../lib/browser.mjs';
 import { expectAccessibleAtWalkthroughWidths } from '../lib/layout.mjs';
+import { apiSession } from '../lib/api_session.mjs';
 import { expectHeading, logIn } from '../lib/pages.mjs';
+import { registerVerifiedSeeker } from '../lib/seekers.mjs';
 
 function chat(page) {
   return page.getByRole('complementary', { name: '自動応答チャット' });
@@ -76,6 +80,36 @@ describe('the auto-response chat', () => {
       await ask(page, '');
       await chat(page).getByText('「メッセージ」を入力してください。').waitFor();
       await expectAccessibleAtWalkthroughWidths(page, 'the chat panel for a seeker');
+    }, { viewport: LAPTOP_1366 }),
+  );
+
+  it('a new seeker tells their wishes, answers what is missing, confirms, and gets proposals', { timeout: 150_000 }, () =>
+    withPage(browser, 'chat-wishes', async (page) => {
+      const seeker = await registerVerifiedSeeker(page, 'E2E チャット希望');
+      await chat(page).getByRole('button', { name: 'チャットで質問する' }).click();
+      const log = chat(page).getByRole('log', { name: 'チャットのやり取り' });
+      await ask(page, '来月から3か月、栃木で消化器内科、当直は不安');
+      await log.getByText(/・勤務地：栃木県/).waitFor();
+      await log.getByText(/職種・資格を教えてください/).waitFor();
+      await ask(page, '看護師');
+      await log.getByText(/勤務できる曜日を教えてください/).waitFor();
+      await chat(page).getByRole('button', { name: '1. 平日' }).click();
+      await log.getByText(/キャリア支援の希望はありますか/).waitFor();
+      await chat(page).getByRole('button', { name: '4. 不要' }).click();
+      await log.getByText(/次の内容で希望条件を保存します。よろしいですか？/).waitFor();
+      await expectAccessibleAtWalkthroughWidths(page, 'the chat reading the wishes back');
+
+      const api = await apiSession(seeker.email, seeker.password);
+      const before = await api.call('GET', '/api/v1/me/profile').catch(() => null);
+      assert.ok(before === null || !(before.prefectures ?? []).includes('09'), 'nothing is saved before confirming');
+      await chat(page).getByRole('button', { name: '1. はい、保存する' }).click();
+      await log.getByText(/希望条件を保存しました。/).waitFor();
+      const after = await api.call('GET', '/api/v1/me/profile');
+      assert.deepEqual(after.prefectures, ['09']);
+      assert.equal(after.night_duty, false);
+      assert.equal(after.period_months_max, 3);
+      assert.deepEqual(after.categories, ['nurse']);
+      await api.dispose();
     }, { viewport: LAPTOP_1366 }),
   );
 });

@@ -4,7 +4,11 @@
 //!   - FAQ questions, retrieved by the pure engine in chat_retrieval/ (MeCab words + bigrams, BM25, synonyms);
 //!     confident → the answer, close → three choices, unclear → one request to rephrase;
 //!   - the caller's own data through the owning modules' scoped services: a seeker's applications and next
-//!     interview, a facility's open training items (applications::Service, which refuses anyone else's rows).
+//!     interview, a facility's open training items (applications::Service, which refuses anyone else's rows);
+//!   - a seeker's wishes, collected by conversation: slots read from free text (chat_retrieval/slots.h), only the
+//!     missing ones asked, everything read back, written to the profile (seekers::Service) only after the seeker
+//!     confirms, with an audit entry; then postings proposed through the posting list's search and masking
+//!     (postings::SearchIndex, postings::Service::disclosure, postings::to_json).
 //! Anonymous visitors get FAQ answers only; their conversations are bound to a secret in an HttpOnly cookie, so
 //! nobody else can read or continue them. A logged-in user's conversations are theirs alone (404 otherwise).
 #include <cstdint>
@@ -20,6 +24,9 @@ namespace kh::store { class Pool; }
 namespace kh::http { class Router; }
 namespace kh::accounts { class Service; struct CurrentUser; }
 namespace kh::applications { class Service; }
+namespace kh::seekers { class Service; }
+namespace kh::postings { class Service; class SearchIndex; }
+namespace kh::reference { class Catalogue; }
 
 namespace kh::chat {
 
@@ -48,7 +55,9 @@ std::string_view embedded_synonyms_json();
 
 class Service {
  public:
-  Service(store::Pool& pool, accounts::Service& accounts, applications::Service& applications, Settings settings);
+  Service(store::Pool& pool, accounts::Service& accounts, applications::Service& applications, seekers::Service& seekers,
+          postings::Service& postings, const postings::SearchIndex& search, const reference::Catalogue& catalogue,
+          Settings settings);
   ~Service();
   Service(const Service&) = delete;
   Service& operator=(const Service&) = delete;

@@ -1,8 +1,8 @@
 import { apiRequest } from '../../../shared/api/api_client';
 
-/** Where a reply comes from: an FAQ article, one of the caller's applications, or a page of the app. */
+/** Where a reply comes from: an FAQ article, one of the caller's applications, a proposed posting, or a page of the app. */
 export interface ChatSource {
-  type: 'faq' | 'application' | 'page';
+  type: 'faq' | 'application' | 'posting' | 'page';
   id?: string;
   title: string;
   /** A path of this web app. */
