@@ -112,4 +112,41 @@ describe('the auto-response chat', () => {
       await api.dispose();
     }, { viewport: LAPTOP_1366 }),
   );
+
+  it('a seeker asks for a person; the covering coordinator answers in the same thread; the seeker hands it back', { timeout: 180_000 }, () =>
+    withPage(browser, 'chat-handover-seeker', async (page) => {
+      const seeker = await registerVerifiedSeeker(page, 'E2E チャット相談');
+      const api = await apiSession(seeker.email, seeker.password);
+      await api.call('PUT', '/api/v1/me/profile', { name: 'E2E チャット相談', categories: ['nurse'], employment: ['fixed_term'], prefectures: ['13'], notify: 'off' });
+      await api.dispose();
+      await chat(page).getByRole('button', { name: 'チャットで質問する' }).click();
+      const log = chat(page).getByRole('log', { name: 'チャットのやり取り' });
+      await ask(page, '担当者と話したい');
+      await log.getByText(/担当のコーディネーター（東京都ナースセンター）に引き継ぎました/).waitFor();
+      await ask(page, '夜勤のない職場を相談したいです');
+      await log.getByText(/担当者に引き継いでいます/).waitFor();
+
+      const answer = `夜勤のない求人をご案内します（${Date.now()}）`;
+      await withPage(browser, 'chat-handover-coordinator', async (staff) => {
+        await logIn(staff, 'coord-nurse-13');
+        await staff.goto('/coordination');
+        await staff.getByRole('link', { name: 'チャットの引き継ぎ' }).click();
+        await expectHeading(staff, 'チャットの引き継ぎ');
+        const item = staff.getByRole('region', { name: '相談者：E2E チャット相談' }).first();
+        await item.getByText('夜勤のない職場を相談したいです').waitFor();
+        await expectAccessibleAtWalkthroughWidths(staff, "the coordinator's handed-over chats");
+        await item.getByRole('textbox', { name: '返信' }).fill(answer);
+        await item.getByRole('button', { name: '返信する' }).click();
+        await item.getByText('返信しました。').waitFor();
+      }, { viewport: LAPTOP_1366 });
+
+      // The answer reaches the seeker's open panel, by name and organisation.
+      await log.getByText(answer).waitFor({ timeout: 20_000 });
+      await log.getByText('加藤 恵（東京都ナースセンター）').waitFor();
+      await ask(page, 'ボットに戻す');
+      await log.getByText(/自動応答に戻しました/).waitFor();
+      await ask(page, '利用料金はかかりますか？');
+      await log.getByText(/利用は無料です/).waitFor();
+    }, { viewport: LAPTOP_1366 }),
+  );
 });

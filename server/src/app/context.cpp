@@ -45,7 +45,7 @@ Result<std::unique_ptr<Context>> open_context(const std::map<std::string, std::s
       *ctx->pool, *ctx->accounts, *ctx->postings, *ctx->seekers, *ctx->engine, *ctx->applications,
       contact_requests::Settings{ctx->config.effective_public_url(), ctx->config.contact_requests_per_posting_per_day});
   ctx->chat = std::make_unique<chat::Service>(*ctx->pool, *ctx->accounts, *ctx->applications, *ctx->seekers, *ctx->postings,
-                                             *ctx->search_index, ctx->catalogue, chat::Settings{});
+                                             *ctx->search_index, ctx->catalogue, *ctx->helpdesk, chat::Settings{});
   KH_TRY_VOID(ctx->chat->ensure_defaults());
   ctx->postings->match_established = [a = ctx->applications.get()](const std::string& posting, const std::string& user) {
     return a->match_established(posting, user);

@@ -20,6 +20,7 @@
 #include "core/log.h"
 #include "core/text.h"
 #include "core/time.h"
+#include "helpdesk/helpdesk.h"
 #include "postings/postings.h"
 #include "postings/search_index.h"
 #include "reference/reference.h"
@@ -51,6 +52,8 @@ struct Reply {
   bj::array choices;
   bool answered = false;   // counts as a success (resets the failure count)
   bool saved_wishes = false;  // the seeker's confirmed wishes were written to their profile
+  bool handed_over = false;   // the conversation went to a coordinating organisation
+  bool silent = false;        // handed over: the user's message is kept, the bot says nothing into the thread
   bj::object context;      // what this reply leaves open for the next message
 };
 
@@ -196,6 +199,7 @@ struct Service::Impl {
   postings::Service& postings;
   const postings::SearchIndex& search;
   const reference::Catalogue& catalogue;
+  helpdesk::Service& helpdesk;
   Settings settings;
   cr::SlotDictionaries dictionaries;
   std::optional<cr::Analyzer> analyzer;
@@ -204,8 +208,9 @@ struct Service::Impl {
   std::shared_ptr<const FaqIndex> index;
 
   Impl(store::Pool& p, accounts::Service& a, applications::Service& ap, seekers::Service& sk, postings::Service& ps,
-       const postings::SearchIndex& si, const reference::Catalogue& cat, Settings s)
-      : pool(p), accounts(a), applications(ap), seekers(sk), postings(ps), search(si), catalogue(cat), settings(std::move(s)) {
+       const postings::SearchIndex& si, const reference::Catalogue& cat, helpdesk::Service& hd, Settings s)
+      : pool(p), accounts(a), applications(ap), seekers(sk), postings(ps), search(si), catalogue(cat), helpdesk(hd),
+        settings(std::move(s)) {
     for (const auto& pref : reference::prefectures()) {
       dictionaries.prefectures.push_back({std::string(pref.name), std::string(pref.code)});
       // 栃木県 is also written 栃木 (北海道 only in full; 京都府 as 京都 is found after 東京都 is blanked).
@@ -588,6 +593,80 @@ struct Service::Impl {
     return r;
   }
 
+  //! The transcript as plain text (for a help-desk inquiry).
+  Result<std::string> transcript(store::Connection& c, const std::string& conversation_id, std::string_view last) {
+    std::string t;
+    for (const auto& m : KH_TRY(repo::messages(c, conversation_id)))
+      t += (m.author == "user" ? "利用者：" : m.author == "bot" ? "自動応答：" : "担当者：") + m.text + "\n";
+    t += "利用者：" + std::string(last) + "\n";
+    if (text::length(t) > 3800) {
+      // Keep the end: the latest exchange is what the person wants answered.
+      icu_safe_tail(t, 3800);
+    }
+    return t;
+  }
+
+  static void icu_safe_tail(std::string& t, std::size_t chars) {
+    std::size_t count = 0, i = t.size();
+    while (i > 0 && count < chars) {
+      --i;
+      if ((static_cast<unsigned char>(t[i]) & 0xC0) != 0x80) ++count;
+    }
+    t = "…" + t.substr(i);
+  }
+
+  //! Hands the conversation to the coordinators covering a seeker, or turns it into a help-desk inquiry.
+  Result<Reply> hand_over(store::Connection& c, const accounts::CurrentUser& user, repo::Conversation& conv,
+                          std::string_view text, std::string_view why) {
+    std::optional<accounts::Organisation> org;
+    if (user.user.role == accounts::Role::seeker) {
+      const auto profile = KH_TRY(seekers.find(user.user.id));
+      if (profile) {
+        const auto p = bj::parse(profile->json).as_object();
+        const auto& prefs = p.at("prefectures").as_array();
+        const auto& cats = p.at("categories").as_array();
+        if (!prefs.empty() && !cats.empty()) {
+          const std::string pref(prefs.front().as_string()), cat(cats.front().as_string());
+          for (const auto& o : KH_TRY(accounts.list_organisations()))
+            if (o.kind == accounts::OrgKind::coordinator_org && accounts::covers(o, pref, cat)) {
+              org = o;
+              break;
+            }
+        }
+      }
+    }
+    Reply r;
+    r.kind = "handover";
+    r.answered = true;
+    if (org) {
+      conv.state = "handed_over";
+      conv.handover_org_id = org->id;
+      conv.handed_over_at = now_ms();
+      r.text = std::string(why) + "担当のコーディネーター（" + org->name +
+               "）に引き継ぎました。この画面で返信をお待ちください。自動応答に戻すには「ボットに戻す」と送ってください。";
+      r.handed_over = true;
+      return r;
+    }
+    auto inquiry = helpdesk.create_inquiry(user, bj::object{{"subject", "チャットからのご相談"},
+                                                              {"body", KH_TRY(transcript(c, conv.id, text))},
+                                                              {"category", "other"}});
+    if (!inquiry) return fail(inquiry.error());
+    const std::string id(inquiry->at("id").as_string());
+    r.text = std::string(why) + "事務局へのお問合せとして受け付けました。回答はお問合せの画面とメールでお知らせします。";
+    r.sources.push_back({{"type", "page"}, {"title", "お問合せ：チャットからのご相談"}, {"url", "/helpdesk/" + id}});
+    return r;
+  }
+
+  //! Whether the caller may read a conversation: its owner; once handed over, its organisation's coordinators
+  //! and the secretariat.
+  static bool staff_of(const accounts::CurrentUser& u, const repo::Conversation& conv) {
+    if (!conv.handover_org_id) return false;
+    if (u.user.role == accounts::Role::secretariat) return true;
+    if (u.user.role != accounts::Role::coordinator) return false;
+    return std::any_of(u.user.organisations.begin(), u.user.organisations.end(),
+                       [&](const auto& o) { return o.id == *conv.handover_org_id; });
+  }
+
   //! The caller's conversation, or 404 (never telling whether someone else's exists).
   Result<repo::Conversation> owned(store::Connection& c, const Caller& caller, const std::string& id) {
     auto found = KH_TRY(repo::find_conversation(c, id));
@@ -604,8 +683,9 @@ struct Service::Impl {
 
 Service::Service(store::Pool& pool, accounts::Service& accounts, applications::Service& applications,
                  seekers::Service& seekers, postings::Service& postings, const postings::SearchIndex& search,
-                 const reference::Catalogue& catalogue, Settings settings)
-    : impl_(std::make_unique<Impl>(pool, accounts, applications, seekers, postings, search, catalogue, std::move(settings))) {}
+                 const reference::Catalogue& catalogue, helpdesk::Service& helpdesk, Settings settings)
+    : impl_(std::make_unique<Impl>(pool, accounts, applications, seekers, postings, search, catalogue, helpdesk,
+                                   std::move(settings))) {}
 Service::~Service() = default;
 
 Result<void> Service::ensure_defaults() {
@@ -671,6 +751,23 @@ Result<Posted> Service::post(const Caller& caller, const bj::object& body) {
   // The reply: the caller's own data when they ask for it, else the FAQ.
   Reply reply;
   const bool seeker = logged_in && caller.user->user.role == accounts::Role::seeker;
+  const std::string folded_text = cr::normalize(text);
+  const bool wants_person = logged_in && contains_any(folded_text, {"担当者と話", "担当者に相談", "人と話", "人間と話", "オペレーター",
+                                                                   "コーディネーターと話", "コーディネーターに相談", "有人"});
+  const bool wants_bot = contains_any(folded_text, {"ボットに戻", "自動応答に戻"});
+  if (conv.state == "handed_over") {
+    if (wants_bot) {
+      conv.state = "bot";
+      reply.kind = "answer";
+      reply.text = "自動応答に戻しました。ご質問をどうぞ。担当者とのやり取りはこの会話に残っています。";
+      reply.answered = true;
+    } else {
+      reply.kind = "handover";
+      reply.text = "担当者に引き継いでいます。担当者からの返信をこの画面でお待ちください。（自動応答に戻すには「ボットに戻す」）";
+      reply.answered = true;
+      reply.silent = true;
+    }
+  }
   const std::string normalized = cr::normalize(text);
   auto intent = logged_in ? intent_of(normalized, caller.user->user.role) : Intent::none;
   // A seeker's wishes: while they are being collected, every message answers them; they start when the seeker
@@ -690,11 +787,20 @@ Result<Posted> Service::post(const Caller& caller, const bj::object& body) {
     wishes = starting = asks || says;
   }
   if (wishes) intent = Intent::none;
-  if (wishes) reply = KH_TRY(impl_->continue_wishes(*caller.user, text, starting ? bj::object{} : context, starting));
+  if (conv.state == "handed_over" || !reply.kind.empty()) {
+    // answered above (handed over, or just handed back)
+  } else if (wants_person) {
+    reply = KH_TRY(impl_->hand_over(c, *caller.user, conv, text, ""));
+  } else if (wishes) reply = KH_TRY(impl_->continue_wishes(*caller.user, text, starting ? bj::object{} : context, starting));
   else if (intent == Intent::application_status) reply = KH_TRY(impl_->application_status(*caller.user));
   else if (intent == Intent::next_interview) reply = KH_TRY(impl_->next_interview(*caller.user));
   else if (intent == Intent::open_training) reply = KH_TRY(impl_->open_training(*caller.user));
-  else reply = impl_->from_faq(*index, text, context, conv.failures, logged_in);
+  else {
+    reply = impl_->from_faq(*index, text, context, conv.failures, logged_in);
+    // A second question in a row the bot cannot answer goes to a person (logged-in users; visitors are asked to log in).
+    if (!reply.answered && conv.failures >= 1 && logged_in)
+      reply = KH_TRY(impl_->hand_over(c, *caller.user, conv, text, "お答えできなかったため、"));
+  }
 
   conv.failures = reply.answered ? 0 : conv.failures + 1;
   conv.context = bj::serialize(reply.context);
@@ -704,7 +810,10 @@ Result<Posted> Service::post(const Caller& caller, const bj::object& body) {
     if (is_new) KH_TRY_VOID(repo::insert_conversation(c, conv));
     else KH_TRY_VOID(repo::update_conversation(c, conv));
     KH_TRY_VOID(repo::append_message(c, conv.id, {"", 0, "user", conv.user_id, std::nullopt, text, "{}", now}));
-    KH_TRY_VOID(repo::append_message(c, conv.id, {"", 0, "bot", std::nullopt, reply.kind, reply.text, bj::serialize(payload), now}));
+    if (!reply.silent)
+      KH_TRY_VOID(repo::append_message(c, conv.id, {"", 0, "bot", std::nullopt, reply.kind, reply.text, bj::serialize(payload), now}));
+    if (reply.handed_over)
+      KH_TRY_VOID(audit::record(c, accounts::actor_of(*caller.user), "chat_handed_over", "chat", conv.id, *conv.handover_org_id));
     if (reply.saved_wishes) KH_TRY_VOID(audit::record(c, accounts::actor_of(*caller.user), "chat_wishes_saved", "user", caller.user->user.id, conv.id));
     // Reading one's own data through the chat is a disclosure to that person: it leaves the same trace.
     if (intent != Intent::none)
@@ -714,30 +823,98 @@ Result<Posted> Service::post(const Caller& caller, const bj::object& body) {
                                                                      : "open_training"));
     return {};
   }));
-  posted.body = std::make_shared<bj::object>(bj::object{{"conversation", conv.id}, {"reply", reply_json(reply)}});
+  posted.body = std::make_shared<bj::object>(
+      bj::object{{"conversation", conv.id}, {"state", conv.state}, {"reply", reply_json(reply)}});
   return posted;
 }
 
 Result<bj::object> Service::conversation(const Caller& caller, const std::string& id) {
   auto lease = KH_TRY(impl_->pool.acquire());
   auto& c = *lease;
-  const auto conv = KH_TRY(impl_->owned(c, caller, id));
+  auto found = KH_TRY(repo::find_conversation(c, id));
+  repo::Conversation conv;
+  if (found && caller.user && Impl::staff_of(*caller.user, *found)) conv = *found;
+  else conv = KH_TRY(impl_->owned(c, caller, id));
+  return render(c, conv);
+}
+
+bj::object Service::render_message(const repo::Message& m) {
+  bj::object o{{"seq", m.seq}, {"author", m.author}, {"text", m.text}, {"at", format_iso8601_jst(m.created_at)}};
+  if (m.kind) o["kind"] = *m.kind;
+  boost::system::error_code ec;
+  auto p = bj::parse(m.payload, ec);
+  if (!ec && p.is_object()) {
+    if (const auto* v = p.as_object().if_contains("sources")) o["sources"] = *v;
+    if (const auto* v = p.as_object().if_contains("choices")) o["choices"] = *v;
+    // A coordinator's message names them and their organisation (never a login ID).
+    if (const auto* v = p.as_object().if_contains("by")) o["by"] = *v;
+  }
+  return o;
+}
+
+Result<bj::object> Service::render(store::Connection& c, const repo::Conversation& conv) {
   bj::array items;
-  for (const auto& m : KH_TRY(repo::messages(c, conv.id))) {
-    bj::object o{{"seq", m.seq}, {"author", m.author}, {"text", m.text}, {"at", format_iso8601_jst(m.created_at)}};
-    if (m.kind) {
-      o["kind"] = *m.kind;
-      boost::system::error_code ec;
-      auto p = bj::parse(m.payload, ec);
-      if (!ec && p.is_object()) {
-        o["sources"] = p.as_object()["sources"];
-        o["choices"] = p.as_object()["choices"];
-      }
-    }
+  for (const auto& m : KH_TRY(repo::messages(c, conv.id))) items.push_back(render_message(m));
+  bj::object o{{"id", conv.id}, {"state", conv.state}, {"created_at", format_iso8601_jst(conv.created_at)},
+               {"messages", std::move(items)}};
+  if (conv.handover_org_id) {
+    for (const auto& org : KH_TRY(impl_->accounts.list_organisations()))
+      if (org.id == *conv.handover_org_id) o["handed_to"] = bj::object{{"id", org.id}, {"name", org.name}};
+    if (conv.handed_over_at) o["handed_over_at"] = format_iso8601_jst(*conv.handed_over_at);
+  }
+  return o;
+}
+
+Result<bj::object> Service::handovers(const accounts::CurrentUser& staff) {
+  if (staff.user.role != accounts::Role::coordinator && staff.user.role != accounts::Role::secretariat)
+    return fail(errors::forbidden("チャットの引き継ぎはコーディネーターと事務局が扱います。"));
+  auto lease = KH_TRY(impl_->pool.acquire());
+  auto& c = *lease;
+  std::vector<std::string> orgs;
+  for (const auto& o : staff.user.organisations) orgs.push_back(o.id);
+  bj::array items;
+  for (const auto& conv : KH_TRY(repo::handovers(c, orgs, staff.user.role == accounts::Role::secretariat))) {
+    auto o = KH_TRY(render(c, conv));
+    // Who is asking: the seeker handed the conversation to these coordinators, so they see the name they gave.
+    std::string name;
+    if (conv.user_id)
+      if (const auto profile = KH_TRY(impl_->seekers.find(*conv.user_id)))
+        if (const auto n = seekers::profile_name(*profile)) name = *n;
+    o["asker"] = name;
+    bj::object ctx;
+    boost::system::error_code ec;
+    if (auto v = bj::parse(conv.context, ec); !ec && v.is_object()) ctx = v.as_object();
+    o["wishes"] = ctx.contains("wishes") ? ctx.at("wishes") : bj::value(bj::object{});
     items.push_back(std::move(o));
   }
-  return bj::object{{"id", conv.id}, {"state", conv.state}, {"created_at", format_iso8601_jst(conv.created_at)},
-                    {"messages", std::move(items)}};
+  const auto total = items.size();
+  return bj::object{{"items", std::move(items)}, {"total", total}};
+}
+
+Result<bj::object> Service::staff_reply(const accounts::CurrentUser& staff, const std::string& id, const bj::object& body) {
+  json::FieldReader f(body);
+  const auto text = f.required_text("text", "メッセージ", 1000);
+  KH_TRY_VOID(f.finish());
+  auto lease = KH_TRY(impl_->pool.acquire());
+  auto& c = *lease;
+  const auto found = KH_TRY(repo::find_conversation(c, id));
+  if (!found || !Impl::staff_of(staff, *found)) return fail(errors::not_found("会話が見つかりません。"));
+  if (found->state != "handed_over")
+    return fail(errors::conflict("chat_not_handed_over", "この会話は自動応答に戻されています。返信するには、利用者がもう一度担当者を呼ぶ必要があります。"));
+  std::string org_name;
+  for (const auto& o : staff.user.organisations)
+    if (o.id == *found->handover_org_id) org_name = o.name;
+  if (org_name.empty() && !staff.user.organisations.empty()) org_name = staff.user.organisations.front().name;
+  const std::string by = staff.user.display_name + (org_name.empty() ? "" : "（" + org_name + "）");
+  auto conv = *found;
+  conv.updated_at = now_ms();
+  KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
+    KH_TRY_VOID(repo::update_conversation(c, conv));
+    KH_TRY_VOID(repo::append_message(c, conv.id, {"", 0, "staff", staff.user.id, std::nullopt, text,
+                                                  bj::serialize(bj::object{{"by", by}}), conv.updated_at}));
+    return audit::record(c, accounts::actor_of(staff), "chat_staff_reply", "chat", conv.id);
+  }));
+  return render(c, conv);
 }
 
 }  // namespace kh::chat

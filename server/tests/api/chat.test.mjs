@@ -287,6 +287,84 @@ test('collecting wishes can be stopped; anonymous visitors and facilities do not
   assert.ok(!/勤務地：栃木県/.test(facility.reply.text));
 });
 
+// ---- Handover to a person (slice 5) ----
+
+test('a seeker asks for a person: the covering coordinators get the thread, answer in it, and the seeker hands it back', async () => {
+  const asker = await newSeeker('チャット 相談者');
+  const first = await say(asker, '夜勤のない病院を探しています');
+  const handed = await say(asker, '担当者と話したい', first.conversation);
+  assert.equal(handed.reply.kind, 'handover');
+  assert.match(handed.reply.text, /担当のコーディネーター（東京都ナースセンター）に引き継ぎました/);
+  const waiting = await say(asker, 'よろしくお願いします', first.conversation);
+  assert.equal(waiting.reply.kind, 'handover', 'the bot stops answering');
+  let mine = (await asker.get(`/api/v1/chat/conversations/${first.conversation}`)).json;
+  assert.equal(mine.state, 'handed_over');
+  assert.equal(mine.handed_to.name, '東京都ナースセンター');
+  assert.equal(mine.messages.at(-1).author, 'user', 'nothing from the bot after the handover message');
+
+  const coord = await as('coord-nurse-13');
+  const queue = await coord.get('/api/v1/chat/handovers');
+  assert.equal(queue.status, 200);
+  const item = queue.json.items.find((i) => i.id === first.conversation);
+  assert.ok(item, 'in the covering coordinators\' list');
+  assert.equal(item.asker, 'チャット 相談者');
+  assert.ok(item.messages.some((m) => m.text === '夜勤のない病院を探しています'), 'with the transcript');
+  assert.equal((await coord.get(`/api/v1/chat/conversations/${first.conversation}`)).status, 200);
+
+  // Coordinators of another organisation, facilities and other seekers see nothing of it.
+  const otherCoord = await as('coord-doctor-13');
+  assert.ok(!(await otherCoord.get('/api/v1/chat/handovers')).json.items.some((i) => i.id === first.conversation));
+  assert.equal((await otherCoord.get(`/api/v1/chat/conversations/${first.conversation}`)).status, 404);
+  assert.equal((await otherCoord.post(`/api/v1/chat/conversations/${first.conversation}/messages`, { text: '横から' })).status, 404);
+  assert.equal((await (await as('fac-tokyo-01')).get('/api/v1/chat/handovers')).status, 403);
+  assert.equal((await other.post(`/api/v1/chat/conversations/${first.conversation}/messages`, { text: '横から' })).status, 404);
+
+  const bad = await coord.post(`/api/v1/chat/conversations/${first.conversation}/messages`, { text: '' });
+  assert.equal(bad.status, 400);
+  assert.match(bad.json.error.fields.text, /「メッセージ」/);
+  const answered = await coord.post(`/api/v1/chat/conversations/${first.conversation}/messages`, { text: '夜勤のない求人を一緒に探しましょう。' });
+  assert.equal(answered.status, 201, answered.text);
+  mine = (await asker.get(`/api/v1/chat/conversations/${first.conversation}`)).json;
+  const staff = mine.messages.at(-1);
+  assert.equal(staff.author, 'staff');
+  assert.equal(staff.by, '加藤 恵（東京都ナースセンター）', 'by name and organisation, never a login ID');
+  assert.ok(!JSON.stringify(mine).includes('coord-nurse-13'));
+
+  const back = await say(asker, 'ボットに戻す', first.conversation);
+  assert.equal(back.reply.kind, 'answer');
+  assert.match(back.reply.text, /自動応答に戻しました/);
+  assert.equal((await say(asker, '利用料金はかかりますか？', first.conversation)).reply.sources[0].type, 'faq');
+  assert.equal((await coord.post(`/api/v1/chat/conversations/${first.conversation}/messages`, { text: 'まだいますか' })).status, 409);
+
+  const sec = await as('jimukyoku');
+  const audit = await sec.get('/api/v1/audit?action=chat_handed_over&per_page=50');
+  assert.ok(audit.json.items.some((e) => e.subject_id === first.conversation));
+});
+
+test("two questions in a row the bot cannot answer go to a person; a facility's go to the help desk as an inquiry", async () => {
+  const asker = await newSeeker('チャット 迷子');
+  const lost = await say(asker, 'ほげほげ');
+  assert.equal(lost.reply.kind, 'question');
+  const handed = await say(asker, 'ふがふが', lost.conversation);
+  assert.equal(handed.reply.kind, 'handover');
+  assert.match(handed.reply.text, /お答えできなかったため、担当のコーディネーター/);
+
+  // Asking for a person in the very first message of a conversation works the same.
+  const direct = await say(await newSeeker('チャット 直行'), '担当者と話したい');
+  assert.equal(direct.reply.kind, 'handover');
+  assert.ok((await (await as('coord-nurse-13')).get('/api/v1/chat/handovers')).json.items.some((i) => i.id === direct.conversation));
+
+  const fac = await as('fac-tokyo-02');
+  const r = await say(fac, '担当者と話したい');
+  assert.equal(r.reply.kind, 'handover');
+  assert.match(r.reply.text, /事務局へのお問合せとして受け付けました/);
+  const link = r.reply.sources.find((s) => s.url.startsWith('/helpdesk/'));
+  const inquiry = await fac.get(`/api/v1${link.url.replace('/helpdesk/', '/helpdesk/inquiries/')}`);
+  assert.equal(inquiry.status, 200, inquiry.text);
+  assert.equal(inquiry.json.subject, 'チャットからのご相談');
+  assert.match(JSON.stringify(inquiry.json), /担当者と話したい/, 'the transcript travels with it');
+});
+
 test('messages are rate-limited per visitor, with a Japanese message', async () => {
   const anon = new Client(server.url);
   let limited;
