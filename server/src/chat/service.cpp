@@ -593,6 +593,29 @@ struct Service::Impl {
     return r;
   }
 
+  //! When the FAQ has no answer: the announcements the caller may read (the help desk's own audience rule), by
+  //! title; a confident match answers with the announcement's text and a link to it.
+  std::optional<Reply> from_announcements(const accounts::CurrentUser* viewer, std::string_view text) {
+    auto list = helpdesk.list_announcements(viewer);
+    if (!list) return std::nullopt;
+    std::vector<cr::Entry> entries;
+    for (const auto& v : list->at("items").as_array())
+      entries.push_back({str(v.as_object(), "id"), {str(v.as_object(), "title")}, ""});
+    if (entries.empty()) return std::nullopt;
+    const cr::Retriever retriever(*analyzer, cr::Synonyms{}, std::move(entries));
+    const auto decision = retriever.ask(text);
+    if (decision.outcome != cr::Outcome::answer) return std::nullopt;
+    const auto id = retriever.entry(decision.candidates[0].entry).id;
+    auto a = helpdesk.announcement(viewer, id);
+    if (!a) return std::nullopt;
+    Reply r;
+    r.kind = "answer";
+    r.answered = true;
+    r.text = "お知らせ「" + str(*a, "title") + "」より：\n" + str(*a, "body");
+    r.sources.push_back({{"type", "announcement"}, {"id", id}, {"title", str(*a, "title")}, {"url", "/announcements/" + id}});
+    return r;
+  }
+
   //! The transcript as plain text (for a help-desk inquiry).
   Result<std::string> transcript(store::Connection& c, const std::string& conversation_id, std::string_view last) {
     std::string t;
@@ -797,6 +820,8 @@ Result<Posted> Service::post(const Caller& caller, const bj::object& body) {
   else if (intent == Intent::open_training) reply = KH_TRY(impl_->open_training(*caller.user));
   else {
     reply = impl_->from_faq(*index, text, context, conv.failures, logged_in);
+    if (!reply.answered)
+      if (auto announced = impl_->from_announcements(logged_in ? caller.user : nullptr, text)) reply = std::move(*announced);
     // A second question in a row the bot cannot answer goes to a person (logged-in users; visitors are asked to log in).
     if (!reply.answered && conv.failures >= 1 && logged_in)
       reply = KH_TRY(impl_->hand_over(c, *caller.user, conv, text, "お答えできなかったため、"));

@@ -365,6 +365,28 @@ test("two questions in a row the bot cannot answer go to a person; a facility's 
   assert.match(JSON.stringify(inquiry.json), /担当者と話したい/, 'the transcript travels with it');
 });
 
+test('what the FAQ does not answer may come from an announcement the caller may read, never from another audience\'s', async () => {
+  const sec = await as('jimukyoku');
+  const open = await sec.post('/api/v1/announcements', { title: '電子カルテ連携の試験運用について', body: '2027年2月1日から、一部の医療機関で電子カルテ連携の試験運用を始めます。', audience: 'all' });
+  assert.equal(open.status, 201, open.text);
+  const closed = await sec.post('/api/v1/announcements', { title: '感染対策補助金の申請期限について', body: '感染対策補助金の申請期限は2027年3月31日です。', audience: ['facility'] });
+  assert.equal(closed.status, 201, closed.text);
+
+  const anon = new Client(server.url);
+  const r = await say(anon, '電子カルテ連携の試験運用はいつから？');
+  assert.equal(r.reply.kind, 'answer');
+  assert.match(r.reply.text, /2027年2月1日から/);
+  assert.deepEqual(r.reply.sources.map((x) => x.url), [`/announcements/${open.json.id}`]);
+
+  for (const who of [new Client(server.url), seeker]) {
+    const refused = await say(who, '感染対策補助金の申請期限は？');
+    assert.ok(!refused.reply.text.includes('2027年3月31日'), 'not for this audience');
+    assert.ok(!JSON.stringify(refused).includes(closed.json.id));
+  }
+  const fac = await say(await as('fac-tokyo-02'), '感染対策補助金の申請期限は？');
+  assert.match(fac.reply.text, /2027年3月31日/);
+});
+
 test('messages are rate-limited per visitor, with a Japanese message', async () => {
   const anon = new Client(server.url);
   let limited;

@@ -3,7 +3,7 @@ import { apiRequest } from '../../../shared/api/api_client';
 
 /** Where a reply comes from: an FAQ article, one of the caller's applications, a proposed posting, or a page of the app. */
 export interface ChatSource {
-  type: 'faq' | 'application' | 'posting' | 'page';
+  type: 'faq' | 'announcement' | 'application' | 'posting' | 'page';
   id?: string;
   title: string;
   /** A path of this web app. */
