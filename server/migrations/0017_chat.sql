@@ -1,6 +1,7 @@
 -- The auto-response chat (issue 16): the FAQ's paraphrases and the synonym table the retriever reads (both editable
 -- data, not code), conversations and their messages. An anonymous visitor's conversation has no user and is bound
--- to the digest of a secret kept in their HttpOnly chat cookie.
+-- to the digest of a secret kept in their HttpOnly chat cookie. A handed-over conversation names the coordinating
+-- organisation whose coordinators answer in it.
 CREATE TABLE chat_synonyms (
   id TEXT PRIMARY KEY,
   terms TEXT NOT NULL,           -- JSON array of strings; the others are read as the first
@@ -21,10 +22,13 @@ CREATE TABLE chat_conversations (
   state TEXT NOT NULL,           -- bot, handed_over
   failures INTEGER NOT NULL,     -- questions in a row the bot could not answer
   context TEXT NOT NULL,         -- JSON: the choices or slots the last reply left open
+  handover_org_id TEXT REFERENCES organisations (id),  -- the coordinating organisation it was handed to
+  handed_over_at BIGINT,
   created_at BIGINT NOT NULL,
   updated_at BIGINT NOT NULL
 );
 CREATE INDEX chat_conversations_user ON chat_conversations (user_id, updated_at);
+CREATE INDEX chat_conversations_handover ON chat_conversations (handover_org_id, state);
 
 CREATE TABLE chat_messages (
   id TEXT PRIMARY KEY,

@@ -4,7 +4,16 @@
 //!   - FAQ questions, retrieved by the pure engine in chat_retrieval/ (MeCab words + bigrams, BM25, synonyms);
 //!     confident → the answer, close → three choices, unclear → one request to rephrase;
 //!   - the caller's own data through the owning modules' scoped services: a seeker's applications and next
-//!     interview, a facility's open training items (applications::Service, which refuses anyone else's rows).
+//!     interview, a facility's open training items (applications::Service, which refuses anyone else's rows);
+//!   - a seeker's wishes, collected by conversation: slots read from free text (chat_retrieval/slots.h), only the
+//!     missing ones asked, everything read back, written to the profile (seekers::Service) only after the seeker
+//!     confirms, with an audit entry; then postings proposed through the posting list's search and masking
+//!     (postings::SearchIndex, postings::Service::disclosure, postings::to_json);
+//!   - handover: 「担当者と話したい」 or a second question the bot cannot answer hands a seeker's conversation to a
+//!     coordinating organisation covering their first prefecture and job category (the bot then stops answering
+//!     there; its coordinators see it with the transcript and the collected wishes, answer in the same thread, and
+//!     the seeker can hand it back with 「ボットに戻す」); other roles, or a seeker nobody covers, get a help-desk
+//!     inquiry with the transcript instead.
 //! Anonymous visitors get FAQ answers only; their conversations are bound to a secret in an HttpOnly cookie, so
 //! nobody else can read or continue them. A logged-in user's conversations are theirs alone (404 otherwise).
 #include <cstdint>
@@ -16,10 +25,15 @@
 #include "core/error.h"
 
 namespace boost::json { class object; }
-namespace kh::store { class Pool; }
+namespace kh::store { class Pool; class Connection; }
+namespace kh::chat::repo { struct Conversation; struct Message; }
 namespace kh::http { class Router; }
 namespace kh::accounts { class Service; struct CurrentUser; }
 namespace kh::applications { class Service; }
+namespace kh::seekers { class Service; }
+namespace kh::postings { class Service; class SearchIndex; }
+namespace kh::reference { class Catalogue; }
+namespace kh::helpdesk { class Service; }
 
 namespace kh::chat {
 
@@ -48,7 +62,9 @@ std::string_view embedded_synonyms_json();
 
 class Service {
  public:
-  Service(store::Pool& pool, accounts::Service& accounts, applications::Service& applications, Settings settings);
+  Service(store::Pool& pool, accounts::Service& accounts, applications::Service& applications, seekers::Service& seekers,
+          postings::Service& postings, const postings::SearchIndex& search, const reference::Catalogue& catalogue,
+          helpdesk::Service& helpdesk, Settings settings);
   ~Service();
   Service(const Service&) = delete;
   Service& operator=(const Service&) = delete;
@@ -59,12 +75,21 @@ class Service {
   Result<void> set_phrases(const std::string& faq_id, const std::vector<std::string>& phrases);
   //! One message {"conversation"?, "text"} and the reply.
   Result<Posted> post(const Caller& caller, const boost::json::object& body);
-  //! The conversation with every message, for its owner only.
+  //! The conversation with every message: for its owner, and once handed over for the handling organisation's
+  //! coordinators and the secretariat.
   Result<boost::json::object> conversation(const Caller& caller, const std::string& id);
+  //! Conversations handed over to the coordinator's organisations (every one for the secretariat), with the
+  //! transcript's last message and the wishes collected so far.
+  Result<boost::json::object> handovers(const accounts::CurrentUser& staff);
+  //! A coordinator's (or the secretariat's) answer {"text"} in a handed-over conversation.
+  Result<boost::json::object> staff_reply(const accounts::CurrentUser& staff, const std::string& id,
+                                          const boost::json::object& body);
 
   struct Impl;
 
  private:
+  static boost::json::object render_message(const repo::Message& m);
+  Result<boost::json::object> render(store::Connection& c, const repo::Conversation& conv);
   std::unique_ptr<Impl> impl_;
 };
 

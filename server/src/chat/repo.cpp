@@ -2,6 +2,7 @@
 #include "chat/repo.h"
 
 #include <boost/json.hpp>
+#include <algorithm>
 #include <map>
 
 #include "core/crypto.h"
@@ -11,30 +12,36 @@ namespace kh::chat::repo {
 namespace bj = boost::json;
 
 namespace {
+constexpr const char* conversation_columns =
+    "id, user_id, secret_digest, state, failures, context, created_at, updated_at, handover_org_id, handed_over_at";
 Conversation conversation_of(const store::Row& r) {
-  return {r.text(0), r.optional_text(1), r.optional_text(2), r.text(3), static_cast<int>(r.integer(4)), r.text(5),
-          r.integer(6), r.integer(7)};
+  Conversation v{r.text(0), r.optional_text(1), r.optional_text(2), r.text(3), static_cast<int>(r.integer(4)), r.text(5),
+                 r.integer(6), r.integer(7), r.optional_text(8), std::nullopt};
+  if (!r.is_null(9)) v.handed_over_at = r.integer(9);
+  return v;
 }
 }  // namespace
 
 Result<std::optional<Conversation>> find_conversation(store::Connection& c, const std::string& id) {
-  auto r = KH_TRY(c.execute("SELECT id, user_id, secret_digest, state, failures, context, created_at, updated_at "
-                            "FROM chat_conversations WHERE id = $1", {id}));
+  auto r = KH_TRY(c.execute(std::string("SELECT ") + conversation_columns + " FROM chat_conversations WHERE id = $1", {id}));
   if (r.rows.empty()) return std::optional<Conversation>{};
   return std::optional(conversation_of(r.rows[0]));
 }
 
 Result<void> insert_conversation(store::Connection& c, const Conversation& v) {
-  KH_TRY(c.execute("INSERT INTO chat_conversations (id, user_id, secret_digest, state, failures, context, created_at, updated_at) "
-                   "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+  KH_TRY(c.execute("INSERT INTO chat_conversations (id, user_id, secret_digest, state, failures, context, created_at, updated_at, "
+                   "handover_org_id, handed_over_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
                    {v.id, store::optional_text(v.user_id), store::optional_text(v.secret_digest), v.state,
-                    std::int64_t{v.failures}, v.context, v.created_at, v.updated_at}));
+                    std::int64_t{v.failures}, v.context, v.created_at, v.updated_at, store::optional_text(v.handover_org_id),
+                    v.handed_over_at ? store::Param{*v.handed_over_at} : store::Param{nullptr}}));
   return {};
 }
 
 Result<void> update_conversation(store::Connection& c, const Conversation& v) {
-  KH_TRY(c.execute("UPDATE chat_conversations SET state = $2, failures = $3, context = $4, updated_at = $5 WHERE id = $1",
-                   {v.id, v.state, std::int64_t{v.failures}, v.context, v.updated_at}));
+  KH_TRY(c.execute("UPDATE chat_conversations SET state = $2, failures = $3, context = $4, updated_at = $5, "
+                   "handover_org_id = $6, handed_over_at = $7 WHERE id = $1",
+                   {v.id, v.state, std::int64_t{v.failures}, v.context, v.updated_at, store::optional_text(v.handover_org_id),
+                    v.handed_over_at ? store::Param{*v.handed_over_at} : store::Param{nullptr}}));
   return {};
 }
 
@@ -54,6 +61,18 @@ Result<std::vector<Message>> messages(store::Connection& c, const std::string& c
   for (const auto& row : r.rows)
     out.push_back({row.text(0), row.integer(1), row.text(2), row.optional_text(3), row.optional_text(4), row.text(5),
                    row.text(6), row.integer(7)});
+  return out;
+}
+
+Result<std::vector<Conversation>> handovers(store::Connection& c, const std::vector<std::string>& organisation_ids, bool all) {
+  std::vector<Conversation> out;
+  auto r = KH_TRY(c.execute(std::string("SELECT ") + conversation_columns +
+                            " FROM chat_conversations WHERE handover_org_id IS NOT NULL ORDER BY handed_over_at DESC"));
+  for (const auto& row : r.rows) {
+    auto v = conversation_of(row);
+    if (all || std::find(organisation_ids.begin(), organisation_ids.end(), *v.handover_org_id) != organisation_ids.end())
+      out.push_back(std::move(v));
+  }
   return out;
 }
 

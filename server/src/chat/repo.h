@@ -19,6 +19,8 @@ struct Conversation {
   int failures = 0;     //!< unanswered questions in a row
   std::string context;  //!< JSON: what the last reply offered (choices, slots)
   std::int64_t created_at = 0, updated_at = 0;
+  std::optional<std::string> handover_org_id;
+  std::optional<std::int64_t> handed_over_at;
 };
 
 struct Message {
@@ -42,6 +44,8 @@ Result<void> insert_conversation(store::Connection& c, const Conversation& conve
 Result<void> update_conversation(store::Connection& c, const Conversation& conversation);
 Result<void> append_message(store::Connection& c, const std::string& conversation_id, const Message& message);
 Result<std::vector<Message>> messages(store::Connection& c, const std::string& conversation_id);
+//! Conversations handed over to these organisations (all of them when `all`), newest first.
+Result<std::vector<Conversation>> handovers(store::Connection& c, const std::vector<std::string>& organisation_ids, bool all);
 
 //! What the FAQ index is built from, and a stamp that changes whenever any of it does.
 Result<std::string> faq_stamp(store::Connection& c);

@@ -44,7 +44,19 @@ void register_routes(http::Router& router, Service& s, accounts::Service& accoun
     if (posted->new_secret) res.header("Set-Cookie", chat_cookie(req, accounts, *posted->new_secret));
     return res;
   });
-  // Rule: the conversation's owner only (its user, or the anonymous visitor holding its chat cookie); others 404.
+  // Rule: coordinators (conversations handed to their organisations) and the secretariat (all handed-over ones).
+  router.add("GET", "/api/v1/chat/handovers", [&](http::Request& req) {
+    return accounts::with_user(accounts, req, [&](const auto& c) { return accounts::reply(s.handovers(c)); });
+  });
+  // Rule: coordinators of the organisation the conversation was handed to, and the secretariat, while it is handed
+  // over (409 once handed back); others 404.
+  router.add("POST", "/api/v1/chat/conversations/{id}/messages", [&](http::Request& req) {
+    return accounts::with_user_and_body(accounts, req, [&](const auto& c, const bj::object& b) {
+      return accounts::reply(s.staff_reply(c, req.param("id"), b), 201);
+    });
+  });
+  // Rule: the conversation's owner (its user, or the anonymous visitor holding its chat cookie); once handed over,
+  // also the coordinators of the organisation it went to and the secretariat; others 404.
   router.add("GET", "/api/v1/chat/conversations/{id}", [&](http::Request& req) {
     auto user = session_user(accounts, req);
     if (!user) return http::error_response(user.error());

@@ -2,6 +2,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <map>
 #include <mutex>
 #include <shared_mutex>
 
@@ -13,11 +14,17 @@
 #include "chat/repo.h"
 #include "chat_retrieval/chat_retrieval.h"
 #include "chat_retrieval/faq_data.h"
+#include "chat_retrieval/slots.h"
 #include "core/crypto.h"
 #include "core/json.h"
 #include "core/log.h"
 #include "core/text.h"
 #include "core/time.h"
+#include "helpdesk/helpdesk.h"
+#include "postings/postings.h"
+#include "postings/search_index.h"
+#include "reference/reference.h"
+#include "seekers/seekers.h"
 #include "store/database.h"
 
 namespace kh::chat {
@@ -44,6 +51,9 @@ struct Reply {
   bj::array sources;
   bj::array choices;
   bool answered = false;   // counts as a success (resets the failure count)
+  bool saved_wishes = false;  // the seeker's confirmed wishes were written to their profile
+  bool handed_over = false;   // the conversation went to a coordinating organisation
+  bool silent = false;        // handed over: the user's message is kept, the bot says nothing into the thread
   bj::object context;      // what this reply leaves open for the next message
 };
 
@@ -77,6 +87,103 @@ std::string str(const bj::object& o, std::string_view key) {
   const auto* v = o.if_contains(key);
   return v && v->is_string() ? std::string(v->as_string()) : std::string();
 }
+
+// --- A seeker's wishes (slot filling) ---
+
+struct SlotQuestion {
+  const char* key;
+  const char* label;
+  const char* question;
+  std::vector<std::pair<const char*, const char*>> choices;  // label, text sent back
+};
+
+const std::vector<SlotQuestion>& slot_questions() {
+  static const std::vector<SlotQuestion> q = {
+      {"categories", "職種", "職種・資格を教えてください。（例：「医師」「看護師」）", {}},
+      {"employment", "雇用形態", "希望する雇用形態はどれですか？",
+       {{"常勤（期間の定めなし）", "常勤"}, {"有期（期間の定めあり）", "有期"}, {"スポット（単発）", "スポット"}}},
+      {"period_months", "期間", "どのくらいの期間働きたいですか？（例：「3か月」「半年」）", {}},
+      {"start_date", "勤務開始", "いつから働けますか？（例：「来月から」「4月1日から」）", {}},
+      {"prefectures", "勤務地", "希望する勤務地の都道府県を教えてください。（例：「栃木」）", {}},
+      {"specialties", "診療科", "希望する診療科はありますか？（例：「消化器内科」）", {{"特になし", "特になし"}}},
+      {"weekdays", "曜日", "勤務できる曜日を教えてください。（例：「平日」「月曜と水曜」）",
+       {{"平日", "平日"}, {"平日と土日", "平日と土日"}, {"特になし", "特になし"}}},
+      {"night_duty", "当直・オンコール", "当直・オンコールはできますか？", {{"できる", "できる"}, {"できない", "できない"}}},
+      {"career_support", "キャリア支援", "キャリア支援の希望はありますか？",
+       {{"専門医取得", "専門医取得"}, {"復職支援", "復職支援"}, {"転科支援", "転科支援"}, {"不要", "不要"}}},
+  };
+  return q;
+}
+
+bj::object wishes_json(const cr::Wishes& w) {
+  bj::object o;
+  auto list = [](const std::vector<std::string>& v) {
+    bj::array a;
+    for (const auto& x : v) a.emplace_back(x);
+    return a;
+  };
+  if (w.categories) o["categories"] = list(*w.categories);
+  if (w.employment) o["employment"] = *w.employment;
+  if (w.period_months) o["period_months"] = *w.period_months;
+  if (w.start_date) o["start_date"] = *w.start_date;
+  if (w.prefectures) o["prefectures"] = list(*w.prefectures);
+  if (w.specialties) o["specialties"] = list(*w.specialties);
+  if (w.weekdays) o["weekdays"] = list(*w.weekdays);
+  if (w.night_duty) o["night_duty"] = *w.night_duty;
+  if (w.career_support) o["career_support"] = *w.career_support;
+  return o;
+}
+
+cr::Wishes wishes_of(const bj::object& o) {
+  cr::Wishes w;
+  auto list = [&](std::string_view key) -> std::optional<std::vector<std::string>> {
+    const auto* v = o.if_contains(key);
+    if (!v || !v->is_array()) return std::nullopt;
+    std::vector<std::string> out;
+    for (const auto& x : v->as_array())
+      if (x.is_string()) out.emplace_back(x.as_string());
+    return out;
+  };
+  w.categories = list("categories");
+  if (const auto* v = o.if_contains("employment"); v && v->is_string()) w.employment = std::string(v->as_string());
+  if (const auto* v = o.if_contains("period_months"); v && v->is_int64()) w.period_months = static_cast<int>(v->as_int64());
+  if (const auto* v = o.if_contains("start_date"); v && v->is_string()) w.start_date = std::string(v->as_string());
+  w.prefectures = list("prefectures");
+  w.specialties = list("specialties");
+  w.weekdays = list("weekdays");
+  if (const auto* v = o.if_contains("night_duty"); v && v->is_bool()) w.night_duty = v->as_bool();
+  if (const auto* v = o.if_contains("career_support"); v && v->is_string()) w.career_support = std::string(v->as_string());
+  return w;
+}
+
+bool slot_missing(const cr::Wishes& w, std::string_view key, bool needs_category) {
+  if (key == "categories") return needs_category && !w.categories;
+  if (key == "employment") return !w.employment;
+  if (key == "period_months") return !w.period_months && w.employment && *w.employment != "permanent";
+  if (key == "start_date") return !w.start_date;
+  if (key == "prefectures") return !w.prefectures;
+  if (key == "specialties") return !w.specialties;
+  if (key == "weekdays") return !w.weekdays;
+  if (key == "night_duty") return !w.night_duty;
+  if (key == "career_support") return !w.career_support;
+  return false;
+}
+
+const char* employment_name(std::string_view code) {
+  return code == "permanent" ? "常勤（期間の定めなし）" : code == "fixed_term" ? "有期（期間の定めあり）" : "スポット（単発）";
+}
+const char* career_name(std::string_view code) {
+  return code == "specialist" ? "専門医取得" : code == "return" ? "復職支援" : code == "change" ? "転科支援" : "不要";
+}
+std::string weekday_names(const std::vector<std::string>& days) {
+  static const std::map<std::string, std::string> names = {{"mon", "月"}, {"tue", "火"}, {"wed", "水"}, {"thu", "木"},
+                                                           {"fri", "金"}, {"sat", "土"}, {"sun", "日"}};
+  std::vector<std::string> out;
+  for (const auto& d : days) out.push_back(names.contains(d) ? names.at(d) : d);
+  return text::join(out, "・");
+}
+
+bool said_any(std::string_view text, std::initializer_list<std::string_view> words) { return contains_any(text, words); }
 }  // namespace
 
 std::string_view embedded_faq_json_data();
@@ -88,14 +195,32 @@ struct Service::Impl {
   store::Pool& pool;
   accounts::Service& accounts;
   applications::Service& applications;
+  seekers::Service& seekers;
+  postings::Service& postings;
+  const postings::SearchIndex& search;
+  const reference::Catalogue& catalogue;
+  helpdesk::Service& helpdesk;
   Settings settings;
+  cr::SlotDictionaries dictionaries;
   std::optional<cr::Analyzer> analyzer;
   std::string analyzer_error;
   std::shared_mutex index_mutex;
   std::shared_ptr<const FaqIndex> index;
 
-  Impl(store::Pool& p, accounts::Service& a, applications::Service& ap, Settings s)
-      : pool(p), accounts(a), applications(ap), settings(std::move(s)) {
+  Impl(store::Pool& p, accounts::Service& a, applications::Service& ap, seekers::Service& sk, postings::Service& ps,
+       const postings::SearchIndex& si, const reference::Catalogue& cat, helpdesk::Service& hd, Settings s)
+      : pool(p), accounts(a), applications(ap), seekers(sk), postings(ps), search(si), catalogue(cat), helpdesk(hd),
+        settings(std::move(s)) {
+    for (const auto& pref : reference::prefectures()) {
+      dictionaries.prefectures.push_back({std::string(pref.name), std::string(pref.code)});
+      // 栃木県 is also written 栃木 (北海道 only in full; 京都府 as 京都 is found after 東京都 is blanked).
+      const std::string name(pref.name);
+      for (const std::string_view suffix : {"県", "府", "都"})
+        if (name != "北海道" && name.size() > suffix.size() && name.ends_with(suffix))
+          dictionaries.prefectures.push_back({name.substr(0, name.size() - suffix.size()), std::string(pref.code)});
+    }
+    for (const auto& sp : catalogue.specialties()) dictionaries.specialties.push_back(sp.name);
+    for (const auto& c : catalogue.categories()) dictionaries.categories.push_back({c.name, c.code});
     auto opened = cr::Analyzer::open(settings.dictionary_directory);
     if (opened) analyzer.emplace(std::move(*opened));
     else {
@@ -284,6 +409,287 @@ struct Service::Impl {
     return r;
   }
 
+  //! The slot to ask next, or nullptr when every slot is filled.
+  const SlotQuestion* next_question(const cr::Wishes& w, bool needs_category) {
+    for (const auto& q : slot_questions())
+      if (slot_missing(w, q.key, needs_category)) return &q;
+    return nullptr;
+  }
+
+  Reply ask_slot(const SlotQuestion& q, const cr::Wishes& w, std::string prefix = {}) {
+    Reply r;
+    r.kind = "question";
+    r.text = prefix + q.question;
+    for (const auto& [label, value] : q.choices) r.choices.push_back({{"label", label}, {"value", value}});
+    r.sources.push_back({{"type", "page"}, {"title", "希望条件"}, {"url", "/me/profile"}});
+    r.answered = true;
+    r.context["wishes"] = wishes_json(w);
+    r.context["asking"] = q.key;
+    return r;
+  }
+
+  std::string read_back(const cr::Wishes& w) {
+    std::string t;
+    auto line = [&](const char* label, const std::string& value) { t += std::string("\n・") + label + "：" + value; };
+    if (w.categories) {
+      std::vector<std::string> names;
+      for (const auto& c : *w.categories)
+        if (const auto cat = catalogue.category(c)) names.push_back(cat->name);
+      line("職種", text::join(names, "・"));
+    }
+    if (w.employment) line("雇用形態", employment_name(*w.employment));
+    if (w.period_months && (!w.employment || *w.employment != "permanent")) line("期間", std::to_string(*w.period_months) + "か月");
+    if (w.start_date) line("勤務開始", format_date_ja(*w.start_date) + "から");
+    if (w.prefectures) {
+      std::vector<std::string> names;
+      for (const auto& code : *w.prefectures)
+        if (const auto* p = reference::find_prefecture(code)) names.emplace_back(p->name);
+      line("勤務地", text::join(names, "・"));
+    }
+    if (w.specialties) line("診療科", w.specialties->empty() ? "特になし" : text::join(*w.specialties, "・"));
+    if (w.weekdays) line("曜日", w.weekdays->empty() ? "特になし" : weekday_names(*w.weekdays));
+    if (w.night_duty) line("当直・オンコール", *w.night_duty ? "できる" : "できない");
+    if (w.career_support) line("キャリア支援", career_name(*w.career_support));
+    return t;
+  }
+
+  Reply confirm(const cr::Wishes& w) {
+    Reply r;
+    r.kind = "confirm";
+    r.text = "次の内容で希望条件を保存します。よろしいですか？" + read_back(w);
+    r.choices.push_back({{"label", "はい、保存する"}, {"value", "はい"}});
+    r.choices.push_back({{"label", "いいえ、直す"}, {"value", "いいえ"}});
+    r.sources.push_back({{"type", "page"}, {"title", "希望条件"}, {"url", "/me/profile"}});
+    r.answered = true;
+    r.context["wishes"] = wishes_json(w);
+    r.context["confirming"] = true;
+    return r;
+  }
+
+  //! Whether the seeker's profile lacks a job category (then the chat asks for one).
+  Result<bool> needs_category(const accounts::CurrentUser& user) {
+    const auto profile = KH_TRY(seekers.find(user.user.id));
+    if (!profile) return true;
+    const auto o = bj::parse(profile->json).as_object();
+    const auto* c = o.if_contains("categories");
+    return !c || !c->is_array() || c->as_array().empty();
+  }
+
+  Result<Reply> continue_wishes(const accounts::CurrentUser& user, std::string_view text, const bj::object& context,
+                                bool starting) {
+    const std::string t = cr::normalize(text);
+    cr::Wishes w = context.contains("wishes") && context.at("wishes").is_object() ? wishes_of(context.at("wishes").as_object()) : cr::Wishes{};
+    if (!starting && said_any(t, {"やめる", "やめます", "中止", "キャンセル", "終了"})) {
+      Reply r;
+      r.kind = "answer";
+      r.text = "希望条件の入力をやめました。保存はしていません。";
+      r.sources.push_back({{"type", "page"}, {"title", "希望条件"}, {"url", "/me/profile"}});
+      r.answered = true;
+      return r;
+    }
+    const bool confirming = context.contains("confirming");
+    if (confirming && said_any(t, {"はい", "保存", "お願い", "ok", "それで"}) && !said_any(t, {"いいえ"})) return save_wishes(user, w);
+    if (confirming && said_any(t, {"いいえ", "直す", "修正", "違う", "ちがう"})) {
+      Reply r;
+      r.kind = "question";
+      r.text = "直したいところをそのまま書いてください。（例：「期間は6か月」「勤務地は東京」）";
+      r.answered = true;
+      r.context["wishes"] = wishes_json(w);
+      r.context["asking"] = "";
+      return r;
+    }
+    const std::string asked = context.contains("asking") && context.at("asking").is_string() ? std::string(context.at("asking").as_string()) : "";
+    const auto today_ms = now_ms() + 9 * 3600 * 1000LL;  // Japan time
+    const auto days = today_ms / 86'400'000;
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    const auto z = days + 719468;
+    const auto era = z / 146097;
+    const auto doe = z - era * 146097;
+    const auto yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const auto doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const auto mp = (5 * doy + 2) / 153;
+    const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    const int y = static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0));
+    const auto heard = cr::read_wishes(*analyzer, text, dictionaries, {y, m, d}, asked);
+    w.merge(heard);
+    const bool category = KH_TRY(needs_category(user));
+    if (const auto* q = next_question(w, category)) {
+      std::string prefix;
+      if (heard.filled() == 0 && !starting) prefix = "すみません、読み取れませんでした。（「やめる」と送ると中断します）\n";
+      else if (heard.filled() > 0) prefix = "承知しました。" + read_back(heard) + "\n";
+      return ask_slot(*q, w, prefix);
+    }
+    return confirm(w);
+  }
+
+  Result<Reply> save_wishes(const accounts::CurrentUser& user, const cr::Wishes& w) {
+    const auto existing = KH_TRY(seekers.find(user.user.id));
+    bj::object p = existing ? bj::parse(existing->json).as_object() : bj::object{{"name", user.user.display_name}, {"notify", "immediate"}};
+    auto list = [](const std::vector<std::string>& v) {
+      bj::array a;
+      for (const auto& x : v) a.emplace_back(x);
+      return a;
+    };
+    if (w.categories) p["categories"] = list(*w.categories);
+    if (w.employment) p["employment"] = bj::array{bj::string(*w.employment)};
+    if (w.period_months && w.employment && *w.employment != "permanent") p["period_months_max"] = *w.period_months;
+    if (w.start_date) p["available_from"] = *w.start_date;
+    if (w.prefectures) {
+      p["prefectures"] = list(*w.prefectures);
+      p["areas"] = bj::array{};  // areas belong to the prefectures chosen before
+    }
+    if (w.specialties) p["specialties"] = list(*w.specialties);
+    if (w.weekdays) p["weekdays"] = list(*w.weekdays);
+    if (w.night_duty) p["night_duty"] = *w.night_duty;
+    if (w.career_support) p["career_support"] = *w.career_support;
+    auto saved = seekers.save(user, p);
+    if (!saved) {
+      Reply r;
+      r.kind = "question";
+      r.text = "保存できませんでした：" + saved.error().message;
+      for (const auto& [field, message] : saved.error().fields) r.text += "\n・" + message;
+      r.text += "\n希望条件の画面で直してください。";
+      r.sources.push_back({{"type", "page"}, {"title", "希望条件"}, {"url", "/me/profile"}});
+      r.answered = true;
+      return r;
+    }
+    Reply r;
+    r.kind = "answer";
+    r.answered = true;
+    r.saved_wishes = true;
+    r.text = "希望条件を保存しました。";
+    r.sources.push_back({{"type", "page"}, {"title", "希望条件"}, {"url", "/me/profile"}});
+    // Proposals through the posting list's own search and masking: the same index, the same disclosure rule.
+    postings::SearchQuery q;
+    if (w.prefectures && !w.prefectures->empty()) q.prefecture = w.prefectures->front();
+    if (w.employment) q.employment = *w.employment;
+    const auto categories = bj::parse(saved->json).as_object().at("categories").as_array();
+    if (!categories.empty()) q.category = std::string(categories.front().as_string());
+    if (w.start_date) q.start_from = *w.start_date;
+    q.sort = "start_date";
+    q.per_page = 3;
+    auto found = search.search(q);
+    if (w.specialties && !w.specialties->empty()) {
+      auto narrower = q;
+      narrower.specialty = w.specialties->front();
+      if (auto n = search.search(narrower); n.total > 0) found = std::move(n);
+    }
+    if (found.total == 0) {
+      r.text += "\n今の条件に合う公開中の求人はまだありません。条件に合う求人が登録されるとお知らせします。";
+      return r;
+    }
+    r.text += "\n条件に合う公開中の求人" + std::to_string(found.total) + "件のうち、勤務開始の早い順に" +
+              std::to_string(found.items.size()) + "件をご紹介します。";
+    for (const auto& posting : found.items) {
+      const auto shown = postings::to_json(posting, postings.disclosure(posting, &user), catalogue);
+      const auto& wp = shown.at("workplace").as_object();
+      const auto* pref = reference::find_prefecture(std::string(wp.at("prefecture").as_string()));
+      r.text += "\n・" + str(shown, "title") + "（" + (pref ? std::string(pref->name) : std::string()) + "、" +
+                employment_name(str(shown, "employment")) + "、" + format_date_ja(str(shown, "start_date")) + "開始）";
+      r.sources.push_back({{"type", "posting"}, {"id", str(shown, "id")}, {"title", str(shown, "title")},
+                           {"url", "/postings/" + str(shown, "id")}});
+    }
+    return r;
+  }
+
+  //! When the FAQ has no answer: the announcements the caller may read (the help desk's own audience rule), by
+  //! title; a confident match answers with the announcement's text and a link to it.
+  std::optional<Reply> from_announcements(const accounts::CurrentUser* viewer, std::string_view text) {
+    auto list = helpdesk.list_announcements(viewer);
+    if (!list) return std::nullopt;
+    std::vector<cr::Entry> entries;
+    for (const auto& v : list->at("items").as_array())
+      entries.push_back({str(v.as_object(), "id"), {str(v.as_object(), "title")}, ""});
+    if (entries.empty()) return std::nullopt;
+    const cr::Retriever retriever(*analyzer, cr::Synonyms{}, std::move(entries));
+    const auto decision = retriever.ask(text);
+    if (decision.outcome != cr::Outcome::answer) return std::nullopt;
+    const auto id = retriever.entry(decision.candidates[0].entry).id;
+    auto a = helpdesk.announcement(viewer, id);
+    if (!a) return std::nullopt;
+    Reply r;
+    r.kind = "answer";
+    r.answered = true;
+    r.text = "お知らせ「" + str(*a, "title") + "」より：\n" + str(*a, "body");
+    r.sources.push_back({{"type", "announcement"}, {"id", id}, {"title", str(*a, "title")}, {"url", "/announcements/" + id}});
+    return r;
+  }
+
+  //! The transcript as plain text (for a help-desk inquiry).
+  Result<std::string> transcript(store::Connection& c, const std::string& conversation_id, std::string_view last) {
+    std::string t;
+    for (const auto& m : KH_TRY(repo::messages(c, conversation_id)))
+      t += (m.author == "user" ? "利用者：" : m.author == "bot" ? "自動応答：" : "担当者：") + m.text + "\n";
+    t += "利用者：" + std::string(last) + "\n";
+    if (text::length(t) > 3800) {
+      // Keep the end: the latest exchange is what the person wants answered.
+      icu_safe_tail(t, 3800);
+    }
+    return t;
+  }
+
+  static void icu_safe_tail(std::string& t, std::size_t chars) {
+    std::size_t count = 0, i = t.size();
+    while (i > 0 && count < chars) {
+      --i;
+      if ((static_cast<unsigned char>(t[i]) & 0xC0) != 0x80) ++count;
+    }
+    t = "…" + t.substr(i);
+  }
+
+  //! Hands the conversation to the coordinators covering a seeker, or turns it into a help-desk inquiry.
+  Result<Reply> hand_over(store::Connection& c, const accounts::CurrentUser& user, repo::Conversation& conv,
+                          std::string_view text, std::string_view why) {
+    std::optional<accounts::Organisation> org;
+    if (user.user.role == accounts::Role::seeker) {
+      const auto profile = KH_TRY(seekers.find(user.user.id));
+      if (profile) {
+        const auto p = bj::parse(profile->json).as_object();
+        const auto& prefs = p.at("prefectures").as_array();
+        const auto& cats = p.at("categories").as_array();
+        if (!prefs.empty() && !cats.empty()) {
+          const std::string pref(prefs.front().as_string()), cat(cats.front().as_string());
+          for (const auto& o : KH_TRY(accounts.list_organisations()))
+            if (o.kind == accounts::OrgKind::coordinator_org && accounts::covers(o, pref, cat)) {
+              org = o;
+              break;
+            }
+        }
+      }
+    }
+    Reply r;
+    r.kind = "handover";
+    r.answered = true;
+    if (org) {
+      conv.state = "handed_over";
+      conv.handover_org_id = org->id;
+      conv.handed_over_at = now_ms();
+      r.text = std::string(why) + "担当のコーディネーター（" + org->name +
+               "）に引き継ぎました。この画面で返信をお待ちください。自動応答に戻すには「ボットに戻す」と送ってください。";
+      r.handed_over = true;
+      return r;
+    }
+    auto inquiry = helpdesk.create_inquiry(user, bj::object{{"subject", "チャットからのご相談"},
+                                                              {"body", KH_TRY(transcript(c, conv.id, text))},
+                                                              {"category", "other"}});
+    if (!inquiry) return fail(inquiry.error());
+    const std::string id(inquiry->at("id").as_string());
+    r.text = std::string(why) + "事務局へのお問合せとして受け付けました。回答はお問合せの画面とメールでお知らせします。";
+    r.sources.push_back({{"type", "page"}, {"title", "お問合せ：チャットからのご相談"}, {"url", "/helpdesk/" + id}});
+    return r;
+  }
+
+  //! Whether the caller may read a conversation: its owner; once handed over, its organisation's coordinators
+  //! and the secretariat.
+  static bool staff_of(const accounts::CurrentUser& u, const repo::Conversation& conv) {
+    if (!conv.handover_org_id) return false;
+    if (u.user.role == accounts::Role::secretariat) return true;
+    if (u.user.role != accounts::Role::coordinator) return false;
+    return std::any_of(u.user.organisations.begin(), u.user.organisations.end(),
+                       [&](const auto& o) { return o.id == *conv.handover_org_id; });
+  }
+
   //! The caller's conversation, or 404 (never telling whether someone else's exists).
   Result<repo::Conversation> owned(store::Connection& c, const Caller& caller, const std::string& id) {
     auto found = KH_TRY(repo::find_conversation(c, id));
@@ -298,8 +704,11 @@ struct Service::Impl {
   }
 };
 
-Service::Service(store::Pool& pool, accounts::Service& accounts, applications::Service& applications, Settings settings)
-    : impl_(std::make_unique<Impl>(pool, accounts, applications, std::move(settings))) {}
+Service::Service(store::Pool& pool, accounts::Service& accounts, applications::Service& applications,
+                 seekers::Service& seekers, postings::Service& postings, const postings::SearchIndex& search,
+                 const reference::Catalogue& catalogue, helpdesk::Service& helpdesk, Settings settings)
+    : impl_(std::make_unique<Impl>(pool, accounts, applications, seekers, postings, search, catalogue, helpdesk,
+                                   std::move(settings))) {}
 Service::~Service() = default;
 
 Result<void> Service::ensure_defaults() {
@@ -364,11 +773,59 @@ Result<Posted> Service::post(const Caller& caller, const bj::object& body) {
 
   // The reply: the caller's own data when they ask for it, else the FAQ.
   Reply reply;
-  const auto intent = logged_in ? intent_of(cr::normalize(text), caller.user->user.role) : Intent::none;
-  if (intent == Intent::application_status) reply = KH_TRY(impl_->application_status(*caller.user));
+  const bool seeker = logged_in && caller.user->user.role == accounts::Role::seeker;
+  const std::string folded_text = cr::normalize(text);
+  const bool wants_person = logged_in && contains_any(folded_text, {"担当者と話", "担当者に相談", "人と話", "人間と話", "オペレーター",
+                                                                   "コーディネーターと話", "コーディネーターに相談", "有人"});
+  const bool wants_bot = contains_any(folded_text, {"ボットに戻", "自動応答に戻"});
+  if (conv.state == "handed_over") {
+    if (wants_bot) {
+      conv.state = "bot";
+      reply.kind = "answer";
+      reply.text = "自動応答に戻しました。ご質問をどうぞ。担当者とのやり取りはこの会話に残っています。";
+      reply.answered = true;
+    } else {
+      reply.kind = "handover";
+      reply.text = "担当者に引き継いでいます。担当者からの返信をこの画面でお待ちください。（自動応答に戻すには「ボットに戻す」）";
+      reply.answered = true;
+      reply.silent = true;
+    }
+  }
+  const std::string normalized = cr::normalize(text);
+  auto intent = logged_in ? intent_of(normalized, caller.user->user.role) : Intent::none;
+  // A seeker's wishes: while they are being collected, every message answers them; they start when the seeker
+  // asks to register conditions, or says two or more of them at once (「来月から3か月、栃木で消化器内科」).
+  bool wishes = seeker && (context.contains("wishes"));
+  bool starting = false;
+  if (seeker && !wishes && intent == Intent::none) {
+    const bool asks = contains_any(normalized, {"希望条件", "条件を", "希望を", "仕事を探", "働きたい"}) &&
+                      contains_any(normalized, {"登録", "伝え", "設定", "変更", "変え", "入力", "相談", "更新", "したい", "探", "働きたい"});
+    // Two conditions of the work itself (not 「循環器内科専門医を取得できますか」, a question for the FAQ).
+    bool says = false;
+    if (impl_->analyzer) {
+      const auto heard = cr::read_wishes(*impl_->analyzer, text, impl_->dictionaries, {2026, 1, 1});
+      says = int(heard.period_months.has_value()) + int(heard.start_date.has_value()) + int(heard.prefectures.has_value()) +
+                 int(heard.weekdays.has_value()) + int(heard.night_duty.has_value()) >= 2;
+    }
+    wishes = starting = asks || says;
+  }
+  if (wishes) intent = Intent::none;
+  if (conv.state == "handed_over" || !reply.kind.empty()) {
+    // answered above (handed over, or just handed back)
+  } else if (wants_person) {
+    reply = KH_TRY(impl_->hand_over(c, *caller.user, conv, text, ""));
+  } else if (wishes) reply = KH_TRY(impl_->continue_wishes(*caller.user, text, starting ? bj::object{} : context, starting));
+  else if (intent == Intent::application_status) reply = KH_TRY(impl_->application_status(*caller.user));
   else if (intent == Intent::next_interview) reply = KH_TRY(impl_->next_interview(*caller.user));
   else if (intent == Intent::open_training) reply = KH_TRY(impl_->open_training(*caller.user));
-  else reply = impl_->from_faq(*index, text, context, conv.failures, logged_in);
+  else {
+    reply = impl_->from_faq(*index, text, context, conv.failures, logged_in);
+    if (!reply.answered)
+      if (auto announced = impl_->from_announcements(logged_in ? caller.user : nullptr, text)) reply = std::move(*announced);
+    // A second question in a row the bot cannot answer goes to a person (logged-in users; visitors are asked to log in).
+    if (!reply.answered && conv.failures >= 1 && logged_in)
+      reply = KH_TRY(impl_->hand_over(c, *caller.user, conv, text, "お答えできなかったため、"));
+  }
 
   conv.failures = reply.answered ? 0 : conv.failures + 1;
   conv.context = bj::serialize(reply.context);
@@ -378,7 +835,11 @@ Result<Posted> Service::post(const Caller& caller, const bj::object& body) {
     if (is_new) KH_TRY_VOID(repo::insert_conversation(c, conv));
     else KH_TRY_VOID(repo::update_conversation(c, conv));
     KH_TRY_VOID(repo::append_message(c, conv.id, {"", 0, "user", conv.user_id, std::nullopt, text, "{}", now}));
-    KH_TRY_VOID(repo::append_message(c, conv.id, {"", 0, "bot", std::nullopt, reply.kind, reply.text, bj::serialize(payload), now}));
+    if (!reply.silent)
+      KH_TRY_VOID(repo::append_message(c, conv.id, {"", 0, "bot", std::nullopt, reply.kind, reply.text, bj::serialize(payload), now}));
+    if (reply.handed_over)
+      KH_TRY_VOID(audit::record(c, accounts::actor_of(*caller.user), "chat_handed_over", "chat", conv.id, *conv.handover_org_id));
+    if (reply.saved_wishes) KH_TRY_VOID(audit::record(c, accounts::actor_of(*caller.user), "chat_wishes_saved", "user", caller.user->user.id, conv.id));
     // Reading one's own data through the chat is a disclosure to that person: it leaves the same trace.
     if (intent != Intent::none)
       KH_TRY_VOID(audit::record(c, accounts::actor_of(*caller.user), "chat_own_data", "chat", conv.id,
@@ -387,30 +848,98 @@ Result<Posted> Service::post(const Caller& caller, const bj::object& body) {
                                                                      : "open_training"));
     return {};
   }));
-  posted.body = std::make_shared<bj::object>(bj::object{{"conversation", conv.id}, {"reply", reply_json(reply)}});
+  posted.body = std::make_shared<bj::object>(
+      bj::object{{"conversation", conv.id}, {"state", conv.state}, {"reply", reply_json(reply)}});
   return posted;
 }
 
 Result<bj::object> Service::conversation(const Caller& caller, const std::string& id) {
   auto lease = KH_TRY(impl_->pool.acquire());
   auto& c = *lease;
-  const auto conv = KH_TRY(impl_->owned(c, caller, id));
+  auto found = KH_TRY(repo::find_conversation(c, id));
+  repo::Conversation conv;
+  if (found && caller.user && Impl::staff_of(*caller.user, *found)) conv = *found;
+  else conv = KH_TRY(impl_->owned(c, caller, id));
+  return render(c, conv);
+}
+
+bj::object Service::render_message(const repo::Message& m) {
+  bj::object o{{"seq", m.seq}, {"author", m.author}, {"text", m.text}, {"at", format_iso8601_jst(m.created_at)}};
+  if (m.kind) o["kind"] = *m.kind;
+  boost::system::error_code ec;
+  auto p = bj::parse(m.payload, ec);
+  if (!ec && p.is_object()) {
+    if (const auto* v = p.as_object().if_contains("sources")) o["sources"] = *v;
+    if (const auto* v = p.as_object().if_contains("choices")) o["choices"] = *v;
+    // A coordinator's message names them and their organisation (never a login ID).
+    if (const auto* v = p.as_object().if_contains("by")) o["by"] = *v;
+  }
+  return o;
+}
+
+Result<bj::object> Service::render(store::Connection& c, const repo::Conversation& conv) {
   bj::array items;
-  for (const auto& m : KH_TRY(repo::messages(c, conv.id))) {
-    bj::object o{{"seq", m.seq}, {"author", m.author}, {"text", m.text}, {"at", format_iso8601_jst(m.created_at)}};
-    if (m.kind) {
-      o["kind"] = *m.kind;
-      boost::system::error_code ec;
-      auto p = bj::parse(m.payload, ec);
-      if (!ec && p.is_object()) {
-        o["sources"] = p.as_object()["sources"];
-        o["choices"] = p.as_object()["choices"];
-      }
-    }
+  for (const auto& m : KH_TRY(repo::messages(c, conv.id))) items.push_back(render_message(m));
+  bj::object o{{"id", conv.id}, {"state", conv.state}, {"created_at", format_iso8601_jst(conv.created_at)},
+               {"messages", std::move(items)}};
+  if (conv.handover_org_id) {
+    for (const auto& org : KH_TRY(impl_->accounts.list_organisations()))
+      if (org.id == *conv.handover_org_id) o["handed_to"] = bj::object{{"id", org.id}, {"name", org.name}};
+    if (conv.handed_over_at) o["handed_over_at"] = format_iso8601_jst(*conv.handed_over_at);
+  }
+  return o;
+}
+
+Result<bj::object> Service::handovers(const accounts::CurrentUser& staff) {
+  if (staff.user.role != accounts::Role::coordinator && staff.user.role != accounts::Role::secretariat)
+    return fail(errors::forbidden("チャットの引き継ぎはコーディネーターと事務局が扱います。"));
+  auto lease = KH_TRY(impl_->pool.acquire());
+  auto& c = *lease;
+  std::vector<std::string> orgs;
+  for (const auto& o : staff.user.organisations) orgs.push_back(o.id);
+  bj::array items;
+  for (const auto& conv : KH_TRY(repo::handovers(c, orgs, staff.user.role == accounts::Role::secretariat))) {
+    auto o = KH_TRY(render(c, conv));
+    // Who is asking: the seeker handed the conversation to these coordinators, so they see the name they gave.
+    std::string name;
+    if (conv.user_id)
+      if (const auto profile = KH_TRY(impl_->seekers.find(*conv.user_id)))
+        if (const auto n = seekers::profile_name(*profile)) name = *n;
+    o["asker"] = name;
+    bj::object ctx;
+    boost::system::error_code ec;
+    if (auto v = bj::parse(conv.context, ec); !ec && v.is_object()) ctx = v.as_object();
+    o["wishes"] = ctx.contains("wishes") ? ctx.at("wishes") : bj::value(bj::object{});
     items.push_back(std::move(o));
   }
-  return bj::object{{"id", conv.id}, {"state", conv.state}, {"created_at", format_iso8601_jst(conv.created_at)},
-                    {"messages", std::move(items)}};
+  const auto total = items.size();
+  return bj::object{{"items", std::move(items)}, {"total", total}};
+}
+
+Result<bj::object> Service::staff_reply(const accounts::CurrentUser& staff, const std::string& id, const bj::object& body) {
+  json::FieldReader f(body);
+  const auto text = f.required_text("text", "メッセージ", 1000);
+  KH_TRY_VOID(f.finish());
+  auto lease = KH_TRY(impl_->pool.acquire());
+  auto& c = *lease;
+  const auto found = KH_TRY(repo::find_conversation(c, id));
+  if (!found || !Impl::staff_of(staff, *found)) return fail(errors::not_found("会話が見つかりません。"));
+  if (found->state != "handed_over")
+    return fail(errors::conflict("chat_not_handed_over", "この会話は自動応答に戻されています。返信するには、利用者がもう一度担当者を呼ぶ必要があります。"));
+  std::string org_name;
+  for (const auto& o : staff.user.organisations)
+    if (o.id == *found->handover_org_id) org_name = o.name;
+  if (org_name.empty() && !staff.user.organisations.empty()) org_name = staff.user.organisations.front().name;
+  const std::string by = staff.user.display_name + (org_name.empty() ? "" : "（" + org_name + "）");
+  auto conv = *found;
+  conv.updated_at = now_ms();
+  KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
+    KH_TRY_VOID(repo::update_conversation(c, conv));
+    KH_TRY_VOID(repo::append_message(c, conv.id, {"", 0, "staff", staff.user.id, std::nullopt, text,
+                                                  bj::serialize(bj::object{{"by", by}}), conv.updated_at}));
+    return audit::record(c, accounts::actor_of(staff), "chat_staff_reply", "chat", conv.id);
+  }));
+  return render(c, conv);
 }
 
 }  // namespace kh::chat

@@ -325,6 +325,12 @@ before(async () => {
   assert.equal(started.status, 200, started.text);
   fx.chatAnon = started.json.conversation;
   fx.chatVisitor = { login: null, role: 'anonymous', client: visitor };
+  // A conversation the other seeker handed to the coordinators covering them (the 東京都ナースセンター).
+  const handedProfile = await cliSeeker('Chat2026pwHo');
+  await ok(handedProfile, 'PUT', '/api/v1/me/profile', { name: '権限 チャット', categories: ['nurse'], employment: ['fixed_term'], prefectures: ['13'], notify: 'off' });
+  const handed = await ok(handedProfile, 'POST', '/api/v1/chat/messages', { text: '担当者と話したい' });
+  assert.match(handed.reply.text, /東京都ナースセンター/, JSON.stringify(handed));
+  fx.chatHanded = handed.conversation;
   const forgetful = await cliSeeker('Forgot2026pw');
   await ok(ANONYMOUS, 'POST', '/api/v1/password-resets', { login: forgetful.login });
   fx.resetToken = tokenFrom((await demoMail(forgetful.login, 'パスワード')).body);
@@ -466,7 +472,9 @@ const CASES = {
     variants: () => [foreign({}, { callersOwn: true }), foreign({}, { conversation: fx.chatOwned }), foreign({}, { conversation: fx.chatAnon })],
     body: (role, v) => (v.facts.conversation ? { conversation: v.facts.conversation, text: '料金は？' } : { text: '料金は？' }),
   },
-  'GET /api/v1/chat/conversations/{id}': { variants: () => [foreign({ id: fx.chatOwned }), foreign({ id: fx.chatAnon })] },
+  'GET /api/v1/chat/conversations/{id}': { variants: () => [foreign({ id: fx.chatOwned }), foreign({ id: fx.chatAnon }), foreign({ id: fx.chatHanded })] },
+  'GET /api/v1/chat/handovers': { leaks: () => [{ id: fx.chatHanded, facts: {} }] },
+  'POST /api/v1/chat/conversations/{id}/messages': { variants: () => [foreign({ id: fx.chatHanded }), foreign({ id: fx.chatOwned })], body: () => ({ text: '権限確認の返信です。' }) },
   'GET /api/v1/faq': { leaks: () => [{ id: fx.faqDraft.id, facts: { published: false } }] },
   'POST /api/v1/faq': { body: () => ({ category: '権限確認', question: '質問', answer: '回答', published: false }) },
   'GET /api/v1/faq/{id}': { variants: () => [foreign({ id: fx.faq }, { published: true }), foreign({ id: fx.faqDraft.id }, { published: false })] },
@@ -794,6 +802,10 @@ test('allowed callers reach their own objects', async () => {
   await ok(fx.chatVisitor, 'POST', '/api/v1/chat/messages', { conversation: fx.chatAnon, text: '対応しているブラウザは？' });
   assert.equal((await ok(centre, 'POST', `/api/v1/career/doctors/${doc.id}/interviews`, { held_on: '2027-04-01', body: '自県の面談' })).items.length, 1);
   await ok(centre, 'GET', `/api/v1/career/doctors/${doc.id}/interviews`);
+  // The coordinators the conversation was handed to read it, list it and answer in it.
+  await ok(coord, 'GET', `/api/v1/chat/conversations/${fx.chatHanded}`);
+  assert.ok((await ok(coord, 'GET', '/api/v1/chat/handovers')).items.some((i) => i.id === fx.chatHanded));
+  await ok(coord, 'POST', `/api/v1/chat/conversations/${fx.chatHanded}/messages`, { text: 'ご相談を承ります。' });
   // A second factor turned off by its owner with a current code.
   await ok(fx.selfDisable, 'POST', '/api/v1/me/second-factor/disable', { password: 'Authz2026pwB', code: totpCode(fx.selfDisable.secret, 1) });
 });

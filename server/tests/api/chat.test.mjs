@@ -190,6 +190,203 @@ test('a logged-in message without the CSRF token is refused', async () => {
   assert.equal(r.status, 403);
 });
 
+// ---- A seeker's wishes, collected by conversation (slice 4) ----
+
+const TOCHIGI_SECRET = { street: 'チャット栃木秘匿町1-1', phone: '028-444-0909', person: '栃木 秘匿', email: 'chat-tochigi@example.jp' };
+
+function nextMonthFirst() {
+  const now = new Date(Date.now() + 9 * 3600 * 1000);  // Japan time
+  const y = now.getUTCFullYear() + (now.getUTCMonth() === 11 ? 1 : 0);
+  const m = (now.getUTCMonth() + 1) % 12 + 1;
+  return `${y}-${String(m).padStart(2, '0')}-01`;
+}
+
+test('a seeker says their wishes in one sentence: four slots read, only the missing asked, saved only after confirming', async () => {
+  const wisher = await newSeeker('チャット 希望');
+  const fac = await as('fac-tochigi-01');
+  const start = nextMonthFirst();
+  const later = `${Number(start.slice(0, 4)) + (start.slice(5, 7) === '12' ? 1 : 0)}-${start.slice(5, 7) === '12' ? '01' : String(Number(start.slice(5, 7)) + 1).padStart(2, '0')}-10`;
+  const posting = await fac.post('/api/v1/postings', {
+    title: `チャット提案 栃木の病棟看護師 ${Date.now()}`, category: 'nurse', employment: 'fixed_term', start_date: later, period_months: 3,
+    urgency: 'regular', positions: 1, duties: '病棟業務', training_agreed: true, masked: true, status: 'published',
+    workplace: { postal_code: '3200811', prefecture: '09', municipality: '092011', street: TOCHIGI_SECRET.street },
+    contact: { name: TOCHIGI_SECRET.person, phone: TOCHIGI_SECRET.phone, email: TOCHIGI_SECRET.email },
+  });
+  assert.equal(posting.status, 201, posting.text);
+  const before = (await wisher.get('/api/v1/me/profile')).json;
+
+  const first = await say(wisher, '来月から3か月、栃木で消化器内科、当直は不安');
+  assert.equal(first.reply.kind, 'question');
+  assert.match(first.reply.text, /・期間：3か月/);
+  assert.match(first.reply.text, /・勤務地：栃木県/);
+  assert.match(first.reply.text, /・診療科：消化器内科/);
+  assert.match(first.reply.text, /・当直・オンコール：できない/);
+  assert.match(first.reply.text, /勤務開始：\d{4}年\d{1,2}月1日/);
+  assert.match(first.reply.text, /曜日/, 'asks a missing slot');
+  assert.doesNotMatch(first.reply.text, /どのくらいの期間|都道府県を教えて|診療科はありますか|当直・オンコールはできますか/, 'never asks what was said');
+  assert.ok(first.reply.choices.some((c) => c.label === '平日'));
+  const conversation = first.conversation;
+  assert.deepEqual((await wisher.get('/api/v1/me/profile')).json, before, 'nothing written before confirming');
+
+  const second = await say(wisher, '平日', conversation);
+  assert.match(second.reply.text, /キャリア支援/);
+  const third = await say(wisher, '不要', conversation);
+  assert.equal(third.reply.kind, 'confirm');
+  assert.match(third.reply.text, /よろしいですか？/);
+  assert.match(third.reply.text, /・曜日：月・火・水・木・金/);
+  assert.match(third.reply.text, /・キャリア支援：不要/);
+  assert.deepEqual(third.reply.choices.map((c) => c.value), ['はい', 'いいえ']);
+  assert.deepEqual((await wisher.get('/api/v1/me/profile')).json, before, 'still nothing written');
+
+  // A correction, then the read-back again.
+  const no = await say(wisher, 'いいえ', conversation);
+  assert.equal(no.reply.kind, 'question');
+  const corrected = await say(wisher, '期間は6か月', conversation);
+  assert.equal(corrected.reply.kind, 'confirm');
+  assert.match(corrected.reply.text, /・期間：6か月/);
+
+  const saved = await say(wisher, 'はい', conversation);
+  assert.equal(saved.reply.kind, 'answer');
+  assert.match(saved.reply.text, /希望条件を保存しました。/);
+  const profile = (await wisher.get('/api/v1/me/profile')).json;
+  assert.deepEqual(profile.prefectures, ['09']);
+  assert.deepEqual(profile.employment, ['fixed_term']);
+  assert.equal(profile.period_months_max, 6);
+  assert.equal(profile.available_from, start);
+  assert.equal(profile.night_duty, false);
+  assert.deepEqual(profile.specialties, ['消化器内科']);
+  assert.deepEqual(profile.weekdays, ['mon', 'tue', 'wed', 'thu', 'fri']);
+  assert.equal(profile.career_support, 'none');
+  assert.equal(profile.name, before.name, 'the rest of the profile is kept');
+
+  // Proposals through the posting list's search and masking: the posting by title, none of its masked values.
+  assert.ok(saved.reply.text.includes(posting.json.title), saved.reply.text);
+  assert.ok(saved.reply.sources.some((s) => s.type === 'posting' && s.url === `/postings/${posting.json.id}`));
+  for (const v of [...Object.values(TOCHIGI_SECRET), '宇都宮', 'fac-tochigi-01']) assert.ok(!JSON.stringify(saved).includes(v), v);
+
+  const sec = await as('jimukyoku');
+  const audit = await sec.get('/api/v1/audit?action=chat_wishes_saved&per_page=50');
+  assert.ok(audit.json.items.some((e) => e.detail === conversation), 'the confirmed save is audited');
+});
+
+test('collecting wishes can be stopped; anonymous visitors and facilities do not get it', async () => {
+  const wisher = await newSeeker('チャット 中断');
+  const before = (await wisher.get('/api/v1/me/profile')).json;
+  const first = await say(wisher, '希望条件を登録したい');
+  assert.equal(first.reply.kind, 'question');
+  const stopped = await say(wisher, 'やめる', first.conversation);
+  assert.match(stopped.reply.text, /やめました。保存はしていません/);
+  assert.deepEqual((await wisher.get('/api/v1/me/profile')).json, before);
+  // After stopping, questions go to the FAQ again.
+  assert.equal((await say(wisher, '利用料金はかかりますか？', first.conversation)).reply.sources[0].type, 'faq');
+
+  const anon = await say(new Client(server.url), '来月から3か月、栃木で消化器内科、当直は不安');
+  assert.notEqual(anon.reply.kind, 'confirm');
+  assert.ok(!/勤務地：栃木県/.test(anon.reply.text));
+  const facility = await say(await as('fac-tokyo-02'), '来月から3か月、栃木で消化器内科、当直は不安');
+  assert.ok(!/勤務地：栃木県/.test(facility.reply.text));
+});
+
+// ---- Handover to a person (slice 5) ----
+
+test('a seeker asks for a person: the covering coordinators get the thread, answer in it, and the seeker hands it back', async () => {
+  const asker = await newSeeker('チャット 相談者');
+  const first = await say(asker, '夜勤のない病院を探しています');
+  const handed = await say(asker, '担当者と話したい', first.conversation);
+  assert.equal(handed.reply.kind, 'handover');
+  assert.match(handed.reply.text, /担当のコーディネーター（東京都ナースセンター）に引き継ぎました/);
+  const waiting = await say(asker, 'よろしくお願いします', first.conversation);
+  assert.equal(waiting.reply.kind, 'handover', 'the bot stops answering');
+  let mine = (await asker.get(`/api/v1/chat/conversations/${first.conversation}`)).json;
+  assert.equal(mine.state, 'handed_over');
+  assert.equal(mine.handed_to.name, '東京都ナースセンター');
+  assert.equal(mine.messages.at(-1).author, 'user', 'nothing from the bot after the handover message');
+
+  const coord = await as('coord-nurse-13');
+  const queue = await coord.get('/api/v1/chat/handovers');
+  assert.equal(queue.status, 200);
+  const item = queue.json.items.find((i) => i.id === first.conversation);
+  assert.ok(item, 'in the covering coordinators\' list');
+  assert.equal(item.asker, 'チャット 相談者');
+  assert.ok(item.messages.some((m) => m.text === '夜勤のない病院を探しています'), 'with the transcript');
+  assert.equal((await coord.get(`/api/v1/chat/conversations/${first.conversation}`)).status, 200);
+
+  // Coordinators of another organisation, facilities and other seekers see nothing of it.
+  const otherCoord = await as('coord-doctor-13');
+  assert.ok(!(await otherCoord.get('/api/v1/chat/handovers')).json.items.some((i) => i.id === first.conversation));
+  assert.equal((await otherCoord.get(`/api/v1/chat/conversations/${first.conversation}`)).status, 404);
+  assert.equal((await otherCoord.post(`/api/v1/chat/conversations/${first.conversation}/messages`, { text: '横から' })).status, 404);
+  assert.equal((await (await as('fac-tokyo-01')).get('/api/v1/chat/handovers')).status, 403);
+  assert.equal((await other.post(`/api/v1/chat/conversations/${first.conversation}/messages`, { text: '横から' })).status, 404);
+
+  const bad = await coord.post(`/api/v1/chat/conversations/${first.conversation}/messages`, { text: '' });
+  assert.equal(bad.status, 400);
+  assert.match(bad.json.error.fields.text, /「メッセージ」/);
+  const answered = await coord.post(`/api/v1/chat/conversations/${first.conversation}/messages`, { text: '夜勤のない求人を一緒に探しましょう。' });
+  assert.equal(answered.status, 201, answered.text);
+  mine = (await asker.get(`/api/v1/chat/conversations/${first.conversation}`)).json;
+  const staff = mine.messages.at(-1);
+  assert.equal(staff.author, 'staff');
+  assert.equal(staff.by, '加藤 恵（東京都ナースセンター）', 'by name and organisation, never a login ID');
+  assert.ok(!JSON.stringify(mine).includes('coord-nurse-13'));
+
+  const back = await say(asker, 'ボットに戻す', first.conversation);
+  assert.equal(back.reply.kind, 'answer');
+  assert.match(back.reply.text, /自動応答に戻しました/);
+  assert.equal((await say(asker, '利用料金はかかりますか？', first.conversation)).reply.sources[0].type, 'faq');
+  assert.equal((await coord.post(`/api/v1/chat/conversations/${first.conversation}/messages`, { text: 'まだいますか' })).status, 409);
+
+  const sec = await as('jimukyoku');
+  const audit = await sec.get('/api/v1/audit?action=chat_handed_over&per_page=50');
+  assert.ok(audit.json.items.some((e) => e.subject_id === first.conversation));
+});
+
+test("two questions in a row the bot cannot answer go to a person; a facility's go to the help desk as an inquiry", async () => {
+  const asker = await newSeeker('チャット 迷子');
+  const lost = await say(asker, 'ほげほげ');
+  assert.equal(lost.reply.kind, 'question');
+  const handed = await say(asker, 'ふがふが', lost.conversation);
+  assert.equal(handed.reply.kind, 'handover');
+  assert.match(handed.reply.text, /お答えできなかったため、担当のコーディネーター/);
+
+  // Asking for a person in the very first message of a conversation works the same.
+  const direct = await say(await newSeeker('チャット 直行'), '担当者と話したい');
+  assert.equal(direct.reply.kind, 'handover');
+  assert.ok((await (await as('coord-nurse-13')).get('/api/v1/chat/handovers')).json.items.some((i) => i.id === direct.conversation));
+
+  const fac = await as('fac-tokyo-02');
+  const r = await say(fac, '担当者と話したい');
+  assert.equal(r.reply.kind, 'handover');
+  assert.match(r.reply.text, /事務局へのお問合せとして受け付けました/);
+  const link = r.reply.sources.find((s) => s.url.startsWith('/helpdesk/'));
+  const inquiry = await fac.get(`/api/v1${link.url.replace('/helpdesk/', '/helpdesk/inquiries/')}`);
+  assert.equal(inquiry.status, 200, inquiry.text);
+  assert.equal(inquiry.json.subject, 'チャットからのご相談');
+  assert.match(JSON.stringify(inquiry.json), /担当者と話したい/, 'the transcript travels with it');
+});
+
+test('what the FAQ does not answer may come from an announcement the caller may read, never from another audience\'s', async () => {
+  const sec = await as('jimukyoku');
+  const open = await sec.post('/api/v1/announcements', { title: '電子カルテ連携の試験運用について', body: '2027年2月1日から、一部の医療機関で電子カルテ連携の試験運用を始めます。', audience: 'all' });
+  assert.equal(open.status, 201, open.text);
+  const closed = await sec.post('/api/v1/announcements', { title: '感染対策補助金の申請期限について', body: '感染対策補助金の申請期限は2027年3月31日です。', audience: ['facility'] });
+  assert.equal(closed.status, 201, closed.text);
+
+  const anon = new Client(server.url);
+  const r = await say(anon, '電子カルテ連携の試験運用はいつから？');
+  assert.equal(r.reply.kind, 'answer');
+  assert.match(r.reply.text, /2027年2月1日から/);
+  assert.deepEqual(r.reply.sources.map((x) => x.url), [`/announcements/${open.json.id}`]);
+
+  for (const who of [new Client(server.url), seeker]) {
+    const refused = await say(who, '感染対策補助金の申請期限は？');
+    assert.ok(!refused.reply.text.includes('2027年3月31日'), 'not for this audience');
+    assert.ok(!JSON.stringify(refused).includes(closed.json.id));
+  }
+  const fac = await say(await as('fac-tokyo-02'), '感染対策補助金の申請期限は？');
+  assert.match(fac.reply.text, /2027年3月31日/);
+});
+
 test('messages are rate-limited per visitor, with a Japanese message', async () => {
   const anon = new Client(server.url);
   let limited;

@@ -180,3 +180,52 @@ TEST_F(ShippedFaq, RandomInputNeverBreaksTheRanking) {
     EXPECT_LE(retriever->ask(q).candidates.size(), 3u);
   }
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Slot filling for a seeker's wishes.
+
+#include "chat_retrieval/slots.h"
+
+namespace {
+SlotDictionaries dictionaries() {
+  SlotDictionaries d;
+  d.prefectures = {{"栃木県", "09"}, {"栃木", "09"}, {"東京都", "13"}, {"東京", "13"}, {"京都府", "26"}, {"京都", "26"}};
+  d.specialties = {"内科", "消化器内科", "循環器内科", "外科"};
+  d.categories = {{"医師", "doctor"}, {"看護師", "nurse"}, {"准看護師", "assoc_nurse"}};
+  return d;
+}
+}  // namespace
+
+TEST(ChatSlots, TheIssuesSentenceFillsFourSlots) {
+  const auto w = read_wishes(analyzer(), "来月から3か月、栃木で消化器内科、当直は不安", dictionaries(), {2026, 12, 3});
+  EXPECT_EQ(w.start_date, "2027-01-01");
+  EXPECT_EQ(w.period_months, 3);
+  EXPECT_EQ(w.employment, "fixed_term");  // a period means a fixed term
+  EXPECT_EQ(w.prefectures, (std::vector<std::string>{"09"}));
+  EXPECT_EQ(w.specialties, (std::vector<std::string>{"消化器内科"}));  // not 内科 as well
+  EXPECT_EQ(w.night_duty, false);
+  EXPECT_FALSE(w.weekdays.has_value());
+  EXPECT_FALSE(w.career_support.has_value());
+}
+
+TEST(ChatSlots, DatesWeekdaysAndAnswersToTheQuestionAsked) {
+  const Date today{2026, 12, 3};
+  EXPECT_EQ(read_wishes(analyzer(), "4月から", dictionaries(), today).start_date, "2027-04-01");
+  EXPECT_EQ(read_wishes(analyzer(), "2027年2月15日から", dictionaries(), today).start_date, "2027-02-15");
+  EXPECT_EQ(read_wishes(analyzer(), "12月20日", dictionaries(), today).start_date, "2026-12-20");
+  EXPECT_FALSE(read_wishes(analyzer(), "2月30日", dictionaries(), today).start_date.has_value());
+  EXPECT_EQ(read_wishes(analyzer(), "平日と土曜", dictionaries(), today).weekdays,
+            (std::vector<std::string>{"mon", "tue", "wed", "thu", "fri", "sat"}));
+  EXPECT_EQ(read_wishes(analyzer(), "東京都で常勤", dictionaries(), today).prefectures, (std::vector<std::string>{"13"}));
+  EXPECT_EQ(read_wishes(analyzer(), "東京都で常勤", dictionaries(), today).employment, "permanent");
+  EXPECT_EQ(read_wishes(analyzer(), "はい", dictionaries(), today, "night_duty").night_duty, true);
+  EXPECT_FALSE(read_wishes(analyzer(), "はい", dictionaries(), today).night_duty.has_value());
+  EXPECT_EQ(read_wishes(analyzer(), "特になし", dictionaries(), today, "specialties").specialties, std::vector<std::string>{});
+  EXPECT_EQ(read_wishes(analyzer(), "専門医を取りたい", dictionaries(), today).career_support, "specialist");
+  EXPECT_EQ(read_wishes(analyzer(), "看護師です", dictionaries(), today).categories, (std::vector<std::string>{"nurse"}));
+  EXPECT_EQ(read_wishes(analyzer(), "准看護師です", dictionaries(), today).categories, (std::vector<std::string>{"assoc_nurse"}));
+  Wishes a = read_wishes(analyzer(), "栃木で3か月", dictionaries(), today);
+  a.merge(read_wishes(analyzer(), "やっぱり6か月", dictionaries(), today));
+  EXPECT_EQ(a.period_months, 6);
+  EXPECT_EQ(a.prefectures, (std::vector<std::string>{"09"}));
+}

@@ -10,6 +10,7 @@ import { OrganisationsPage } from '../features/admin/routes/organisations_page';
 import { UsersPage } from '../features/admin/routes/users_page';
 import { MailsPage } from '../features/dev_mails/routes/mails_page';
 import { FeedsPage } from '../features/feeds/routes/feeds_page';
+import { ChatHandoversPage } from '../features/chat/routes/chat_handovers_page';
 import { ContactRequestsPage } from '../features/contact_requests/routes/contact_requests_page';
 import { CareerDoctorPage } from '../features/careers/routes/career_doctor_page';
 import { CareerDoctorsPage } from '../features/careers/routes/career_doctors_page';
@@ -168,6 +169,7 @@ export function createAppRouter() {
           path: '/coordination/postings/:id/candidates',
           element: <RequireLogin role={['coordinator', 'secretariat']}>{() => <CoordinationCandidatesPage />}</RequireLogin>,
         },
+        { path: '/coordination/chat', element: <RequireLogin role={['coordinator', 'secretariat']}>{() => <ChatHandoversPage />}</RequireLogin> },
         { path: '/mails', element: <MailsPage /> },
         { path: '/about', element: <AboutPage /> },
         { path: '*', element: <NotFoundPage /> },

@@ -47,6 +47,11 @@ export function CoordinationPage() {
             {t('coordination.applicationsLink')}
           </Link>
         </p>
+        <p>
+          <Link to="/coordination/chat" className={buttonClassName('secondary')}>
+            {t('coordination.chatLink')}
+          </Link>
+        </p>
       </div>
       {queue.isPending && <LoadingIndicator />}
       {queue.isError && (

@@ -10,6 +10,10 @@ function jsonResponse(body: unknown, status = 200): Response {
 
 afterEach(() => vi.restoreAllMocks());
 
+// Typing a conversation takes a few seconds on a busy machine; more than the default 5 s is allowed so that a slow
+// run does not time out half-way (and leave its typing running into the next test).
+const SLOW = 20_000;
+
 function renderPanel(reply: (body: { text: string; conversation?: string }) => Response) {
   const bodies: { text: string; conversation?: string }[] = [];
   vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
@@ -52,7 +56,7 @@ describe('ChatPanel', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('log')).toBeNull();
     await vi.waitFor(() => expect(screen.getByRole('button', { name: 'チャットで質問する' })).toHaveFocus());
-  });
+  }, SLOW);
 
   it('offers choices as buttons that send their text, and shows the server message of a refusal', async () => {
     const user = userEvent.setup();
@@ -75,7 +79,7 @@ describe('ChatPanel', () => {
     expect(await screen.findByText('「メッセージ」は1000文字以内で入力してください。')).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'メッセージ' })).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByRole('textbox', { name: 'メッセージ' })).toHaveValue('面接の日程を変更したい。');
-  });
+  }, SLOW);
 
   it('refuses an empty message without sending it', async () => {
     const user = userEvent.setup();
@@ -84,5 +88,5 @@ describe('ChatPanel', () => {
     await user.click(screen.getByRole('button', { name: '送信する' }));
     expect(screen.getByText('「メッセージ」を入力してください。')).toBeInTheDocument();
     expect(bodies).toEqual([]);
-  });
+  }, SLOW);
 });

@@ -3,15 +3,20 @@ import { Link } from 'react-router';
 import { ApiError } from '../../../shared/api/api_error';
 import { Button, buttonClassName } from '../../../shared/ui/button';
 import { TEXT_LINK_CLASSES } from '../../../shared/ui/text_link';
-import { postChatMessage, type ChatReply } from '../api/chat_api';
+import { getChatConversation, postChatMessage, type ChatReply } from '../api/chat_api';
 import { useChatTranslation } from '../i18n/chat_i18n';
 
 interface ChatLine {
   id: number;
-  author: 'user' | 'bot';
+  author: 'user' | 'bot' | 'staff';
   text: string;
   reply?: ChatReply;
+  /** A coordinator's message: their name and organisation. */
+  by?: string;
 }
+
+/** How often the panel looks for a coordinator's answer while the conversation is handed over. */
+const HANDOVER_POLL_MS = 5_000;
 
 const MAX_LENGTH = 1000;
 
@@ -31,6 +36,8 @@ export function ChatPanel() {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  const [handedOver, setHandedOver] = useState(false);
+  const staffSeen = useRef(new Set<number>());
   const toggleRef = useRef<HTMLButtonElement>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const logRef = useRef<HTMLDivElement>(null);
@@ -42,6 +49,31 @@ export function ChatPanel() {
   useEffect(() => {
     if (open) inputRef.current?.focus();
   }, [open]);
+
+  // While coordinators answer in the conversation, their messages are fetched and added to the log (which
+  // announces them like any reply).
+  useEffect(() => {
+    if (!open || !handedOver || conversation === null) return;
+    const controller = new AbortController();
+    const poll = async () => {
+      try {
+        const c = await getChatConversation(conversation, controller.signal);
+        const fresh = c.messages.filter((m) => m.author === 'staff' && !staffSeen.current.has(m.seq));
+        fresh.forEach((m) => staffSeen.current.add(m.seq));
+        if (fresh.length > 0)
+          setLines((l) => [...l, ...fresh.map((m) => ({ id: nextId.current++, author: 'staff' as const, text: m.text, by: m.by }))]);
+        if (c.state !== 'handed_over') setHandedOver(false);
+      } catch {
+        // Tried again at the next tick.
+      }
+    };
+    void poll();
+    const timer = setInterval(() => void poll(), HANDOVER_POLL_MS);
+    return () => {
+      controller.abort();
+      clearInterval(timer);
+    };
+  }, [open, handedOver, conversation]);
 
   useEffect(() => {
     const log = logRef.current;
@@ -69,6 +101,7 @@ export function ChatPanel() {
     try {
       const posted = await postChatMessage(trimmed, conversation);
       setConversation(posted.conversation);
+      setHandedOver(posted.state === 'handed_over');
       setLines((l) => [...l, { id: nextId.current++, author: 'bot', text: posted.reply.text, reply: posted.reply }]);
     } catch (e) {
       if (e instanceof ApiError && e.status === 404 && conversation !== null) {
@@ -107,6 +140,7 @@ export function ChatPanel() {
   function restart() {
     setLines([]);
     setConversation(null);
+    setHandedOver(false);
     setError(null);
     inputRef.current?.focus();
   }
@@ -203,8 +237,8 @@ function ChatBubble({ line, disabled, onChoose, onNavigate }: { line: ChatLine; 
   const { t } = useChatTranslation();
   const reply = line.reply;
   return (
-    <div className={`rounded-8 px-3 py-2 ${line.author === 'user' ? 'bg-blue-50' : 'bg-solid-gray-50'}`}>
-      <p className="text-dns-14B-130 text-solid-gray-700">{line.author === 'user' ? t('you') : t('bot')}</p>
+    <div className={`rounded-8 px-3 py-2 ${line.author === 'user' ? 'bg-blue-50' : line.author === 'staff' ? 'bg-green-50' : 'bg-solid-gray-50'}`}>
+      <p className="text-dns-14B-130 text-solid-gray-700">{line.author === 'user' ? t('you') : line.author === 'staff' ? (line.by ?? t('staff')) : t('bot')}</p>
       <p className="whitespace-pre-line text-std-16N-170">{line.text}</p>
       {reply !== undefined && reply.choices.length > 0 && (
         <ul aria-label={t('choicesLabel')} className="mt-2 flex flex-col gap-2">
