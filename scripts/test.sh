@@ -40,10 +40,34 @@ export KAKEHASHI_BIN="$root/build/kakehashi"
 echo "==> C++ unit tests"
 (cd build && ctest --output-on-failure -j 2)
 
-for db in sqlite postgres; do
-  echo "==> API tests on $db"
+# Two independent passes at once, each printed whole when both are done (so their lines do not interleave);
+# either failing fails the run. On 2 cores this saves most of one pass: much of a pass is waiting on I/O.
+run_side_by_side() {
+  local name_a=$1 fn_a=$2 name_b=$3 fn_b=$4 log_a log_b pid_a pid_b status_a=0 status_b=0 started
+  log_a=$(mktemp /tmp/kakehashi-pass.XXXXXX) log_b=$(mktemp /tmp/kakehashi-pass.XXXXXX)
+  started=$(date +%s)
+  "$fn_a" >"$log_a" 2>&1 & pid_a=$!
+  "$fn_b" >"$log_b" 2>&1 & pid_b=$!
+  wait "$pid_a" || status_a=$?
+  wait "$pid_b" || status_b=$?
+  echo "==> $name_a"; cat "$log_a"
+  echo "==> $name_b"; cat "$log_b"
+  echo "    both done in $(( $(date +%s) - started ))s"
+  rm -f "$log_a" "$log_b"
+  [ "$status_a" -eq 0 ] && [ "$status_b" -eq 0 ] || { echo "==> failed: $name_a ($status_a), $name_b ($status_b)"; return 1; }
+}
+
+# Each API pass has its own SMTP sink: tests wait for mails to fixed demo addresses, and the other pass's would
+# look like theirs.
+api_pass() {
+  local db=$1
+  start_smtp_sink >/dev/null
+  trap stop_smtp_sink EXIT
   KAKEHASHI_TEST_DB=$db node --test --test-concurrency=1 server/tests/api/
-done
+}
+api_pass_sqlite() { ( api_pass sqlite ); }
+api_pass_postgres() { ( api_pass postgres ); }
+run_side_by_side "API tests on sqlite" api_pass_sqlite "API tests on postgres" api_pass_postgres
 
 # Three processes on one PostgreSQL behind nginx, with a process killed and the database restarted; it drives
 # Chromium through nginx too. It runs alone: it stops the shared PostgreSQL for a moment.
@@ -53,9 +77,10 @@ KAKEHASHI_TEST_DB=postgres node --test --test-concurrency=1 server/tests/cluster
 echo "==> web unit tests"
 (cd web && npm test --silent)
 
-# Browser tests against a demo server on each database.
+# Browser tests against a demo server on each database; each pass in its own subshell (its own server).
 run_browser_tests() {
   local db=$1 dir port
+  trap '[ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null || true' EXIT
   dir=$(mktemp -d /tmp/kakehashi-e2e.XXXXXX)
   port=$(free_port)
   ./build/kakehashi demo-data --db "$db" >/dev/null
@@ -73,14 +98,14 @@ run_browser_tests() {
   rm -rf "$dir"
 }
 
-echo "==> browser tests (Chromium) on sqlite"
 e2e_dir=$(mktemp -d /tmp/kakehashi-e2e-db.XXXXXX)
-run_browser_tests "sqlite:$e2e_dir/e2e.db"
+browser_pass_sqlite() { ( run_browser_tests "sqlite:$e2e_dir/e2e.db" ); }
+browser_pass_postgres() {
+  as_pg_user /usr/lib/postgresql/15/bin/createdb -h 127.0.0.1 -p "$PG_PORT" -U kakehashi kakehashi_e2e
+  ( run_browser_tests "postgresql://kakehashi@127.0.0.1:$PG_PORT/kakehashi_e2e" )
+}
+run_side_by_side "browser tests (Chromium) on sqlite" browser_pass_sqlite "browser tests (Chromium) on postgres" browser_pass_postgres
 rm -rf "$e2e_dir"
-
-echo "==> browser tests (Chromium) on postgres"
-as_pg_user /usr/lib/postgresql/15/bin/createdb -h 127.0.0.1 -p "$PG_PORT" -U kakehashi kakehashi_e2e
-run_browser_tests "postgresql://kakehashi@127.0.0.1:$PG_PORT/kakehashi_e2e"
 
 echo "==> sanitizer build (ASan + UBSan, build-asan): waiting for the background build"
 if ! wait "$ASAN_BUILD_PID"; then
