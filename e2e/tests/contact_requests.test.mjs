@@ -209,11 +209,12 @@ describe('contact requests from a facility', () => {
         await form.getByRole('button', { name: 'コンタクト依頼を送る' }).click();
         await form.getByText('1人にコンタクト依頼を送りました。', { exact: false }).waitFor();
         await form.getByText(`この募集で本日送れるコンタクト依頼：あと${leftBefore - 1}件`).waitFor();
-        await card.getByText('コンタクト依頼：送信済み').waitFor();
+        await card.getByText('コンタクト依頼：依頼済み').waitFor();
         assert.equal(await card.getByLabel(`${handle}を選ぶ`).count(), 0, 'an asked candidate can be chosen again');
+        // Until the seeker accepts, the request states count it without its handle (回答待ち).
         const states = section(facilityPage, 'この募集のコンタクト依頼');
-        const stateRow = states.getByRole('listitem').filter({ hasText: handle });
-        await stateRow.getByText('送信済み', { exact: true }).waitFor();
+        await states.locator('[data-awaiting-count]').waitFor();
+        assert.ok(!(await states.textContent()).includes(handle), 'a waiting request shows its handle');
         expectNoneOf(await facilityPage.content(), [seeker.name, seeker.email], 'the candidates page');
         await expectAccessible(facilityPage, 'the candidates page after sending');
 
@@ -360,9 +361,13 @@ describe('contact requests from a facility', () => {
         await expectHeading(facilityPage, '候補者');
         const states = section(facilityPage, 'この募集のコンタクト依頼');
         await states.getByText('辞退 1件', { exact: true }).waitFor();
-        await states.getByText('辞退した候補者が誰かは医療機関には知らされず', { exact: false }).waitFor();
+        await states.getByText('辞退した候補者が誰かは医療機関には知らされません', { exact: false }).waitFor();
+        assert.ok(!(await states.textContent()).includes(handle), 'the declined handle is among the request states');
         await facilityPage.getByRole('heading', { level: 2, name: '候補者の一覧' }).waitFor();
-        assert.ok(!(await facilityPage.content()).includes(handle), 'the declined handle is on the facility’s page');
+        // The candidate stays listed, as 依頼済み like one who has not answered: nothing says who declined.
+        const card = facilityPage.getByRole('article').filter({ has: facilityPage.getByRole('heading', { name: handle, exact: true }) });
+        await card.locator('[data-request-state="requested"]').waitFor();
+        assert.ok(!(await card.textContent()).includes('辞退'), 'the declined candidate’s card says 辞退');
         await expectAccessible(facilityPage, 'the candidates page with a declined request');
       });
     });

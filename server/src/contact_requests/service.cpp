@@ -88,7 +88,9 @@ Result<bj::object> Service::candidates(const accounts::CurrentUser& viewer, cons
   }
   std::vector<matching::Scored> kept;
   for (auto& m : engine_.seekers_for_posting(posting.id, max_candidates)) {
-    if (auto it = requested.find(m.id); it != requested.end() && facility_state(it->second.state, it->second.stage, it->second.matched) == "declined")
+    // Coordinators no longer need a declined candidate; the facility keeps seeing it as 依頼済み (below).
+    if (auto it = requested.find(m.id); !access.facility && it != requested.end() &&
+                                        facility_state(it->second.state, it->second.stage, it->second.matched) == "declined")
       continue;
     const auto& f = m.fit;
     if (m.score < q.min_score) continue;
@@ -119,8 +121,9 @@ Result<bj::object> Service::candidates(const accounts::CurrentUser& viewer, cons
     bj::object item{{"handle", handle}, {"candidate", seekers::anonymous_json(*profile, handle)}};
     matching::add_score_json(item, m);
     const auto it = requested.find(m.id);
-    if (it != requested.end()) item["request"] = request_summary(it->second.id, facility_state(it->second.state, it->second.stage, it->second.matched));
-    else item["request"] = nullptr;
+    if (it == requested.end()) item["request"] = nullptr;
+    else item["request"] = access.facility ? facility_card_request(it->second.id, facility_state(it->second.state, it->second.stage, it->second.matched))
+                                           : request_summary(it->second.id, facility_state(it->second.state, it->second.stage, it->second.matched));
     const bool open_to_requests = accepts_facility_requests(*profile);
     item["can_request"] = access.facility && it == requested.end() && open_to_requests && posting.status == "published";
     if (!open_to_requests) item["note"] = "この方は医療機関からのコンタクト依頼を受け付けていません。";
@@ -170,13 +173,8 @@ Result<bj::object> Service::send(const accounts::CurrentUser& facility, const st
     if (it == seeker_of.end())
       f.add_error(key, "「" + handles[i] + "」はこの募集の候補者にいません。候補者の一覧から選び直してください。");
     else if (already.contains(it->second)) {
-      const store::Params key_params{posting.id, it->second};
-      auto prior = KH_TRY(c.execute(std::string(request_columns) + "WHERE r.posting_id = $1 AND r.seeker_id = $2", key_params));
-      const auto r = read_row(prior.rows.at(0));
-      // A declined candidate reads like one who is not a candidate: the facility must not learn who declined.
-      if (facility_state(r.state, r.stage, r.matched) == "declined")
-        f.add_error(key, "「" + handles[i] + "」はこの募集の候補者にいません。候補者の一覧から選び直してください。");
-      else f.add_error(key, "「" + handles[i] + "」にはすでにコンタクト依頼を送っています。");
+      // The same answer whether the candidate declined or has not answered yet: the facility must not learn who declined.
+      f.add_error(key, "「" + handles[i] + "」にはすでにコンタクト依頼を送っています。");
     } else {
       auto profile = KH_TRY(seekers_.find(it->second));
       if (!profile || !accepts_facility_requests(*profile))
@@ -259,22 +257,33 @@ Result<bj::object> Service::of_posting(const accounts::CurrentUser& viewer, cons
   auto lease = KH_TRY(pool_.acquire());
   auto rows = KH_TRY((*lease).execute(std::string(request_columns) + "WHERE r.posting_id = $1 ORDER BY r.created_at DESC, r.id",
                                       {posting.id}));
-  bj::array items;
-  std::int64_t declined = 0;
+  bj::array items, unanswered;
+  std::int64_t declined = 0, awaiting = 0;
   for (const auto& row : rows.rows) {
     const auto r = read_row(row);
     const auto state = facility_state(r.state, r.stage, r.matched);
     auto item = request_summary(r.id, state);
+    // Never who declined. For the facility, a request the seeker has not accepted — still waiting or declined —
+    // carries no handle, id or time: with either one, a decline could be told apart from a request that waits
+    // (by elimination). They come last, waiting before declined, in no order that follows the candidates.
+    if (access.facility && (state == "sent" || state == "declined")) {
+      ++(state == "sent" ? awaiting : declined);
+      item.erase("id");
+      unanswered.push_back(std::move(item));
+      continue;
+    }
+    if (state == "declined") ++declined;
     item["sent_at"] = format_iso8601_jst(r.created_at);
-    // Never who declined: a declined request has no handle (and no id that could be matched to one).
-    if (state == "declined") { ++declined; item.erase("id"); }
+    if (state == "declined") item.erase("id");
     else item["handle"] = seekers_.handle_for(r.seeker_id, posting.facility_id);
     if (r.application_id && state != "declined" && !access.facility) item["application_id"] = *r.application_id;
     if (r.application_id && state != "declined" && access.facility && r.matched) item["application_id"] = *r.application_id;
     items.push_back(std::move(item));
   }
+  std::stable_partition(unanswered.begin(), unanswered.end(), [](const bj::value& v) { return v.at("state") == "sent"; });
+  for (auto& item : unanswered) items.push_back(std::move(item));
   const auto total = items.size();
-  return bj::object{{"items", std::move(items)}, {"total", total}, {"declined", declined}};
+  return bj::object{{"items", std::move(items)}, {"total", total}, {"declined", declined}, {"awaiting", awaiting}};
 }
 
 Result<bj::object> Service::mine(const accounts::CurrentUser& seeker) {

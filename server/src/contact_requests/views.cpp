@@ -27,6 +27,11 @@ bj::object request_summary(const std::string& id, const std::string& state) {
   return {{"id", id}, {"state", state}, {"state_name", name}};
 }
 
+bj::object facility_card_request(const std::string& id, const std::string& state) {
+  if (state == "sent" || state == "declined") return {{"state", "requested"}, {"state_name", "依頼済み"}};
+  return request_summary(id, state);
+}
+
 bool accepts_facility_requests(const seekers::Profile& profile) {
   const auto doc = bj::parse(profile.json);
   const auto* v = doc.as_object().if_contains("facility_requests");

@@ -18,6 +18,9 @@ namespace kh::contact_requests {
 std::string facility_state(const std::string& state, const std::optional<std::string>& application_stage, bool matched);
 //! {"id", "state", "state_name"}.
 boost::json::object request_summary(const std::string& id, const std::string& facility_state);
+//! The request on a candidate's card as the facility sees it: 依頼済み ("requested", no id) while the seeker has
+//! not accepted — waiting or declined alike, so a candidate who declined looks like one who has not answered.
+boost::json::object facility_card_request(const std::string& id, const std::string& facility_state);
 //! Whether the seeker's profile lets facilities send contact requests (profile "facility_requests", default yes).
 bool accepts_facility_requests(const seekers::Profile& profile);
 //! The posting in the words of the anonymous notice: prefecture, job category, employment, period, start —

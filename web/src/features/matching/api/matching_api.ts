@@ -19,10 +19,13 @@ export interface PostingMatch {
 export type Candidate = AnonymousSeeker;
 
 
-/** A contact request's state as the facility sees it (送信済み / 調整中 / 成立 / 辞退 / 終了). */
+/**
+ * A contact request's state as the facility sees it (送信済み / 調整中 / 成立 / 辞退 / 終了). On a candidate's
+ * card, a request the seeker has not accepted reads 依頼済み ("requested", no id), waiting or declined alike.
+ */
 export interface ContactRequestState {
-  id: string;
-  state: 'sent' | 'coordinating' | 'matched' | 'declined' | 'closed';
+  id?: string;
+  state: 'requested' | 'sent' | 'coordinating' | 'matched' | 'declined' | 'closed';
   state_name: string;
 }
 
@@ -107,13 +110,16 @@ export function usePostingCandidates(postingId: string, query: string) {
   });
 }
 
-/** The posting's contact requests as its facility may see them: a declined one has neither id nor handle. */
+/**
+ * The posting's contact requests as its facility may see them: one the seeker has not accepted (waiting or
+ * declined) has neither id, handle nor time, so a decline cannot be told apart from a wait.
+ */
 export interface PostingContactRequest {
   id?: string;
   state: ContactRequestState['state'];
   state_name: string;
   handle?: string;
-  sent_at: string;
+  sent_at?: string;
   /** For the facility, once matched: the application where the seeker is disclosed. */
   application_id?: string;
 }
@@ -122,7 +128,7 @@ export function usePostingContactRequests(postingId: string) {
   return useQuery({
     queryKey: [...MATCHING_KEY, 'contact-requests', postingId],
     queryFn: ({ signal }) =>
-      apiRequest<{ items: PostingContactRequest[]; total: number; declined: number }>(
+      apiRequest<{ items: PostingContactRequest[]; total: number; declined: number; awaiting: number }>(
         'GET',
         `/api/v1/postings/${encodeURIComponent(postingId)}/contact-requests`,
         { signal },

@@ -10,18 +10,21 @@ import { usePostingContactRequests, type PostingContactRequest } from '../api/ma
 import { useMatchingTranslation } from '../i18n/matching_i18n';
 
 /**
- * The states of the contact requests sent for a posting (送信済み / 調整中 /
- * 成立 / 終了), each under the candidate's handle, and the declined ones only
- * as a count (「辞退 N件」): the server sends a declined request without a
- * handle, so the facility never learns who declined. A matched one links to
- * its application, where the seeker is now named.
+ * The states of the contact requests sent for a posting: those the seeker
+ * accepted (調整中 / 成立 / 終了) under the candidate's handle, the others only
+ * as counts (「回答待ち N件」「辞退 N件」): the server sends them without
+ * handle, id or time, so the facility cannot tell who declined, not even by
+ * elimination. A matched one links to its application, where the seeker is
+ * now named.
  */
 export function PostingContactRequests({ postingId }: { postingId: string }) {
   const { t, language } = useMatchingTranslation();
   const text = useMessageText();
   const requests = usePostingContactRequests(postingId);
   const data = requests.data;
-  const listed = (data?.items ?? []).filter((item): item is PostingContactRequest & { handle: string } => item.state !== 'declined' && item.handle !== undefined);
+  const listed = (data?.items ?? []).filter(
+    (item): item is PostingContactRequest & { handle: string; sent_at: string } => item.handle !== undefined && item.sent_at !== undefined,
+  );
 
   return (
     <section aria-labelledby="posting-contact-requests-heading" className="flex flex-col gap-4">
@@ -57,6 +60,11 @@ export function PostingContactRequests({ postingId }: { postingId: string }) {
                   </li>
                 ))}
               </ul>
+            )}
+            {data.awaiting > 0 && (
+              <p className="text-std-16B-170 text-solid-gray-900" data-awaiting-count>
+                {t('candidates.requests.awaiting', { count: data.awaiting })}
+              </p>
             )}
             {data.declined > 0 && (
               <div className="flex flex-col gap-1">
