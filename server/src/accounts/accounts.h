@@ -11,6 +11,7 @@
 
 #include "core/error.h"
 
+namespace boost::json { class object; }
 namespace kh::store { class Pool; class Connection; }
 namespace kh::http { struct Request; class Router; }
 namespace kh::reference { class Catalogue; }
@@ -61,6 +62,9 @@ struct User {
   std::vector<Organisation> organisations;
   std::int64_t created_at_ms = 0;
   bool second_factor = false;  //!< a confirmed TOTP second factor
+  //! Staff: how notices reach them by mail — immediate, daily (the digest) or off (in the app only). A seeker's
+  //! choice is their profile's `notify` instead.
+  std::string mail_notices = "immediate";
 };
 
 // Scope rules of SPEC.md "Roles", in one place: every module asks these rather than comparing prefectures.
@@ -141,6 +145,9 @@ class Service {
   Result<void> confirm_password_reset(std::string_view token, std::string_view password, const std::string& ip);
   Result<void> change_password(const CurrentUser& current, std::string_view current_password,
                                std::string_view new_password);
+  //! A member of staff chooses how notices reach them by mail (`mail_notices`: immediate, daily, off). Seekers
+  //! choose in their profile (`notify`) and get a 400 here.
+  Result<std::string> set_mail_notices(const CurrentUser& current, const boost::json::object& body);
 
   // Second factor (second_factor.cpp).
   bool second_factor_required(const User& user) const;

@@ -11,7 +11,7 @@ namespace {
 // Every user read says whether a confirmed second factor exists (the 9th column).
 constexpr std::string_view user_columns =
     "u.id, u.login, u.email, u.display_name, u.role, u.status, u.created_at, u.password_hash, "
-    "(SELECT COUNT(*) FROM second_factors f WHERE f.user_id = u.id AND f.confirmed_at IS NOT NULL)";
+    "(SELECT COUNT(*) FROM second_factors f WHERE f.user_id = u.id AND f.confirmed_at IS NOT NULL), u.mail_notices";
 
 // Lists of codes are stored comma-separated (codes never contain commas); NULL or '' means none.
 constexpr std::string_view organisation_columns =
@@ -56,6 +56,7 @@ StoredUser to_user(const store::Row& row) {
   s.user.created_at_ms = row.integer(6);
   s.password_hash = row.optional_text(7);
   s.user.second_factor = row.integer(8) > 0;
+  s.user.mail_notices = row.text(9);
   return s;
 }
 
@@ -83,6 +84,11 @@ Result<void> insert_user(store::Connection& c, const User& u, const std::optiona
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
       {u.id, u.login, u.email, u.display_name, std::string(role_code(u.role)), u.status, store::optional_text(hash),
        u.created_at_ms}));
+  return {};
+}
+
+Result<void> update_mail_notices(store::Connection& c, std::string_view user_id, std::string_view mail_notices) {
+  KH_TRY(c.execute("UPDATE users SET mail_notices = $2 WHERE id = $1", {std::string(user_id), std::string(mail_notices)}));
   return {};
 }
 

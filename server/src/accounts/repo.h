@@ -16,6 +16,8 @@ struct StoredUser {
 Result<std::optional<StoredUser>> find_user_by_login(store::Connection& c, std::string_view login);
 Result<std::optional<StoredUser>> find_user_by_id(store::Connection& c, std::string_view id);
 Result<void> insert_user(store::Connection& c, const User& user, const std::optional<std::string>& password_hash);
+//! How notices reach a member of staff by mail: immediate, daily or off.
+Result<void> update_mail_notices(store::Connection& c, std::string_view user_id, std::string_view mail_notices);
 Result<void> update_user_password(store::Connection& c, std::string_view user_id, const std::string& hash,
                                   std::string_view status);
 Result<void> set_user_status(store::Connection& c, std::string_view user_id, std::string_view status);

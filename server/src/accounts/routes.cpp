@@ -62,6 +62,7 @@ bj::object me_json(const Service& s, const CurrentUser& c) {
     orgs[i].as_object()["postal_code"] = code && *code ? bj::value(**code) : bj::value(nullptr);
   }
   user["second_factor"] = {{"enabled", c.user.second_factor}, {"required", s.second_factor_required(c.user)}};
+  if (c.user.role != Role::seeker) user["mail_notices"] = c.user.mail_notices;
   return {{"user", std::move(user)}, {"csrf_token", c.csrf_token}, {"second_factor_setup_required", c.restricted}};
 }
 
@@ -143,6 +144,17 @@ void register_routes(http::Router& router, Service& s) {
       if (!o) return http::error_response(o.error());
       auto r = s.change_password(c, string_field(*o, "current_password"), string_field(*o, "new_password"));
       return r ? http::json_response(200, bj::object{{"status", "password_changed"}}) : http::error_response(r.error());
+    });
+  });
+
+  // Rule: any logged-in member of staff (every role but seeker: 403, their choice is the profile's notify), for
+  // themselves: how notices reach them by mail.
+  router.add("PUT", "/api/v1/me/mail-notices", [&s](http::Request& req) {
+    return with_user(s, req, [&](const CurrentUser& c) {
+      auto o = body(req);
+      if (!o) return http::error_response(o.error());
+      auto r = s.set_mail_notices(c, *o);
+      return r ? http::json_response(200, bj::object{{"mail_notices", *r}}) : http::error_response(r.error());
     });
   });
 

@@ -451,6 +451,23 @@ Result<void> Service::change_password(const CurrentUser& current, std::string_vi
   });
 }
 
+Result<std::string> Service::set_mail_notices(const CurrentUser& current, const boost::json::object& body) {
+  if (current.user.role == Role::seeker)
+    return fail(errors::forbidden("求職者の方の通知の受け取り方は「希望条件」の画面で設定します。"));
+  json::FieldReader f(body);
+  const auto value = f.required_string("mail_notices", "メールでの通知", 20);
+  if (!value.empty() && value != "immediate" && value != "daily" && value != "off")
+    f.add_error("mail_notices", "「メールでの通知」は immediate（すぐに）、daily（1日1回まとめて）、off（送らない）のいずれかです。");
+  KH_TRY_VOID(f.finish());
+  auto lease = KH_TRY(connect(pool_));
+  auto& c = *lease;
+  KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
+    KH_TRY_VOID(repo::update_mail_notices(c, current.user.id, value));
+    return audit::record(c, actor_of(current), "mail_notices_changed", "user", current.user.id, value);
+  }));
+  return value;
+}
+
 Result<User> Service::set_user_status(const CurrentUser& actor, const std::string& user_id, std::string_view status) {
   KH_TRY_VOID(require_role(actor, {Role::secretariat}));
   if (status != "disabled" && status != "active")

@@ -273,9 +273,9 @@ Result<bj::object> Service::create(const accounts::CurrentUser& seeker, const st
       if (accounts::covers(org, posting->workplace.prefecture, posting->category))
         for (const auto& m : KH_TRY(accounts_.members_of(org.id)))
           KH_TRY(store::in_transaction(c, [&]() -> Result<bool> {
-            return notify::insert(c, {{}, m.id, "contact_request", "コンタクト依頼が届きました",
-                                      "募集「" + posting->title + "」について、求職者から調整の依頼があります。", "/coordination", 0, {}},
-                                  "contact:" + id + ":" + m.id, notify::MailState::none);
+            return notify::insert_for_staff(c, m, {{}, m.id, "contact_request", "コンタクト依頼が届きました",
+                                                   "募集「" + posting->title + "」について、求職者から調整の依頼があります。", "/coordination", 0, {}},
+                                            "contact:" + id + ":" + m.id, settings_.public_url);
           }));
   return render(seeker, loaded);
 }

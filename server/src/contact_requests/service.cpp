@@ -189,12 +189,12 @@ Result<bj::object> Service::send(const accounts::CurrentUser& facility, const st
   std::vector<accounts::Organisation> brokers;
   for (const auto& org : KH_TRY(accounts_.list_organisations()))
     if (accounts::covers(org, posting.workplace.prefecture, posting.category)) brokers.push_back(org);
-  std::vector<std::string> staff;
+  std::vector<accounts::User> staff;
   for (const auto& org : brokers)
-    for (const auto& u : KH_TRY(accounts_.members_of(org.id))) staff.push_back(u.id);
+    for (auto& u : KH_TRY(accounts_.members_of(org.id))) staff.push_back(std::move(u));
   if (brokers.empty())
-    for (const auto& u : KH_TRY(accounts_.list_users()))
-      if (u.role == accounts::Role::secretariat && u.status == "active") staff.push_back(u.id);
+    for (auto& u : KH_TRY(accounts_.list_users()))
+      if (u.role == accounts::Role::secretariat && u.status == "active") staff.push_back(std::move(u));
 
   const auto now = now_ms();
   const auto summary = anonymous_summary(posting, postings_.catalogue());
@@ -219,10 +219,10 @@ Result<bj::object> Service::send(const accounts::CurrentUser& facility, const st
                                 "request " + id + " to seeker " + seeker_id));
       KH_TRY_VOID(notify_seeker(c, seeker_id, id, summary));
       for (const auto& u : staff)
-        KH_TRY(notify::insert(c, {{}, u, "contact_request", "医療機関からコンタクト依頼（スカウト）がありました",
-                                  "募集「" + posting.title + "」の医療機関が候補者にコンタクト依頼を送りました。求職者の回答を待っています。",
-                                  "/coordination", 0, {}},
-                              "fcr:" + id + ":" + u, notify::MailState::none));
+        KH_TRY(notify::insert_for_staff(c, u, {{}, u.id, "contact_request", "医療機関からコンタクト依頼（スカウト）がありました",
+                                               "募集「" + posting.title + "」の医療機関が候補者にコンタクト依頼を送りました。求職者の回答を待っています。",
+                                               "/coordination", 0, {}},
+                                        "fcr:" + id + ":" + u.id, settings_.public_url));
       created.push_back(request_summary(id, "sent"));
       created.back().as_object()["handle"] = seekers_.handle_for(seeker_id, posting.facility_id);
     }
@@ -350,10 +350,10 @@ Result<bj::object> Service::answer(const accounts::CurrentUser& seeker, const st
       KH_TRY_VOID(audit::record(c, accounts::actor_of(seeker), "contact_request_declined", "posting", r.posting_id, "request " + id));
       // The facility learns that one request was declined, never by whom.
       for (const auto& u : KH_TRY(accounts_.members_of(posting->facility_id)))
-        KH_TRY(notify::insert(c, {{}, u.id, "contact_request", "コンタクト依頼の1件が辞退されました",
-                                  "募集「" + posting->title + "」のコンタクト依頼のうち1件が辞退されました。",
-                                  "/facility/postings/" + posting->id + "/matches", 0, {}},
-                              "fcr:" + id + ":declined:" + u.id, notify::MailState::none));
+        KH_TRY(notify::insert_for_staff(c, u, {{}, u.id, "contact_request", "コンタクト依頼の1件が辞退されました",
+                                               "募集「" + posting->title + "」のコンタクト依頼のうち1件が辞退されました。",
+                                               "/facility/postings/" + posting->id + "/matches", 0, {}},
+                                        "fcr:" + id + ":declined:" + u.id, settings_.public_url));
       return {};
     }));
   }

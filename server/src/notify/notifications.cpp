@@ -1,9 +1,11 @@
 // Storage of notices and the per-process hub of open event streams.
 #include <boost/json.hpp>
 
+#include "accounts/accounts.h"
 #include "core/crypto.h"
 #include "core/time.h"
 #include "http/event_stream.h"
+#include "mail/mail.h"
 #include "notify/notify.h"
 #include "store/change_log.h"
 #include "store/database.h"
@@ -96,6 +98,22 @@ Result<bool> insert(store::Connection& c, const Notification& n, const std::stri
   if (r.affected != 1) return false;
   KH_TRY_VOID(store::append_change(c, "notification", id, "create"));
   return true;
+}
+
+Result<bool> insert_for_staff(store::Connection& c, const accounts::User& user, const Notification& n,
+                              const std::string& dedupe_key, const std::string& public_url) {
+  const bool mailable = user.status == "active" && !user.email.ends_with(".invalid");
+  const auto mail = !mailable || user.mail_notices == "off" ? MailState::none
+                    : user.mail_notices == "daily"          ? MailState::digest
+                                                            : MailState::sent;
+  Notification to_user = n;
+  to_user.user_id = user.id;
+  const bool fresh = KH_TRY(insert(c, to_user, dedupe_key, mail));
+  if (fresh && mail == MailState::sent)
+    KH_TRY_VOID(mail::enqueue(c, {user.email, "【かけはし】" + n.title,
+                                  user.display_name + " 様\n\n" + n.body + "\n\n" + public_url + n.link.value_or("/") +
+                                      "\n\nメールでの通知の受け取り方は「アカウント設定」の画面で変更できます。\n"}));
+  return fresh;
 }
 
 Result<std::optional<Notification>> find(store::Connection& c, const std::string& id) {

@@ -165,8 +165,11 @@ Result<int> Notifier::send_digest(const std::string& period) {
     for (const auto& [user_id, text] : bodies) {
       auto user = KH_TRY(accounts_.find_user(user_id));
       if (!user || user->status != "active") continue;
-      KH_TRY_VOID(mail::enqueue(c, {user->email, "【かけはし】本日のおすすめ求人",
-                                    user->display_name + " 様\n\n前回のお知らせ以降の新しいおすすめ求人です。\n\n" + text}));
+      // Seekers get their recommended postings; staff who chose the digest, their day's notices.
+      const bool seeker = user->role == accounts::Role::seeker;
+      KH_TRY_VOID(mail::enqueue(c, {user->email, seeker ? "【かけはし】本日のおすすめ求人" : "【かけはし】本日のお知らせ",
+                                    user->display_name + (seeker ? " 様\n\n前回のお知らせ以降の新しいおすすめ求人です。\n\n"
+                                                                 : " 様\n\n前回のまとめ以降のお知らせです。\n\n") + text}));
       ++mails;
     }
     // Only what this digest listed: a notice that arrived meanwhile waits for the next one.

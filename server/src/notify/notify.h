@@ -16,7 +16,7 @@
 
 namespace kh::store { class Connection; class Pool; class ChangeFollower; }
 namespace kh::http { class Router; class EventStream; }
-namespace kh::accounts { class Service; }
+namespace kh::accounts { class Service; struct User; }
 namespace kh::postings { class Service; struct Posting; }
 namespace kh::seekers { class Service; }
 namespace kh::matching { class Engine; }
@@ -73,6 +73,11 @@ enum class MailState { sent, digest, none };
 //! Inserts a notice unless one with the same dedupe key exists; true when it was new. Call inside the
 //! caller's transaction; appends a "notification" change so every process pushes it to open pages.
 Result<bool> insert(store::Connection& c, const Notification& n, const std::string& dedupe_key, MailState mail);
+//! A notice to a member of staff (facility, coordinator, secretariat, centres): in the app at once, and by mail
+//! per their own choice (accounts::User::mail_notices) — at once, in the daily digest, or not at all. No mail to
+//! an address that cannot receive one (a staff account made without e-mail has `…@kakehashi.invalid`).
+Result<bool> insert_for_staff(store::Connection& c, const accounts::User& user, const Notification& n,
+                              const std::string& dedupe_key, const std::string& public_url);
 Result<std::optional<Notification>> find(store::Connection& c, const std::string& id);
 //! The JSON of a `notification` event on the live stream.
 std::string live_event_data(const Notification& n);

@@ -361,6 +361,7 @@ const CASES = {
   'DELETE /api/v1/session': { session: 'fresh' },
   'DELETE /api/v1/sessions': { session: 'fresh', phase: 2 },
   // The same password again: allowed, and the caller's own session stays (other sessions of the user end).
+  'PUT /api/v1/me/mail-notices': { body: () => ({ mail_notices: 'immediate' }) },
   'PUT /api/v1/me/password': { phase: 1, body: () => ({ current_password: DEMO_PASSWORD, new_password: DEMO_PASSWORD }) },
   'POST /api/v1/me/second-factor': { body: () => ({}) },
   // Only for themselves: the matrix proves the role rule; the real code is sent in the own-objects test.

@@ -377,3 +377,63 @@ test('a request on a posting no coordinator covers goes to the secretariat', asy
   assert.ok(!(await nurses.get('/api/v1/notifications?per_page=100')).json.items.some(link), 'a coordinator of other categories is not');
   assert.ok(!(await nurses.get('/api/v1/coordination/contact-requests')).json.items.some((q) => q.posting_id === created.json.id));
 });
+
+test('staff hear of contact requests by mail as each chose (at once by default, or not); seekers choose in their profile', async () => {
+  const coordinator = new Client(server.url);
+  await coordinator.login('coord-nurse-13');
+  const coord = (await coordinator.get('/api/v1/me')).json.user;
+  assert.equal(coord.mail_notices, 'immediate', 'at once unless they choose otherwise');
+  // The requests of the tests above reached the covering coordinator at once, and the facility heard of the
+  // decline, by mail, in the same anonymous words as in the app.
+  const scout = await waitForMail(coord.email, '医療機関からコンタクト依頼（スカウト）がありました');
+  assert.match(scout.body, /求職者の回答を待っています。/);
+  assert.ok(scout.body.includes('http://kakehashi.test/coordination'), scout.body);
+  const me = (await facility.get('/api/v1/me')).json.user;
+  const decline = await waitForMail(me.email, 'コンタクト依頼の1件が辞退されました');
+  assert.ok(!/スカウト候補/.test(decline.body) && ![45, 46, 47].some((y) => decline.body.includes(seekers[y].email)), decline.body);
+
+  const bad = await coordinator.put('/api/v1/me/mail-notices', { mail_notices: 'hourly' });
+  assert.equal(bad.status, 400);
+  assert.match(bad.json.error.fields.mail_notices, /「メールでの通知」は immediate/);
+  const missing = await coordinator.put('/api/v1/me/mail-notices', {});
+  assert.equal(missing.status, 400);
+  assert.ok(missing.json.error.fields.mail_notices);
+  const bySeeker = await seekers[45].client.put('/api/v1/me/mail-notices', { mail_notices: 'off' });
+  assert.equal(bySeeker.status, 403);
+  assert.match(bySeeker.json.error.message, /希望条件/);
+  assert.equal((await seekers[45].client.get('/api/v1/me')).json.user.mail_notices, undefined);
+
+  // Off: the secretariat still gets the notice in the app, and no mail leaves.
+  const secretariat = new Client(server.url);
+  await secretariat.login('jimukyoku');
+  const sec = (await secretariat.get('/api/v1/me')).json.user;
+  await waitForMail(sec.email, '医療機関からコンタクト依頼（スカウト）がありました');  // the previous test's, sent at once
+  const off = await secretariat.put('/api/v1/me/mail-notices', { mail_notices: 'off' });
+  assert.equal(off.status, 200, off.text);
+  assert.equal((await secretariat.get('/api/v1/me')).json.user.mail_notices, 'off');
+  const mailsBefore = mailsTo(sec.email).length;
+  const created = await facility.post('/api/v1/postings', {
+    title: `薬剤師（メール設定）${Date.now()}`, category: 'pharmacist', employment: 'fixed_term', start_date: '2027-05-10',
+    period_months: 3, weekdays: ['mon', 'wed'], full_time: true, night_duty: false, urgency: 'regular', positions: 1,
+    duties: '調剤業務', training_agreed: true,
+    workplace: { postal_code: '1010047', prefecture: '13', municipality: '131016', street: SECRET.street },
+    contact: { name: SECRET.person, phone: SECRET.phone, email: 'secret-scout@example.jp' }, masked: true, status: 'published',
+  });
+  assert.equal(created.status, 201, created.text);
+  await seeker(43, { categories: ['pharmacist'] });
+  let handle;
+  for (let i = 0; i < 100 && !handle; i++) {
+    const list = (await facility.get(`/api/v1/postings/${created.json.id}/matches?per_page=100&min_experience=43`)).json;
+    handle = list.items.find((c) => c.experience_years === 43)?.handle;
+    if (!handle) await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(handle, 'the pharmacist is a candidate');
+  assert.equal((await facility.post(`/api/v1/postings/${created.json.id}/contact-requests`, { candidates: [handle] })).status, 201);
+  // The seeker's mail leaves in the same transaction; give the outbox a moment beyond it for anything else.
+  await waitForMail(seekers[43].email, '条件に合う医療機関からコンタクト依頼がありました');
+  await new Promise((r) => setTimeout(r, 1000));
+  const told = (await secretariat.get('/api/v1/notifications?per_page=100')).json.items;
+  assert.ok(told.some((n) => n.kind === 'contact_request' && n.body.includes(created.json.title)), 'the notice is in the app');
+  assert.equal(mailsTo(sec.email).length, mailsBefore, 'a mail reached a secretariat user who turned mails off');
+  assert.equal((await secretariat.put('/api/v1/me/mail-notices', { mail_notices: 'daily' })).json.mail_notices, 'daily');
+});

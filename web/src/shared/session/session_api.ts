@@ -30,6 +30,8 @@ export interface SessionUser {
   organisations: SessionOrganisation[];
   /** Optional only for fixtures and servers that predate second factors; the session functions below always fill it. */
   second_factor?: SecondFactorStatus;
+  /** Staff only: how notices reach them by mail (PUT /api/v1/me/mail-notices). */
+  mail_notices?: 'immediate' | 'daily' | 'off';
   /**
    * Copied from the top level of the /me body: the user must set up a second
    * factor first, and until then the server refuses every other call

@@ -4,12 +4,14 @@ import { Alert } from '../../../shared/ui/alert';
 import { Card } from '../../../shared/ui/card';
 import { NarrowPage } from '../../../shared/ui/narrow_page';
 import { SectionHeading } from '../../../shared/ui/section_heading';
+import { MailNoticesForm } from '../components/mail_notices_form';
 import { PasswordChangeForm } from '../components/password_change_form';
 import { SecondFactorSection } from '../components/second_factor_section';
 import { useAccountsTranslation } from '../i18n/accounts_i18n';
 
 /**
- * 「アカウント設定」: the password and the second factor. A session that must
+ * 「アカウント設定」: the password, the second factor and, for staff, how
+ * notices reach them by mail. A session that must
  * set up a second factor first (secretariat, coordinators) is sent here from
  * every page and sees only that part: the server refuses everything else,
  * the password change included, until it is done.
@@ -31,6 +33,14 @@ export function AccountPage({ user }: { user: SessionUser }) {
           <SectionHeading id="account-password">{t('password.heading')}</SectionHeading>
           <Card>
             <PasswordChangeForm user={user} />
+          </Card>
+        </section>
+      )}
+      {!restricted && user.mail_notices !== undefined && (
+        <section aria-labelledby="account-mail-notices" className="flex flex-col gap-6">
+          <SectionHeading id="account-mail-notices">{t('mailNotices.heading')}</SectionHeading>
+          <Card>
+            <MailNoticesForm user={{ ...user, mail_notices: user.mail_notices }} />
           </Card>
         </section>
       )}
