@@ -40,6 +40,23 @@ export KAKEHASHI_BIN="$root/build/kakehashi"
 echo "==> C++ unit tests"
 (cd build && ctest --output-on-failure -j 2)
 
+# The demo data written once per API pass, by the binary under test; each test server then starts from a copy
+# (server/tests/api/harness.mjs). A SQLite file, or a PostgreSQL database used as CREATE DATABASE's template.
+demo_template() {
+  local kind=$1
+  if [ "$kind" = postgres ]; then
+    local name="kh_demo_template_$$_${RANDOM}"
+    as_pg_user /usr/lib/postgresql/15/bin/createdb -h 127.0.0.1 -p "$PG_PORT" -U kakehashi "$name"
+    "$KAKEHASHI_BIN" demo-data --db "postgresql://kakehashi@127.0.0.1:$PG_PORT/$name" >/dev/null
+    export KAKEHASHI_TEST_DEMO_TEMPLATE=$name
+  else
+    local dir
+    dir=$(mktemp -d /tmp/kakehashi-demo.XXXXXX)
+    "$KAKEHASHI_BIN" demo-data --db "sqlite:$dir/demo.db" >/dev/null
+    export KAKEHASHI_TEST_DEMO_TEMPLATE=$dir/demo.db
+  fi
+}
+
 # Two independent passes at once, each printed whole when both are done (so their lines do not interleave);
 # either failing fails the run. On 2 cores this saves most of one pass: much of a pass is waiting on I/O.
 run_side_by_side() {
@@ -63,6 +80,7 @@ api_pass() {
   local db=$1
   start_smtp_sink >/dev/null
   trap stop_smtp_sink EXIT
+  demo_template "$db"
   KAKEHASHI_TEST_DB=$db node --test --test-concurrency=1 server/tests/api/
 }
 api_pass_sqlite() { ( api_pass sqlite ); }
@@ -128,9 +146,10 @@ echo "==> API tests on sqlite against the ASan + UBSan server"
 # The harness notices a server that dies, not one that printed a report and went on, or leaked at exit: every
 # sanitized process writes its reports into a directory instead, and any file there fails the run.
 sanitizer_reports=$(mktemp -d /tmp/kakehashi-sanitizer.XXXXXX)
-ASAN_OPTIONS="$ASAN_OPTIONS:log_path=$sanitizer_reports/asan" UBSAN_OPTIONS="$UBSAN_OPTIONS:log_path=$sanitizer_reports/ubsan" \
-  KAKEHASHI_BIN="$root/build-asan/kakehashi" KAKEHASHI_TEST_DB=sqlite \
-  node --test --test-concurrency=1 server/tests/api/ || api_status=$?
+export ASAN_OPTIONS="$ASAN_OPTIONS:log_path=$sanitizer_reports/asan" UBSAN_OPTIONS="$UBSAN_OPTIONS:log_path=$sanitizer_reports/ubsan"
+export KAKEHASHI_BIN="$root/build-asan/kakehashi"
+demo_template sqlite
+KAKEHASHI_TEST_DB=sqlite node --test --test-concurrency=1 server/tests/api/ || api_status=$?
 if [ -n "$(ls -A "$sanitizer_reports")" ]; then
   echo "--- sanitizer reports of the server (in $sanitizer_reports):"
   for f in "$sanitizer_reports"/*; do echo "### $f"; head -80 "$f"; done

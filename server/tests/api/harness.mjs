@@ -2,7 +2,7 @@
 // database, per KAKEHASHI_TEST_DB) and talks to it over real HTTP. Mails go to the real SMTP sink that
 // scripts/test.sh starts; tests read them from its Maildir.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -25,6 +25,31 @@ export function freshDatabase() {
   return `sqlite:${join(mkdtempSync(join(tmpdir(), 'kh-api-')), 'test.db')}`;
 }
 
+/**
+ * Puts the demo data into `db` by copying the pass's template — a database `demo-data` filled once per test pass
+ * (scripts/test.sh: KAKEHASHI_TEST_DEMO_TEMPLATE, a SQLite file or a PostgreSQL database name) — when `db` is
+ * still untouched. Returns false when it did not (no template, or the database already has tables), and the
+ * caller runs `demo-data` itself, as before. A copy is the same real database `demo-data` writes, minus the
+ * seconds of writing it for each of the suite's servers.
+ */
+function copyDemoTemplate(db) {
+  const template = process.env.KAKEHASHI_TEST_DEMO_TEMPLATE;
+  if (!template) return false;
+  if (DB_KIND === 'postgres') {
+    const admin = process.env.KAKEHASHI_TEST_PG_ADMIN_URL;
+    const name = db.slice(db.lastIndexOf('/') + 1);
+    const tables = spawnSync('psql', [db, '-qtAc', "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'"], { encoding: 'utf8' });
+    if (tables.status !== 0 || tables.stdout.trim() !== '0') return false;
+    const r = spawnSync('psql', [admin, '-q', '-c', `DROP DATABASE ${name}`, '-c', `CREATE DATABASE ${name} TEMPLATE ${template}`], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`copying the demo template failed: ${r.stderr}`);
+    return true;
+  }
+  const path = db.replace(/^sqlite:/, '');
+  if (existsSync(path)) return false;
+  for (const suffix of ['', '-wal']) if (existsSync(template + suffix)) copyFileSync(template + suffix, path + suffix);
+  return true;
+}
+
 export function runCli(args) {
   return spawnSync(BIN, args, { encoding: 'utf8' });
 }
@@ -35,7 +60,7 @@ export function runCli(args) {
 // `webRoot`, `publicUrl`: as in `serve`; the API tests need no web app and a fixed public URL in their mails.
 export async function startServer({ db = freshDatabase(), demo = true, smtp = true, smtpUrl, extra = [], secondFactorRoles = 'none',
   webRoot = '', publicUrl = 'http://kakehashi.test' } = {}) {
-  if (demo) {
+  if (demo && !copyDemoTemplate(db)) {
     const r = runCli(['demo-data', '--db', db]);
     if (r.status !== 0) throw new Error(`demo-data failed: ${r.stderr}`);
   }
