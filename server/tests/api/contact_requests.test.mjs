@@ -47,6 +47,28 @@ async function handleOf(years) {
   throw new Error(`no candidate with ${years} years`);
 }
 
+/** A published pharmacist posting in Tokyo — no demo coordinating organisation covers pharmacists there, so its
+ * requests go to the secretariat — and a new pharmacist seeker with `years` of experience among its candidates. */
+async function pharmacistPostingWithCandidate(titlePrefix, years) {
+  const created = await facility.post('/api/v1/postings', {
+    title: `${titlePrefix}${Date.now()}`, category: 'pharmacist', employment: 'fixed_term', start_date: '2027-05-10',
+    period_months: 3, weekdays: ['mon', 'wed'], full_time: true, night_duty: false, urgency: 'regular', positions: 1,
+    duties: '調剤業務', training_agreed: true,
+    workplace: { postal_code: '1010047', prefecture: '13', municipality: '131016', street: SECRET.street },
+    contact: { name: SECRET.person, phone: SECRET.phone, email: 'secret-scout@example.jp' }, masked: true, status: 'published',
+  });
+  assert.equal(created.status, 201, created.text);
+  await seeker(years, { categories: ['pharmacist'] });
+  let handle;
+  for (let i = 0; i < 100 && !handle; i++) {
+    const list = (await facility.get(`/api/v1/postings/${created.json.id}/matches?per_page=100&min_experience=${years}`)).json;
+    handle = list.items.find((c) => c.experience_years === years)?.handle;
+    if (!handle) await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(handle, 'the pharmacist is a candidate');
+  return { created, handle };
+}
+
 before(async () => {
   db = freshDatabase();
   server = await startServer({ db, extra: ['--contact-requests-per-posting-per-day', '4'] });
@@ -348,22 +370,7 @@ test('before 公開 the facility learns how many seekers would be told, and how'
 
 test('a request on a posting no coordinator covers goes to the secretariat', async () => {
   // No demo coordinating organisation covers pharmacists in Tokyo.
-  const created = await facility.post('/api/v1/postings', {
-    title: `薬剤師（事務局へ）${Date.now()}`, category: 'pharmacist', employment: 'fixed_term', start_date: '2027-05-10',
-    period_months: 3, weekdays: ['mon', 'wed'], full_time: true, night_duty: false, urgency: 'regular', positions: 1,
-    duties: '調剤業務', training_agreed: true,
-    workplace: { postal_code: '1010047', prefecture: '13', municipality: '131016', street: SECRET.street },
-    contact: { name: SECRET.person, phone: SECRET.phone, email: 'secret-scout@example.jp' }, masked: true, status: 'published',
-  });
-  assert.equal(created.status, 201, created.text);
-  await seeker(44, { categories: ['pharmacist'] });
-  let handle;
-  for (let i = 0; i < 100 && !handle; i++) {
-    const list = (await facility.get(`/api/v1/postings/${created.json.id}/matches?per_page=100&min_experience=44`)).json;
-    handle = list.items.find((c) => c.experience_years === 44)?.handle;
-    if (!handle) await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.ok(handle, 'the pharmacist is a candidate');
+  const { created, handle } = await pharmacistPostingWithCandidate('薬剤師（事務局へ）', 44);
   const sent = await facility.post(`/api/v1/postings/${created.json.id}/contact-requests`, { candidates: [handle] });
   assert.equal(sent.status, 201, sent.text);
   const link = (n) => n.kind === 'contact_request' && n.body.includes(created.json.title);
@@ -410,22 +417,7 @@ test('staff hear of contact requests by mail as each chose (at once by default, 
   const off = await secretariat.put('/api/v1/me/mail-notices', { mail_notices: 'off' });
   assert.equal(off.status, 200, off.text);
   assert.equal((await secretariat.get('/api/v1/me')).json.user.mail_notices, 'off');
-  const created = await facility.post('/api/v1/postings', {
-    title: `薬剤師（メール設定）${Date.now()}`, category: 'pharmacist', employment: 'fixed_term', start_date: '2027-05-10',
-    period_months: 3, weekdays: ['mon', 'wed'], full_time: true, night_duty: false, urgency: 'regular', positions: 1,
-    duties: '調剤業務', training_agreed: true,
-    workplace: { postal_code: '1010047', prefecture: '13', municipality: '131016', street: SECRET.street },
-    contact: { name: SECRET.person, phone: SECRET.phone, email: 'secret-scout@example.jp' }, masked: true, status: 'published',
-  });
-  assert.equal(created.status, 201, created.text);
-  await seeker(43, { categories: ['pharmacist'] });
-  let handle;
-  for (let i = 0; i < 100 && !handle; i++) {
-    const list = (await facility.get(`/api/v1/postings/${created.json.id}/matches?per_page=100&min_experience=43`)).json;
-    handle = list.items.find((c) => c.experience_years === 43)?.handle;
-    if (!handle) await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.ok(handle, 'the pharmacist is a candidate');
+  const { created, handle } = await pharmacistPostingWithCandidate('薬剤師（メール設定）', 43);
   assert.equal((await facility.post(`/api/v1/postings/${created.json.id}/contact-requests`, { candidates: [handle] })).status, 201);
   // The seeker's mail leaves in the same transaction; give the outbox a moment beyond it for anything else.
   await waitForMail(seekers[43].email, '条件に合う医療機関からコンタクト依頼がありました');
