@@ -15,6 +15,8 @@ count=${1:-100000}
 scripts/install-deps.sh test >/dev/null
 command -v wrk >/dev/null || { apt-get install -y -qq --no-install-recommends wrk >/dev/null; }
 scripts/build.sh >/dev/null
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DKAKEHASHI_BENCH=ON >/dev/null
+cmake --build build --target kakehashi fanout_client >/dev/null
 echo "# edge benchmarks on $(nproc) cores — they need the machine to themselves (nothing else running)"
 
 source scripts/test-services.sh

@@ -14,6 +14,11 @@ class EventStream {
   //! Queues one event (`data` must not contain a newline; JSON from serialize() never does). With an `id`, a
   //! reconnecting browser sends it back as Last-Event-ID, so the server can replay what the client missed.
   void push(const std::string& event, const std::string& data, const std::string& id = {});
+  //! One event already framed (frame()), for pushing the same event to many streams: the fan-out formats it
+  //! once. `seq` is the frame's numeric id (0 without one), checked against skip_through().
+  void push_frame(const std::string& frame, long long seq = 0);
+  //! The SSE text of one event: "id: …\n" (when given), "event: …\ndata: …\n\n".
+  static std::string frame(const std::string& event, const std::string& data, const std::string& id = {});
   //! Drops later pushes whose numeric id is at most `seq`: they were already sent as a replay.
   void skip_through(long long seq);
   void close();
