@@ -183,7 +183,7 @@ export function allMails() {
 /** Waits until a mail to `to` whose subject contains `subjectPart` arrives; returns it. */
 /** The newest mail to `to` about `subjectPart`; with `known`, one beyond the first `known` such mails (the sink
  * keeps earlier runs' mails, e.g. the other database's, for fixed demo addresses). */
-export async function waitForMail(to, subjectPart, { timeoutMs = 10000, known = 0 } = {}) {
+export async function waitForMail(to, subjectPart, { timeoutMs = 20000, known = 0 } = {}) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const found = allMails().filter((m) => m.to === to && m.subject.includes(subjectPart));
