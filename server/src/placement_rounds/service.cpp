@@ -98,11 +98,6 @@ std::string person(const accounts::CurrentUser& u) {
   return s;
 }
 std::string today_jst() { return format_iso8601_jst(now_ms()).substr(0, 10); }
-//! 「2027-04-01」→「2027年4月1日」.
-std::string date_ja(const std::string& d) {
-  if (d.size() != 10) return d;
-  return d.substr(0, 4) + "年" + std::to_string(std::stoi(d.substr(5, 2))) + "月" + std::to_string(std::stoi(d.substr(8, 2))) + "日";
-}
 
 Result<repo::Round> load_round(store::Connection& c, const std::vector<std::string>& prefectures, const std::string& id) {
   auto r = KH_TRY(repo::find_round(c, id));
@@ -1277,7 +1272,7 @@ Result<bj::object> Service::confirm(const accounts::CurrentUser& u, const std::s
     auto& c = *lease;
     std::map<std::string, repo::Doctor> doctors;
     for (auto& d : KH_TRY(repo::doctors_of(c, {l.round.prefecture}))) doctors.emplace(d.id, std::move(d));
-    const std::string term = date_ja(l.round.term_start) + "〜" + date_ja(l.round.term_end);
+    const std::string term = format_date_ja(l.round.term_start) + "〜" + format_date_ja(l.round.term_end);
     KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
       for (auto& o : outcomes) {
         const auto it = doctors.find(o.doctor_id);
@@ -1448,7 +1443,7 @@ Result<bj::object> Service::save_facility_ranks(const accounts::CurrentUser& u, 
     if (!p || !p->facility_id || !covers(facilities, *p->facility_id)) return fail(position_not_found);
     KH_TRY_VOID(require_open(l.round));
     if (today_jst() > l.round.facility_deadline)
-      return fail(errors::conflict("deadline_passed", "順位の提出期限（" + date_ja(l.round.facility_deadline) + "）を過ぎています。変更は" +
+      return fail(errors::conflict("deadline_passed", "順位の提出期限（" + format_date_ja(l.round.facility_deadline) + "）を過ぎています。変更は" +
                                                           l.round.centre_name + "にご連絡ください。"));
     json::FieldReader f(body);
     const auto ids = read_facility_list(body, f, l, position_id);
