@@ -109,6 +109,16 @@ describe('a placement round from the ranks to the confirmation (issue 14)', () =
       await steps.getByRole('link', { name: '志望順位' }).click();
       await page.getByRole('heading', { name: '医師の志望順位' }).waitFor();
       await page.getByText(/センターが面談で聴取して入力/).first().waitFor();
+      // A doctor's list as heard in an interview: the form starts from the list kept, and saves it again.
+      // (The demo registry has namesakes: the card is the one whose list names this round's hospitals.)
+      const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: d4, exact: true }) }).filter({ hasText: fx.south });
+      await card.getByRole('button', { name: `${d4}さんの志望順位を入力` }).click();
+      const choice = card.getByRole('combobox', { name: '第1志望' });
+      assert.match(await choice.locator('option:checked').textContent(), new RegExp(`^${fx.south}（県南）$`));
+      await card.getByLabel('面談日').fill(japanDate(-1));
+      await expectAccessibleAtWalkthroughWidths(page, 'ranks with a doctor\'s form open');
+      await card.getByRole('button', { name: '志望順位を保存する' }).click();
+      await page.getByText(`${d4}さんの志望順位を保存しました。`).waitFor();
       await expectAccessibleAtWalkthroughWidths(page, 'ranks');
 
       await steps.getByRole('link', { name: 'プレビュー' }).click();
