@@ -28,7 +28,8 @@ function WhatIf({ round, onPreview }: { round: PlacementRound; onPreview: () => 
         capForApi({ id: c.id, name: c.name, designation: c.designation ?? '', areaCodes: c.area_codes, cap: caps[i] ?? String(c.cap) }),
       ),
     };
-    save.mutate(body, { onSuccess: onPreview });
+    // mutateAsync: the preview must run even if this form is drawn again meanwhile (the round is read again).
+    save.mutateAsync(body).then(onPreview, () => undefined);
   }
 
   return (
@@ -75,7 +76,7 @@ function PreviewContent({ round }: { round: PlacementRound }) {
           </div>
         )}
       </section>
-      {open && <WhatIf key={round.caps.map((c) => `${c.id}:${c.cap}`).join()} round={round} onPreview={() => run.mutate()} />}
+      {open && <WhatIf key={round.id} round={round} onPreview={() => run.mutate()} />}
       {latest.isPending && <LoadingIndicator />}
       {latest.isError && (
         <Alert kind="error">

@@ -27,23 +27,30 @@ function areaLabel(a: { name: string; designation: string | null }) {
   return a.designation !== null ? `${a.name}（${a.designation}）` : a.name;
 }
 
+/** The form's rows of the positions the server keeps (with their ids, so that a save keeps them and their ranks). */
+function positionRows(round: PlacementRound, facilities: PlacementFacilities): PositionRow[] {
+  return round.positions.map((p) => ({
+    id: p.id,
+    facilityId: p.facility_id ?? '',
+    facilityName: p.facility_id === null ? p.facility_name : '',
+    department: p.department ?? '',
+    // A facility on the platform brings its area unless the centre chose another.
+    areaCode: p.facility_id !== null && facilities.items.find((f) => f.id === p.facility_id)?.area_code === p.area_code ? '' : p.area_code,
+    capacity: String(p.capacity),
+    target: String(p.target),
+  }));
+}
+
+function capRows(round: PlacementRound): CapRow[] {
+  return round.caps.map((c) => ({ id: c.id, name: c.name, designation: c.designation ?? '', areaCodes: c.area_codes, cap: String(c.cap) }));
+}
+
 function PositionsEditor({ round, facilities }: { round: PlacementRound; facilities: PlacementFacilities }) {
   const { t } = usePlacementRoundsTranslation();
   const save = useSavePositions(round.id);
   const [saved, setSaved] = useState(false);
   const fromPlatform = new Set(facilities.items.map((f) => f.id));
-  const [rows, setRows] = useState<PositionRow[]>(() =>
-    round.positions.map((p) => ({
-      id: p.id,
-      facilityId: p.facility_id ?? '',
-      facilityName: p.facility_id === null ? p.facility_name : '',
-      department: p.department ?? '',
-      // A facility on the platform brings its area unless the centre chose another.
-      areaCode: p.facility_id !== null && facilities.items.find((f) => f.id === p.facility_id)?.area_code === p.area_code ? '' : p.area_code,
-      capacity: String(p.capacity),
-      target: String(p.target),
-    })),
-  );
+  const [rows, setRows] = useState<PositionRow[]>(() => positionRows(round, facilities));
   const setRow = (index: number, change: Partial<PositionRow>) => setRows((all) => all.map((r, i) => (i === index ? { ...r, ...change } : r)));
   const disabled = round.state !== 'open';
   const facilityOptions = [
@@ -55,7 +62,14 @@ function PositionsEditor({ round, facilities }: { round: PlacementRound; facilit
   function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
-    save.mutate({ positions: rows.map(positionForApi) }, { onSuccess: () => setSaved(true) });
+    // The rows start again from what the server kept: new positions get their ids, so the next save keeps them.
+    save.mutateAsync({ positions: rows.map(positionForApi) }).then(
+      (kept) => {
+        setRows(positionRows(kept, facilities));
+        setSaved(true);
+      },
+      () => undefined, // shown by save.error
+    );
   }
 
   return (
@@ -155,9 +169,7 @@ function CapsEditor({ round, facilities }: { round: PlacementRound; facilities: 
   const { t } = usePlacementRoundsTranslation();
   const save = useSaveCaps(round.id);
   const [saved, setSaved] = useState(false);
-  const [rows, setRows] = useState<CapRow[]>(() =>
-    round.caps.map((c) => ({ id: c.id, name: c.name, designation: c.designation ?? '', areaCodes: c.area_codes, cap: String(c.cap) })),
-  );
+  const [rows, setRows] = useState<CapRow[]>(() => capRows(round));
   const setRow = (index: number, change: Partial<CapRow>) => setRows((all) => all.map((r, i) => (i === index ? { ...r, ...change } : r)));
   const disabled = round.state !== 'open';
   const scopeOptions = [
@@ -168,7 +180,13 @@ function CapsEditor({ round, facilities }: { round: PlacementRound; facilities: 
   function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
-    save.mutate({ caps: rows.map(capForApi) }, { onSuccess: () => setSaved(true) });
+    save.mutateAsync({ caps: rows.map(capForApi) }).then(
+      (kept) => {
+        setRows(capRows(kept));
+        setSaved(true);
+      },
+      () => undefined, // shown by save.error
+    );
   }
 
   return (
@@ -288,12 +306,12 @@ export function RoundSetupPage() {
           <section aria-labelledby="positions-heading" className="flex flex-col gap-4">
             <SectionHeading id="positions-heading">{t('positions.heading')}</SectionHeading>
             <p className="text-std-16N-170 text-solid-gray-800">{t('positions.lead')}</p>
-            {facilities.data !== undefined && <PositionsEditor key={`${round.id}-${round.positions.map((p) => p.id).join()}`} round={round} facilities={facilities.data} />}
+            {facilities.data !== undefined && <PositionsEditor key={round.id} round={round} facilities={facilities.data} />}
           </section>
           <section aria-labelledby="caps-heading" className="flex flex-col gap-4">
             <SectionHeading id="caps-heading">{t('caps.heading')}</SectionHeading>
             <p className="text-std-16N-170 text-solid-gray-800">{t('caps.lead')}</p>
-            {facilities.data !== undefined && <CapsEditor key={`${round.id}-${round.caps.map((c) => `${c.id}:${c.cap}`).join()}`} round={round} facilities={facilities.data} />}
+            {facilities.data !== undefined && <CapsEditor key={round.id} round={round} facilities={facilities.data} />}
           </section>
           {round.state === 'open' && <Settings round={round} />}
         </div>
