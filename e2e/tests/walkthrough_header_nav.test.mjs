@@ -16,7 +16,7 @@ const ROLES = [
   { login: 'agg-tochigi', home: 'とりまとめ団体ホーム', links: ['ホーム', '病床状況一覧', '求人の閲覧', 'お問合せ'], open: { link: '病床状況一覧', path: '/beds' } },
   { login: 'coord-nurse-13', home: 'コーディネーターホーム', links: ['ホーム', 'コーディネーター業務', '応募・問い合わせ', '求人配信', '求人検索'], open: { link: 'コーディネーター業務', path: '/coordination' } },
   { login: 'jimukyoku', home: '事務局ホーム', links: ['ホーム', '組織の管理', 'ユーザIDの発行', 'お問合せ（受信箱）', '応募・問い合わせ', '病床状況一覧', '求人検索'], open: { link: '組織の管理', path: '/admin/organisations' } },
-  { login: 'career-09', home: '地域医療支援センターホーム', links: ['ホーム', '求人検索', 'お知らせ', 'FAQ'], open: { link: 'お知らせ', path: '/announcements' } },
+  { login: 'career-09', home: '地域医療支援センターホーム', links: ['ホーム', '配属先選定', '求人検索', 'お知らせ', 'FAQ'], open: { link: '配属先選定', path: '/career/rounds' } },
   { login: 'workenv-13', home: '勤務環境改善支援センターホーム', links: ['ホーム', '時間外労働上限への対応状況', '優先訪問先リスト', '医療機関の支援案件', '訪問支援'], open: { link: '優先訪問先リスト', path: '/workenv/priorities' } },
 ];
 

@@ -17,6 +17,7 @@
 #include "matching/routes.h"
 #include "notify/notify.h"
 #include "partners/partners.h"
+#include "placement_rounds/placement_rounds.h"
 #include "postings/routes.h"
 #include "store/database.h"
 #include "workenv/workenv.h"
@@ -62,6 +63,7 @@ void register_api_routes(http::Router& router, Context& ctx) {
   applications::register_routes(router, *ctx.applications, accounts);
   contact_requests::register_routes(router, *ctx.contact_requests, accounts);
   careers::register_routes(router, *ctx.careers, accounts);
+  placement_rounds::register_routes(router, *ctx.placement_rounds, accounts);
   workenv::register_routes(router, *ctx.workenv, accounts);
   chat::register_routes(router, *ctx.chat, accounts);
   register_home_routes(router, ctx);

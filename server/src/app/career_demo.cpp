@@ -4,6 +4,7 @@
 // awaiting the doctor's confirmation. Everything goes through careers::Service, so the demo obeys the same rules.
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "app/career_demo.h"
 #include "app/context.h"
 #include "core/time.h"
+#include "placement_rounds/placement_rounds.h"
 
 namespace kh::app {
 namespace bj = boost::json;
@@ -43,6 +45,75 @@ std::string date(int year, int month, int day) {
   return buf;
 }
 
+//! The demo's open placement round (issue 14) for next year: eight positions across the prefecture's 二次医療圏
+//! (two at facilities on the platform, fac-tochigi-01 and fac-tochigi-02), caps on 宇都宮 and on every
+//! 医師多数区域, the ranks of up to 20 doctors as the centre heard them in interviews, and the facilities' ranks —
+//! entered by the centre for the hospitals without an account, by 日光市いろは診療所 itself, and not yet by
+//! 宇都宮市ひばり記念病院 (its home shows the round to rank).
+Result<void> load_placement_round_demo(Context& ctx, const accounts::CurrentUser& centre, const std::vector<std::string>& doctors,
+                                       int this_year) {
+  auto& rounds = *ctx.placement_rounds;
+  auto hibari = KH_TRY(ctx.accounts->act_as("fac-tochigi-01"));
+  auto iroha = KH_TRY(ctx.accounts->act_as("fac-tochigi-02"));
+  if (!hibari || !iroha || doctors.empty()) return {};
+  const auto in_days = [](int days) { return format_iso8601_jst(now_ms() + days * 86'400'000LL).substr(0, 10); };
+  auto created = KH_TRY(rounds.create_round(centre, bj::object{
+      {"year", this_year + 1}, {"title", std::to_string(this_year + 1) + "年度 義務年限医師の配属先選定"}, {"mechanism", "fda"},
+      {"term_start", date(this_year + 1, 4, 1)}, {"term_end", date(this_year + 2, 3, 31)},
+      {"doctor_deadline", in_days(14)}, {"facility_deadline", in_days(21)}}));
+  const std::string round(created.at("id").as_string());
+  struct Seat { const char* name; const accounts::CurrentUser* facility; const char* area; const char* department; int capacity, target; };
+  const Seat seats[] = {
+      {"宇都宮市ひばり記念病院", &*hibari, nullptr, "内科", 2, 1},  // 宇都宮 (from its address)
+      {"済生会宇都宮病院", nullptr, "0903", nullptr, 3, 2},
+      {"獨協医科大学病院", nullptr, "0905", nullptr, 3, 1},          // 県南: 医師多数区域
+      {"那須南病院", nullptr, "0901", nullptr, 2, 2},                 // 県北: 医師少数区域
+      {"塩谷総合病院", nullptr, "0901", nullptr, 2, 1},
+      {"上都賀総合病院", nullptr, "0902", nullptr, 2, 1},             // 県西: 医師少数区域
+      {"日光市いろは診療所", &*iroha, nullptr, nullptr, 1, 1},
+      {"足利赤十字病院", nullptr, "0906", nullptr, 2, 1},             // 両毛
+  };
+  bj::array positions;
+  for (const auto& seat : seats) {
+    bj::object p{{"capacity", seat.capacity}, {"target", seat.target}};
+    if (seat.facility) p["facility_id"] = seat.facility->user.organisations.at(0).id;
+    else p["facility_name"] = seat.name;
+    if (seat.area) p["area_code"] = seat.area;
+    if (seat.department) p["department"] = seat.department;
+    positions.push_back(std::move(p));
+  }
+  auto saved = KH_TRY(rounds.save_positions(centre, round, bj::object{{"positions", std::move(positions)}}));
+  std::vector<std::string> ids;
+  for (const auto& p : saved.at("positions").as_array()) ids.emplace_back(p.as_object().at("id").as_string());
+  KH_TRY(rounds.save_caps(centre, round, bj::object{{"caps", bj::array{
+      bj::object{{"name", "宇都宮"}, {"area_codes", bj::array{"0903"}}, {"cap", 4}},
+      bj::object{{"designation", "医師多数区域"}, {"cap", 2}}}}}));
+  // Each doctor's four choices (indices into the positions above), the popular city hospitals first for most.
+  static constexpr int choices[20][4] = {{1, 2, 0, 7}, {2, 1, 3, 4}, {0, 1, 2, 5}, {1, 0, 4, 6}, {2, 0, 1, 7}, {3, 4, 1, 0}, {1, 2, 5, 6},
+                                         {5, 6, 0, 1}, {7, 1, 2, 0}, {2, 1, 0, 3}, {0, 2, 1, 4}, {1, 3, 4, 0}, {4, 3, 1, 2}, {2, 7, 1, 5},
+                                         {6, 5, 1, 2}, {1, 0, 2, 3}, {3, 1, 0, 4}, {2, 1, 7, 0}, {0, 1, 5, 6}, {1, 2, 4, 3}};
+  std::vector<std::vector<std::string>> applicants(ids.size());
+  for (std::size_t k = 0; k < doctors.size() && k < 20; ++k) {
+    bj::array list;
+    for (int c : choices[k]) {
+      list.emplace_back(ids[static_cast<std::size_t>(c)]);
+      applicants[static_cast<std::size_t>(c)].push_back(doctors[k]);
+    }
+    KH_TRY(rounds.save_doctor_ranks(centre, round, doctors[k], bj::object{{"position_ids", std::move(list)}, {"interview_on", in_days(-7 - static_cast<int>(k % 5))}}));
+  }
+  // The facilities' ranks: a fixed shuffle of each position's applicants.
+  for (std::size_t h = 0; h < ids.size(); ++h) {
+    auto& list = applicants[h];
+    std::stable_sort(list.begin(), list.end(), [](const std::string& a, const std::string& b) { return (a.back() * 7) % 11 < (b.back() * 7) % 11; });
+    bj::array ranked;
+    for (const auto& d : list) ranked.emplace_back(d);
+    if (h == 0) continue;  // 宇都宮市ひばり記念病院 has not ranked yet
+    if (h == 6) KH_TRY(rounds.save_facility_ranks(*iroha, round, ids[h], bj::object{{"doctor_ids", std::move(ranked)}}));
+    else KH_TRY(rounds.save_position_ranks(centre, round, ids[h], bj::object{{"doctor_ids", std::move(ranked)}}));
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<void> load_career_demo(Context& ctx) {
@@ -65,6 +136,7 @@ Result<void> load_career_demo(Context& ctx) {
                                           "regional_no_loan", "voluntary"};
   static constexpr const char* universities[] = {"自治医科大学", "獨協医科大学", "東北大学", "群馬大学", "筑波大学"};
   const int this_year = std::stoi(format_iso8601_jst(now_ms()).substr(0, 4));
+  std::vector<std::string> round_doctors;  // who takes part in the demo's placement round
   for (int i = 0; i < 40; ++i) {
     const int grad = this_year - 12 + (i % 13);  // cohorts from twelve years ago to this year
     const std::string kind = kinds[i % 6];
@@ -75,8 +147,10 @@ Result<void> load_career_demo(Context& ctx) {
         {"name", std::string(family[i % 20]) + " " + given[(i * 7) % 10]}, {"kind", kind},
         {"university", universities[i % 5]}, {"graduation_year", grad}, {"licence_year", grad}, {"loan_months", loan},
         {"programme_id", programmes[i % 3]}, {"specialty_wish", i % 3 == 0 ? "総合内科" : i % 3 == 1 ? "外科" : "総合診療"},
-        {"status", status}}));
+        {"status", status}, {"email", "career-doctor-" + std::to_string(i + 1) + "@demo.kakehashi.example"}}));
     const std::string id(d.at("id").as_string());
+    if (status != "post_obligation" && i != 17 && !(i % 11 == 6 && i % 5 != 4 && i % 7 != 3) && round_doctors.size() < 20)
+      round_doctors.push_back(id);
     if (i == 39) continue;  // registered this week: no plan yet
     // The plan: 臨床研修 2 years, 専門研修 3 years at a university hospital, then the shortage areas and the city.
     // What ended before this year has happened (実績); the rest is planned.
@@ -129,7 +203,7 @@ Result<void> load_career_demo(Context& ctx) {
     if (since >= 12 && i % 2 == 0)
       KH_TRY(s.change_status(*centre, id, bj::object{{"status", "completed"}, {"date", date(grad + 9, 3, 31)}}));
   }
-  return {};
+  return load_placement_round_demo(ctx, *centre, round_doctors, this_year);
 }
 
 }  // namespace kh::app

@@ -16,6 +16,7 @@
 #include "matching/matching.h"
 #include "notify/notify.h"
 #include "partners/partners.h"
+#include "placement_rounds/placement_rounds.h"
 #include "postings/postings.h"
 #include "postings/search_index.h"
 #include "reference/reference.h"
@@ -45,6 +46,7 @@ struct Context {
   std::unique_ptr<applications::Service> applications;
   std::unique_ptr<contact_requests::Service> contact_requests;
   std::unique_ptr<careers::Service> careers;
+  std::unique_ptr<placement_rounds::Service> placement_rounds;
   std::unique_ptr<workenv::Service> workenv;
   std::unique_ptr<chat::Service> chat;
 };

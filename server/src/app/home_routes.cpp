@@ -127,8 +127,12 @@ Result<bj::object> home_counts(Context& ctx, const accounts::CurrentUser& viewer
     for (auto& [key, value] : part) counts[key] = value;
   };
   switch (viewer.user.role) {
-    case Role::seeker:
-    case Role::facility: merge(KH_TRY(counter.applications_side())); break;
+    case Role::seeker: merge(KH_TRY(counter.applications_side())); break;
+    case Role::facility:
+      merge(KH_TRY(counter.applications_side()));
+      // Placement rounds (issue 14): present only while the facility has an open round to rank.
+      merge(KH_TRY(ctx.placement_rounds->home_counts(viewer)));
+      break;
     case Role::coordinator: merge(KH_TRY(counter.queue())); break;
     case Role::aggregator: merge(KH_TRY(counter.board_freshness())); break;
     case Role::secretariat:
@@ -145,7 +149,7 @@ Result<bj::object> home_counts(Context& ctx, const accounts::CurrentUser& viewer
       counts["workenv_projected_over_cap"] = today.at("projected_over_cap");
       break;
     }
-    case Role::career_center: break;
+    case Role::career_center: merge(KH_TRY(ctx.placement_rounds->home_counts(viewer))); break;
   }
   return bj::object{{"role", std::string(accounts::role_code(viewer.user.role))}, {"counts", std::move(counts)},
                     {"as_of", format_iso8601_jst(now_ms())}};

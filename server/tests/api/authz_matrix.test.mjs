@@ -225,6 +225,17 @@ const careerProgrammeBody = () => ({ name: unique('権限確認プログラム')
 const careerDoctorBody = (programme) => ({ name: '権限 医師', kind: 'jichi', university: '自治医科大学', graduation_year: 2026, programme_id: programme });
 const careerPlanBody = () => ({ assignments: [{ kind: 'work', facility_name: '権限確認病院', start: '2026-04-01', end: '2027-03-31' }] });
 
+/** A placement round (issue 14) of the other prefecture's centre: a position at the other facility (fac-tokyo-02),
+ * ranked by that centre's doctor. */
+const placementRoundBody = () => ({ year: 2027, term_start: '2027-04-01', term_end: '2028-03-31', doctor_deadline: '2099-01-31', facility_deadline: '2099-02-28' });
+async function newPlacementRound() {
+  const r = await ok(owners.career, 'POST', '/api/v1/placement/rounds', placementRoundBody());
+  const saved = await ok(owners.career, 'PUT', `/api/v1/placement/rounds/${r.id}/positions`, { positions: [{ facility_id: fx.facilityOrg, capacity: 1 }] });
+  const position = saved.positions[0].id;
+  await ok(owners.career, 'PUT', `/api/v1/placement/rounds/${r.id}/doctors/${fx.careerDoctor.id}/ranks`, { position_ids: [position] });
+  return { id: r.id, position };
+}
+
 /** A seeker made with the command line, logged in. */
 async function cliSeeker(password) {
   const email = uniqueEmail('authz');
@@ -304,6 +315,7 @@ before(async () => {
   fx.careerProgramme = await ok(owners.career, 'POST', '/api/v1/career/programmes', careerProgrammeBody());
   fx.careerDoctor = await ok(owners.career, 'POST', '/api/v1/career/doctors', careerDoctorBody(fx.careerProgramme.id));
   await ok(owners.career, 'PUT', `/api/v1/career/doctors/${fx.careerDoctor.id}/plan`, careerPlanBody());
+  fx.round = await newPlacementRound();
   // The work-environment centre of another prefecture (栃木) and its hospital, hours, case and visit; a hospital
   // of the calling centre (東京) to open cases and plan visits on.
   const weLogin = unique('authz-workenv-');
@@ -437,6 +449,30 @@ const CASES = {
   'GET /api/v1/career/doctors/{id}/ledger': { variants: () => [foreign({ id: fx.careerDoctor.id })] },
   'GET /api/v1/career/doctors/{id}/interviews': { variants: () => [foreign({ id: fx.careerDoctor.id })] },
   'POST /api/v1/career/doctors/{id}/interviews': { variants: () => [foreign({ id: fx.careerDoctor.id })], body: () => ({ held_on: '2027-04-01', body: '権限確認の面談' }) },
+  'GET /api/v1/placement/rounds': { leaks: () => [{ id: fx.round.id, facts: {} }] },
+  'POST /api/v1/placement/rounds': { body: () => placementRoundBody() },
+  'GET /api/v1/placement/rounds/{id}': { variants: () => [foreign({ id: fx.round.id })] },
+  'PUT /api/v1/placement/rounds/{id}': { variants: () => [foreign({ id: fx.round.id })], body: () => ({ title: '権限確認の選定' }) },
+  'PUT /api/v1/placement/rounds/{id}/positions': {
+    variants: () => [foreign({ id: fx.round.id })], body: () => ({ positions: [{ id: fx.round.position, facility_id: fx.facilityOrg, capacity: 1 }] }),
+  },
+  'PUT /api/v1/placement/rounds/{id}/caps': { variants: () => [foreign({ id: fx.round.id })], body: () => ({ caps: [] }) },
+  'GET /api/v1/placement/rounds/{id}/ranks': { variants: () => [foreign({ id: fx.round.id })] },
+  'PUT /api/v1/placement/rounds/{id}/doctors/{doctor}/ranks': {
+    variants: () => [foreign({ id: fx.round.id, doctor: fx.careerDoctor.id })], body: () => ({ position_ids: [fx.round.position] }),
+  },
+  'PUT /api/v1/placement/rounds/{id}/positions/{position}/ranks': {
+    variants: () => [foreign({ id: fx.round.id, position: fx.round.position })], body: () => ({ doctor_ids: [fx.careerDoctor.id] }),
+  },
+  'POST /api/v1/placement/rounds/{id}/previews': { variants: () => [foreign({ id: fx.round.id })] },
+  'GET /api/v1/placement/rounds/{id}/previews/latest': { variants: () => [foreign({ id: fx.round.id })] },
+  'POST /api/v1/placement/rounds/{id}/confirm': { variants: () => [foreign({ id: fx.round.id })], body: () => ({ preview_id: 'ppv_none' }) },
+  'PUT /api/v1/placement/rounds/{id}/minutes': { variants: () => [foreign({ id: fx.round.id })], body: () => ({ minutes: '権限確認' }) },
+  'GET /api/v1/placement/facility/rounds': { leaks: () => [{ id: fx.round.id, facts: {} }] },
+  'GET /api/v1/placement/facility/rounds/{id}': { variants: () => [foreign({ id: fx.round.id })] },
+  'PUT /api/v1/placement/facility/rounds/{id}/positions/{position}/ranks': {
+    variants: () => [foreign({ id: fx.round.id, position: fx.round.position })], body: () => ({ doctor_ids: [fx.careerDoctor.id] }),
+  },
   'GET /api/v1/me/home': {},
   'POST /api/v1/notifications/read-all': {},
   'POST /api/v1/notifications/{id}/read': { variants: () => [foreign({ id: fx.notification })] },
@@ -796,6 +832,22 @@ test('allowed callers reach their own objects', async () => {
   assert.equal((await ok(centre, 'PUT', `/api/v1/career/doctors/${doc.id}/plan`, careerPlanBody())).plan.state, 'proposed');
   assert.equal((await ok(centre, 'POST', `/api/v1/career/doctors/${doc.id}/plan/state`, { state: 'confirmation' })).plan.state, 'confirmation');
   await ok(centre, 'GET', `/api/v1/career/doctors/${doc.id}/ledger`);
+  // Placement rounds (issue 14): the other prefecture's centre on its own round, the facility on its own position.
+  const tc = owners.career;
+  const own = await newPlacementRound();
+  await ok(tc, 'GET', `/api/v1/placement/rounds/${own.id}`);
+  await ok(tc, 'PUT', `/api/v1/placement/rounds/${own.id}`, { title: '自県の選定' });
+  await ok(tc, 'PUT', `/api/v1/placement/rounds/${own.id}/caps`, { caps: [] });
+  await ok(tc, 'GET', `/api/v1/placement/rounds/${own.id}/ranks`);
+  assert.equal((await ok(fac, 'GET', `/api/v1/placement/facility/rounds/${own.id}`)).positions[0].applicants.length, 1);
+  await ok(fac, 'PUT', `/api/v1/placement/facility/rounds/${own.id}/positions/${own.position}/ranks`, { doctor_ids: [fx.careerDoctor.id] });
+  await ok(tc, 'PUT', `/api/v1/placement/rounds/${own.id}/positions/${own.position}/ranks`, { doctor_ids: [fx.careerDoctor.id] });
+  await ok(tc, 'PUT', `/api/v1/placement/rounds/${own.id}/doctors/${fx.careerDoctor.id}/ranks`, { position_ids: [own.position] });
+  await ok(tc, 'PUT', `/api/v1/placement/rounds/${own.id}/positions`, { positions: [{ id: own.position, facility_id: fx.facilityOrg, capacity: 1 }] });
+  const placementPreview = await ok(tc, 'POST', `/api/v1/placement/rounds/${own.id}/previews`);
+  assert.equal((await ok(tc, 'GET', `/api/v1/placement/rounds/${own.id}/previews/latest`)).preview.id, placementPreview.id);
+  assert.equal((await ok(tc, 'POST', `/api/v1/placement/rounds/${own.id}/confirm`, { preview_id: placementPreview.id })).state, 'confirmed');
+  await ok(tc, 'PUT', `/api/v1/placement/rounds/${own.id}/minutes`, { minutes: '自県の議事録' });
   // Chat conversations: the seeker's own, and the anonymous visitor's with its cookie.
   assert.ok((await ok(seeker, 'GET', `/api/v1/chat/conversations/${fx.chatOwned}`)).messages.length >= 2);
   await ok(seeker, 'POST', '/api/v1/chat/messages', { conversation: fx.chatOwned, text: '面接はいつ？' });

@@ -113,7 +113,9 @@ test('the coordinator’s queue, the secretariat’s inquiries and the aggregato
   assert.ok(a.json.counts.board_facilities < sec0.board_facilities, 'the aggregator counts only the places it serves');
   assert.equal(a.json.counts.new_applications, undefined);
 
+  // The career centre: its open placement rounds (the demo has one, issue 14).
   const career = await counts(await as('career-09'));
-  assert.deepEqual(Object.keys(career), ['unread_notices']);
+  assert.deepEqual(Object.keys(career).sort(), ['placement_rounds_open', 'unread_notices']);
+  assert.equal(career.placement_rounds_open, 1);
   assert.equal((await new Client(server.url).get('/api/v1/me/home')).status, 401);
 });

@@ -18,6 +18,12 @@ import { CareerHomePage } from '../features/careers/routes/career_home_page';
 import { CareerProgrammesPage } from '../features/careers/routes/career_programmes_page';
 import { CareerStatisticsPage } from '../features/careers/routes/career_statistics_page';
 import { HomePage } from '../features/home/routes/home_page';
+import { FacilityRoundPage, FacilityRoundsPage } from '../features/placement_rounds/routes/facility_rounds_page';
+import { RoundConfirmPage } from '../features/placement_rounds/routes/round_confirm_page';
+import { RoundPreviewPage } from '../features/placement_rounds/routes/round_preview_page';
+import { RoundRanksPage } from '../features/placement_rounds/routes/round_ranks_page';
+import { RoundSetupPage } from '../features/placement_rounds/routes/round_setup_page';
+import { RoundsPage } from '../features/placement_rounds/routes/rounds_page';
 import { MyMatchesPage } from '../features/matching/routes/my_matches_page';
 import { PostingCandidatesPage } from '../features/matching/routes/posting_candidates_page';
 import { NotificationsPage } from '../features/notifications/routes/notifications_page';
@@ -127,6 +133,13 @@ export function createAppRouter() {
         { path: '/career/statistics', element: <RequireLogin role="career_center">{() => <CareerStatisticsPage />}</RequireLogin> },
         { path: '/career/doctors', element: <RequireLogin role="career_center">{() => <CareerDoctorsPage />}</RequireLogin> },
         { path: '/career/doctors/:id', element: <RequireLogin role="career_center">{(user) => <CareerDoctorPage user={user} />}</RequireLogin> },
+        { path: '/career/rounds', element: <RequireLogin role="career_center">{() => <RoundsPage />}</RequireLogin> },
+        { path: '/career/rounds/:id', element: <RequireLogin role="career_center">{() => <RoundSetupPage />}</RequireLogin> },
+        { path: '/career/rounds/:id/ranks', element: <RequireLogin role="career_center">{() => <RoundRanksPage />}</RequireLogin> },
+        { path: '/career/rounds/:id/preview', element: <RequireLogin role="career_center">{() => <RoundPreviewPage />}</RequireLogin> },
+        { path: '/career/rounds/:id/confirm', element: <RequireLogin role="career_center">{() => <RoundConfirmPage />}</RequireLogin> },
+        { path: '/placement/rounds', element: <RequireLogin role="facility">{() => <FacilityRoundsPage />}</RequireLogin> },
+        { path: '/placement/rounds/:id', element: <RequireLogin role="facility">{() => <FacilityRoundPage />}</RequireLogin> },
         { path: '/feeds', element: <RequireLogin role={['coordinator', 'secretariat']}>{() => <FeedsPage />}</RequireLogin> },
         { path: '/beds', element: <RequireLogin role={['aggregator', 'secretariat']}>{(user) => <BedBoardPage user={user} />}</RequireLogin> },
         { path: '/beds/report', element: <RequireLogin role="facility">{(user) => <BedReportPage user={user} />}</RequireLogin> },

@@ -8,6 +8,8 @@ import type { Role } from '../../shared/reference/roles';
 export interface HomeTodo {
   key: string;
   path: string;
+  /** Shown only when the server sends the count (a facility's placement round to rank: only while it has one). */
+  onlyWhenCounted?: boolean;
 }
 
 const NOTICES: HomeTodo = { key: 'unread_notices', path: '/notifications' };
@@ -26,6 +28,7 @@ export const HOME_TODOS: Record<Role, readonly HomeTodo[]> = {
     { key: 'interviews_this_week', path: '/applications' },
     { key: 'open_training', path: '/applications' },
     { key: 'postings_without_candidates', path: '/facility/postings?status=published' },
+    { key: 'placement_rounds_to_rank', path: '/placement/rounds', onlyWhenCounted: true },
     NOTICES,
   ],
   coordinator: [
@@ -48,7 +51,7 @@ export const HOME_TODOS: Record<Role, readonly HomeTodo[]> = {
     { key: 'stale_reports', path: '/beds?sort=updated' },
     NOTICES,
   ],
-  career_center: [NOTICES],
+  career_center: [{ key: 'placement_rounds_open', path: '/career/rounds' }, NOTICES],
   workenv_center: [
     { key: 'workenv_due_cases', path: '/workenv' },
     { key: 'workenv_proposed_visits', path: '/workenv/visits' },

@@ -80,6 +80,7 @@ export const ROLE_FUNCTIONS: Record<Role, readonly RoleFunction[]> = {
     { id: 'scholarshipDoctors', path: '/career/doctors' },
     { id: 'programmes', path: '/career/programmes' },
     { id: 'careerStatistics', path: '/career/statistics' },
+    { id: 'placementRounds', path: '/career/rounds' },
   ],
   workenv_center: [
     { id: 'workenvToday', path: '/workenv' },

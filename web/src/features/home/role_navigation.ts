@@ -12,7 +12,7 @@ const HEADER_FUNCTION_IDS: Record<Role, readonly string[]> = {
   aggregator: ['bedBoard', 'postingBrowse', 'inquiries'],
   coordinator: ['coordinationQueue', 'regionApplications', 'feeds', 'postingSearch'],
   secretariat: ['organisations', 'userIds', 'helpdesk', 'allApplications', 'bedBoard', 'postingSearch'],
-  career_center: ['postingSearch', 'announcementList', 'faqList'],
+  career_center: ['placementRounds', 'postingSearch', 'announcementList', 'faqList'],
   workenv_center: ['overtimeReadiness', 'priorityList', 'hospitalCases', 'visits'],
 };
 

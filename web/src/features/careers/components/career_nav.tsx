@@ -1,7 +1,7 @@
 import { TextLink } from '../../../shared/ui/text_link';
 import { useCareersTranslation } from '../i18n/careers_i18n';
 
-/** The centre's three pages, linked from each of them. */
+/** The centre's pages, linked from each of them (the placement rounds too). */
 export function CareerNav() {
   const { t } = useCareersTranslation();
   return (
@@ -18,6 +18,9 @@ export function CareerNav() {
         </li>
         <li>
           <TextLink to="/career/statistics">{t('nav.statistics')}</TextLink>
+        </li>
+        <li>
+          <TextLink to="/career/rounds">{t('nav.rounds')}</TextLink>
         </li>
       </ul>
     </nav>

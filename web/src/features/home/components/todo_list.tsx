@@ -34,7 +34,7 @@ export function TodoList({ role }: { role: Role }) {
       {home.data !== undefined && (
         <>
           <ul className="grid grid-cols-1 gap-3 desktop:grid-cols-2 desktop-admin:grid-cols-3">
-            {HOME_TODOS[role].map((todo) => {
+            {HOME_TODOS[role].filter((todo) => todo.onlyWhenCounted !== true || home.data.counts[todo.key] !== undefined).map((todo) => {
               const count = home.data.counts[todo.key] ?? 0;
               const label = t(`home.todo.items.${todo.key}` as TranslationKey, { hours: home.data.counts.stale_after_hours ?? 24 });
               return (
