@@ -200,13 +200,6 @@ export const useCreateVisit = () =>
 export const useUpdateVisit = (id: string) =>
   useWorkenvMutation((body: Record<string, unknown>) => apiRequest<Visit>('PATCH', `/api/v1/workenv/visits/${encodeURIComponent(id)}`, { body }));
 
-/** Row messages of a refused upload (fields row_N), in file order. */
-export function rowErrors(fields: Readonly<Record<string, string>>): { row: number; message: string }[] {
-  return Object.entries(fields)
-    .map(([key, message]) => ({ row: Number(/^row_(\d+)$/.exec(key)?.[1] ?? Number.MAX_SAFE_INTEGER), message }))
-    .sort((a, b) => a.row - b.row);
-}
-
 export interface ReportCounts {
   consultations: number;
   by_channel: Record<string, number>;
