@@ -32,7 +32,7 @@ describe('work-environment centre', () => {
     withPage(browser, 'workenv-centre-pages', async (page) => {
       await logIn(page, 'workenv-13');
       await expectHeading(page, '勤務環境改善支援センターホーム');
-      // The functions are links now (only 会議と議事録 is still 準備中), and the counts lead to the pages.
+      // The functions are links now (会議と議事録 too), and the counts lead to the pages.
       await page.getByRole('link', { name: /いまやること/ }).first().waitFor();
       await page.getByRole('link', { name: /時間外労働上限への対応状況/ }).first().waitFor();
       await page.getByRole('link', { name: /面接指導が済んでいない医師/ }).waitFor();

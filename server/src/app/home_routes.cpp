@@ -147,6 +147,7 @@ Result<bj::object> home_counts(Context& ctx, const accounts::CurrentUser& viewer
       counts["workenv_proposed_visits"] = today.at("proposed_visits").as_array().size();
       counts["workenv_interview_gaps"] = today.at("interview_gaps");
       counts["workenv_projected_over_cap"] = today.at("projected_over_cap");
+      counts["workenv_late_minutes"] = today.at("late_minutes").as_array().size();
       break;
     }
     case Role::career_center: merge(KH_TRY(ctx.placement_rounds->home_counts(viewer))); break;

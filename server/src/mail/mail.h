@@ -47,6 +47,8 @@ struct SmtpSettings {
 };
 
 Result<void> enqueue(store::Connection& c, const Message& message);
+//! As enqueue, and gives the outbox row's id (for a caller that shows the delivery state in a log of its own).
+Result<std::string> enqueue_with_id(store::Connection& c, const Message& message);
 
 //! Newest first; for the demo's sent-mail page and for operators.
 Result<std::vector<StoredMail>> list(store::Connection& c, int limit);

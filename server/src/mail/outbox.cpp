@@ -11,14 +11,20 @@
 namespace kh::mail {
 
 Result<void> enqueue(store::Connection& c, const Message& m) {
+  KH_TRY(enqueue_with_id(c, m));
+  return {};
+}
+
+Result<std::string> enqueue_with_id(store::Connection& c, const Message& m) {
   const auto now = now_ms();
+  const auto id = crypto::new_id("mail");
   const auto& a = m.attachment;
   KH_TRY(c.execute(
       "INSERT INTO mail_outbox (id, to_address, subject, body, created_at, next_attempt_at, attachment_name, attachment_type, "
       "attachment_base64) VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8)",
-      {crypto::new_id("mail"), m.to, m.subject, m.body, now, a ? store::Param{a->filename} : store::Param{nullptr},
+      {id, m.to, m.subject, m.body, now, a ? store::Param{a->filename} : store::Param{nullptr},
        a ? store::Param{a->content_type} : store::Param{nullptr}, a ? store::Param{crypto::base64_encode(a->data)} : store::Param{nullptr}}));
-  return {};
+  return id;
 }
 
 Result<std::vector<StoredMail>> list(store::Connection& c, int limit) {

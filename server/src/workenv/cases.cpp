@@ -33,6 +33,8 @@ constexpr Choice topics[] = {{"duty_permit", "宿日直"}, {"plan", "時短計�
 //! The flow, in order: a case only moves forward (完了 is the end).
 constexpr Choice statuses[] = {{"received", "受付"}, {"in_progress", "対応中"}, {"visit_planned", "訪問予定"},
                                {"following_up", "フォロー中"}, {"closed", "完了"}};
+//! The kinds of meeting series (meetings.cpp has the same list), for the activity report's count of meetings held.
+constexpr Choice meeting_kinds[] = {{"council", "運営協議会"}, {"liaison", "実務者連絡調整会議"}};
 constexpr Choice visit_statuses[] = {{"proposed", "提案（年次フォローアップ）"}, {"planned", "予定"}, {"done", "実施済み"},
                                      {"cancelled", "中止"}};
 
@@ -462,7 +464,12 @@ Result<bj::object> Service::today(const accounts::CurrentUser& viewer) {
     interview_gaps += s.flags.interview_gaps;
     over_cap += s.flags.projected_over_cap;
   }
+  // Meetings whose minutes were not sent within their series' days (the 受託者's to finish).
+  bj::array late_minutes;
+  for (auto& v : KH_TRY(meeting_list(c, prefectures, std::nullopt)))
+    if (v.as_object().at("minutes_late").as_bool()) late_minutes.push_back(std::move(v));
   return bj::object{{"today", today}, {"due_cases", std::move(due_cases)}, {"my_cases", std::move(mine)},
+                    {"late_minutes", std::move(late_minutes)},
                     {"proposed_visits", std::move(proposed)}, {"upcoming_visits", std::move(upcoming)},
                     {"top_priorities", std::move(top)}, {"hospitals", hs.size()}, {"open_cases", open.size()},
                     {"interview_gaps", interview_gaps}, {"projected_over_cap", over_cap}};
@@ -495,6 +502,7 @@ Result<bj::object> Service::activity_report(const accounts::CurrentUser& viewer,
     std::map<std::string, std::int64_t> channel, topic;
     std::int64_t consultations = 0, visits = 0, follow_ups = 0, special = 0, briefings = 0, attendees = 0;
     std::set<std::string> hospitals;
+    std::map<std::string, std::int64_t> meetings;  //!< held, by series kind
   };
   std::vector<std::string> months;
   for (int m = 0; m < 12; ++m) months.push_back(wh::YearMonth{wh::YearMonth::of(fy, 4).index + m}.iso());
@@ -531,11 +539,27 @@ Result<bj::object> Service::activity_report(const accounts::CurrentUser& viewer,
       k->hospitals.insert(row.text(2));
     }
   }
+  // Meetings held (on or before today) by the kind of their series: 運営協議会, 実務者連絡調整会議.
+  const auto today_iso = iso_of_days(today_days());
+  for (const auto& row : KH_TRY(c.execute("SELECT m.held_on, s.kind FROM workenv_meetings m JOIN workenv_meeting_series s "
+                                          "ON s.id = m.series_id WHERE m.prefecture IN " + repo::placeholders(1, p.size()), p)).rows) {
+    const auto month = row.text(0).substr(0, 7);
+    if (row.text(0) > today_iso || month < months.front() || month > months.back()) continue;
+    for (Counts* k : {&by_month[month], &total}) ++k->meetings[row.text(1)];
+  }
   const auto counts_json = [](const Counts& k) {
     bj::object ch, tp;
     for (const auto& x : channels) ch[x.code] = k.channel.contains(std::string(x.code)) ? k.channel.at(std::string(x.code)) : 0;
     for (const auto& x : topics) tp[x.code] = k.topic.contains(std::string(x.code)) ? k.topic.at(std::string(x.code)) : 0;
+    bj::object mk;
+    std::int64_t meetings = 0;
+    for (const auto& x : meeting_kinds) {
+      const auto n = k.meetings.contains(std::string(x.code)) ? k.meetings.at(std::string(x.code)) : 0;
+      mk[x.code] = n;
+      meetings += n;
+    }
     return bj::object{{"consultations", k.consultations}, {"by_channel", std::move(ch)}, {"by_topic", std::move(tp)},
+                      {"meetings", meetings}, {"meetings_by_kind", std::move(mk)},
                       {"visits", k.visits}, {"follow_up_visits", k.follow_ups}, {"hospitals_supported", k.hospitals.size()},
                       {"special_support", k.special}, {"briefings", k.briefings}, {"briefing_attendees", k.attendees}};
   };
@@ -545,11 +569,12 @@ Result<bj::object> Service::activity_report(const accounts::CurrentUser& viewer,
     o["month"] = m;
     rows.push_back(std::move(o));
   }
-  bj::array chs, tps;
+  bj::array chs, tps, mks;
+  for (const auto& x : meeting_kinds) mks.push_back(bj::object{{"code", x.code}, {"label", x.label}});
   for (const auto& x : channels) chs.push_back(bj::object{{"code", x.code}, {"label", x.label}});
   for (const auto& x : topics) tps.push_back(bj::object{{"code", x.code}, {"label", x.label}});
   return bj::object{{"fiscal_year", fy}, {"months", std::move(rows)}, {"total", counts_json(total)},
-                    {"channels", std::move(chs)}, {"topics", std::move(tps)}};
+                    {"channels", std::move(chs)}, {"topics", std::move(tps)}, {"meeting_kinds", std::move(mks)}};
 }
 
 std::string activity_report_csv(const bj::object& report) {
@@ -558,6 +583,7 @@ std::string activity_report_csv(const bj::object& report) {
   for (const auto& x : channels) header.push_back("経路:" + std::string(x.label));
   for (const auto& x : topics) header.push_back("内容:" + std::string(x.label));
   for (const char* h : {"訪問件数", "うちフォローアップ訪問", "支援医療機関数", "特別支援", "説明会", "説明会参加者数"}) header.push_back(h);
+  for (const auto& x : meeting_kinds) header.push_back("会議:" + std::string(x.label));
   std::string out;
   for (std::size_t i = 0; i < header.size(); ++i) {
     if (i) out += ',';
@@ -576,6 +602,7 @@ std::string activity_report_csv(const bj::object& report) {
     for (const auto& x : topics) cell(k.at("by_topic").as_object().at(x.code));
     for (const char* key : {"visits", "follow_up_visits", "hospitals_supported", "special_support", "briefings", "briefing_attendees"})
       cell(k.at(key));
+    for (const auto& x : meeting_kinds) cell(k.at("meetings_by_kind").as_object().at(x.code));
     out += "\r\n";
   };
   for (const auto& m : report.at("months").as_array()) {

@@ -11,6 +11,7 @@
 #include "core/time.h"
 #include "store/database.h"
 #include "workenv/detail.h"
+#include "workenv/meetings_detail.h"
 #include "workenv/repo.h"
 #include "workenv/workenv.h"
 
@@ -172,6 +173,7 @@ Result<int> load_demo_data(Service& service, accounts::Service& accounts, store:
                                   bj::object{{"status", "done"}, {"report", v.report}, {"next_steps", "3か月後に電話で確認する"}}));
   }
   KH_TRY(service.set_priority(*centre, ids[20], bj::object{{"points", 30}, {"note", "院長交代で体制が変わるため"}}));
+  KH_TRY_VOID(load_demo_meetings(service, accounts));
   return static_cast<int>(ids.size());
 }
 

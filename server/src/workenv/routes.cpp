@@ -145,6 +145,61 @@ void register_routes(http::Router& router, Service& s, accounts::Service& accoun
       return r;
     });
   });
+  // ---- meetings and minutes (meetings.cpp, minutes.cpp); the literal /meetings/series and /meetings/actions first.
+  // Rule: workenv_center members (their prefectures' series); others 403.
+  router.add("GET", "/api/v1/workenv/meetings/series", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const auto& c) { return reply(s.meeting_series(c)); });
+  });
+  // Rule: workenv_center members of kind 都道府県 or 受託者, in their own prefecture; other members and roles 403.
+  router.add("POST", "/api/v1/workenv/meetings/series", [&](http::Request& req) {
+    return with_user_and_body(accounts, req, [&](const auto& c, const bj::object& b) { return reply(s.create_series(c, b), 201); });
+  });
+  // Rule: workenv_center members of kind 都道府県 or 受託者 of the series' prefecture (other kinds 403); other prefectures 404; other roles 403.
+  router.add("PATCH", "/api/v1/workenv/meetings/series/{id}", [&](http::Request& req) {
+    return with_user_and_body(accounts, req, [&](const auto& c, const bj::object& b) { return reply(s.update_series(c, req.param("id"), b)); });
+  });
+  // Rule: workenv_center members of kind 都道府県 or 受託者 of the meeting's prefecture (other kinds 403); other prefectures 404; other roles 403.
+  router.add("PATCH", "/api/v1/workenv/meetings/actions/{id}", [&](http::Request& req) {
+    return with_user_and_body(accounts, req, [&](const auto& c, const bj::object& b) { return reply(s.update_action(c, req.param("id"), b)); });
+  });
+  // Rule: workenv_center members (their prefectures' meetings; ?series=, ?late=1); others 403.
+  router.add("GET", "/api/v1/workenv/meetings", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const auto& c) {
+      return reply(s.meetings(c, param(req, "series"), param(req, "late").value_or("") == "1"));
+    });
+  });
+  // Rule: workenv_center members of kind 都道府県 or 受託者, for a series of their prefecture; others 403.
+  router.add("POST", "/api/v1/workenv/meetings", [&](http::Request& req) {
+    return with_user_and_body(accounts, req, [&](const auto& c, const bj::object& b) { return reply(s.create_meeting(c, b), 201); });
+  });
+  // Rule: workenv_center members of the meeting's prefecture; other prefectures 404; other roles 403.
+  router.add("GET", "/api/v1/workenv/meetings/{id}", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const auto& c) { return reply(s.meeting(c, req.param("id"))); });
+  });
+  // Rule: workenv_center members of kind 都道府県 or 受託者 of the meeting's prefecture (other kinds 403; locked minutes 409); other prefectures 404; other roles 403.
+  router.add("PATCH", "/api/v1/workenv/meetings/{id}", [&](http::Request& req) {
+    return with_user_and_body(accounts, req, [&](const auto& c, const bj::object& b) { return reply(s.update_meeting(c, req.param("id"), b)); });
+  });
+  // Rule: workenv_center members of kind 都道府県 or 受託者 of the meeting's prefecture (other kinds 403; locked minutes 409); other prefectures 404; other roles 403.
+  router.add("POST", "/api/v1/workenv/meetings/{id}/actions", [&](http::Request& req) {
+    return with_user_and_body(accounts, req, [&](const auto& c, const bj::object& b) { return reply(s.add_action(c, req.param("id"), b), 201); });
+  });
+  // Rule: workenv_center members of kind 受託者 of the meeting's prefecture (other kinds 403; locked 409); other prefectures 404; other roles 403.
+  router.add("PUT", "/api/v1/workenv/meetings/{id}/minutes", [&](http::Request& req) {
+    return with_user_and_body(accounts, req, [&](const auto& c, const bj::object& b) { return reply(s.save_minutes(c, req.param("id"), b)); });
+  });
+  // Rule: workenv_center members of kind 受託者 of the meeting's prefecture (other kinds 403; not a draft 409); other prefectures 404; other roles 403.
+  router.add("POST", "/api/v1/workenv/meetings/{id}/minutes/confirmation-request", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const auto& c) { return reply(s.request_confirmation(c, req.param("id"))); });
+  });
+  // Rule: the meeting's participants (workenv_center members of its prefecture; other members 403; not awaiting confirmation 409); other prefectures 404; other roles 403.
+  router.add("POST", "/api/v1/workenv/meetings/{id}/minutes/responses", [&](http::Request& req) {
+    return with_user_and_body(accounts, req, [&](const auto& c, const bj::object& b) { return reply(s.respond_minutes(c, req.param("id"), b), 201); });
+  });
+  // Rule: workenv_center members of kind 受託者 of the meeting's prefecture (other kinds 403; not awaiting confirmation or already locked 409); other prefectures 404; other roles 403. Mails the minutes to the series' labour-bureau address.
+  router.add("POST", "/api/v1/workenv/meetings/{id}/minutes/lock", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const auto& c) { return reply(s.lock_minutes(c, req.param("id"))); });
+  });
   // Rule: workenv_center members (what to do now in their prefectures); others 403.
   router.add("GET", "/api/v1/workenv/today", [&](http::Request& req) {
     return with_user(accounts, req, [&](const auto& c) { return reply(s.today(c)); });

@@ -88,10 +88,44 @@ class Service {
   //! their attendees.
   Result<boost::json::object> activity_report(const accounts::CurrentUser& viewer, std::optional<std::string> fiscal_year);
 
-  //! What the centre should do now (home): open cases due, proposed visits, the top of the priority list.
+  //! What the centre should do now (home): open cases due, proposed visits, the top of the priority list, minutes
+  //! sent late.
   Result<boost::json::object> today(const accounts::CurrentUser& viewer);
 
+  // ---- meetings and minutes (meetings.cpp, minutes.cpp) ----
+  //! Series (運営協議会, 実務者連絡調整会議) of the viewer's prefectures with their meetings' counts; create; settings.
+  //! Creating and changing series and meetings is for the 都道府県 and 受託者 members (others 403).
+  Result<boost::json::object> meeting_series(const accounts::CurrentUser& viewer);
+  Result<boost::json::object> create_series(const accounts::CurrentUser& viewer, const boost::json::object& body);
+  Result<boost::json::object> update_series(const accounts::CurrentUser& viewer, const std::string& id,
+                                            const boost::json::object& body);
+  //! Meetings of the viewer's prefectures, newest first (filters: series, late only), each with its minutes state.
+  Result<boost::json::object> meetings(const accounts::CurrentUser& viewer, std::optional<std::string> series_id,
+                                       bool late_only);
+  Result<boost::json::object> create_meeting(const accounts::CurrentUser& viewer, const boost::json::object& body);
+  //! One meeting: agenda with outcomes, its action items and those carried over, participants with their answer
+  //! to the minutes, the minutes, the send log and the history.
+  Result<boost::json::object> meeting(const accounts::CurrentUser& viewer, const std::string& id);
+  //! Date, place, invited bodies, participants, agenda items and outcomes (409 once the minutes are locked).
+  Result<boost::json::object> update_meeting(const accounts::CurrentUser& viewer, const std::string& id,
+                                             const boost::json::object& body);
+  Result<boost::json::object> add_action(const accounts::CurrentUser& viewer, const std::string& meeting_id,
+                                         const boost::json::object& body);
+  Result<boost::json::object> update_action(const accounts::CurrentUser& viewer, const std::string& id,
+                                            const boost::json::object& body);
+  //! The minutes (議事概要), the 受託者's: save a draft or a revision; send for confirmation; lock, which mails them
+  //! to the series' labour-bureau address. A participant confirms or comments.
+  Result<boost::json::object> save_minutes(const accounts::CurrentUser& viewer, const std::string& id,
+                                           const boost::json::object& body);
+  Result<boost::json::object> request_confirmation(const accounts::CurrentUser& viewer, const std::string& id);
+  Result<boost::json::object> respond_minutes(const accounts::CurrentUser& viewer, const std::string& id,
+                                              const boost::json::object& body);
+  Result<boost::json::object> lock_minutes(const accounts::CurrentUser& viewer, const std::string& id);
+
  private:
+  //! Meetings of the prefectures (optionally one series), newest first, as list items.
+  Result<boost::json::array> meeting_list(store::Connection& c, const std::vector<std::string>& prefectures,
+                                          std::optional<std::string> series_id);
   Result<boost::json::object> hospital_page(store::Connection& c, const accounts::CurrentUser& viewer,
                                             const repo::Hospital& hospital, Access access);
   //! Cases of the prefectures (optionally one status, one hospital), newest first, as JSON.

@@ -330,6 +330,16 @@ before(async () => {
   fx.weCase = await ok(owners.workenv, 'POST', '/api/v1/workenv/cases', { hospital_id: fx.weHospital.id, kind: 'consultation', channel: 'phone', title: '権限確認の相談' });
   fx.weVisit = await ok(owners.workenv, 'POST', '/api/v1/workenv/visits', { hospital_id: fx.weHospital.id, planned_date: '2027-01-10', attendees: ['権限 確認（アドバイザー）'] });
   fx.weOwnHospital = (await ok(callers.workenv_center, 'POST', '/api/v1/workenv/hospitals', { name: unique('権限確認東京病院') })).hospital;
+  // Its meetings (the centre runs them as the 受託者): a series, a meeting with its own member as the participant,
+  // an action item and minutes awaiting confirmation; a series of the calling centre (東京) to hold meetings in.
+  await ok(callers.secretariat, 'PUT', `/api/v1/workenv/members/${fx.weOrg}`, { kind: 'contractor' });
+  const weUserId = (await ok(owners.workenv, 'GET', '/api/v1/me')).user.id;
+  fx.weSeries = await ok(owners.workenv, 'POST', '/api/v1/workenv/meetings/series', { kind: 'liaison', bureau_email: 'authz-roukyoku@example.jp' });
+  fx.weMeeting = await ok(owners.workenv, 'POST', '/api/v1/workenv/meetings', { series_id: fx.weSeries.id, held_on: '2026-01-10', place: '会議室', participant_ids: [weUserId] });
+  fx.weAction = await ok(owners.workenv, 'POST', `/api/v1/workenv/meetings/${fx.weMeeting.id}/actions`, { title: '権限確認の対応', owner: '権限 勤改', due_date: '2026-02-10' });
+  await ok(owners.workenv, 'PUT', `/api/v1/workenv/meetings/${fx.weMeeting.id}/minutes`, { body: '権限確認の議事概要' });
+  await ok(owners.workenv, 'POST', `/api/v1/workenv/meetings/${fx.weMeeting.id}/minutes/confirmation-request`);
+  fx.weOwnSeries = await ok(callers.workenv_center, 'POST', '/api/v1/workenv/meetings/series', { kind: 'liaison', title: unique('権限確認会議'), bureau_email: 'authz-tokyo-roukyoku@example.jp' });
   // Chat conversations of the other seeker and of an anonymous visitor (bound to that visitor's chat cookie).
   fx.chatOwned = (await ok(owners.seeker, 'POST', '/api/v1/chat/messages', { text: '応募の状況は？' })).conversation;
   const visitor = new Client(server.url);
@@ -604,6 +614,23 @@ const CASES = {
     refusedAlso: [400], // another prefecture's hospital is a field error: 400 with fields.hospital_id
   },
   'PATCH /api/v1/workenv/visits/{id}': { variants: () => [foreign({ id: fx.weVisit.id })], body: () => ({ next_steps: '権限確認' }) },
+  'GET /api/v1/workenv/meetings/series': { leaks: () => [{ id: fx.weSeries.id, facts: {} }] },
+  'POST /api/v1/workenv/meetings/series': { body: () => ({ kind: 'council', title: unique('権限確認協議会'), bureau_email: 'authz-tokyo-roukyoku@example.jp' }) },
+  'PATCH /api/v1/workenv/meetings/series/{id}': { variants: () => [foreign({ id: fx.weSeries.id })], body: () => ({ minutes_due_days: 14 }) },
+  'GET /api/v1/workenv/meetings': { leaks: () => [{ id: fx.weMeeting.id, facts: {} }] },
+  'POST /api/v1/workenv/meetings': {
+    variants: () => [foreign({}, { callersOwn: true }), foreign({}, { otherPrefecture: true })],
+    body: (role, v) => ({ series_id: v.facts.otherPrefecture ? fx.weSeries.id : fx.weOwnSeries.id, held_on: '2027-02-01', place: '会議室' }),
+    refusedAlso: [400], // another prefecture's series is a field error: 400 with fields.series_id
+  },
+  'GET /api/v1/workenv/meetings/{id}': { variants: () => [foreign({ id: fx.weMeeting.id })] },
+  'PATCH /api/v1/workenv/meetings/{id}': { variants: () => [foreign({ id: fx.weMeeting.id })], body: () => ({ place: '権限確認の会議室' }) },
+  'POST /api/v1/workenv/meetings/{id}/actions': { variants: () => [foreign({ id: fx.weMeeting.id })], body: () => ({ title: '権限確認', owner: '権限 確認', due_date: '2027-03-01' }) },
+  'PATCH /api/v1/workenv/meetings/actions/{id}': { variants: () => [foreign({ id: fx.weAction.id })], body: () => ({ status: 'done' }) },
+  'PUT /api/v1/workenv/meetings/{id}/minutes': { variants: () => [foreign({ id: fx.weMeeting.id })], body: () => ({ body: '権限確認の改訂' }) },
+  'POST /api/v1/workenv/meetings/{id}/minutes/confirmation-request': { variants: () => [foreign({ id: fx.weMeeting.id })] },
+  'POST /api/v1/workenv/meetings/{id}/minutes/responses': { variants: () => [foreign({ id: fx.weMeeting.id })], body: () => ({ decision: 'confirmed' }) },
+  'POST /api/v1/workenv/meetings/{id}/minutes/lock': { variants: () => [foreign({ id: fx.weMeeting.id })] },
 };
 
 // ---- 1. the document and the server agree ----
@@ -786,6 +813,17 @@ test('allowed callers reach their own objects', async () => {
   await ok(we, 'POST', `/api/v1/workenv/cases/${fx.weCase.id}/notes`, { body: '電話で確認' });
   await ok(we, 'PATCH', `/api/v1/workenv/visits/${fx.weVisit.id}`, { status: 'done', report: '訪問しました' });
   assert.ok((await ok(we, 'GET', '/api/v1/workenv/members')).items.some((o) => o.id === fx.weOrg));
+  // Its meetings: the series, the meeting, its action item, the minutes revised, confirmed by the participant, locked.
+  assert.ok((await ok(we, 'GET', '/api/v1/workenv/meetings/series')).items.some((s) => s.id === fx.weSeries.id));
+  await ok(we, 'PATCH', `/api/v1/workenv/meetings/series/${fx.weSeries.id}`, { minutes_due_days: 20 });
+  assert.ok((await ok(we, 'GET', '/api/v1/workenv/meetings')).items.some((m) => m.id === fx.weMeeting.id));
+  await ok(we, 'GET', `/api/v1/workenv/meetings/${fx.weMeeting.id}`);
+  await ok(we, 'PATCH', `/api/v1/workenv/meetings/${fx.weMeeting.id}`, { place: '自県の会議室' });
+  await ok(we, 'POST', `/api/v1/workenv/meetings/${fx.weMeeting.id}/actions`, { title: '自県の対応', owner: '権限 勤改', due_date: '2026-03-01' });
+  await ok(we, 'PATCH', `/api/v1/workenv/meetings/actions/${fx.weAction.id}`, { status: 'done' });
+  await ok(we, 'PUT', `/api/v1/workenv/meetings/${fx.weMeeting.id}/minutes`, { body: '自県の議事概要（改訂）' });
+  await ok(we, 'POST', `/api/v1/workenv/meetings/${fx.weMeeting.id}/minutes/responses`, { decision: 'confirmed' });
+  assert.equal((await ok(we, 'POST', `/api/v1/workenv/meetings/${fx.weMeeting.id}/minutes/lock`)).minutes.status, 'locked');
   // A facility reaches its own hospital page and hours.
   const facHospital = (await ok(fac, 'GET', '/api/v1/workenv/my-hospital')).hospital;
   await ok(fac, 'GET', `/api/v1/workenv/hospitals/${facHospital.id}`);

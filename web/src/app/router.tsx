@@ -57,6 +57,8 @@ import { AtRiskPage } from '../features/workenv/routes/at_risk_page';
 import { WorkenvCasePage } from '../features/workenv/routes/case_page';
 import { CasesPage } from '../features/workenv/routes/cases_page';
 import { MyWorkenvHospitalPage, WorkenvHospitalPage } from '../features/workenv/routes/hospital_page';
+import { MeetingPage } from '../features/workenv/routes/meeting_page';
+import { MeetingsPage } from '../features/workenv/routes/meetings_page';
 import { PrioritiesPage } from '../features/workenv/routes/priorities_page';
 import { ReadinessGridPage } from '../features/workenv/routes/readiness_grid_page';
 import { ReportPage } from '../features/workenv/routes/report_page';
@@ -101,6 +103,8 @@ export function createAppRouter() {
         { path: '/workenv/cases/:id', element: <RequireLogin role="workenv_center">{() => <WorkenvCasePage />}</RequireLogin> },
         { path: '/workenv/visits', element: <RequireLogin role="workenv_center">{() => <VisitsPage />}</RequireLogin> },
         { path: '/workenv/report', element: <RequireLogin role="workenv_center">{() => <ReportPage />}</RequireLogin> },
+        { path: '/workenv/meetings', element: <RequireLogin role="workenv_center">{() => <MeetingsPage />}</RequireLogin> },
+        { path: '/workenv/meetings/:id', element: <RequireLogin role="workenv_center">{() => <MeetingPage />}</RequireLogin> },
         { path: '/admin/users', element: <RequireLogin role="secretariat">{() => <UsersPage />}</RequireLogin> },
         { path: '/postings', element: <PostingSearchPage /> },
         { path: '/postings/:id', element: <PostingDetailPage /> },

@@ -57,6 +57,7 @@ export const HOME_TODOS: Record<Role, readonly HomeTodo[]> = {
     { key: 'workenv_proposed_visits', path: '/workenv/visits' },
     { key: 'workenv_interview_gaps', path: '/workenv/at-risk' },
     { key: 'workenv_projected_over_cap', path: '/workenv/at-risk' },
+    { key: 'workenv_late_minutes', path: '/workenv/meetings' },
     NOTICES,
   ],
 };

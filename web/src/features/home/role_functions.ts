@@ -90,7 +90,7 @@ export const ROLE_FUNCTIONS: Record<Role, readonly RoleFunction[]> = {
     { id: 'hospitalCases', path: '/workenv/cases' },
     { id: 'visits', path: '/workenv/visits' },
     { id: 'activityReport', path: '/workenv/report' },
-    { id: 'meetings' },
+    { id: 'meetings', path: '/workenv/meetings' },
     { id: 'postingSearch', path: '/postings' },
     { id: 'notifications', path: '/notifications' },
     { id: 'announcementList', path: '/announcements' },

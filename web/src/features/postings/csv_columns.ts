@@ -66,10 +66,5 @@ export const TEMPLATE_HEADER_ROW = POSTING_CSV_COLUMNS.map((column) => column.he
 /** Where the server serves the template (Windows-31J, for Excel), a download for facility staff. */
 export const TEMPLATE_URL = '/api/v1/postings/import/template.csv';
 
-/** The row errors of a refused import (`row_2`, `row_10` …), in row order. */
-export function rowErrors(fields: Readonly<Record<string, string>>): { row: number; message: string }[] {
-  return Object.entries(fields)
-    .map(([key, message]) => ({ row: /^row_(\d+)$/.exec(key)?.[1], message }))
-    .map(({ row, message }) => ({ row: row === undefined ? Number.MAX_SAFE_INTEGER : Number(row), message }))
-    .sort((a, b) => a.row - b.row);
-}
+/** Row messages of a refused import, in file order (shared with the other CSV uploads). */
+export { rowErrors } from '../../shared/ui/csv_upload';

@@ -6,7 +6,7 @@ import { useDocumentTitle } from '../../../shared/hooks/use_document_title';
 import { useMessageText, type TranslationKey } from '../../../shared/i18n/message';
 import { Alert } from '../../../shared/ui/alert';
 import { buttonClassName } from '../../../shared/ui/button';
-import { describedByIds, FieldError, FieldHint, FieldLabel } from '../../../shared/ui/field_parts';
+import { CsvFileField, RowErrorsAlert, type RowError } from '../../../shared/ui/csv_upload';
 import { PageHeading } from '../../../shared/ui/page_heading';
 import { SectionHeading } from '../../../shared/ui/section_heading';
 import { SubmitButton } from '../../../shared/ui/submit_button';
@@ -16,7 +16,7 @@ import { POSTING_CSV_COLUMNS, REQUIRED_CSV_COLUMNS, rowErrors, TEMPLATE_HEADER_R
 
 type Outcome =
   | { kind: 'imported'; count: number }
-  | { kind: 'rowErrors'; message: string; rows: { row: number; message: string }[] }
+  | { kind: 'rowErrors'; message: string; rows: RowError[] }
   | { kind: 'failed'; message: string };
 
 /**
@@ -81,26 +81,17 @@ export function PostingImportPage() {
       <section aria-labelledby="import-upload" className="flex flex-col gap-6 rounded-12 border border-solid-gray-200 bg-white p-5 desktop:p-8">
         <SectionHeading id="import-upload">{t('postingImport.uploadHeading')}</SectionHeading>
         <form noValidate onSubmit={(event) => void submit(event)} className="flex flex-col gap-6">
-          <div className="flex flex-col gap-2">
-            <FieldLabel htmlFor={inputId} label={t('postingImport.fileLabel')} required />
-            <FieldHint id={`${inputId}-hint`} hint={t('postingImport.fileHint')} />
-            <input
-              id={inputId}
-              name="file"
-              type="file"
-              accept=".csv,text/csv"
-              aria-required
-              aria-invalid={fileError !== undefined ? true : undefined}
-              aria-describedby={describedByIds(inputId, true, fileError !== undefined)}
-              onChange={(event) => {
-                setFile(event.target.files?.[0] ?? null);
-                setFileError(undefined);
-                setOutcome(null);
-              }}
-              className="block w-full rounded-8 border border-solid-gray-600 bg-white p-3 text-std-16N-170 text-solid-gray-900 file:mr-4 file:rounded-6 file:border file:border-blue-900 file:bg-white file:px-4 file:py-2 file:text-oln-16B-100 file:text-blue-900 aria-[invalid=true]:border-error-1"
-            />
-            {fileError !== undefined && <FieldError id={`${inputId}-error`} error={fileError} />}
-          </div>
+          <CsvFileField
+            id={inputId}
+            label={t('postingImport.fileLabel')}
+            hint={t('postingImport.fileHint')}
+            error={fileError}
+            onFileChange={(chosen) => {
+              setFile(chosen);
+              setFileError(undefined);
+              setOutcome(null);
+            }}
+          />
           <SubmitButton busy={importPostings.isPending} label={t('postingImport.submit')} busyLabel={t('postingImport.submitting')} />
         </form>
         {outcome?.kind === 'imported' && (
@@ -111,16 +102,7 @@ export function PostingImportPage() {
             </p>
           </Alert>
         )}
-        {outcome?.kind === 'rowErrors' && (
-          <Alert kind="error" ref={outcomeRef}>
-            <p>{outcome.message}</p>
-            <ul className="mt-2 flex list-disc flex-col gap-1 pl-6">
-              {outcome.rows.map((row) => (
-                <li key={row.row}>{row.message}</li>
-              ))}
-            </ul>
-          </Alert>
-        )}
+        {outcome?.kind === 'rowErrors' && <RowErrorsAlert ref={outcomeRef} message={outcome.message} rows={outcome.rows} />}
         {outcome?.kind === 'failed' && (
           <Alert kind="error" ref={outcomeRef}>
             <p>{outcome.message}</p>

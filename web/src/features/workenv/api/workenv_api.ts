@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../shared/api/api_client';
+import type { MeetingSummary } from './meetings_api';
 
 /** The work-environment centre's data (GET/POST /api/v1/workenv/...). Doctors are codes, never names. */
 
@@ -145,6 +146,8 @@ export interface Today {
   open_cases: number;
   interview_gaps: number;
   projected_over_cap: number;
+  /** Meetings whose minutes were not sent within their series' days. */
+  late_minutes: MeetingSummary[];
 }
 
 const KEY = ['workenv'] as const;
@@ -197,13 +200,6 @@ export const useCreateVisit = () =>
 export const useUpdateVisit = (id: string) =>
   useWorkenvMutation((body: Record<string, unknown>) => apiRequest<Visit>('PATCH', `/api/v1/workenv/visits/${encodeURIComponent(id)}`, { body }));
 
-/** Row messages of a refused upload (fields row_N), in file order. */
-export function rowErrors(fields: Readonly<Record<string, string>>): { row: number; message: string }[] {
-  return Object.entries(fields)
-    .map(([key, message]) => ({ row: Number(/^row_(\d+)$/.exec(key)?.[1] ?? Number.MAX_SAFE_INTEGER), message }))
-    .sort((a, b) => a.row - b.row);
-}
-
 export interface ReportCounts {
   consultations: number;
   by_channel: Record<string, number>;
@@ -214,6 +210,9 @@ export interface ReportCounts {
   special_support: number;
   briefings: number;
   briefing_attendees: number;
+  /** Meetings held, by the kind of their series (council 運営協議会, liaison 実務者連絡調整会議). */
+  meetings: number;
+  meetings_by_kind: Record<string, number>;
 }
 export interface ActivityReport {
   fiscal_year: number;
@@ -221,6 +220,7 @@ export interface ActivityReport {
   total: ReportCounts;
   channels: Choice[];
   topics: Choice[];
+  meeting_kinds: Choice[];
 }
 export const useActivityReport = (fiscalYear: string | null) =>
   useQuery(get<ActivityReport>(`/api/v1/workenv/report${fiscalYear ? `?fiscal_year=${encodeURIComponent(fiscalYear)}` : ''}`));

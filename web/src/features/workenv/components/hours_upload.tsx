@@ -3,17 +3,17 @@ import { ApiError } from '../../../shared/api/api_error';
 import { messageForError } from '../../../shared/forms/form_errors';
 import { useMessageText } from '../../../shared/i18n/message';
 import { Alert } from '../../../shared/ui/alert';
-import { describedByIds, FieldError, FieldHint, FieldLabel } from '../../../shared/ui/field_parts';
+import { CsvFileField, rowErrors, RowErrorsAlert, type RowError } from '../../../shared/ui/csv_upload';
 import { SectionHeading } from '../../../shared/ui/section_heading';
 import { SubmitButton } from '../../../shared/ui/submit_button';
 import { TextField } from '../../../shared/ui/text_field';
 import { TEXT_LINK_CLASSES } from '../../../shared/ui/text_link';
-import { rowErrors, useUploadHours } from '../api/workenv_api';
+import { useUploadHours } from '../api/workenv_api';
 import { useWorkenvTranslation } from '../i18n/workenv_i18n';
 
 type Outcome =
   | { kind: 'uploaded'; month: string; rows: number; replaced: boolean }
-  | { kind: 'rowErrors'; message: string; rows: { row: number; message: string }[] }
+  | { kind: 'rowErrors'; message: string; rows: RowError[] }
   | { kind: 'failed'; message: string };
 
 /**
@@ -70,25 +70,16 @@ export function HoursUpload({ hospitalId, onUploaded }: { hospitalId: string; on
       </p>
       <form noValidate onSubmit={(event) => void submit(event)} className="flex flex-col gap-6">
         <TextField label={t('hours.month')} name="month" value={month} onValueChange={setMonth} hint={t('hours.monthHint')} error={errors.month} required />
-        <div className="flex flex-col gap-2">
-          <FieldLabel htmlFor={fileId} label={t('hours.file')} required />
-          <FieldHint id={`${fileId}-hint`} hint={t('hours.uploadLead')} />
-          <input
-            id={fileId}
-            name="file"
-            type="file"
-            accept=".csv,text/csv"
-            aria-required
-            aria-invalid={errors.file !== undefined ? true : undefined}
-            aria-describedby={describedByIds(fileId, true, errors.file !== undefined)}
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
-              setErrors((e) => ({ ...e, file: undefined }));
-            }}
-            className="block w-full rounded-8 border border-solid-gray-600 bg-white p-3 text-std-16N-170 text-solid-gray-900 file:mr-4 file:rounded-6 file:border file:border-blue-900 file:bg-white file:px-4 file:py-2 file:text-oln-16B-100 file:text-blue-900"
-          />
-          {errors.file !== undefined && <FieldError id={`${fileId}-error`} error={errors.file} />}
-        </div>
+        <CsvFileField
+          id={fileId}
+          label={t('hours.file')}
+          hint={t('hours.uploadLead')}
+          error={errors.file}
+          onFileChange={(chosen) => {
+            setFile(chosen);
+            setErrors((e) => ({ ...e, file: undefined }));
+          }}
+        />
         <SubmitButton busy={upload.isPending} label={t('hours.submit')} busyLabel={t('hours.submitting')} />
       </form>
       {outcome?.kind === 'uploaded' && (
@@ -97,16 +88,7 @@ export function HoursUpload({ hospitalId, onUploaded }: { hospitalId: string; on
           {outcome.replaced && <p>{t('hours.replaced')}</p>}
         </Alert>
       )}
-      {outcome?.kind === 'rowErrors' && (
-        <Alert kind="error" ref={outcomeRef}>
-          <p>{outcome.message}</p>
-          <ul className="mt-2 flex list-disc flex-col gap-1 pl-6">
-            {outcome.rows.map((row) => (
-              <li key={row.row}>{row.message}</li>
-            ))}
-          </ul>
-        </Alert>
-      )}
+      {outcome?.kind === 'rowErrors' && <RowErrorsAlert ref={outcomeRef} message={outcome.message} rows={outcome.rows} />}
       {outcome?.kind === 'failed' && (
         <Alert kind="error" ref={outcomeRef}>
           <p>{outcome.message}</p>

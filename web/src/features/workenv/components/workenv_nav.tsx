@@ -8,6 +8,7 @@ const LINKS = [
   { to: '/workenv/priorities', key: 'nav.priorities', end: true },
   { to: '/workenv/cases', key: 'nav.cases', end: false },
   { to: '/workenv/visits', key: 'nav.visits', end: true },
+  { to: '/workenv/meetings', key: 'nav.meetings', end: false },
   { to: '/workenv/report', key: 'nav.report', end: true },
 ] as const;
 

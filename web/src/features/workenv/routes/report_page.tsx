@@ -12,6 +12,7 @@ import { SubmitButton } from '../../../shared/ui/submit_button';
 import { TextField } from '../../../shared/ui/text_field';
 import { TEXT_LINK_CLASSES } from '../../../shared/ui/text_link';
 import { useActivityReport, type ReportCounts } from '../api/workenv_api';
+import { MeetingsChart } from '../components/meetings_chart';
 import { WorkenvNav } from '../components/workenv_nav';
 import { useWorkenvTranslation } from '../i18n/workenv_i18n';
 
@@ -81,8 +82,10 @@ export function ReportPage() {
               { header: t('report.special'), cell: (r) => r.special_support },
               { header: t('report.briefings'), cell: (r) => r.briefings },
               { header: t('report.attendees'), cell: (r) => r.briefing_attendees },
+              ...data.meeting_kinds.map((k) => ({ header: `${t('report.meetings')}：${k.label}`, cell: (r: Row) => r.meetings_by_kind[k.code] ?? 0 })),
             ]}
           />
+          <MeetingsChart report={data} />
           <section aria-labelledby="report-channel" className="flex flex-col gap-3">
             <SectionHeading id="report-channel">{t('report.byChannel')}</SectionHeading>
             <DescriptionList items={data.channels.map((c) => ({ label: c.label, value: data.total.by_channel[c.code] ?? 0 }))} />

@@ -69,6 +69,21 @@ export function WorkenvTodayPage() {
             <SectionHeading id="today-due">{t('today.dueCases')}</SectionHeading>
             {caseList(data.due_cases)}
           </section>
+          {data.late_minutes.length > 0 && (
+            <section aria-labelledby="today-late-minutes" className="flex flex-col gap-3">
+              <SectionHeading id="today-late-minutes">{t('today.lateMinutes')}</SectionHeading>
+              <ul className="flex flex-col gap-2">
+                {data.late_minutes.map((m) => (
+                  <li key={m.id} className="flex flex-wrap items-center gap-2 text-std-16N-170">
+                    <TextLink to={`/workenv/meetings/${m.id}`}>
+                      {t('today.lateMinutesItem', { series: m.series.title, date: formatDate(m.held_on, language), due: formatDate(m.minutes_due_on, language) })}
+                    </TextLink>
+                    <Badge kind="urgent">{m.minutes_status_label}</Badge>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           <section aria-labelledby="today-mine" className="flex flex-col gap-3">
             <SectionHeading id="today-mine">{t('today.myCases')}</SectionHeading>
             {caseList(data.my_cases)}

@@ -1,0 +1,263 @@
+// The work-environment centre's meetings and minutes (issue 15): series with the labour bureau's address and the
+// days within which minutes are due, meetings with participants from the network's four kinds and invited bodies,
+// agenda items with outcomes (共有 / 決定 / 対応事項), action items carried onto later meetings until done, and the
+// minutes' flow: the 受託者 drafts → sends for confirmation → participants confirm or comment (the 労働局 member
+// among them) → the 受託者 revises → locks, which mails them to the labour bureau (a real mail in the SMTP sink,
+// with the send log on the meeting). Locked minutes answer 409; late minutes are flagged on the list and on the
+// centre's "what to do now"; another prefecture's centre gets 404; bad input is named field by field.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Client, runCli, waitForMail, uniqueEmail } from './harness.mjs';
+
+const PASSWORD = 'Meetings2026pw';
+let server, contractor, pref, bureau, adviser, otherCentre, facility, secretariat;
+let people; // login → user id
+let series, first, second, action, bureauEmail;
+
+/** A day in Japan, `offset` days from today, as YYYY-MM-DD. */
+function day(offset) { return new Date(Date.now() + 9 * 3600e3 + offset * 86400e3).toISOString().slice(0, 10); }
+
+before(async () => {
+  server = await startServer();
+  const made = runCli(['user', 'add', '--db', server.db, '--login', 'workenv-09-meetings', '--password', PASSWORD, '--role', 'workenv_center',
+    '--organisation', '栃木県医療勤務環境改善支援センター（会議）', '--prefecture', '09', '--name', '栃木 受託', '--email', 'workenv-09-meetings@example.jp']);
+  assert.equal(made.status, 0, made.stderr);
+  contractor = new Client(server.url); await contractor.login('workenv-13');
+  pref = new Client(server.url); await pref.login('workenv-13-pref');
+  bureau = new Client(server.url); await bureau.login('workenv-13-roukyoku');
+  adviser = new Client(server.url); await adviser.login('workenv-13-adviser');
+  otherCentre = new Client(server.url); await otherCentre.login('workenv-09-meetings', PASSWORD);
+  facility = new Client(server.url); await facility.login('fac-tokyo-01');
+  secretariat = new Client(server.url); await secretariat.login('jimukyoku');
+  // The other prefecture's centre is a contractor too, so only the prefecture keeps it out.
+  const otherOrg = (await otherCentre.get('/api/v1/me')).json.user.organisations[0].id;
+  assert.equal((await secretariat.put(`/api/v1/workenv/members/${otherOrg}`, { kind: 'contractor' })).status, 200);
+  const members = await contractor.get('/api/v1/workenv/members');
+  assert.equal(members.status, 200, members.text);
+  people = {};
+  for (const m of members.json.items) for (const p of m.people) people[m.kind] = p.id;
+  assert.ok(people.contractor && people.labour_bureau && people.adviser && people.prefecture, JSON.stringify(members.json.items));
+  bureauEmail = uniqueEmail('roukyoku');
+});
+after(async () => { await server?.stop(); });
+
+test('the demo: two series, minutes locked and mailed, awaiting confirmation (late) and a draft', async () => {
+  const list = await contractor.get('/api/v1/workenv/meetings/series');
+  assert.equal(list.status, 200, list.text);
+  assert.deepEqual(list.json.items.map((s) => s.kind).sort(), ['council', 'liaison']);
+  assert.equal(list.json.can_create, true);
+  const meetings = (await contractor.get('/api/v1/workenv/meetings')).json;
+  const states = meetings.items.map((m) => m.minutes_status);
+  for (const s of ['locked', 'confirming', 'draft']) assert.ok(states.includes(s), `a meeting with minutes ${s}`);
+  const waiting = meetings.items.find((m) => m.minutes_status === 'confirming');
+  assert.equal(waiting.minutes_late, true, 'sent for confirmation 40 days after the meeting and still not sent');
+  assert.equal(waiting.confirmed, 1);
+  assert.equal(waiting.commented, 1);
+  assert.equal(meetings.items.find((m) => m.minutes_status === 'locked').minutes_late, false);
+  assert.ok(meetings.late >= 1);
+  const late = (await contractor.get('/api/v1/workenv/meetings?late=1')).json;
+  assert.ok(late.items.length >= 1 && late.items.every((m) => m.minutes_late));
+  const today = (await contractor.get('/api/v1/workenv/today')).json;
+  assert.ok(today.late_minutes.some((m) => m.id === waiting.id), 'late minutes are on the centre\'s queue');
+  const home = (await contractor.get('/api/v1/me/home')).json;
+  assert.ok(home.counts.workenv_late_minutes >= 1);
+  const locked = (await contractor.get(`/api/v1/workenv/meetings/${meetings.items.find((m) => m.minutes_status === 'locked').id}`)).json;
+  assert.equal(locked.sends.length, 1);
+  assert.equal(locked.sends[0].to, 'tokyo-roudoukyoku@kakehashi.example');
+  assert.equal(locked.can_write_minutes, false);
+});
+
+test('bad input is named field by field in Japanese; only the 都道府県 and 受託者 run meetings', async () => {
+  const bad = await contractor.post('/api/v1/workenv/meetings/series', { kind: 'yearly', bureau_email: 'not-an-address', minutes_due_days: 0 });
+  assert.equal(bad.status, 400, bad.text);
+  assert.match(bad.json.error.fields.kind, /会議の種類/);
+  assert.match(bad.json.error.fields.bureau_email, /労働局の送付先メールアドレス/);
+  assert.match(bad.json.error.fields.minutes_due_days, /議事概要の送付期限/);
+  const body = { kind: 'liaison', title: '実務者連絡調整会議（試験）', bureau_email: bureauEmail, minutes_due_days: 14, invited: ['東京都医師会', '東京都看護協会'] };
+  assert.equal((await adviser.post('/api/v1/workenv/meetings/series', body)).status, 403, 'an adviser does not organise');
+  assert.equal((await facility.post('/api/v1/workenv/meetings/series', body)).status, 403);
+  const created = await contractor.post('/api/v1/workenv/meetings/series', body);
+  assert.equal(created.status, 201, created.text);
+  series = created.json;
+  assert.deepEqual(series.invited, ['東京都医師会', '東京都看護協会']);
+
+  const badMeeting = await contractor.post('/api/v1/workenv/meetings', {
+    series_id: series.id, held_on: '2026-02-30', place: '', participant_ids: [people.contractor, 'usr-nobody'],
+    items: [{ title: '議題', outcome_kind: 'maybe', outcome: 'x' }],
+  });
+  assert.equal(badMeeting.status, 400, badMeeting.text);
+  assert.match(badMeeting.json.error.fields.held_on, /開催日/);
+  assert.match(badMeeting.json.error.fields.place, /場所・方法/);
+  assert.match(badMeeting.json.error.fields.items, /1件目の「結果の種別」/);
+  assert.match(badMeeting.json.error.fields.participant_ids, /参加者/);
+  const foreignSeries = await otherCentre.post('/api/v1/workenv/meetings', { series_id: series.id, held_on: day(-1), place: '会議室' });
+  assert.equal(foreignSeries.status, 400);
+  assert.match(foreignSeries.json.error.fields.series_id, /会議体/);
+  const badAction = await contractor.post(`/api/v1/workenv/meetings/${(await contractor.get('/api/v1/workenv/meetings')).json.items[0].id}/actions`, { title: '', owner: '担当', due_date: 'tomorrow' });
+  assert.equal(badAction.status, 400);
+  assert.match(badAction.json.error.fields.title, /対応事項/);
+  assert.match(badAction.json.error.fields.due_date, /期限/);
+});
+
+test('minutes: draft → confirmation → a comment → revision → the 労働局 confirms → lock → mailed with a send log', async () => {
+  const made = await contractor.post('/api/v1/workenv/meetings', {
+    series_id: series.id, held_on: day(-20), place: 'オンライン', invited: ['東京都医師会'],
+    participant_ids: [people.contractor, people.labour_bureau, people.adviser],
+    items: [{ title: '宿日直許可の申請状況', outcome_kind: 'shared', outcome: '3病院が申請中。' },
+      { title: '訪問先の選定', outcome_kind: 'decided', outcome: '救急科のある2病院を訪問する。' }],
+  });
+  assert.equal(made.status, 201, made.text);
+  first = made.json;
+  assert.equal(first.participants.length, 3);
+  assert.equal(first.participants.find((p) => p.id === people.labour_bureau).kind_label, '労働局');
+  assert.equal(first.minutes.status, 'none');
+  assert.equal(first.minutes.late, true, '20 days after the meeting with 14 days to send');
+  assert.equal(first.minutes.due_on, day(-6));
+  const added = await contractor.post(`/api/v1/workenv/meetings/${first.id}/actions`, { title: '申請書の様式を病院に送る', owner: '東京労働局 中島', due_date: day(10) });
+  assert.equal(added.status, 201, added.text);
+  action = added.json;
+
+  // Only the 受託者 writes the minutes; nobody confirms before they are sent for confirmation.
+  assert.equal((await pref.put(`/api/v1/workenv/meetings/${first.id}/minutes`, { body: '都道府県の下書き' })).status, 403);
+  const empty = await contractor.put(`/api/v1/workenv/meetings/${first.id}/minutes`, { body: '  ' });
+  assert.equal(empty.status, 400);
+  assert.match(empty.json.error.fields.body, /議事概要/);
+  const draft = await contractor.put(`/api/v1/workenv/meetings/${first.id}/minutes`, { body: '1. 宿日直許可：3病院が申請中。\n2. 訪問先：2病院を訪問する。' });
+  assert.equal(draft.status, 200, draft.text);
+  assert.equal(draft.json.minutes.status, 'draft');
+  assert.equal(draft.json.minutes.version, 1);
+  const early = await bureau.post(`/api/v1/workenv/meetings/${first.id}/minutes/responses`, { decision: 'confirmed' });
+  assert.equal(early.status, 409);
+  assert.equal((await adviser.post(`/api/v1/workenv/meetings/${first.id}/minutes/confirmation-request`)).status, 403);
+  const sent = await contractor.post(`/api/v1/workenv/meetings/${first.id}/minutes/confirmation-request`);
+  assert.equal(sent.status, 200, sent.text);
+  assert.equal(sent.json.minutes.status, 'confirming');
+  assert.equal(sent.json.can_respond, true);
+
+  // The adviser comments; the prefecture's member is not a participant of this meeting.
+  const noComment = await adviser.post(`/api/v1/workenv/meetings/${first.id}/minutes/responses`, { decision: 'commented', comment: '' });
+  assert.equal(noComment.status, 400);
+  assert.match(noComment.json.error.fields.comment, /コメント/);
+  const badDecision = await adviser.post(`/api/v1/workenv/meetings/${first.id}/minutes/responses`, { decision: 'maybe' });
+  assert.match(badDecision.json.error.fields.decision, /確認結果/);
+  const commented = await adviser.post(`/api/v1/workenv/meetings/${first.id}/minutes/responses`, { decision: 'commented', comment: '2. の病院名を追記してください。' });
+  assert.equal(commented.status, 201, commented.text);
+  assert.equal(commented.json.participants.find((p) => p.id === people.adviser).response.label, 'コメントあり');
+  assert.equal((await pref.post(`/api/v1/workenv/meetings/${first.id}/minutes/responses`, { decision: 'confirmed' })).status, 403);
+
+  // The 受託者 revises (still awaiting confirmation, version 2); the 労働局 member confirms the revision.
+  const revised = await contractor.put(`/api/v1/workenv/meetings/${first.id}/minutes`, { body: '1. 宿日直許可：3病院が申請中。\n2. 訪問先：A病院とB病院を訪問する。' });
+  assert.equal(revised.status, 200);
+  assert.equal(revised.json.minutes.status, 'confirming');
+  assert.equal(revised.json.minutes.version, 2);
+  assert.equal(revised.json.participants.find((p) => p.id === people.adviser).response.current, false, 'the comment was on version 1');
+  const confirmed = await bureau.post(`/api/v1/workenv/meetings/${first.id}/minutes/responses`, { decision: 'confirmed' });
+  assert.equal(confirmed.status, 201, confirmed.text);
+  const bureauRow = confirmed.json.participants.find((p) => p.id === people.labour_bureau);
+  assert.equal(bureauRow.response.decision, 'confirmed');
+  assert.equal(bureauRow.response.version, 2);
+  assert.equal(bureauRow.name, '中島 浩');
+  assert.equal(bureauRow.organisation, '東京労働局労働基準部');
+
+  // Lock: the minutes are mailed to the labour bureau's address, and the send log shows the delivery.
+  assert.equal((await bureau.post(`/api/v1/workenv/meetings/${first.id}/minutes/lock`)).status, 403);
+  const locked = await contractor.post(`/api/v1/workenv/meetings/${first.id}/minutes/lock`);
+  assert.equal(locked.status, 200, locked.text);
+  assert.equal(locked.json.minutes.status, 'locked');
+  assert.equal(locked.json.minutes.late, false);
+  assert.equal(locked.json.sends.length, 1);
+  assert.equal(locked.json.sends[0].to, bureauEmail);
+  const mail = await waitForMail(bureauEmail, '議事概要');
+  assert.match(mail.subject, /東京都 実務者連絡調整会議（試験）/);
+  assert.match(mail.body, /A病院とB病院を訪問する/, 'the locked (revised) version');
+  assert.match(mail.body, /【決定】救急科のある2病院を訪問する。/);
+  assert.match(mail.body, /申請書の様式を病院に送る（担当: 東京労働局 中島/);
+  assert.match(mail.body, /中島 浩（東京労働局労働基準部）：確認済み/);
+  assert.match(mail.body, /東京都医師会/);
+  let log;
+  for (let i = 0; i < 50; i++) {
+    log = (await contractor.get(`/api/v1/workenv/meetings/${first.id}`)).json.sends[0];
+    if (log.status === 'sent') break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.equal(log.status, 'sent');
+  assert.equal(log.status_label, '送信済み');
+  assert.ok(log.delivered_at);
+
+  // Locked minutes cannot change: 409 with a Japanese message, for every edit.
+  const edit = await contractor.put(`/api/v1/workenv/meetings/${first.id}/minutes`, { body: '差し替え' });
+  assert.equal(edit.status, 409);
+  assert.match(edit.json.error.message, /確定・送付済みのため編集できません/);
+  assert.equal((await contractor.patch(`/api/v1/workenv/meetings/${first.id}`, { place: '会議室' })).status, 409);
+  assert.equal((await contractor.post(`/api/v1/workenv/meetings/${first.id}/minutes/lock`)).status, 409);
+  assert.equal((await bureau.post(`/api/v1/workenv/meetings/${first.id}/minutes/responses`, { decision: 'confirmed' })).status, 409);
+  const page = (await bureau.get(`/api/v1/workenv/meetings/${first.id}`)).json;
+  const events = page.history.map((h) => h.event);
+  for (const e of ['created', 'action', 'minutes_saved', 'minutes_sent_for_confirmation', 'commented', 'minutes_revised', 'confirmed', 'locked', 'mailed'])
+    assert.ok(events.includes(e), `history has ${e}`);
+  assert.equal(page.can_respond, false);
+  assert.equal(page.can_edit, false);
+});
+
+test('action items are carried onto the next meetings until done', async () => {
+  const made = await contractor.post('/api/v1/workenv/meetings', { series_id: series.id, held_on: day(-2), place: 'オンライン', participant_ids: [people.contractor] });
+  assert.equal(made.status, 201, made.text);
+  second = made.json;
+  assert.deepEqual(second.carried_actions.map((a) => a.id), [action.id]);
+  assert.equal(second.carried_actions[0].status, 'open');
+  assert.equal(second.carried_actions[0].decided_on, first.held_on);
+  // Done now: still listed (done) on the meeting held before today; not carried onto a later one.
+  const done = await pref.patch(`/api/v1/workenv/meetings/actions/${action.id}`, { status: 'done' });
+  assert.equal(done.status, 200, done.text);
+  assert.equal(done.json.done_on, day(0));
+  const again = (await contractor.get(`/api/v1/workenv/meetings/${second.id}`)).json;
+  assert.equal(again.carried_actions[0].status, 'done');
+  const later = await contractor.post('/api/v1/workenv/meetings', { series_id: series.id, held_on: day(14), place: 'オンライン' });
+  assert.deepEqual(later.json.carried_actions, []);
+  // Reopened: carried again.
+  await pref.patch(`/api/v1/workenv/meetings/actions/${action.id}`, { status: 'open' });
+  assert.deepEqual((await contractor.get(`/api/v1/workenv/meetings/${later.json.id}`)).json.carried_actions.map((a) => a.id), [action.id]);
+  const badStatus = await pref.patch(`/api/v1/workenv/meetings/actions/${action.id}`, { status: 'finished' });
+  assert.equal(badStatus.status, 400);
+  assert.match(badStatus.json.error.fields.status, /状況/);
+  // The wording is fixed with the locked minutes of the meeting that decided it.
+  assert.equal((await pref.patch(`/api/v1/workenv/meetings/actions/${action.id}`, { title: '別の内容' })).status, 409);
+});
+
+test('scope: another prefecture\'s centre gets 404, other roles 403', async () => {
+  assert.equal((await otherCentre.get(`/api/v1/workenv/meetings/${first.id}`)).status, 404);
+  assert.equal((await otherCentre.patch(`/api/v1/workenv/meetings/${second.id}`, { place: '会議室' })).status, 404);
+  assert.equal((await otherCentre.put(`/api/v1/workenv/meetings/${second.id}/minutes`, { body: 'x' })).status, 404);
+  assert.equal((await otherCentre.post(`/api/v1/workenv/meetings/${second.id}/minutes/responses`, { decision: 'confirmed' })).status, 404);
+  assert.equal((await otherCentre.patch(`/api/v1/workenv/meetings/series/${series.id}`, { minutes_due_days: 7 })).status, 404);
+  assert.equal((await otherCentre.patch(`/api/v1/workenv/meetings/actions/${action.id}`, { status: 'done' })).status, 404);
+  assert.equal((await otherCentre.get(`/api/v1/workenv/meetings?series=${series.id}`)).status, 404);
+  assert.equal((await otherCentre.get('/api/v1/workenv/meetings')).json.items.length, 0);
+  assert.equal((await otherCentre.get('/api/v1/workenv/meetings/series')).json.items.length, 0);
+  for (const c of [facility, secretariat]) {
+    assert.equal((await c.get('/api/v1/workenv/meetings')).status, 403);
+    assert.equal((await c.get(`/api/v1/workenv/meetings/${first.id}`)).status, 403);
+  }
+  // A setting changes the late flag: with 1 day to send, the second meeting (2 days ago) is late; with 14 it is not.
+  const changed = await contractor.patch(`/api/v1/workenv/meetings/series/${series.id}`, { minutes_due_days: 1 });
+  assert.equal(changed.status, 200, changed.text);
+  assert.equal((await contractor.get(`/api/v1/workenv/meetings/${second.id}`)).json.minutes.late, true);
+  await contractor.patch(`/api/v1/workenv/meetings/series/${series.id}`, { minutes_due_days: 14 });
+  assert.equal((await contractor.get(`/api/v1/workenv/meetings/${second.id}`)).json.minutes.late, false);
+});
+
+test('the activity report counts the meetings held by kind, per month and as CSV', async () => {
+  const [y, m] = first.held_on.split('-').map(Number);
+  const fy = m >= 4 ? y : y - 1;
+  const report = await contractor.get(`/api/v1/workenv/report?fiscal_year=${fy}`);
+  assert.equal(report.status, 200);
+  assert.deepEqual(report.json.meeting_kinds.map((k) => k.label), ['運営協議会', '実務者連絡調整会議']);
+  const row = report.json.months.find((r) => r.month === first.held_on.slice(0, 7));
+  assert.ok(row.meetings_by_kind.liaison >= 1);
+  assert.equal(row.meetings, row.meetings_by_kind.liaison + row.meetings_by_kind.council);
+  assert.equal(report.json.total.meetings, report.json.months.reduce((n, r) => n + r.meetings, 0));
+  assert.equal((await otherCentre.get(`/api/v1/workenv/report?fiscal_year=${fy}`)).json.total.meetings, 0);
+  const csv = await fetch(`${server.url}/api/v1/workenv/report.csv?fiscal_year=${fy}`, { headers: { cookie: [...contractor.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+  const text = new TextDecoder('shift_jis').decode(await csv.arrayBuffer());
+  assert.match(text.split('\r\n')[0], /,会議:運営協議会,会議:実務者連絡調整会議$/);
+});
