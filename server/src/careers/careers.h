@@ -68,9 +68,15 @@ class Service {
   Result<std::string> registry_csv(const accounts::CurrentUser& centre);
   //! Statistics tables: by 診療科 × 二次医療圏 (of today's assignment) × status, by cohort (graduation year) with
   //! completion and 離脱 rates, by loan kind.
-  Result<boost::json::object> statistics(const accounts::CurrentUser& centre);
-  //! One statistics table ("area", "cohort" or "kind") as CSV for Excel (Windows-31J).
-  Result<std::string> statistics_csv(const accounts::CurrentUser& centre, const std::string& table);
+  //! Filters: `programme_id` (one of the centre's programmes: its doctors only) and `year` (年度: where each
+  //! doctor works on 1 April of that year instead of today); both strings as the query gives them (400 naming the
+  //! field when wrong).
+  Result<boost::json::object> statistics(const accounts::CurrentUser& centre, const std::optional<std::string>& programme_id = std::nullopt,
+                                         const std::optional<std::string>& year = std::nullopt);
+  //! One statistics table ("area", "cohort" or "kind") as CSV for Excel (Windows-31J), with the same filters.
+  Result<std::string> statistics_csv(const accounts::CurrentUser& centre, const std::string& table,
+                                     const std::optional<std::string>& programme_id = std::nullopt,
+                                     const std::optional<std::string>& year = std::nullopt);
   //! Interview and mentoring records (面談記録) of a doctor, newest first: the centre's only, every read audited.
   Result<boost::json::object> interviews(const accounts::CurrentUser& centre, const std::string& id);
   //! Adds one ({"held_on", "kind": interview | mentoring | phone, "body"}).

@@ -66,14 +66,14 @@ void register_routes(http::Router& router, Service& s, accounts::Service& accoun
   });
   // Rule: career_center staff; the doctors of their own prefecture only.
   router.add("GET", "/api/v1/career/statistics", [&](http::Request& req) {
-    return with_user(accounts, req, [&](const auto& c) { return reply(s.statistics(c)); });
+    return with_user(accounts, req, [&](const auto& c) { return reply(s.statistics(c, req.query_param("programme_id"), req.query_param("year"))); });
   });
   // Rule: career_center staff; the doctors of their own prefecture only.
   router.add("GET", "/api/v1/career/statistics.csv", [&](http::Request& req) {
     return with_user(accounts, req, [&](const auto& c) {
       auto table = req.query_param("table").value_or("");
       if (table.empty()) table = "area";
-      auto bytes = s.statistics_csv(c, table);
+      auto bytes = s.statistics_csv(c, table, req.query_param("programme_id"), req.query_param("year"));
       if (!bytes) return http::error_response(bytes.error());
       return csv_file(std::move(*bytes), "career-statistics-" + table, "%E7%B5%B1%E8%A8%88");
     });

@@ -1277,13 +1277,29 @@ struct Counted {
 };
 }  // namespace
 
-Result<bj::object> Service::statistics(const accounts::CurrentUser& u) {
+Result<bj::object> Service::statistics(const accounts::CurrentUser& u, const std::optional<std::string>& programme_id,
+                                       const std::optional<std::string>& year) {
   const auto prefs = KH_TRY(centre_prefectures(u));
   auto lease = KH_TRY(pool_.acquire());
   auto& c = *lease;
-  const cr::Day today = today_jst();
+  std::map<std::string, std::string> problems;
+  const std::string programme = programme_id.value_or("");
+  if (!programme.empty()) {
+    const auto p = KH_TRY(repo::find_programme(c, programme));
+    if (!p || !covers(prefs, p->prefecture)) problems["programme_id"] = "「プログラム」が見つかりません。";
+  }
+  int fiscal_year = 0;
+  if (year && !year->empty()) {
+    const bool digits = year->size() == 4 && std::all_of(year->begin(), year->end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    if (digits) fiscal_year = std::stoi(*year);
+    if (!digits || fiscal_year < 1970 || fiscal_year > 2100) problems["year"] = "「年度」は 2026 のような西暦4桁で指定してください。";
+  }
+  if (!problems.empty()) return fail(errors::validation(std::move(problems)));
+  // Where a doctor works: on 1 April of the 年度 asked for (rotations change then), else today.
+  const cr::Day today = fiscal_year ? cr::day_of(fiscal_year, 4, 1) : today_jst();
   std::vector<Counted> all;
   for (const auto& d : KH_TRY(repo::doctors_of(c, prefs))) {
+    if (!programme.empty() && d.programme_id != programme) continue;
     Counted x{d.specialty_wish.value_or("未定"), "未定", d.status, d.kind, d.graduation_year};
     if (const auto plan = KH_TRY(repo::plan_of(c, d.id))) {
       // Where the doctor works today: the area of the assignment covering today.
@@ -1345,10 +1361,11 @@ Result<bj::object> Service::statistics(const accounts::CurrentUser& u) {
                     {"by_kind", std::move(kind_rows)}, {"total", all.size()}};
 }
 
-Result<std::string> Service::statistics_csv(const accounts::CurrentUser& u, const std::string& table) {
+Result<std::string> Service::statistics_csv(const accounts::CurrentUser& u, const std::string& table,
+                                            const std::optional<std::string>& programme_id, const std::optional<std::string>& year) {
   if (table != "area" && table != "cohort" && table != "kind")
     return fail(errors::validation({{"table", "「表」は area（診療科×二次医療圏×状況）、cohort（卒業年）、kind（区分）のいずれかです。"}}));
-  const auto st = KH_TRY(statistics(u));
+  const auto st = KH_TRY(statistics(u, programme_id, year));
   std::string out;
   if (table == "area") {
     out = "診療科,二次医療圏,状況,人数\r\n";

@@ -346,3 +346,27 @@ test('the registry imports from CSV: the export re-imports, all rows or none, er
   assert.equal((await upload(centre, '氏名\n山田\n', 'application/json')).status, 415);
   assert.equal((await upload(facility, '氏名,区分,出身大学,卒業年\n山田,jichi,自治医科大学,2020\n')).status, 403);
 });
+
+test('statistics filter by programme and by 年度 (where each doctor works on 1 April of it)', async () => {
+  const ours = (await centre.get(`/api/v1/career/doctors?programme_id=${programme.id}`)).json.total;
+  const all = (await centre.get('/api/v1/career/statistics')).json.total;
+  const filtered = await centre.get(`/api/v1/career/statistics?programme_id=${programme.id}`);
+  assert.equal(filtered.status, 200, filtered.text);
+  assert.equal(filtered.json.total, ours);
+  assert.ok(ours >= 3 && ours < all);
+  // In April of the third year the doctors of the plan above work at 那須南病院 in the 医師少数区域; today too the
+  // counting date decides the area.
+  const areaName = (await centre.get('/api/v1/reference/areas?prefecture=09')).json.items.find((a) => a.code === SHORTAGE_AREA).name;
+  const then = await centre.get(`/api/v1/career/statistics?programme_id=${programme.id}&year=${startYear + 3}`);
+  assert.equal(then.status, 200, then.text);
+  assert.ok(then.json.by_area.some((r) => r.area === areaName && r.count >= 3), JSON.stringify(then.json.by_area));
+  const first = await centre.get(`/api/v1/career/statistics?programme_id=${programme.id}&year=${startYear}`);
+  assert.ok(!first.json.by_area.some((r) => r.area === areaName), JSON.stringify(first.json.by_area));
+  const csvFiltered = await csv(centre, `/api/v1/career/statistics.csv?table=cohort&programme_id=${programme.id}`);
+  assert.equal(csvFiltered.status, 200);
+  const bad = await centre.get('/api/v1/career/statistics?year=26&programme_id=nope');
+  assert.equal(bad.status, 400);
+  assert.match(bad.json.error.fields.year, /「年度」/);
+  assert.equal(bad.json.error.fields.programme_id, '「プログラム」が見つかりません。');
+  assert.equal((await otherCentre.get(`/api/v1/career/statistics?programme_id=${programme.id}`)).status, 400);
+});

@@ -265,10 +265,19 @@ export interface CareerStatistics {
   total: number;
 }
 
-export function useCareerStatistics() {
+/** The statistics' filters as a query string ('' without any): one programme, and the 年度 whose 1 April decides the area. */
+export function statisticsQuery(filters: { programmeId: string; year: string }) {
+  const q = new URLSearchParams();
+  if (filters.programmeId !== '') q.set('programme_id', filters.programmeId);
+  if (filters.year !== '') q.set('year', filters.year);
+  return q.toString();
+}
+
+export function useCareerStatistics(filters: { programmeId: string; year: string } = { programmeId: '', year: '' }) {
+  const query = statisticsQuery(filters);
   return useQuery({
-    queryKey: [...ROOT, 'statistics'],
-    queryFn: ({ signal }) => apiRequest<CareerStatistics>('GET', '/api/v1/career/statistics', { signal }),
+    queryKey: [...ROOT, 'statistics', query],
+    queryFn: ({ signal }) => apiRequest<CareerStatistics>('GET', `/api/v1/career/statistics${query === '' ? '' : `?${query}`}`, { signal }),
   });
 }
 
