@@ -190,6 +190,10 @@ class Service {
   Result<std::vector<User>> members_of(const std::string& organisation_id);
   //! An active user as a CurrentUser, for work done on a user's behalf by the system (demo data, imports).
   Result<std::optional<CurrentUser>> act_as(std::string_view login);
+  //! A seeker account whose e-mail address is proven already (the caller mailed a one-time link to it and it was
+  //! opened): active at once, written inside the caller's transaction on `c`. 409 account_exists when the address
+  //! is taken (the owner should log in instead), 400 naming the field when the name or password breaks a rule.
+  Result<User> add_verified_seeker(store::Connection& c, std::string_view name, std::string_view email, std::string_view password);
   //! Many verified seekers sharing one password, in one transaction (demo and load-test data only).
   Result<std::vector<std::string>> add_seekers_bulk(const std::vector<std::pair<std::string, std::string>>& email_and_name,
                                                     std::string_view password);

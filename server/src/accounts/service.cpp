@@ -343,6 +343,31 @@ Result<void> Service::register_seeker(std::string_view raw_name, std::string_vie
   });
 }
 
+Result<User> Service::add_verified_seeker(store::Connection& c, std::string_view raw_name, std::string_view raw_email,
+                                          std::string_view password) {
+  const std::string name = text::trim(raw_name);
+  const std::string email = normalise_login(raw_email);
+  std::map<std::string, std::string> problems;
+  if (name.empty()) problems["name"] = json::msg_required("氏名");
+  else if (text::length(name) > 100) problems["name"] = json::msg_too_long("氏名", 100);
+  if (!text::is_plausible_email(email)) problems["email"] = json::msg_invalid("メールアドレス");
+  if (auto rule = check_password_rules(password, email)) problems["password"] = *rule;
+  if (!problems.empty()) return fail(errors::validation(std::move(problems)));
+  if (KH_TRY(repo::find_user_by_login(c, email)))
+    return fail(errors::conflict("account_exists", "このメールアドレスのアカウントがすでにあります。ログインしてから、もう一度リンクを開いてください。"));
+  User u;
+  u.id = crypto::new_id("usr");
+  u.login = email;
+  u.email = email;
+  u.display_name = name;
+  u.role = Role::seeker;
+  u.status = "active";
+  u.created_at_ms = now_ms();
+  KH_TRY_VOID(repo::insert_user(c, u, crypto::hash_password(password)));
+  KH_TRY_VOID(store::append_change(c, "user", u.id, "create"));
+  return u;
+}
+
 Result<void> Service::verify_email(std::string_view token, const std::string& ip) {
   if (token.empty() || token.size() > 200) return fail(invalid_token);
   auto lease = KH_TRY(connect(pool_));

@@ -11,6 +11,7 @@
 #include "accounts/accounts.h"
 #include "app/career_demo.h"
 #include "app/context.h"
+#include "app/demo_data.h"
 #include "core/time.h"
 #include "placement_rounds/placement_rounds.h"
 
@@ -116,6 +117,10 @@ Result<void> load_placement_round_demo(Context& ctx, const accounts::CurrentUser
 
 }  // namespace
 
+//! The demo doctor with their own seeker account (printed with the demo logins): 斎藤 拓也, in 義務勤務, whose
+//! plan is in 本人確認.
+constexpr int demo_doctor = 18;
+
 Result<void> load_career_demo(Context& ctx) {
   auto centre = KH_TRY(ctx.accounts->act_as("career-09"));
   if (!centre) return {};
@@ -147,7 +152,8 @@ Result<void> load_career_demo(Context& ctx) {
         {"name", std::string(family[i % 20]) + " " + given[(i * 7) % 10]}, {"kind", kind},
         {"university", universities[i % 5]}, {"graduation_year", grad}, {"licence_year", grad}, {"loan_months", loan},
         {"programme_id", programmes[i % 3]}, {"specialty_wish", i % 3 == 0 ? "総合内科" : i % 3 == 1 ? "外科" : "総合診療"},
-        {"status", status}, {"email", "career-doctor-" + std::to_string(i + 1) + "@demo.kakehashi.example"}}));
+        {"status", status},
+        {"email", i == demo_doctor ? std::string(demo_doctor_login) : "career-doctor-" + std::to_string(i + 1) + "@demo.kakehashi.example"}}));
     const std::string id(d.at("id").as_string());
     if (status != "post_obligation" && i != 17 && !(i % 11 == 6 && i % 5 != 4 && i % 7 != 3) && round_doctors.size() < 20)
       round_doctors.push_back(id);
@@ -200,6 +206,12 @@ Result<void> load_career_demo(Context& ctx) {
     if (i == 17)
       KH_TRY(s.change_status(*centre, id, bj::object{{"status", "withdrawn"}, {"date", date(this_year - 1, 3, 31)}, {"reason", "repayment"},
                                                      {"consent", false}, {"follow_up", "返還計画の確認（毎年4月）"}}));
+    if (i == demo_doctor) {
+      // The doctor's own account: their plan is awaiting their confirmation (本人確認).
+      auto user = KH_TRY(ctx.accounts->add_user_with_password(demo_doctor_login, demo_password, "seeker", "", "", demo_doctor_login,
+                                                              std::string(d.at("name").as_string())));
+      KH_TRY_VOID(s.link_account(id, user.id));
+    }
     if (since >= 12 && i % 2 == 0)
       KH_TRY(s.change_status(*centre, id, bj::object{{"status", "completed"}, {"date", date(grad + 9, 3, 31)}}));
   }

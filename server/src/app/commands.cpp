@@ -8,6 +8,7 @@
 
 #include "accounts/accounts.h"
 #include "app/api_routes.h"
+#include "app/career_demo.h"
 #include "app/config.h"
 #include "app/context.h"
 #include "app/demo_data.h"
@@ -186,7 +187,8 @@ int demo_data_command(const std::map<std::string, std::string>& flags) {
             << "  コーディネーター (coordinator)       coord-nurse-13 (看護職), coord-doctor-13 (医師)\n"
             << "  地域医療支援センター (career_center) career-09\n"
             << "  勤改センター (workenv_center)        workenv-13 (受託者), workenv-13-pref (都道府県), workenv-13-roukyoku (労働局), workenv-13-adviser (アドバイザー)\n"
-            << "  求職者 (seeker)                      seeker@example.jp\n";
+            << "  求職者 (seeker)                      seeker@example.jp\n"
+            << "  義務年限医師 (seeker, 私のキャリアプラン) " << demo_doctor_login << " (計画が本人確認待ち)\n";
   return 0;
 }
 

@@ -10,6 +10,7 @@
 //! (draft). 案 → 本人確認 → 承認, each save and each change of state a new plan version (who, when, what).
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/error.h"
 
@@ -23,7 +24,9 @@ namespace kh::careers {
 
 class Service {
  public:
-  Service(store::Pool& pool, const reference::Catalogue& catalogue) : pool_(pool), catalogue_(catalogue) {}
+  //! `accounts` makes the doctor's seeker account when they accept an invitation and gives links their address.
+  Service(store::Pool& pool, const reference::Catalogue& catalogue, accounts::Service& accounts)
+      : pool_(pool), catalogue_(catalogue), accounts_(accounts) {}
 
   //! The centre's programmes (current version, with rule descriptions).
   Result<boost::json::object> programmes(const accounts::CurrentUser& centre);
@@ -39,6 +42,10 @@ class Service {
   Result<boost::json::object> doctors(const accounts::CurrentUser& centre, const std::optional<std::string>& status,
                                       const std::optional<std::string>& programme_id, const std::optional<std::string>& q);
   Result<boost::json::object> register_doctor(const accounts::CurrentUser& centre, const boost::json::object& body);
+  //! The registry from a CSV file (UTF-8 with or without a BOM, or Windows-31J; the export's Japanese headers, so an
+  //! export re-imports): every row or none; each problem as "row_N" naming the row and the column in Japanese. A
+  //! doctor already in the registry (氏名・卒業年・出身大学) is a row error; 計画の状態 is read and ignored.
+  Result<boost::json::object> import_registry(const accounts::CurrentUser& centre, std::string_view bytes);
   //! The record with its status history, plan and plan versions (audited).
   Result<boost::json::object> doctor(const accounts::CurrentUser& centre, const std::string& id);
   //! A change of status with reason code, date, consent and follow-up (離脱 and 中断 need a reason).
@@ -61,9 +68,15 @@ class Service {
   Result<std::string> registry_csv(const accounts::CurrentUser& centre);
   //! Statistics tables: by 診療科 × 二次医療圏 (of today's assignment) × status, by cohort (graduation year) with
   //! completion and 離脱 rates, by loan kind.
-  Result<boost::json::object> statistics(const accounts::CurrentUser& centre);
-  //! One statistics table ("area", "cohort" or "kind") as CSV for Excel (Windows-31J).
-  Result<std::string> statistics_csv(const accounts::CurrentUser& centre, const std::string& table);
+  //! Filters: `programme_id` (one of the centre's programmes: its doctors only) and `year` (年度: where each
+  //! doctor works on 1 April of that year instead of today); both strings as the query gives them (400 naming the
+  //! field when wrong).
+  Result<boost::json::object> statistics(const accounts::CurrentUser& centre, const std::optional<std::string>& programme_id = std::nullopt,
+                                         const std::optional<std::string>& year = std::nullopt);
+  //! One statistics table ("area", "cohort" or "kind") as CSV for Excel (Windows-31J), with the same filters.
+  Result<std::string> statistics_csv(const accounts::CurrentUser& centre, const std::string& table,
+                                     const std::optional<std::string>& programme_id = std::nullopt,
+                                     const std::optional<std::string>& year = std::nullopt);
   //! Interview and mentoring records (面談記録) of a doctor, newest first: the centre's only, every read audited.
   Result<boost::json::object> interviews(const accounts::CurrentUser& centre, const std::string& id);
   //! Adds one ({"held_on", "kind": interview | mentoring | phone, "body"}).
@@ -71,9 +84,39 @@ class Service {
   //! The obligation ledger month by month, with the state of each rule (audited).
   Result<boost::json::object> ledger(const accounts::CurrentUser& centre, const std::string& id);
 
+  //! The obligation ledger of every doctor of the centre, or of one, as CSV for Excel (Windows-31J, one row per
+  //! doctor and month, dates as the app shows them; audited).
+  Result<std::string> ledger_csv(const accounts::CurrentUser& centre, const std::optional<std::string>& id);
+
+  // ---- the doctor's own account ----
+  //! Mails the registry doctor a one-time link (72 hours) to their registry address; a newer invitation replaces
+  //! an open one. 400 without an address, 409 when an account is linked already.
+  Result<boost::json::object> invite_doctor(const accounts::CurrentUser& centre, const std::string& id);
+  //! The centre marks a change request handled, with an optional reply the doctor reads.
+  Result<boost::json::object> handle_change_request(const accounts::CurrentUser& centre, const std::string& id,
+                                                    const std::string& request_id, const boost::json::object& body);
+  //! What an invitation link is for (the doctor's name, the centre, the address), without using it; 400 when the
+  //! link is unknown, used or expired.
+  Result<boost::json::object> invitation(const boost::json::object& body);
+  //! Accepts an invitation: links the logged-in seeker (`viewer`), or with a password makes a seeker account for
+  //! the registry's address and name. Single use.
+  Result<boost::json::object> accept_invitation(const accounts::CurrentUser* viewer, const boost::json::object& body, const std::string& ip);
+  //! The doctor's own records (a seeker linked to one or more registry doctors).
+  Result<boost::json::object> my_records(const accounts::CurrentUser& doctor);
+  //! One of them, read-only: the plan, the ledger with each rule's state explained, deadlines, their change
+  //! requests; never the interview records. Another doctor's id reads as 404.
+  Result<boost::json::object> my_record(const accounts::CurrentUser& doctor, const std::string& id);
+  //! The doctor confirms the plan in 本人確認 ({"version"}: the version they read) → 本人確認済み.
+  Result<boost::json::object> confirm_my_plan(const accounts::CurrentUser& doctor, const std::string& id, const boost::json::object& body);
+  //! Links a registry doctor to an existing seeker account directly (the demo data's path; people use invitations).
+  Result<void> link_account(const std::string& doctor_id, const std::string& user_id);
+  //! The doctor asks the centre for a change ({"body"}); it stays in the centre's queue until handled.
+  Result<boost::json::object> request_change(const accounts::CurrentUser& doctor, const std::string& id, const boost::json::object& body);
+
  private:
   store::Pool& pool_;
   const reference::Catalogue& catalogue_;
+  accounts::Service& accounts_;
 };
 
 void register_routes(http::Router& router, Service& service, accounts::Service& accounts);

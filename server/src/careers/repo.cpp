@@ -201,4 +201,100 @@ Result<void> save_plan(store::Connection& c, const std::string& doctor_id, const
   return {};
 }
 
+// ---- the doctor's own account ----------------------------------------------------------------------------------
+
+Result<std::optional<std::pair<std::string, std::int64_t>>> account_of(store::Connection& c, const std::string& doctor_id) {
+  auto r = KH_TRY(c.execute("SELECT user_id, linked_at FROM career_doctor_accounts WHERE doctor_id = $1", {doctor_id}));
+  if (r.rows.empty()) return std::optional<std::pair<std::string, std::int64_t>>{};
+  return std::optional(std::pair{r.rows[0].text(0), r.rows[0].integer(1)});
+}
+Result<std::vector<std::string>> doctors_of_user(store::Connection& c, const std::string& user_id) {
+  std::vector<std::string> out;
+  for (const auto& r : KH_TRY(c.execute("SELECT doctor_id FROM career_doctor_accounts WHERE user_id = $1 ORDER BY linked_at", {user_id})).rows)
+    out.push_back(r.text(0));
+  return out;
+}
+Result<void> link_account(store::Connection& c, const std::string& doctor_id, const std::string& user_id, std::int64_t at) {
+  KH_TRY(c.execute("INSERT INTO career_doctor_accounts (doctor_id, user_id, linked_at) VALUES ($1, $2, $3)", {doctor_id, user_id, at}));
+  return {};
+}
+
+namespace {
+constexpr const char* invitation_columns = "SELECT doctor_id, email, created_by_name, created_at, expires_at, used_at FROM career_invitations ";
+Invitation read_invitation(const store::Row& r) {
+  Invitation i{r.text(0), r.text(1), r.text(2), r.integer(3), r.integer(4), std::nullopt};
+  if (!r.is_null(5)) i.used_at = r.integer(5);
+  return i;
+}
+constexpr const char* request_columns =
+    "SELECT id, doctor_id, author_name, body, plan_version, created_at, handled_at, handled_by_name, reply FROM career_change_requests ";
+ChangeRequest read_request(const store::Row& r) {
+  ChangeRequest x;
+  x.id = r.text(0);
+  x.doctor_id = r.text(1);
+  x.author_name = r.text(2);
+  x.body = r.text(3);
+  x.plan_version = opt_int(r, 4);
+  x.created_at = r.integer(5);
+  if (!r.is_null(6)) x.handled_at = r.integer(6);
+  x.handled_by_name = r.optional_text(7);
+  x.reply = r.optional_text(8);
+  return x;
+}
+}  // namespace
+
+Result<std::optional<Invitation>> latest_invitation(store::Connection& c, const std::string& doctor_id) {
+  auto r = KH_TRY(c.execute(std::string(invitation_columns) + "WHERE doctor_id = $1 ORDER BY created_at DESC LIMIT 1", {doctor_id}));
+  if (r.rows.empty()) return std::optional<Invitation>{};
+  return std::optional(read_invitation(r.rows[0]));
+}
+Result<void> expire_invitations(store::Connection& c, const std::string& doctor_id, std::int64_t at) {
+  KH_TRY(c.execute("UPDATE career_invitations SET used_at = $2 WHERE doctor_id = $1 AND used_at IS NULL", {doctor_id, at}));
+  return {};
+}
+Result<void> insert_invitation(store::Connection& c, const std::string& digest, const Invitation& inv, const std::string& created_by) {
+  KH_TRY(c.execute("INSERT INTO career_invitations (token_digest, doctor_id, email, created_by, created_by_name, created_at, expires_at) "
+                   "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                   {digest, inv.doctor_id, inv.email, created_by, inv.created_by_name, inv.created_at, inv.expires_at}));
+  return {};
+}
+Result<std::optional<Invitation>> open_invitation(store::Connection& c, const std::string& digest, std::int64_t now) {
+  auto r = KH_TRY(c.execute(std::string(invitation_columns) + "WHERE token_digest = $1 AND used_at IS NULL AND expires_at > $2", {digest, now}));
+  if (r.rows.empty()) return std::optional<Invitation>{};
+  return std::optional(read_invitation(r.rows[0]));
+}
+Result<bool> use_invitation(store::Connection& c, const std::string& digest, std::int64_t now) {
+  // The conditional update is what makes the link single-use even when two requests race.
+  auto r = KH_TRY(c.execute("UPDATE career_invitations SET used_at = $2 WHERE token_digest = $1 AND used_at IS NULL", {digest, now}));
+  return r.affected == 1;
+}
+Result<void> insert_change_request(store::Connection& c, const ChangeRequest& x, const std::string& user_id) {
+  KH_TRY(c.execute("INSERT INTO career_change_requests (id, doctor_id, user_id, author_name, body, plan_version, created_at) "
+                   "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                   {x.id, x.doctor_id, user_id, x.author_name, x.body, opt_param(x.plan_version), x.created_at}));
+  return {};
+}
+Result<std::vector<ChangeRequest>> change_requests_of(store::Connection& c, const std::string& doctor_id) {
+  std::vector<ChangeRequest> out;
+  for (const auto& r : KH_TRY(c.execute(std::string(request_columns) + "WHERE doctor_id = $1 ORDER BY created_at DESC, id", {doctor_id})).rows)
+    out.push_back(read_request(r));
+  return out;
+}
+Result<std::vector<ChangeRequest>> open_change_requests(store::Connection& c, const std::vector<std::string>& doctor_ids) {
+  std::vector<ChangeRequest> out;
+  if (doctor_ids.empty()) return out;
+  for (const auto& r : KH_TRY(c.execute(std::string(request_columns) + "WHERE handled_at IS NULL AND doctor_id IN (" + in_list(doctor_ids.size()) +
+                                            ") ORDER BY created_at, id",
+                                        text_params(doctor_ids))).rows)
+    out.push_back(read_request(r));
+  return out;
+}
+Result<bool> handle_change_request(store::Connection& c, const std::string& doctor_id, const std::string& id, const std::string& user_id,
+                                   const std::string& name, const std::optional<std::string>& reply, std::int64_t at) {
+  auto r = KH_TRY(c.execute("UPDATE career_change_requests SET handled_at = $3, handled_by = $4, handled_by_name = $5, reply = $6 "
+                            "WHERE id = $1 AND doctor_id = $2 AND handled_at IS NULL",
+                            {id, doctor_id, at, user_id, name, store::optional_text(reply)}));
+  return r.affected == 1;
+}
+
 }  // namespace kh::careers::repo

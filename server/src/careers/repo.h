@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <vector>
+#include <utility>
 
 #include "core/error.h"
 
@@ -87,5 +88,43 @@ Result<std::vector<PlanVersion>> plan_versions_of(store::Connection& c, const st
 //! Writes the plan in force and appends its version (the caller runs it in a transaction).
 Result<void> save_plan(store::Connection& c, const std::string& doctor_id, const Plan& plan, const std::string& change,
                        const std::string& user_id);
+
+// ---- the doctor's own account (migration 0021) ----
+
+struct Invitation {
+  std::string doctor_id, email, created_by_name;
+  std::int64_t created_at = 0, expires_at = 0;
+  std::optional<std::int64_t> used_at;
+};
+struct ChangeRequest {
+  std::string id, doctor_id, author_name, body;
+  std::optional<int> plan_version;
+  std::int64_t created_at = 0;
+  std::optional<std::int64_t> handled_at;
+  std::optional<std::string> handled_by_name, reply;
+};
+
+//! The seeker account linked to a doctor, with when.
+Result<std::optional<std::pair<std::string, std::int64_t>>> account_of(store::Connection& c, const std::string& doctor_id);
+//! The doctors a seeker account is linked to.
+Result<std::vector<std::string>> doctors_of_user(store::Connection& c, const std::string& user_id);
+Result<void> link_account(store::Connection& c, const std::string& doctor_id, const std::string& user_id, std::int64_t at);
+//! The newest invitation of a doctor.
+Result<std::optional<Invitation>> latest_invitation(store::Connection& c, const std::string& doctor_id);
+//! Ends every open invitation of a doctor (a new one replaces them).
+Result<void> expire_invitations(store::Connection& c, const std::string& doctor_id, std::int64_t at);
+Result<void> insert_invitation(store::Connection& c, const std::string& digest, const Invitation& inv, const std::string& created_by);
+//! An unused, unexpired invitation by its token's digest.
+Result<std::optional<Invitation>> open_invitation(store::Connection& c, const std::string& digest, std::int64_t now);
+//! Marks it used; false when another request used it first.
+Result<bool> use_invitation(store::Connection& c, const std::string& digest, std::int64_t now);
+Result<void> insert_change_request(store::Connection& c, const ChangeRequest& r, const std::string& user_id);
+//! A doctor's requests, newest first.
+Result<std::vector<ChangeRequest>> change_requests_of(store::Connection& c, const std::string& doctor_id);
+//! Open requests of the given doctors, oldest first.
+Result<std::vector<ChangeRequest>> open_change_requests(store::Connection& c, const std::vector<std::string>& doctor_ids);
+//! Marks a request handled; false when it was not open.
+Result<bool> handle_change_request(store::Connection& c, const std::string& doctor_id, const std::string& id, const std::string& user_id,
+                                   const std::string& name, const std::optional<std::string>& reply, std::int64_t at);
 
 }  // namespace kh::careers::repo

@@ -4,6 +4,7 @@
 
 #include "accounts/accounts.h"
 #include "accounts/http_guard.h"
+#include "core/text.h"
 #include "core/time.h"
 #include "careers/careers.h"
 #include "http/request.h"
@@ -65,14 +66,14 @@ void register_routes(http::Router& router, Service& s, accounts::Service& accoun
   });
   // Rule: career_center staff; the doctors of their own prefecture only.
   router.add("GET", "/api/v1/career/statistics", [&](http::Request& req) {
-    return with_user(accounts, req, [&](const auto& c) { return reply(s.statistics(c)); });
+    return with_user(accounts, req, [&](const auto& c) { return reply(s.statistics(c, req.query_param("programme_id"), req.query_param("year"))); });
   });
   // Rule: career_center staff; the doctors of their own prefecture only.
   router.add("GET", "/api/v1/career/statistics.csv", [&](http::Request& req) {
     return with_user(accounts, req, [&](const auto& c) {
       auto table = req.query_param("table").value_or("");
       if (table.empty()) table = "area";
-      auto bytes = s.statistics_csv(c, table);
+      auto bytes = s.statistics_csv(c, table, req.query_param("programme_id"), req.query_param("year"));
       if (!bytes) return http::error_response(bytes.error());
       return csv_file(std::move(*bytes), "career-statistics-" + table, "%E7%B5%B1%E8%A8%88");
     });
@@ -80,6 +81,15 @@ void register_routes(http::Router& router, Service& s, accounts::Service& accoun
   // Rule: career_center staff; the doctor belongs to their prefecture.
   router.add("POST", "/api/v1/career/doctors", [&](http::Request& req) {
     return with_user_and_body(accounts, req, [&](const auto& c, const bj::object& b) { return reply(s.register_doctor(c, b), 201); });
+  });
+  // Rule: career_center staff; the rows become doctors of their own prefecture (all or none).
+  router.add("POST", "/api/v1/career/doctors/import", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const auto& c) {
+      // The encoding is found from the bytes (UTF-8, else Windows-31J), not from a charset a browser may not send.
+      if (!text::ascii_lower(req.header("content-type").value_or("")).starts_with("text/csv"))
+        return http::error_response({415, "unsupported_media_type", "CSV（Content-Type: text/csv）で送信してください。", {}});
+      return reply(s.import_registry(c, req.body), 201);
+    });
   });
   // Rule: career_center staff of the doctor's prefecture (audited); others 404.
   router.add("GET", "/api/v1/career/doctors/{id}", [&](http::Request& req) {
@@ -112,6 +122,61 @@ void register_routes(http::Router& router, Service& s, accounts::Service& accoun
   // Rule: career_center staff of the doctor's prefecture (audited); others 404.
   router.add("GET", "/api/v1/career/doctors/{id}/ledger", [&](http::Request& req) {
     return with_user(accounts, req, [&](const auto& c) { return reply(s.ledger(c, req.param("id"))); });
+  });
+  // Rule: career_center staff; the doctors of their own prefecture only, or one of them (audited); others 404.
+  router.add("GET", "/api/v1/career/ledger.csv", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const auto& c) {
+      const auto id = req.query_param("doctor_id");
+      auto bytes = s.ledger_csv(c, id);
+      if (!bytes) return http::error_response(bytes.error());
+      return csv_file(std::move(*bytes), "career-ledger", "%E7%BE%A9%E5%8B%99%E5%B9%B4%E9%99%90%E5%8F%B0%E5%B8%B3");
+    });
+  });
+  // Rule: career_center staff of the doctor's prefecture (a one-time link to the registry's address); others 404.
+  router.add("POST", "/api/v1/career/doctors/{id}/invitation", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const auto& c) { return reply(s.invite_doctor(c, req.param("id")), 201); });
+  });
+  // Rule: career_center staff of the doctor's prefecture; others 404.
+  router.add("POST", "/api/v1/career/doctors/{id}/change-requests/{request_id}/handled", [&](http::Request& req) {
+    return with_user_and_body(accounts, req, [&](const auto& c, const bj::object& b) {
+      return reply(s.handle_change_request(c, req.param("id"), req.param("request_id"), b));
+    });
+  });
+  // Rule: anyone holding the invitation link (nothing is used up; an unknown, used or expired link is 400).
+  router.add("POST", "/api/v1/career/invitation/preview", [&](http::Request& req) {
+    auto body = http::json_body(req);
+    if (!body) return http::error_response(body.error());
+    return reply(s.invitation(*body));
+  });
+  // Rule: anyone holding the invitation link: a logged-in seeker links their account, a visitor without a session
+  // makes a seeker account for the registry's address; other roles 403.
+  router.add("POST", "/api/v1/career/invitation/accept", [&](http::Request& req) {
+    std::optional<accounts::CurrentUser> viewer;
+    if (req.cookie("kh_session")) {
+      // An expired session is nobody (the page offers a new account); a live one must send its CSRF token.
+      auto current = accounts.authenticate(req);
+      if (current) viewer = std::move(*current);
+      else if (current.error().status != 401) return http::error_response(current.error());
+    }
+    auto body = http::json_body(req);
+    if (!body) return http::error_response(body.error());
+    return reply(s.accept_invitation(viewer ? &*viewer : nullptr, *body, req.remote_ip));
+  });
+  // Rule: seekers; the registry records linked to their own account only.
+  router.add("GET", "/api/v1/me/career", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const auto& c) { return reply(s.my_records(c)); });
+  });
+  // Rule: seekers; only a record linked to their own account (another doctor's id 404; never the interview records).
+  router.add("GET", "/api/v1/me/career/{id}", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const auto& c) { return reply(s.my_record(c, req.param("id"))); });
+  });
+  // Rule: seekers; only their own plan, in 本人確認, at the version they read; others 404.
+  router.add("POST", "/api/v1/me/career/{id}/confirm", [&](http::Request& req) {
+    return with_user_and_body(accounts, req, [&](const auto& c, const bj::object& b) { return reply(s.confirm_my_plan(c, req.param("id"), b)); });
+  });
+  // Rule: seekers; only for their own record; others 404.
+  router.add("POST", "/api/v1/me/career/{id}/change-requests", [&](http::Request& req) {
+    return with_user_and_body(accounts, req, [&](const auto& c, const bj::object& b) { return reply(s.request_change(c, req.param("id"), b), 201); });
   });
 }
 

@@ -5,6 +5,7 @@
 #include <array>
 #include <map>
 #include <cmath>
+#include <cstdio>
 #include <set>
 #include <tuple>
 
@@ -18,6 +19,7 @@
 #include "core/text.h"
 #include "core/json.h"
 #include "core/time.h"
+#include "mail/mail.h"
 #include "reference/reference.h"
 #include "store/database.h"
 
@@ -64,11 +66,13 @@ constexpr std::array<Code, 5> withdrawal_reasons{{
 constexpr std::array<std::string_view, 19> basic_areas{
     "内科", "小児科", "皮膚科", "精神科", "外科", "整形外科", "産婦人科", "眼科", "耳鼻咽喉科", "泌尿器科",
     "脳神経外科", "放射線科", "麻酔科", "病理", "臨床検査", "救急科", "形成外科", "リハビリテーション科", "総合診療"};
-//! draft 下書き (has violations), proposed 案, confirmation 本人確認, approved 承認.
-constexpr std::array<Code, 4> plan_states{{
+//! draft 下書き (has violations), proposed 案, confirmation 本人確認, confirmed (the doctor confirmed it with their
+//! own account), approved 承認.
+constexpr std::array<Code, 5> plan_states{{
     {"draft", "下書き（違反あり）"},
     {"proposed", "案"},
     {"confirmation", "本人確認中"},
+    {"confirmed", "本人確認済み"},
     {"approved", "承認済み"},
 }};
 
@@ -514,6 +518,57 @@ Result<void> need_programme(const Loaded& l) {
   return {};
 }
 
+//! The doctor's own account as the centre sees it: linked or not, and the latest invitation.
+Result<bj::object> account_json(store::Connection& c, const std::string& doctor_id) {
+  const auto account = KH_TRY(repo::account_of(c, doctor_id));
+  bj::object o{{"linked", account.has_value()},
+               {"linked_at", account ? bj::value(format_iso8601_jst(account->second)) : bj::value(nullptr)}};
+  const auto inv = KH_TRY(repo::latest_invitation(c, doctor_id));
+  if (!inv) {
+    o["invitation"] = nullptr;
+    return o;
+  }
+  const bool open = !inv->used_at && inv->expires_at > now_ms();
+  const std::string state = open ? "open" : inv->used_at ? "used" : "expired";
+  o["invitation"] = bj::object{{"email", inv->email},
+                               {"sent_at", format_iso8601_jst(inv->created_at)},
+                               {"expires_at", format_iso8601_jst(inv->expires_at)},
+                               {"invited_by", inv->created_by_name},
+                               {"state", state},
+                               {"state_label", open ? "招待中（" + format_datetime_ja(inv->expires_at) + "まで有効）"
+                                               : state == "used" ? std::string("使用済み") : std::string("期限切れ")}};
+  return o;
+}
+
+//! A doctor's requests for a change, newest first (the centre's record page and the doctor's own page).
+Result<bj::array> change_requests_json(store::Connection& c, const std::string& doctor_id) {
+  bj::array out;
+  for (const auto& r : KH_TRY(repo::change_requests_of(c, doctor_id)))
+    out.push_back(bj::object{{"id", r.id},
+                             {"body", r.body},
+                             {"author", r.author_name},
+                             {"plan_version", r.plan_version ? bj::value(*r.plan_version) : nullptr},
+                             {"created_at", format_iso8601_jst(r.created_at)},
+                             {"handled", r.handled_at.has_value()},
+                             {"handled_at", r.handled_at ? bj::value(format_iso8601_jst(*r.handled_at)) : nullptr},
+                             {"handled_by", r.handled_by_name ? bj::value(*r.handled_by_name) : nullptr},
+                             {"reply", r.reply ? bj::value(*r.reply) : nullptr}});
+  return out;
+}
+
+//! The ledger of a loaded doctor: the evaluation of their plan in force with every month.
+struct LedgerOf {
+  std::vector<cr::Assignment> assignments;
+  cr::Evaluation evaluation;
+};
+Result<LedgerOf> evaluate_plan_in_force(store::Connection& c, const Loaded& l, const reference::Catalogue& catalogue) {
+  const auto plan = KH_TRY(repo::plan_of(c, l.doctor.id));
+  const auto input = plan ? assignments_from_stored(plan->assignments_json) : std::vector<AssignmentInput>{};
+  auto as = engine_assignments(input, l.groups, catalogue, l.doctor.prefecture);
+  auto ev = cr::evaluate(engine_doctor(l.doctor), l.rules, as, today_jst());
+  return LedgerOf{std::move(as), std::move(ev)};
+}
+
 }  // namespace
 
 // ---- programmes ----------------------------------------------------------------------------------------------
@@ -662,14 +717,16 @@ Result<bj::object> Service::doctors(const accounts::CurrentUser& u, const std::o
   return bj::object{{"items", std::move(items)}, {"total", total}};
 }
 
-Result<bj::object> Service::register_doctor(const accounts::CurrentUser& u, const bj::object& body) {
-  const auto prefs = KH_TRY(centre_prefectures(u));
-  if (prefs.empty()) return fail(errors::forbidden("地域医療支援センターに所属していません。"));
+namespace {
+//! A new registry doctor read from a body, every problem named in Japanese by its field (registration and the
+//! CSV import). `programme_version` (the import's 版) binds the doctor to that version instead of the current one.
+Result<repo::Doctor> read_new_doctor(store::Connection& c, const std::vector<std::string>& prefs, const bj::object& body) {
   json::FieldReader f(body);
   repo::Doctor d;
   d.prefecture = prefs.front();
   d.name = f.required_string("name", "氏名", 60);
   d.name_kana = f.optional_string("name_kana", "ふりがな", 60);
+  if (d.name_kana && d.name_kana->empty()) d.name_kana.reset();
   d.kind = f.required_string("kind", "区分", 40);
   if (!d.kind.empty() && !label_of(doctor_kinds, d.kind)) f.add_error("kind", "「区分」は " + choices(doctor_kinds) + " のいずれかです。");
   d.university = f.required_string("university", "出身大学", 100);
@@ -678,9 +735,11 @@ Result<bj::object> Service::register_doctor(const accounts::CurrentUser& u, cons
   if (auto y = f.optional_integer("licence_year", "医師免許取得年", 1970, 2100)) d.licence_year = static_cast<int>(*y);
   d.loan_months = static_cast<int>(f.optional_integer("loan_months", "貸与期間（月）", 0, 240).value_or(0));
   d.specialty_wish = f.optional_string("specialty_wish", "希望診療科", 60);
+  if (d.specialty_wish && d.specialty_wish->empty()) d.specialty_wish.reset();
   d.status = f.optional_string("status", "状況", 40).value_or("clinical_training");
   if (!label_of(statuses, d.status)) f.add_error("status", "「状況」は " + choices(statuses) + " のいずれかです。");
-  d.obligation_start = f.optional_string("obligation_start", "義務開始月", 7).value_or(d.graduation_year ? std::to_string(d.graduation_year) + "-04" : "");
+  d.obligation_start = f.optional_string("obligation_start", "義務開始月", 7).value_or("");
+  if (d.obligation_start.empty() && d.graduation_year) d.obligation_start = std::to_string(d.graduation_year) + "-04";
   if (!f.has_error("obligation_start") && d.graduation_year && !parse_month(d.obligation_start))
     f.add_error("obligation_start", "「義務開始月」は YYYY-MM の形で入力してください。");
   d.specialist_certified_on = f.optional_string("specialist_certified_on", "専門医資格取得日", 10);
@@ -689,34 +748,225 @@ Result<bj::object> Service::register_doctor(const accounts::CurrentUser& u, cons
   if (d.specialist_certified_on && d.specialist_certified_on->empty()) d.specialist_certified_on.reset();
   d.email = f.optional_string("email", "メールアドレス", 200);
   if (d.email && !d.email->empty() && d.email->find('@') == std::string::npos) f.add_error("email", json::msg_invalid("メールアドレス"));
+  if (d.email && d.email->empty()) d.email.reset();
   d.phone = f.optional_string("phone", "電話番号", 30);
+  if (d.phone && d.phone->empty()) d.phone.reset();
   d.programme_id = f.optional_string("programme_id", "プログラム", 60);
   if (d.programme_id && d.programme_id->empty()) d.programme_id.reset();
+  const auto version = f.optional_integer("programme_version", "版", 1, 100000);
+  if (d.programme_id) {
+    auto p = KH_TRY(repo::find_programme(c, *d.programme_id));
+    if (!p || !covers(prefs, p->prefecture)) f.add_error("programme_id", "「プログラム」が見つかりません。");
+    else if (version && !KH_TRY(repo::find_version(c, p->id, static_cast<int>(*version))))
+      f.add_error("programme_version", "「版」第" + std::to_string(*version) + "版はこのプログラムにありません。");
+    else d.programme_version = version ? static_cast<int>(*version) : p->current_version;
+  }
+  KH_TRY_VOID(f.finish());
+  return d;
+}
+
+//! Writes a new doctor with the first entry of their status history (inside the caller's transaction).
+Result<void> insert_new_doctor(store::Connection& c, const accounts::CurrentUser& u, repo::Doctor& d, std::string_view note) {
+  d.id = crypto::new_id("cdr");
+  d.created_at = d.updated_at = now_ms();
+  KH_TRY_VOID(repo::insert_doctor(c, d));
+  repo::Event e;
+  e.id = crypto::new_id("cde");
+  e.status = d.status;
+  e.event_date = format_iso8601_jst(d.created_at).substr(0, 10);
+  e.note = std::string(note);
+  e.created_by_name = person(u);
+  e.created_at = d.created_at;
+  return repo::insert_event(c, d.id, e, u.user.id);
+}
+}  // namespace
+
+Result<bj::object> Service::register_doctor(const accounts::CurrentUser& u, const bj::object& body) {
+  const auto prefs = KH_TRY(centre_prefectures(u));
+  if (prefs.empty()) return fail(errors::forbidden("地域医療支援センターに所属していません。"));
+  std::string id;
   {
     auto lease = KH_TRY(pool_.acquire());
     auto& c = *lease;
-    if (d.programme_id) {
-      auto p = KH_TRY(repo::find_programme(c, *d.programme_id));
-      if (!p || !covers(prefs, p->prefecture)) f.add_error("programme_id", "「プログラム」が見つかりません。");
-      else d.programme_version = p->current_version;
-    }
-    KH_TRY_VOID(f.finish());
-    d.id = crypto::new_id("cdr");
-    d.created_at = d.updated_at = now_ms();
+    auto d = KH_TRY(read_new_doctor(c, prefs, body));
     KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
-      KH_TRY_VOID(repo::insert_doctor(c, d));
-      repo::Event e;
-      e.id = crypto::new_id("cde");
-      e.status = d.status;
-      e.event_date = format_iso8601_jst(d.created_at).substr(0, 10);
-      e.note = "登録";
-      e.created_by_name = person(u);
-      e.created_at = d.created_at;
-      KH_TRY_VOID(repo::insert_event(c, d.id, e, u.user.id));
+      KH_TRY_VOID(insert_new_doctor(c, u, d, "登録"));
       return audit::record(c, accounts::actor_of(u), "career_doctor_registered", "career_doctor", d.id);
     }));
+    id = d.id;
   }
-  return doctor(u, d.id);
+  return doctor(u, id);
+}
+
+namespace {
+//! The registry's CSV columns, as registry_csv writes them: the API's field (empty: read and ignored) and header.
+struct RegistryColumn {
+  std::string_view field, header;
+  bool required;
+};
+constexpr std::array<RegistryColumn, 16> registry_columns{{
+    {"name", "氏名", true},
+    {"name_kana", "ふりがな", false},
+    {"kind", "区分", true},
+    {"university", "出身大学", true},
+    {"graduation_year", "卒業年", true},
+    {"licence_year", "医師免許取得年", false},
+    {"loan_months", "貸与期間（月）", false},
+    {"programme_id", "プログラム", false},
+    {"programme_version", "版", false},
+    {"specialty_wish", "希望診療科", false},
+    {"status", "状況", false},
+    {"", "計画の状態", false},  // the export's; plans are not imported
+    {"obligation_start", "義務開始月", false},
+    {"specialist_certified_on", "専門医資格取得日", false},
+    {"email", "メールアドレス", false},
+    {"phone", "電話番号", false},
+}};
+std::string header_key(std::string_view h) {
+  std::string k = text::fold(text::trim(h));
+  std::erase(k, ' ');
+  return k;
+}
+bool whole_number(std::string_view s) { return !s.empty() && s.size() <= 6 && std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; }); }
+//! 2027/4/1 (what Excel writes) → 2027-04-01; 2027/4 → 2027-04; anything else as written (the field's check names it).
+std::string iso_of(std::string_view cell) {
+  std::string s = text::fold(text::trim(cell));
+  std::replace(s.begin(), s.end(), '/', '-');
+  int y = 0, m = 0, d = 0;
+  char tail = 0;
+  if (std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    return buf;
+  }
+  if (std::sscanf(s.c_str(), "%4d-%2d%c", &y, &m, &tail) == 2) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+    return buf;
+  }
+  return s;
+}
+}  // namespace
+
+Result<bj::object> Service::import_registry(const accounts::CurrentUser& u, std::string_view bytes) {
+  const auto prefs = KH_TRY(centre_prefectures(u));
+  if (prefs.empty()) return fail(errors::forbidden("地域医療支援センターに所属していません。"));
+  const auto decoded = text::decode_japanese_file(bytes);
+  if (!decoded)
+    return fail(errors::bad_request("CSVの文字コードを読み取れません。Excelでは「CSV（コンマ区切り）」または「CSV UTF-8（コンマ区切り）」で保存してください。"));
+  const auto records = KH_TRY(csv::parse(decoded->text));
+  if (records.size() < 2) return fail(errors::bad_request("CSVにデータ行がありません。1行目は見出しにしてください。"));
+
+  // The header: the export's Japanese names (or the API's field names), in any order.
+  std::vector<int> column_of;  // per position: index into registry_columns, or -1
+  std::string header_problems;
+  std::set<int> seen;
+  for (const auto& h : records.front()) {
+    int found = -1;
+    for (std::size_t i = 0; i < registry_columns.size(); ++i)
+      if (header_key(h) == header_key(registry_columns[i].header) || (!registry_columns[i].field.empty() && header_key(h) == registry_columns[i].field))
+        found = static_cast<int>(i);
+    if (found < 0) header_problems += h.empty() ? "空欄の見出しがあります。" : "「" + h + "」は列の名前にありません。";
+    else if (!seen.insert(found).second) header_problems += "「" + std::string(registry_columns[found].header) + "」の列が2つあります。";
+    column_of.push_back(found);
+  }
+  for (std::size_t i = 0; i < registry_columns.size(); ++i)
+    if (registry_columns[i].required && !seen.contains(static_cast<int>(i)))
+      header_problems += "「" + std::string(registry_columns[i].header) + "」の列がありません。";
+  if (!header_problems.empty())
+    return fail(errors::bad_request("1行目（見出し）: " + header_problems + "名簿のCSV出力と同じ見出しを使ってください。"));
+
+  auto lease = KH_TRY(pool_.acquire());
+  auto& c = *lease;
+  // Programmes by name (the export writes the name); doctors already in the registry by 氏名・卒業年・出身大学.
+  std::map<std::string, std::string> programme_by_name;
+  for (const auto& p : KH_TRY(repo::programmes_of(c, prefs)))
+    if (auto v = KH_TRY(repo::find_version(c, p.id, p.current_version))) programme_by_name[header_key(v->name)] = p.id;
+  std::set<std::tuple<std::string, int, std::string>> known;
+  for (const auto& d : KH_TRY(repo::doctors_of(c, prefs))) known.insert({d.name, d.graduation_year, d.university});
+
+  std::map<std::string, std::string> problems;
+  std::vector<repo::Doctor> rows;
+  for (std::size_t r = 1; r < records.size(); ++r) {
+    const std::string row_key = "row_" + std::to_string(r + 1);
+    const std::string prefix = std::to_string(r + 1) + "行目: ";
+    const auto& record = records[r];
+    if (record.size() == 1 && text::trim(record[0]).empty()) continue;  // a blank line Excel leaves at the end
+    if (record.size() != column_of.size()) {
+      problems[row_key] = prefix + "列の数が見出しと違います（見出し " + std::to_string(column_of.size()) + "列、この行 " + std::to_string(record.size()) + "列）。";
+      continue;
+    }
+    bj::object body;
+    std::map<std::string, std::string> cell_problems;  // field → message
+    for (std::size_t k = 0; k < record.size(); ++k) {
+      if (column_of[k] < 0) continue;
+      const auto& col = registry_columns[static_cast<std::size_t>(column_of[k])];
+      const std::string cell = text::trim(record[k]);
+      if (col.field.empty() || cell.empty()) continue;
+      const std::string field(col.field);
+      if (field == "kind" || field == "status") {
+        std::optional<std::string> code;
+        const auto match = [&](const auto& list) {
+          for (const auto& x : list)
+            if (header_key(cell) == header_key(x.label) || cell == x.code) code = std::string(x.code);
+        };
+        if (field == "kind") match(doctor_kinds);
+        else match(statuses);
+        if (code) body[field] = *code;
+        else cell_problems[field] = "「" + cell + "」は" + std::string(col.header) + "にありません。" +
+                                    (field == "kind" ? choices(doctor_kinds) : choices(statuses)) + " のいずれかを書いてください。";
+      } else if (field == "graduation_year" || field == "licence_year" || field == "loan_months" || field == "programme_version") {
+        const std::string n = text::fold(cell);
+        if (whole_number(n)) body[field] = std::stoll(n);
+        else cell_problems[field] = "「" + cell + "」は数ではありません。半角数字で書いてください。";
+      } else if (field == "programme_id") {
+        const auto it = programme_by_name.find(header_key(cell));
+        if (it != programme_by_name.end()) body[field] = it->second;
+        else cell_problems[field] = "「" + cell + "」というプログラムはこのセンターにありません。プログラム名をそのまま書いてください。";
+      } else if (field == "obligation_start" || field == "specialist_certified_on") {
+        body[field] = iso_of(cell);
+      } else {
+        body[field] = cell;
+      }
+    }
+    auto d = read_new_doctor(c, prefs, body);
+    if (d && known.contains({d->name, d->graduation_year, d->university}))
+      cell_problems.try_emplace("name", "この医師はすでに名簿にあります（氏名・卒業年・出身大学が同じ）。");
+    if (!d || !cell_problems.empty()) {
+      auto all = std::move(cell_problems);
+      if (!d) {
+        if (d.error().fields.empty()) return fail(d.error());  // not a problem of the row (the database)
+        for (const auto& [field, message] : d.error().fields) all.try_emplace(field, message);
+      }
+      // One message per column, in the export's column order.
+      std::string message;
+      for (const auto& col : registry_columns)
+        if (auto it = all.find(std::string(col.field)); !col.field.empty() && it != all.end()) {
+          message += (message.empty() ? "" : " ／ ") + ("「" + std::string(col.header) + "」列: ") + it->second;
+          all.erase(it);
+        }
+      for (const auto& [field, text] : all) message += (message.empty() ? "" : " ／ ") + text;
+      problems[row_key] = prefix + message;
+      continue;
+    }
+    known.insert({d->name, d->graduation_year, d->university});  // the same doctor twice in one file
+    rows.push_back(std::move(*d));
+  }
+  if (!problems.empty()) {
+    Error e = errors::validation(std::move(problems));
+    e.code = "import_failed";
+    e.message = "CSVに誤りがあるため、1件も登録しませんでした。各行のメッセージを確認してください。";
+    return fail(std::move(e));
+  }
+  bj::array ids;
+  KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
+    for (auto& d : rows) {
+      KH_TRY_VOID(insert_new_doctor(c, u, d, "CSVで登録"));
+      ids.push_back(bj::string(d.id));
+    }
+    return audit::record(c, accounts::actor_of(u), "career_registry_imported", std::nullopt, std::nullopt, std::to_string(rows.size()) + " doctors");
+  }));
+  return bj::object{{"imported", rows.size()}, {"ids", std::move(ids)}};
 }
 
 Result<bj::object> Service::doctor(const accounts::CurrentUser& u, const std::string& id) {
@@ -767,6 +1017,8 @@ Result<bj::object> Service::doctor(const accounts::CurrentUser& u, const std::st
                                   {"violations", v.violations}, {"change", v.change}, {"created_by", v.created_by_name},
                                   {"created_at", format_iso8601_jst(v.created_at)}});
   o["plan_versions"] = std::move(versions);
+  o["account"] = KH_TRY(account_json(c, d.id));
+  o["change_requests"] = KH_TRY(change_requests_json(c, d.id));
   // Every read of a doctor's record by staff is in the audit log.
   KH_TRY_VOID(audit::record(c, accounts::actor_of(u), "career_doctor_read", "career_doctor", d.id));
   return o;
@@ -813,27 +1065,38 @@ Result<bj::object> Service::change_status(const accounts::CurrentUser& u, const 
 
 // ---- plans ---------------------------------------------------------------------------------------------------
 
+namespace {
+//! A proposed plan read from a body and evaluated against the doctor's programme version (check and save share it).
+struct CheckedPlan {
+  Loaded loaded;
+  std::vector<AssignmentInput> input;
+  std::vector<cr::Assignment> assignments;
+  cr::Evaluation evaluation;
+};
+Result<CheckedPlan> check_body(store::Connection& c, const std::vector<std::string>& prefs, const std::string& id, const bj::object& body,
+                               const reference::Catalogue& catalogue) {
+  auto l = KH_TRY(load_doctor(c, prefs, id));
+  KH_TRY_VOID(need_programme(l));
+  auto input = KH_TRY(read_assignments(body, catalogue));
+  auto as = engine_assignments(input, l.groups, catalogue, l.doctor.prefecture);
+  auto ev = cr::evaluate(engine_doctor(l.doctor), l.rules, as, today_jst());
+  return CheckedPlan{std::move(l), std::move(input), std::move(as), std::move(ev)};
+}
+}  // namespace
+
 Result<bj::object> Service::check_plan(const accounts::CurrentUser& u, const std::string& id, const bj::object& body) {
   const auto prefs = KH_TRY(centre_prefectures(u));
   auto lease = KH_TRY(pool_.acquire());
-  auto& c = *lease;
-  const auto l = KH_TRY(load_doctor(c, prefs, id));
-  KH_TRY_VOID(need_programme(l));
-  const auto input = KH_TRY(read_assignments(body, catalogue_));
-  const auto as = engine_assignments(input, l.groups, catalogue_, l.doctor.prefecture);
-  const auto ev = cr::evaluate(engine_doctor(l.doctor), l.rules, as, today_jst());
-  return evaluation_json(ev, l.rules, as, false);
+  const auto p = KH_TRY(check_body(*lease, prefs, id, body, catalogue_));
+  return evaluation_json(p.evaluation, p.loaded.rules, p.assignments, false);
 }
 
 Result<bj::object> Service::save_plan(const accounts::CurrentUser& u, const std::string& id, const bj::object& body) {
   const auto prefs = KH_TRY(centre_prefectures(u));
   auto lease = KH_TRY(pool_.acquire());
   auto& c = *lease;
-  const auto l = KH_TRY(load_doctor(c, prefs, id));
-  KH_TRY_VOID(need_programme(l));
-  const auto input = KH_TRY(read_assignments(body, catalogue_));
-  const auto as = engine_assignments(input, l.groups, catalogue_, l.doctor.prefecture);
-  const auto ev = cr::evaluate(engine_doctor(l.doctor), l.rules, as, today_jst());
+  const auto checked = KH_TRY(check_body(c, prefs, id, body, catalogue_));
+  const auto& [l, input, as, ev] = checked;
   const auto current = KH_TRY(repo::plan_of(c, id));
   repo::Plan p;
   p.version = current ? current->version + 1 : 1;
@@ -870,9 +1133,13 @@ Result<bj::object> Service::change_plan_state(const accounts::CurrentUser& u, co
   if (to == "confirmation" && plan->state != "proposed")
     return fail(errors::conflict("wrong_state", "本人確認に回せるのは計画案だけです（いまは「" +
                                                     std::string(label_of(plan_states, plan->state).value_or(plan->state)) + "」）。"));
-  if (to == "approved" && plan->state != "confirmation")
+  if (to == "approved" && plan->state != "confirmation" && plan->state != "confirmed")
     return fail(errors::conflict("wrong_state", "承認できるのは本人確認中の計画だけです（いまは「" +
                                                     std::string(label_of(plan_states, plan->state).value_or(plan->state)) + "」）。"));
+  // A doctor with their own account confirms the plan themselves; for one without, the centre confirms it with
+  // them (on paper, by phone) and approves from 本人確認.
+  if (to == "approved" && plan->state == "confirmation" && KH_TRY(repo::account_of(c, id)))
+    return fail(errors::conflict("awaiting_doctor", "本人がまだ計画を確認していません。本人の確認（本人確認済み）の後に承認できます。"));
   repo::Plan next = *plan;
   next.version = plan->version + 1;
   next.state = to;
@@ -898,9 +1165,21 @@ Result<bj::object> Service::queue(const accounts::CurrentUser& u) {
   const int year = cr::year_of(now);
   const cr::Day april30 = cr::day_of(year, 4, 30);
   const cr::Day due = today <= april30 ? april30 : cr::day_of(year + 1, 4, 30);
-  bj::array no_assignment, at_risk, awaiting, certificates, interruptions;
+  bj::array no_assignment, at_risk, awaiting, confirmed, certificates, interruptions, requests;
   std::map<std::string, std::optional<repo::ProgrammeVersion>> versions;
-  for (const auto& d : KH_TRY(repo::doctors_of(c, prefs))) {
+  const auto all = KH_TRY(repo::doctors_of(c, prefs));
+  // The doctors' requests for a change, oldest first, whatever the doctor's status.
+  {
+    std::vector<std::string> ids;
+    std::map<std::string, const repo::Doctor*> by_id;
+    for (const auto& d : all) ids.push_back(d.id), by_id[d.id] = &d;
+    for (const auto& r : KH_TRY(repo::open_change_requests(c, ids))) {
+      const auto& d = *by_id[r.doctor_id];
+      requests.push_back(bj::object{{"id", d.id}, {"name", d.name}, {"status_label", label_of(statuses, d.status).value_or(d.status)},
+                                    {"request_id", r.id}, {"body", r.body}, {"created_at", format_iso8601_jst(r.created_at)}});
+    }
+  }
+  for (const auto& d : all) {
     if (d.status == "withdrawn" || d.status == "completed") continue;
     const bj::object who{{"id", d.id}, {"name", d.name}, {"status_label", label_of(statuses, d.status).value_or(d.status)}};
     const auto plan = KH_TRY(repo::plan_of(c, d.id));
@@ -908,6 +1187,11 @@ Result<bj::object> Service::queue(const accounts::CurrentUser& u) {
       auto o = who;
       o["since"] = format_iso8601_jst(plan->updated_at);
       awaiting.push_back(std::move(o));
+    }
+    if (plan && plan->state == "confirmed") {
+      auto o = who;
+      o["since"] = format_iso8601_jst(plan->updated_at);
+      confirmed.push_back(std::move(o));
     }
     if (d.status != "post_obligation" && d.status != "interrupted") {
       auto o = who;
@@ -951,7 +1235,8 @@ Result<bj::object> Service::queue(const accounts::CurrentUser& u) {
   }
   KH_TRY_VOID(audit::record(c, accounts::actor_of(u), "career_queue_read", std::nullopt, std::nullopt, std::nullopt));
   return bj::object{{"no_assignment", std::move(no_assignment)}, {"rules_at_risk", std::move(at_risk)},
-                    {"awaiting_confirmation", std::move(awaiting)},
+                    {"awaiting_confirmation", std::move(awaiting)}, {"confirmed_by_doctor", std::move(confirmed)},
+                    {"change_requests", std::move(requests)},
                     {"certificates", bj::object{{"due", format_iso8601_jst(static_cast<std::int64_t>(due) * 86'400'000).substr(0, 10)},
                                                 {"doctors", std::move(certificates)}}},
                     {"interruptions_ending", std::move(interruptions)}};
@@ -992,13 +1277,29 @@ struct Counted {
 };
 }  // namespace
 
-Result<bj::object> Service::statistics(const accounts::CurrentUser& u) {
+Result<bj::object> Service::statistics(const accounts::CurrentUser& u, const std::optional<std::string>& programme_id,
+                                       const std::optional<std::string>& year) {
   const auto prefs = KH_TRY(centre_prefectures(u));
   auto lease = KH_TRY(pool_.acquire());
   auto& c = *lease;
-  const cr::Day today = today_jst();
+  std::map<std::string, std::string> problems;
+  const std::string programme = programme_id.value_or("");
+  if (!programme.empty()) {
+    const auto p = KH_TRY(repo::find_programme(c, programme));
+    if (!p || !covers(prefs, p->prefecture)) problems["programme_id"] = "「プログラム」が見つかりません。";
+  }
+  int fiscal_year = 0;
+  if (year && !year->empty()) {
+    const bool digits = year->size() == 4 && std::all_of(year->begin(), year->end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    if (digits) fiscal_year = std::stoi(*year);
+    if (!digits || fiscal_year < 1970 || fiscal_year > 2100) problems["year"] = "「年度」は 2026 のような西暦4桁で指定してください。";
+  }
+  if (!problems.empty()) return fail(errors::validation(std::move(problems)));
+  // Where a doctor works: on 1 April of the 年度 asked for (rotations change then), else today.
+  const cr::Day today = fiscal_year ? cr::day_of(fiscal_year, 4, 1) : today_jst();
   std::vector<Counted> all;
   for (const auto& d : KH_TRY(repo::doctors_of(c, prefs))) {
+    if (!programme.empty() && d.programme_id != programme) continue;
     Counted x{d.specialty_wish.value_or("未定"), "未定", d.status, d.kind, d.graduation_year};
     if (const auto plan = KH_TRY(repo::plan_of(c, d.id))) {
       // Where the doctor works today: the area of the assignment covering today.
@@ -1060,10 +1361,11 @@ Result<bj::object> Service::statistics(const accounts::CurrentUser& u) {
                     {"by_kind", std::move(kind_rows)}, {"total", all.size()}};
 }
 
-Result<std::string> Service::statistics_csv(const accounts::CurrentUser& u, const std::string& table) {
+Result<std::string> Service::statistics_csv(const accounts::CurrentUser& u, const std::string& table,
+                                            const std::optional<std::string>& programme_id, const std::optional<std::string>& year) {
   if (table != "area" && table != "cohort" && table != "kind")
     return fail(errors::validation({{"table", "「表」は area（診療科×二次医療圏×状況）、cohort（卒業年）、kind（区分）のいずれかです。"}}));
-  const auto st = KH_TRY(statistics(u));
+  const auto st = KH_TRY(statistics(u, programme_id, year));
   std::string out;
   if (table == "area") {
     out = "診療科,二次医療圏,状況,人数\r\n";
@@ -1142,15 +1444,320 @@ Result<bj::object> Service::ledger(const accounts::CurrentUser& u, const std::st
   auto& c = *lease;
   const auto l = KH_TRY(load_doctor(c, prefs, id));
   KH_TRY_VOID(need_programme(l));
-  const auto plan = KH_TRY(repo::plan_of(c, id));
-  const auto input = plan ? assignments_from_stored(plan->assignments_json) : std::vector<AssignmentInput>{};
-  const auto as = engine_assignments(input, l.groups, catalogue_, l.doctor.prefecture);
-  const auto ev = cr::evaluate(engine_doctor(l.doctor), l.rules, as, today_jst());
+  const auto [as, ev] = KH_TRY(evaluate_plan_in_force(c, l, catalogue_));
   auto o = evaluation_json(ev, l.rules, as, true);
   o["doctor"] = bj::object{{"id", l.doctor.id}, {"name", l.doctor.name}};
   o["programme"] = bj::object{{"name", l.version->name}, {"version", l.version->version}};
   KH_TRY_VOID(audit::record(c, accounts::actor_of(u), "career_ledger_read", "career_doctor", id));
   return o;
+}
+
+// ---- the ledger as CSV -------------------------------------------------------------------------------------------
+
+Result<std::string> Service::ledger_csv(const accounts::CurrentUser& u, const std::optional<std::string>& id) {
+  const auto prefs = KH_TRY(centre_prefectures(u));
+  auto lease = KH_TRY(pool_.acquire());
+  auto& c = *lease;
+  std::vector<std::string> ids;
+  if (id && !id->empty()) {
+    KH_TRY(load_doctor(c, prefs, *id));  // 404 outside the scope
+    ids.push_back(*id);
+  } else {
+    for (const auto& d : KH_TRY(repo::doctors_of(c, prefs))) ids.push_back(d.id);
+  }
+  std::string out = "氏名,プログラム,版,年月,実績・予定,種類,医療機関,医師少数区域等,県外・海外,義務年限に算入,義務期間内,義務年限の終了予定\r\n";
+  std::size_t doctors = 0;
+  for (const auto& doctor_id : ids) {
+    const auto l = KH_TRY(load_doctor(c, prefs, doctor_id));
+    if (!l.version) continue;  // no programme, no ledger
+    ++doctors;
+    const auto [as, ev] = KH_TRY(evaluate_plan_in_force(c, l, catalogue_));
+    const std::string head = csv::escape(l.doctor.name) + "," + csv::escape(l.version->name) + "," + csv::number(l.version->version) + ",";
+    const std::string deadline = csv::escape(cr::format_month_ja(ev.deadline));
+    for (const auto& m : ev.months) {
+      out += head + csv::escape(cr::format_month_ja(m.month)) + "," + (m.past ? "実績" : "予定") + ",";
+      if (m.assignment >= 0) {
+        const auto& a = as[static_cast<std::size_t>(m.assignment)];
+        const bool outside = a.out_of_prefecture || a.kind == cr::AssignmentKind::study_abroad;
+        out += csv::escape(cr::kind_label_ja(a.kind)) + "," + csv::escape(a.facility_name) + "," + (a.shortage_area ? "○" : "") + "," +
+               (outside ? "○" : "") + ",";
+      } else {
+        out += "勤務先未定,,,,";
+      }
+      out += std::string(m.counted ? "○" : "") + "," + (m.in_period ? "○" : "") + "," + deadline + "\r\n";
+    }
+  }
+  KH_TRY_VOID(audit::record(c, accounts::actor_of(u), "career_ledger_exported", id && !id->empty() ? std::optional<std::string>("career_doctor") : std::nullopt,
+                            id && !id->empty() ? id : std::nullopt, std::to_string(doctors) + " doctors"));
+  return text::to_windows31j(out);
+}
+
+// ---- the doctor's own account ------------------------------------------------------------------------------------
+
+namespace {
+constexpr std::int64_t invitation_ms = 72LL * 3'600'000;  // as long as a staff ID's first-password link
+const Error invalid_invitation{400, "invalid_token", "この招待リンクは無効か、有効期限が切れています。センターに招待の再送を依頼してください。", {}};
+const Error change_request_not_found = errors::not_found("指定された変更の依頼は見つかりません。");
+
+//! The doctor linked to this seeker account, with their programme; 404 for any other id (a doctor sees only
+//! themselves), 403 for other roles.
+Result<Loaded> load_own(store::Connection& c, const accounts::CurrentUser& u, const std::string& id) {
+  KH_TRY_VOID(accounts::require_role(u, {accounts::Role::seeker}));
+  const auto account = KH_TRY(repo::account_of(c, id));
+  if (!account || account->first != u.user.id) return fail(doctor_not_found);
+  auto d = KH_TRY(repo::find_doctor(c, id));
+  if (!d) return fail(doctor_not_found);
+  return load_doctor(c, {d->prefecture}, id);
+}
+
+std::string prefecture_name_of(const std::string& code) {
+  const auto* p = reference::find_prefecture(code);
+  return p ? std::string(p->name) : code;
+}
+
+bj::object deadline_json(std::string label, std::string date, std::string date_label, std::string kind) {
+  return {{"label", std::move(label)}, {"date", std::move(date)}, {"date_label", std::move(date_label)}, {"kind", std::move(kind)}};
+}
+}  // namespace
+
+Result<bj::object> Service::invite_doctor(const accounts::CurrentUser& u, const std::string& id) {
+  const auto prefs = KH_TRY(centre_prefectures(u));
+  {
+    auto lease = KH_TRY(pool_.acquire());
+    auto& c = *lease;
+    const auto l = KH_TRY(load_doctor(c, prefs, id));
+    if (!l.doctor.email || l.doctor.email->empty())
+      return fail(errors::validation({{"email", "名簿に「メールアドレス」がありません。名簿にメールアドレスを登録してから招待してください。"}}));
+    if (KH_TRY(repo::account_of(c, id)))
+      return fail(errors::conflict("already_linked", "この医師はすでに本人のアカウントと連携しています。"));
+    const auto now = now_ms();
+    const std::string token = crypto::random_token();
+    repo::Invitation inv{id, *l.doctor.email, person(u), now, now + invitation_ms, std::nullopt};
+    const std::string centre = u.user.organisations.empty() ? std::string("地域医療支援センター") : u.user.organisations.front().name;
+    KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
+      KH_TRY_VOID(repo::expire_invitations(c, id, now));
+      KH_TRY_VOID(repo::insert_invitation(c, crypto::digest(token), inv, u.user.id));
+      KH_TRY_VOID(mail::enqueue(c, {inv.email, "【かけはし】" + centre + "からキャリアプランのご案内",
+                                    l.doctor.name + " 様\n\n" + centre + "です。\n"
+                                    "あなたのキャリアプラン（勤務計画）と義務年限の状況を「かけはし」でご覧いただけるようになりました。\n"
+                                    "次のリンクを開いて、アカウントを作成するか、お持ちのアカウントと連携してください"
+                                    "（有効期限72時間、1回限り有効）。\n" +
+                                        accounts_.settings().public_url + "/career/invitation?token=" + token +
+                                        "\n\n連携すると、計画の確認と、センターへの変更の依頼ができます。\n"
+                                        "お心当たりがない場合は、このメールを破棄してください。\n"}));
+      return audit::record(c, accounts::actor_of(u), "career_doctor_invited", "career_doctor", id);
+    }));
+  }
+  auto lease = KH_TRY(pool_.acquire());
+  return bj::object{{"account", KH_TRY(account_json(*lease, id))}};
+}
+
+Result<bj::object> Service::handle_change_request(const accounts::CurrentUser& u, const std::string& id, const std::string& request_id,
+                                                  const bj::object& body) {
+  const auto prefs = KH_TRY(centre_prefectures(u));
+  auto lease = KH_TRY(pool_.acquire());
+  auto& c = *lease;
+  KH_TRY(load_doctor(c, prefs, id));
+  json::FieldReader f(body);
+  auto reply = f.optional_text("reply", "回答", 2000);
+  if (reply && reply->empty()) reply.reset();
+  KH_TRY_VOID(f.finish());
+  KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
+    if (!KH_TRY(repo::handle_change_request(c, id, request_id, u.user.id, person(u), reply, now_ms()))) {
+      bool exists = false;
+      for (const auto& r : KH_TRY(repo::change_requests_of(c, id))) exists = exists || r.id == request_id;
+      if (!exists) return fail(change_request_not_found);
+      return fail(errors::conflict("already_handled", "この依頼はすでに対応済みです。"));
+    }
+    return audit::record(c, accounts::actor_of(u), "career_change_request_handled", "career_doctor", id, request_id);
+  }));
+  return bj::object{{"change_requests", KH_TRY(change_requests_json(c, id))}};
+}
+
+Result<bj::object> Service::invitation(const bj::object& body) {
+  json::FieldReader f(body);
+  const auto token = f.required_string("token", "招待リンク", 200);
+  KH_TRY_VOID(f.finish());
+  auto lease = KH_TRY(pool_.acquire());
+  auto& c = *lease;
+  const auto inv = KH_TRY(repo::open_invitation(c, crypto::digest(token), now_ms()));
+  if (!inv) return fail(invalid_invitation);
+  const auto d = KH_TRY(repo::find_doctor(c, inv->doctor_id));
+  if (!d) return fail(invalid_invitation);
+  return bj::object{{"doctor_name", d->name}, {"email", inv->email}, {"prefecture_name", prefecture_name_of(d->prefecture)},
+                    {"invited_by", inv->created_by_name}, {"expires_at", format_iso8601_jst(inv->expires_at)}};
+}
+
+Result<bj::object> Service::accept_invitation(const accounts::CurrentUser* viewer, const bj::object& body, const std::string& ip) {
+  if (viewer) KH_TRY_VOID(accounts::require_role(*viewer, {accounts::Role::seeker}));
+  json::FieldReader f(body);
+  const auto token = f.required_string("token", "招待リンク", 200);
+  // Passwords are not trimmed: a space can be part of one.
+  std::string password;
+  if (const auto* pv = body.if_contains("password"); pv && pv->is_string()) password = std::string(pv->as_string());
+  if (!viewer && password.empty()) f.add_error("password", json::msg_required("パスワード"));
+  KH_TRY_VOID(f.finish());
+  auto lease = KH_TRY(pool_.acquire());
+  auto& c = *lease;
+  const auto digest = crypto::digest(token);
+  const auto now = now_ms();
+  std::string doctor_id, user_id, login;
+  bool created = false;
+  KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
+    const auto inv = KH_TRY(repo::open_invitation(c, digest, now));
+    if (!inv) return fail(invalid_invitation);
+    const auto d = KH_TRY(repo::find_doctor(c, inv->doctor_id));
+    if (!d) return fail(invalid_invitation);
+    if (KH_TRY(repo::account_of(c, d->id))) return fail(errors::conflict("already_linked", "この医師はすでに本人のアカウントと連携しています。"));
+    if (viewer) {
+      user_id = viewer->user.id;
+      login = viewer->user.login;
+    } else {
+      // A broken password rule rolls everything back, so the link stays usable for a second try.
+      const auto user = KH_TRY(accounts_.add_verified_seeker(c, d->name, inv->email, password));
+      user_id = user.id;
+      login = user.login;
+      created = true;
+    }
+    if (!KH_TRY(repo::use_invitation(c, digest, now))) return fail(invalid_invitation);
+    KH_TRY_VOID(repo::link_account(c, d->id, user_id, now));
+    doctor_id = d->id;
+    return audit::record(c, {user_id, login, ip}, "career_doctor_linked", "career_doctor", d->id, created ? "new account" : "existing account");
+  }));
+  return bj::object{{"doctor_id", doctor_id}, {"login", login}, {"account_created", created}};
+}
+
+Result<void> Service::link_account(const std::string& doctor_id, const std::string& user_id) {
+  auto lease = KH_TRY(pool_.acquire());
+  auto& c = *lease;
+  return store::in_transaction(c, [&]() -> Result<void> {
+    KH_TRY_VOID(repo::link_account(c, doctor_id, user_id, now_ms()));
+    return audit::record(c, {std::nullopt, std::string("demo-data"), "127.0.0.1"}, "career_doctor_linked", "career_doctor", doctor_id, "demo data");
+  });
+}
+
+Result<bj::object> Service::my_records(const accounts::CurrentUser& u) {
+  KH_TRY_VOID(accounts::require_role(u, {accounts::Role::seeker}));
+  auto lease = KH_TRY(pool_.acquire());
+  auto& c = *lease;
+  bj::array items;
+  for (const auto& id : KH_TRY(repo::doctors_of_user(c, u.user.id))) {
+    const auto d = KH_TRY(repo::find_doctor(c, id));
+    if (!d) continue;
+    const auto plan = KH_TRY(repo::plan_of(c, id));
+    bj::object o{{"id", d->id}, {"name", d->name}, {"prefecture_name", prefecture_name_of(d->prefecture)},
+                 {"status_label", label_of(statuses, d->status).value_or(d->status)}};
+    o["plan"] = plan ? bj::value(bj::object{{"state", plan->state}, {"state_label", label_of(plan_states, plan->state).value_or(plan->state)},
+                                            {"version", plan->version}})
+                     : bj::value(nullptr);
+    items.push_back(std::move(o));
+  }
+  return bj::object{{"items", std::move(items)}};
+}
+
+Result<bj::object> Service::my_record(const accounts::CurrentUser& u, const std::string& id) {
+  auto lease = KH_TRY(pool_.acquire());
+  auto& c = *lease;
+  const auto l = KH_TRY(load_own(c, u, id));
+  const auto& d = l.doctor;
+  const auto plan = KH_TRY(repo::plan_of(c, id));
+  // The doctor reads what the centre keeps about their obligation — never the interview records.
+  bj::object o{{"id", d.id}, {"name", d.name}, {"prefecture_name", prefecture_name_of(d.prefecture)},
+               {"kind_label", label_of(doctor_kinds, d.kind).value_or(d.kind)}, {"university", d.university},
+               {"graduation_year", d.graduation_year}, {"status", d.status},
+               {"status_label", label_of(statuses, d.status).value_or(d.status)}, {"obligation_start", d.obligation_start},
+               {"loan_months", d.loan_months}};
+  if (l.version) {
+    bj::array rules;
+    for (const auto& r : l.rules) rules.push_back(rule_json(r));
+    o["programme"] = bj::object{{"name", l.version->name}, {"version", l.version->version}, {"rules", std::move(rules)}};
+  } else {
+    o["programme"] = nullptr;
+  }
+  if (plan)
+    o["plan"] = bj::object{{"version", plan->version}, {"state", plan->state},
+                           {"state_label", label_of(plan_states, plan->state).value_or(plan->state)},
+                           {"violations", plan->violations}, {"updated_by", plan->updated_by_name},
+                           {"updated_at", format_iso8601_jst(plan->updated_at)},
+                           {"assignments", assignments_json(assignments_from_stored(plan->assignments_json))}};
+  else
+    o["plan"] = nullptr;
+  bj::array deadlines;
+  if (plan && plan->state == "confirmation")
+    deadlines.push_back(deadline_json("計画の本人確認（センターからの依頼）", "", "", "confirmation"));
+  if (l.version) {
+    const auto [as, ev] = KH_TRY(evaluate_plan_in_force(c, l, catalogue_));
+    o["ledger"] = evaluation_json(ev, l.rules, as, true);
+    deadlines.push_back(deadline_json("義務年限の終了予定", month_code(ev.deadline), cr::format_month_ja(ev.deadline), "obligation_end"));
+    for (std::size_t i = 0; i < ev.rules.size(); ++i) {
+      const auto& st = ev.rules[i];
+      if (st.state == cr::RuleState::met) continue;
+      deadlines.push_back(deadline_json(cr::describe_rule(l.rules[i]), month_code(st.deadline), cr::format_month_ja(st.deadline), "rule"));
+    }
+  } else {
+    o["ledger"] = nullptr;
+  }
+  if (d.status != "post_obligation" && d.status != "interrupted" && d.status != "withdrawn" && d.status != "completed") {
+    const cr::Day today = today_jst();
+    const int year = cr::year_of(cr::month_containing(today));
+    const cr::Day april30 = cr::day_of(year, 4, 30);
+    const cr::Day due = today <= april30 ? april30 : cr::day_of(year + 1, 4, 30);
+    const auto iso = format_iso8601_jst(static_cast<std::int64_t>(due) * 86'400'000).substr(0, 10);
+    deadlines.push_back(deadline_json("業務従事証明書の提出", iso, format_date_ja(iso), "certificate"));
+  }
+  o["deadlines"] = std::move(deadlines);
+  o["change_requests"] = KH_TRY(change_requests_json(c, id));
+  return o;
+}
+
+Result<bj::object> Service::confirm_my_plan(const accounts::CurrentUser& u, const std::string& id, const bj::object& body) {
+  auto lease = KH_TRY(pool_.acquire());
+  auto& c = *lease;
+  KH_TRY(load_own(c, u, id));
+  json::FieldReader f(body);
+  const auto version = f.optional_integer("version", "計画の版", 1, 1'000'000);
+  if (!version && !f.has_error("version")) f.add_error("version", json::msg_required("計画の版"));
+  KH_TRY_VOID(f.finish());
+  auto plan = KH_TRY(repo::plan_of(c, id));
+  if (!plan || plan->state != "confirmation")
+    return fail(errors::conflict("wrong_state", "確認をお願いしている計画はありません（いまは「" +
+                                                    (plan ? std::string(label_of(plan_states, plan->state).value_or(plan->state)) : std::string("未作成")) +
+                                                    "」）。"));
+  // Only the version the doctor read: a plan the centre changed meanwhile must be read again.
+  if (plan->version != *version)
+    return fail(errors::conflict("plan_changed", "計画がセンターで変更されました。画面を読み込み直して、新しい計画を確認してください。"));
+  repo::Plan next = *plan;
+  next.version = plan->version + 1;
+  next.state = "confirmed";
+  next.updated_by_name = u.user.display_name + "（本人）";
+  next.updated_at = now_ms();
+  KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
+    KH_TRY_VOID(repo::save_plan(c, id, next, "本人が確認しました", u.user.id));
+    return audit::record(c, accounts::actor_of(u), "career_plan_confirmed_by_doctor", "career_doctor", id, "version " + std::to_string(plan->version));
+  }));
+  return bj::object{{"plan", bj::object{{"version", next.version}, {"state", next.state},
+                                        {"state_label", label_of(plan_states, next.state).value_or(next.state)}}}};
+}
+
+Result<bj::object> Service::request_change(const accounts::CurrentUser& u, const std::string& id, const bj::object& body) {
+  auto lease = KH_TRY(pool_.acquire());
+  auto& c = *lease;
+  KH_TRY(load_own(c, u, id));
+  json::FieldReader f(body);
+  repo::ChangeRequest r;
+  r.body = f.required_text("body", "依頼の内容", 2000);
+  KH_TRY_VOID(f.finish());
+  const auto plan = KH_TRY(repo::plan_of(c, id));
+  r.id = crypto::new_id("ccr");
+  r.doctor_id = id;
+  r.author_name = u.user.display_name + "（本人）";
+  if (plan) r.plan_version = plan->version;
+  r.created_at = now_ms();
+  KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
+    KH_TRY_VOID(repo::insert_change_request(c, r, u.user.id));
+    return audit::record(c, accounts::actor_of(u), "career_change_requested", "career_doctor", id, r.id);
+  }));
+  return bj::object{{"change_requests", KH_TRY(change_requests_json(c, id))}};
 }
 
 }  // namespace kh::careers

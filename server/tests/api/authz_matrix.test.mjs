@@ -316,6 +316,20 @@ before(async () => {
   fx.careerDoctor = await ok(owners.career, 'POST', '/api/v1/career/doctors', careerDoctorBody(fx.careerProgramme.id));
   await ok(owners.career, 'PUT', `/api/v1/career/doctors/${fx.careerDoctor.id}/plan`, careerPlanBody());
   fx.round = await newPlacementRound();
+  // A doctor of that centre invited and linked to a new seeker account (made by accepting the invitation), who asks
+  // for a change; and another doctor's open invitation for the matrix's preview and accept calls.
+  const linkedEmail = uniqueEmail('career-doctor');
+  fx.linkedDoctor = await ok(owners.career, 'POST', '/api/v1/career/doctors', { ...careerDoctorBody(fx.careerProgramme.id), email: linkedEmail });
+  await ok(owners.career, 'POST', `/api/v1/career/doctors/${fx.linkedDoctor.id}/invitation`);
+  const linkToken = tokenFrom((await demoMail(linkedEmail, 'キャリアプラン')).body);
+  await ok(ANONYMOUS, 'POST', '/api/v1/career/invitation/accept', { token: linkToken, password: 'Doctor2026pwA' });
+  owners.careerDoctor = await session(linkedEmail, 'seeker', 'Doctor2026pwA');
+  fx.changeRequest = (await ok(owners.careerDoctor, 'POST', `/api/v1/me/career/${fx.linkedDoctor.id}/change-requests`, { body: '権限確認の依頼' }))
+    .change_requests[0].id;
+  const invitedEmail = uniqueEmail('career-invited');
+  const invited = await ok(owners.career, 'POST', '/api/v1/career/doctors', { ...careerDoctorBody(fx.careerProgramme.id), email: invitedEmail });
+  await ok(owners.career, 'POST', `/api/v1/career/doctors/${invited.id}/invitation`);
+  fx.careerInviteToken = tokenFrom((await demoMail(invitedEmail, 'キャリアプラン')).body);
   // The work-environment centre of another prefecture (栃木) and its hospital, hours, case and visit; a hospital
   // of the calling centre (東京) to open cases and plan visits on.
   const weLogin = unique('authz-workenv-');
@@ -458,6 +472,20 @@ const CASES = {
   'POST /api/v1/career/doctors/{id}/plan/state': { variants: () => [foreign({ id: fx.careerDoctor.id })], body: () => ({ state: 'confirmation' }) },
   'GET /api/v1/career/doctors/{id}/ledger': { variants: () => [foreign({ id: fx.careerDoctor.id })] },
   'GET /api/v1/career/doctors/{id}/interviews': { variants: () => [foreign({ id: fx.careerDoctor.id })] },
+  // The import makes doctors of the caller's own prefecture: a new name each time so no row is a duplicate.
+  'POST /api/v1/career/doctors/import': {
+    raw: () => ({ type: 'text/csv', text: `氏名,区分,出身大学,卒業年\n${unique('権限 取込')},自治医科大学卒業,自治医科大学,2026\n` }),
+  },
+  'POST /api/v1/career/doctors/{id}/invitation': { variants: () => [foreign({ id: fx.careerDoctor.id })] },
+  'POST /api/v1/career/doctors/{id}/change-requests/{request_id}/handled': {
+    variants: () => [foreign({ id: fx.linkedDoctor.id, request_id: fx.changeRequest })], body: () => ({ reply: '権限確認の回答' }),
+  },
+  // The link is single-use: the first allowed caller (anonymous, making an account) uses it; later ones get 400.
+  'POST /api/v1/career/invitation/preview': { body: () => ({ token: fx.careerInviteToken }) },
+  'POST /api/v1/career/invitation/accept': { body: () => ({ token: fx.careerInviteToken, password: 'Doctor2026pwB' }) },
+  'GET /api/v1/me/career/{id}': { variants: () => [foreign({ id: fx.linkedDoctor.id })] },
+  'POST /api/v1/me/career/{id}/confirm': { variants: () => [foreign({ id: fx.linkedDoctor.id })], body: () => ({ version: 1 }) },
+  'POST /api/v1/me/career/{id}/change-requests': { variants: () => [foreign({ id: fx.linkedDoctor.id })], body: () => ({ body: '権限確認の依頼' }) },
   'POST /api/v1/career/doctors/{id}/interviews': { variants: () => [foreign({ id: fx.careerDoctor.id })], body: () => ({ held_on: '2027-04-01', body: '権限確認の面談' }) },
   'GET /api/v1/placement/rounds': { leaks: () => [{ id: fx.round.id, facts: {} }] },
   'POST /api/v1/placement/rounds': { body: () => placementRoundBody() },
@@ -893,6 +921,18 @@ test('allowed callers reach their own objects', async () => {
   await ok(fx.chatVisitor, 'POST', '/api/v1/chat/messages', { conversation: fx.chatAnon, text: '対応しているブラウザは？' });
   assert.equal((await ok(centre, 'POST', `/api/v1/career/doctors/${doc.id}/interviews`, { held_on: '2027-04-01', body: '自県の面談' })).items.length, 1);
   await ok(centre, 'GET', `/api/v1/career/doctors/${doc.id}/interviews`);
+  // The doctor's own account: the linked seeker reads their record, asks for a change and confirms the plan the
+  // centre sent for confirmation; their centre handles the request and invites another of its doctors.
+  const mine = owners.careerDoctor;
+  assert.equal((await ok(mine, 'GET', '/api/v1/me/career')).items[0].id, fx.linkedDoctor.id);
+  await ok(mine, 'GET', `/api/v1/me/career/${fx.linkedDoctor.id}`);
+  const asked = await ok(mine, 'POST', `/api/v1/me/career/${fx.linkedDoctor.id}/change-requests`, { body: '自分の依頼' });
+  await ok(owners.career, 'POST', `/api/v1/career/doctors/${fx.linkedDoctor.id}/change-requests/${asked.change_requests[0].id}/handled`, {});
+  const planned = await ok(owners.career, 'PUT', `/api/v1/career/doctors/${fx.linkedDoctor.id}/plan`, careerPlanBody());
+  await ok(owners.career, 'POST', `/api/v1/career/doctors/${fx.linkedDoctor.id}/plan/state`, { state: 'confirmation' });
+  assert.equal((await ok(mine, 'POST', `/api/v1/me/career/${fx.linkedDoctor.id}/confirm`, { version: planned.plan.version + 1 })).plan.state, 'confirmed');
+  const another = await ok(owners.career, 'POST', '/api/v1/career/doctors', { ...careerDoctorBody(fx.careerProgramme.id), email: uniqueEmail('career-other') });
+  await ok(owners.career, 'POST', `/api/v1/career/doctors/${another.id}/invitation`);
   // The coordinators the conversation was handed to read it, list it and answer in it.
   await ok(coord, 'GET', `/api/v1/chat/conversations/${fx.chatHanded}`);
   assert.ok((await ok(coord, 'GET', '/api/v1/chat/handovers')).items.some((i) => i.id === fx.chatHanded));

@@ -15,8 +15,10 @@ import { ContactRequestsPage } from '../features/contact_requests/routes/contact
 import { CareerDoctorPage } from '../features/careers/routes/career_doctor_page';
 import { CareerDoctorsPage } from '../features/careers/routes/career_doctors_page';
 import { CareerHomePage } from '../features/careers/routes/career_home_page';
+import { CareerInvitationPage } from '../features/careers/routes/career_invitation_page';
 import { CareerProgrammesPage } from '../features/careers/routes/career_programmes_page';
 import { CareerStatisticsPage } from '../features/careers/routes/career_statistics_page';
+import { MyCareerPage } from '../features/careers/routes/my_career_page';
 import { HomePage } from '../features/home/routes/home_page';
 import { FacilityRoundPage, FacilityRoundsPage } from '../features/placement_rounds/routes/facility_rounds_page';
 import { RoundConfirmPage } from '../features/placement_rounds/routes/round_confirm_page';
@@ -126,6 +128,8 @@ export function createAppRouter() {
         },
         { path: '/me/profile', element: <RequireLogin role="seeker">{(user) => <ProfilePage user={user} />}</RequireLogin> },
         { path: '/me/matches', element: <RequireLogin role="seeker">{() => <MyMatchesPage />}</RequireLogin> },
+        { path: '/me/career', element: <RequireLogin role="seeker">{() => <MyCareerPage />}</RequireLogin> },
+        { path: '/career/invitation', element: <CareerInvitationPage /> },
         { path: '/contact-requests', element: <RequireLogin role="seeker">{() => <ContactRequestsPage />}</RequireLogin> },
         {
           path: '/facility/postings/:id/matches',

@@ -17,6 +17,7 @@ export const ROLE_FUNCTIONS: Record<Role, readonly RoleFunction[]> = {
     { id: 'profile', path: '/me/profile' },
     { id: 'recommendations', path: '/me/matches' },
     { id: 'contactRequests', path: '/contact-requests' },
+    { id: 'myCareerPlan', path: '/me/career' },
     { id: 'notifications', path: '/notifications' },
     { id: 'announcementList', path: '/announcements' },
     { id: 'faqList', path: '/faq' },

@@ -36,7 +36,7 @@ export interface CareerProgramme {
 }
 
 export interface CareerPlanSummary {
-  state: 'draft' | 'proposed' | 'confirmation' | 'approved';
+  state: 'draft' | 'proposed' | 'confirmation' | 'confirmed' | 'approved';
   state_label: string;
   version: number;
   violations: number;
@@ -84,6 +84,29 @@ export interface CareerDoctor extends CareerDoctorSummary {
   programme: CareerProgramme | null;
   plan: (CareerPlanSummary & { assignments: CareerAssignment[]; updated_by: string; updated_at: string }) | null;
   plan_versions: { version: number; state_label: string; change: string; created_by: string; created_at: string }[];
+  email: string | null;
+  account: CareerAccount;
+  change_requests: CareerChangeRequest[];
+}
+
+/** The doctor's own account as the centre sees it. */
+export interface CareerAccount {
+  linked: boolean;
+  linked_at: string | null;
+  invitation: { email: string; sent_at: string; expires_at: string; invited_by: string; state: 'open' | 'used' | 'expired'; state_label: string } | null;
+}
+
+/** A doctor's request for a change of plan, and how the centre handled it. */
+export interface CareerChangeRequest {
+  id: string;
+  body: string;
+  author: string;
+  plan_version: number | null;
+  created_at: string;
+  handled: boolean;
+  handled_at: string | null;
+  handled_by: string | null;
+  reply: string | null;
 }
 
 export interface CareerFinding {
@@ -147,6 +170,8 @@ export interface CareerQueue {
   no_assignment: QueueDoctor[];
   rules_at_risk: (QueueDoctor & { rules: { state_label: string; message: string }[] })[];
   awaiting_confirmation: (QueueDoctor & { since: string })[];
+  confirmed_by_doctor: (QueueDoctor & { since: string })[];
+  change_requests: (QueueDoctor & { request_id: string; body: string; created_at: string })[];
   certificates: { due: string; doctors: QueueDoctor[] };
   interruptions_ending: (QueueDoctor & { ends: string; reason_label: string })[];
 }
@@ -240,10 +265,19 @@ export interface CareerStatistics {
   total: number;
 }
 
-export function useCareerStatistics() {
+/** The statistics' filters as a query string ('' without any): one programme, and the 年度 whose 1 April decides the area. */
+export function statisticsQuery(filters: { programmeId: string; year: string }) {
+  const q = new URLSearchParams();
+  if (filters.programmeId !== '') q.set('programme_id', filters.programmeId);
+  if (filters.year !== '') q.set('year', filters.year);
+  return q.toString();
+}
+
+export function useCareerStatistics(filters: { programmeId: string; year: string } = { programmeId: '', year: '' }) {
+  const query = statisticsQuery(filters);
   return useQuery({
-    queryKey: [...ROOT, 'statistics'],
-    queryFn: ({ signal }) => apiRequest<CareerStatistics>('GET', '/api/v1/career/statistics', { signal }),
+    queryKey: [...ROOT, 'statistics', query],
+    queryFn: ({ signal }) => apiRequest<CareerStatistics>('GET', `/api/v1/career/statistics${query === '' ? '' : `?${query}`}`, { signal }),
   });
 }
 
@@ -267,5 +301,124 @@ export function useAddInterview(id: string) {
   return useMutation({
     mutationFn: (body: unknown) => apiRequest<{ items: CareerInterview[] }>('POST', `${doctorPath(id)}/interviews`, { body }),
     onSuccess: (answer) => client.setQueryData([...ROOT, 'interviews', id], answer),
+  });
+}
+
+export function useInviteDoctor(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequest<{ account: CareerAccount }>('POST', `${doctorPath(id)}/invitation`),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...ROOT, 'doctor', id] }),
+  });
+}
+
+export function useHandleChangeRequest(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ requestId, reply }: { requestId: string; reply: string }) =>
+      apiRequest<{ change_requests: CareerChangeRequest[] }>('POST', `${doctorPath(id)}/change-requests/${encodeURIComponent(requestId)}/handled`, {
+        body: reply === '' ? {} : { reply },
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ROOT }),
+  });
+}
+
+/** The URL of the ledger CSV: every doctor's, or one doctor's. */
+export function ledgerCsvUrl(id?: string) {
+  return id === undefined ? '/api/v1/career/ledger.csv' : `/api/v1/career/ledger.csv?doctor_id=${encodeURIComponent(id)}`;
+}
+
+// ---- the doctor's own side ----
+
+export interface CareerInvitation {
+  doctor_name: string;
+  email: string;
+  prefecture_name: string;
+  invited_by: string;
+  expires_at: string;
+}
+
+export function useCareerInvitation(token: string) {
+  return useQuery({
+    queryKey: ['career-invitation', token],
+    enabled: token !== '',
+    retry: false,
+    queryFn: ({ signal }) => apiRequest<CareerInvitation>('POST', '/api/v1/career/invitation/preview', { body: { token }, signal }),
+  });
+}
+
+export function useAcceptInvitation() {
+  return useMutation({
+    mutationFn: (body: { token: string; password?: string }) =>
+      apiRequest<{ doctor_id: string; login: string; account_created: boolean }>('POST', '/api/v1/career/invitation/accept', { body }),
+  });
+}
+
+export interface MyCareerSummary {
+  id: string;
+  name: string;
+  prefecture_name: string;
+  status_label: string;
+  plan: { state: CareerPlanSummary['state']; state_label: string; version: number } | null;
+}
+
+export interface CareerDeadline {
+  label: string;
+  date: string;
+  date_label: string;
+  kind: 'confirmation' | 'obligation_end' | 'rule' | 'certificate';
+}
+
+export interface MyCareerRecord {
+  id: string;
+  name: string;
+  prefecture_name: string;
+  kind_label: string;
+  university: string;
+  graduation_year: number;
+  status_label: string;
+  obligation_start: string;
+  loan_months: number;
+  programme: { name: string; version: number; rules: CareerRule[] } | null;
+  plan: (CareerPlanSummary & { assignments: CareerAssignment[]; updated_by: string; updated_at: string }) | null;
+  ledger: CareerLedger | null;
+  deadlines: CareerDeadline[];
+  change_requests: CareerChangeRequest[];
+}
+
+const MINE = ['my-career'] as const;
+const myPath = (id: string) => `/api/v1/me/career/${encodeURIComponent(id)}`;
+
+export function useMyCareer() {
+  return useQuery({ queryKey: [...MINE], queryFn: ({ signal }) => apiRequest<{ items: MyCareerSummary[] }>('GET', '/api/v1/me/career', { signal }) });
+}
+
+export function useMyCareerRecord(id: string) {
+  return useQuery({ queryKey: [...MINE, id], queryFn: ({ signal }) => apiRequest<MyCareerRecord>('GET', myPath(id), { signal }) });
+}
+
+export function useConfirmMyPlan(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (version: number) => apiRequest<{ plan: CareerPlanSummary }>('POST', `${myPath(id)}/confirm`, { body: { version } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: MINE }),
+  });
+}
+
+export function useRequestChange(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string) => apiRequest<{ change_requests: CareerChangeRequest[] }>('POST', `${myPath(id)}/change-requests`, { body: { body } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: MINE }),
+  });
+}
+
+/** The registry from a CSV file as it is: the server finds its encoding (UTF-8, with or without a BOM, or Windows-31J). */
+export function useImportRegistry() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (file: Blob) =>
+      apiRequest<{ imported: number; ids: string[] }>('POST', '/api/v1/career/doctors/import', { rawBody: { contentType: 'text/csv', data: file } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ROOT }),
   });
 }

@@ -5,15 +5,14 @@ import { Badge, type BadgeKind } from '../../../shared/ui/badge';
 import { DataTable } from '../../../shared/ui/data_table';
 import { DescriptionList } from '../../../shared/ui/description_list';
 import { LoadingIndicator } from '../../../shared/ui/loading_indicator';
-import { useCareerLedger, type CareerRuleState } from '../api/careers_api';
+import { useCareerLedger, type CareerLedger, type CareerRuleState } from '../api/careers_api';
 import { useCareersTranslation } from '../i18n/careers_i18n';
 import { formatMonth, monthRuns, type MonthRun } from '../plan_values';
 
 const STATE_BADGE: Record<CareerRuleState['state'], BadgeKind> = { met: 'success', on_track: 'info', at_risk: 'urgent', broken: 'urgent' };
 
-/** The obligation ledger: the figures, each rule's state with its explanation, and the months as runs of one assignment. */
+/** The obligation ledger of a doctor as the centre reads it (the read is audited). */
 export function LedgerView({ doctorId }: { doctorId: string }) {
-  const { t, language } = useCareersTranslation();
   const text = useMessageText();
   const ledger = useCareerLedger(doctorId, true);
   if (ledger.isPending) return <LoadingIndicator />;
@@ -23,7 +22,13 @@ export function LedgerView({ doctorId }: { doctorId: string }) {
         <p>{text(messageForError(ledger.error))}</p>
       </Alert>
     );
-  const l = ledger.data;
+  return <LedgerTables ledger={ledger.data} />;
+}
+
+/** The obligation ledger: the figures, each rule's state with its explanation, and the months as runs of one assignment
+ * (the centre's page and the doctor's own page show the same). */
+export function LedgerTables({ ledger: l }: { ledger: CareerLedger }) {
+  const { t, language } = useCareersTranslation();
   const s = l.summary;
   const months = (count: number) => t('ledger.months', { count });
   return (

@@ -143,7 +143,7 @@ export function PlanEditor({ doctor, prefecture }: { doctor: CareerDoctor; prefe
             {t('plan.toConfirmation')}
           </Button>
         )}
-        {plan?.state === 'confirmation' && (
+        {(plan?.state === 'confirmation' || plan?.state === 'confirmed') && (
           <Button variant="secondary" busy={planState.isPending} onClick={() => planState.mutate('approved')}>
             {t('plan.approve')}
           </Button>

@@ -14,9 +14,11 @@ import { SectionHeading } from '../../../shared/ui/section_heading';
 import { SelectField } from '../../../shared/ui/select_field';
 import { SubmitButton } from '../../../shared/ui/submit_button';
 import { TextAreaField } from '../../../shared/ui/text_area_field';
+import { TEXT_LINK_CLASSES } from '../../../shared/ui/text_link';
 import { TextField } from '../../../shared/ui/text_field';
-import { useCareerDoctor, useChangeStatus, type CareerDoctor } from '../api/careers_api';
+import { ledgerCsvUrl, useCareerDoctor, useChangeStatus, type CareerDoctor } from '../api/careers_api';
 import { CareerNav } from '../components/career_nav';
+import { ChangeRequests, DoctorAccount } from '../components/doctor_account_section';
 import { ErrorList } from '../components/error_list';
 import { InterviewRecords } from '../components/interview_records';
 import { LedgerView } from '../components/ledger_view';
@@ -116,10 +118,21 @@ export function CareerDoctorPage({ user }: { user: SessionUser }) {
           </section>
           <section aria-labelledby="doctor-ledger" className="flex flex-col gap-4">
             <SectionHeading id="doctor-ledger">{t('ledger.heading')}</SectionHeading>
+            <p>
+              <a className={TEXT_LINK_CLASSES} href={ledgerCsvUrl(d.id)} download>
+                {t('ledger.downloadOne')}
+              </a>
+            </p>
             <LedgerView doctorId={d.id} />
           </section>
         </>
       )}
+      <section aria-labelledby="doctor-account" className="flex flex-col gap-4 rounded-12 border border-solid-gray-420 bg-white p-5 desktop:p-8">
+        <SectionHeading id="doctor-account">{t('account.heading')}</SectionHeading>
+        <DoctorAccount doctor={d} />
+        <h3 className="text-std-18B-160">{t('requests.heading')}</h3>
+        <ChangeRequests doctor={d} />
+      </section>
       {d.plan_versions.length > 0 && (
         <section aria-labelledby="doctor-versions" className="flex flex-col gap-3">
           <SectionHeading id="doctor-versions">{t('plan.versions')}</SectionHeading>

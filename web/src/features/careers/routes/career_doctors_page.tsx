@@ -15,6 +15,7 @@ import { TextField } from '../../../shared/ui/text_field';
 import { TEXT_LINK_CLASSES, TextLink } from '../../../shared/ui/text_link';
 import { useCareerDoctors, useCareerProgrammes, useRegisterDoctor, type CareerDoctorSummary } from '../api/careers_api';
 import { CareerNav } from '../components/career_nav';
+import { RegistryImport } from '../components/registry_import';
 import { ErrorList } from '../components/error_list';
 import { useCareersTranslation } from '../i18n/careers_i18n';
 
@@ -98,11 +99,20 @@ export function CareerDoctorsPage() {
         <CareerNav />
         <p className="text-std-16N-170 text-solid-gray-800">{t('doctors.lead')}</p>
       </div>
+      <section aria-labelledby="doctor-import" className="flex flex-col gap-4 rounded-12 border border-solid-gray-420 bg-white p-5 desktop:p-8">
+        <SectionHeading id="doctor-import">{t('import.heading')}</SectionHeading>
+        <RegistryImport />
+      </section>
       <section aria-labelledby="doctor-list" className="flex flex-col gap-4">
         <SectionHeading id="doctor-list">{t('doctors.listHeading')}</SectionHeading>
-        <a className={TEXT_LINK_CLASSES} href="/api/v1/career/doctors.csv" download>
-          {t('doctors.csv')}
-        </a>
+        <div className="flex flex-wrap gap-x-6 gap-y-2">
+          <a className={TEXT_LINK_CLASSES} href="/api/v1/career/doctors.csv" download>
+            {t('doctors.csv')}
+          </a>
+          <a className={TEXT_LINK_CLASSES} href="/api/v1/career/ledger.csv" download>
+            {t('doctors.ledgerCsv')}
+          </a>
+        </div>
         {doctors.isPending && <LoadingIndicator />}
         {doctors.isError && (
           <Alert kind="error">

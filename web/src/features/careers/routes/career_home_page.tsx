@@ -48,6 +48,23 @@ export function CareerHomePage() {
       )}
       {q !== undefined && (
         <div className="grid gap-6 desktop:grid-cols-2">
+          <QueueSection id="queue-requests" heading={t('home.changeRequests')} empty={q.change_requests.length === 0}>
+            {q.change_requests.map((r) => (
+              <li key={r.request_id} className="flex flex-col gap-1">
+                <span>
+                  <DoctorLink id={r.id} name={r.name} /> <span className="text-solid-gray-700">{formatDateTime(r.created_at, language)}</span>
+                </span>
+                <span className="whitespace-pre-wrap text-solid-gray-800">{r.body}</span>
+              </li>
+            ))}
+          </QueueSection>
+          <QueueSection id="queue-confirmed" heading={t('home.confirmed')} empty={q.confirmed_by_doctor.length === 0}>
+            {q.confirmed_by_doctor.map((d) => (
+              <li key={d.id}>
+                <DoctorLink id={d.id} name={d.name} /> <span className="text-solid-gray-700">{t('home.since', { date: formatDateTime(d.since, language) })}</span>
+              </li>
+            ))}
+          </QueueSection>
           <QueueSection id="queue-awaiting" heading={t('home.awaiting')} empty={q.awaiting_confirmation.length === 0}>
             {q.awaiting_confirmation.map((d) => (
               <li key={d.id}>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { messageForError } from '../../../shared/forms/form_errors';
 import { useDocumentTitle } from '../../../shared/hooks/use_document_title';
 import { useMessageText } from '../../../shared/i18n/message';
@@ -6,15 +7,16 @@ import { DataTable, type Column } from '../../../shared/ui/data_table';
 import { LoadingIndicator } from '../../../shared/ui/loading_indicator';
 import { PageHeading } from '../../../shared/ui/page_heading';
 import { SectionHeading } from '../../../shared/ui/section_heading';
+import { SelectField } from '../../../shared/ui/select_field';
 import { TEXT_LINK_CLASSES } from '../../../shared/ui/text_link';
-import { useCareerStatistics, type CareerStatistics, type StatusCounts } from '../api/careers_api';
+import { statisticsQuery, useCareerProgrammes, useCareerStatistics, type CareerStatistics, type StatusCounts } from '../api/careers_api';
 import { CareerNav } from '../components/career_nav';
 import { useCareersTranslation } from '../i18n/careers_i18n';
 
-function CsvLink({ table }: { table: 'area' | 'cohort' | 'kind' }) {
+function CsvLink({ table, query }: { table: 'area' | 'cohort' | 'kind'; query: string }) {
   const { t } = useCareersTranslation();
   return (
-    <a className={TEXT_LINK_CLASSES} href={`/api/v1/career/statistics.csv?table=${table}`} download>
+    <a className={TEXT_LINK_CLASSES} href={`/api/v1/career/statistics.csv?table=${table}${query === '' ? '' : `&${query}`}`} download>
       {t('statistics.csv')}
     </a>
   );
@@ -25,7 +27,14 @@ export function CareerStatisticsPage() {
   const { t } = useCareersTranslation();
   useDocumentTitle(t('statistics.title'));
   const text = useMessageText();
-  const stats = useCareerStatistics();
+  const programmes = useCareerProgrammes();
+  const [programmeId, setProgrammeId] = useState('');
+  const [year, setYear] = useState('');
+  const filters = { programmeId, year };
+  const query = statisticsQuery(filters);
+  const stats = useCareerStatistics(filters);
+  const thisYear = Number(new Date().toLocaleString('sv-SE', { timeZone: 'Asia/Tokyo' }).slice(0, 4));
+  const years = Array.from({ length: 15 }, (_, i) => String(thisYear + 2 - i));
   const s: CareerStatistics | undefined = stats.data;
   const statusColumns = <Row extends StatusCounts>(): Column<Row>[] => [
     ...(s?.statuses ?? []).map((st) => ({ header: st.label, cell: (r: Row) => String(r[st.code] ?? 0) })),
@@ -38,6 +47,12 @@ export function CareerStatisticsPage() {
         <CareerNav />
         <p className="text-std-16N-170 text-solid-gray-800">{t('statistics.lead')}</p>
       </div>
+      <div className="grid gap-4 desktop:grid-cols-2">
+        <SelectField label={t('statistics.programmeFilter')} name="programme_id" value={programmeId} onValueChange={setProgrammeId}
+          promptLabel={t('statistics.allProgrammes')} options={(programmes.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+        <SelectField label={t('statistics.yearFilter')} name="year" value={year} onValueChange={setYear} hint={t('statistics.yearHint')}
+          promptLabel={t('statistics.today')} options={years.map((y) => ({ value: y, label: t('statistics.fiscalYear', { year: y }) }))} />
+      </div>
       {stats.isPending && <LoadingIndicator />}
       {stats.isError && (
         <Alert kind="error">
@@ -48,7 +63,7 @@ export function CareerStatisticsPage() {
         <>
           <section aria-labelledby="stats-cohort" className="flex flex-col gap-3">
             <SectionHeading id="stats-cohort">{t('statistics.byCohort')}</SectionHeading>
-            <CsvLink table="cohort" />
+            <CsvLink table="cohort" query={query} />
             <DataTable
               caption={t('statistics.byCohort')}
               rows={s.by_cohort}
@@ -63,7 +78,7 @@ export function CareerStatisticsPage() {
           </section>
           <section aria-labelledby="stats-kind" className="flex flex-col gap-3">
             <SectionHeading id="stats-kind">{t('statistics.byKind')}</SectionHeading>
-            <CsvLink table="kind" />
+            <CsvLink table="kind" query={query} />
             <DataTable
               caption={t('statistics.byKind')}
               rows={s.by_kind}
@@ -73,7 +88,7 @@ export function CareerStatisticsPage() {
           </section>
           <section aria-labelledby="stats-area" className="flex flex-col gap-3">
             <SectionHeading id="stats-area">{t('statistics.byArea')}</SectionHeading>
-            <CsvLink table="area" />
+            <CsvLink table="area" query={query} />
             <DataTable
               caption={t('statistics.byArea')}
               rows={s.by_area}
