@@ -32,6 +32,50 @@ async function notices(client) {
   return r.json.items;
 }
 
+/** Opens /api/v1/events and collects the events as they arrive. */
+async function openEvents(client) {
+  const controller = new AbortController();
+  const res = await fetch(`${client.base}/api/v1/events`, {
+    headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') }, signal: controller.signal,
+  });
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type'), /text\/event-stream/);
+  const events = [];
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += decoder.decode(value, { stream: true });
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const frame = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const event = /^event: (.*)$/m.exec(frame)?.[1];
+          const data = /^data: (.*)$/m.exec(frame)?.[1];
+          if (event) events.push({ event, data: JSON.parse(data) });
+        }
+      }
+    } catch { /* aborted */ }
+  })();
+  return {
+    events,
+    close: () => controller.abort(),
+    async waitFor(event, predicate = () => true, timeoutMs = 10000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const found = events.find((e) => e.event === event && predicate(e.data));
+        if (found) return found;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`no ${event} event; got ${JSON.stringify(events)}`);
+    },
+  };
+}
+
 before(async () => {
   db = freshDatabase();
   server = await startServer({ db });
@@ -246,4 +290,24 @@ test("a facility's conversation that goes to the help desk notifies the secretar
   assert.equal(told.length, 1);
   assert.equal(told[0].kind, 'chat_handover');
   assert.ok(!(await notices(await as('coord-nurse-13'))).some((n) => n.link === url), 'no coordinator is told');
+});
+
+test('the notices arrive live on the event stream: the handover to the coordinator, the answer to the seeker', async () => {
+  const asker = await newSeeker('通知 ライブ');
+  const coord = await as('coord-nurse-13');
+  const coordStream = await openEvents(coord);
+  const askerStream = await openEvents(asker);
+  try {
+    await coordStream.waitFor('ready');
+    await askerStream.waitFor('ready');
+    const id = (await ask(asker, '担当者と話したい')).conversation;
+    const handover = await coordStream.waitFor('notification', (d) => d.kind === 'chat_handover' && d.link === `/coordination/chat#${id}`);
+    assert.match(handover.data.title, /チャットの引き継ぎ/);
+    assert.equal((await coord.post(`/api/v1/chat/conversations/${id}/messages`, { text: 'ライブで届きますか' })).status, 201);
+    const reply = await askerStream.waitFor('notification', (d) => d.kind === 'chat_reply' && d.link === `/?chat=${id}`);
+    assert.match(reply.data.body, /ライブで届きますか/);
+  } finally {
+    coordStream.close();
+    askerStream.close();
+  }
 });
