@@ -85,6 +85,25 @@ class Service {
   Result<boost::json::object> staff_reply(const accounts::CurrentUser& staff, const std::string& id,
                                           const boost::json::object& body);
 
+  // --- The chat's dictionary, edited by the secretariat (others 403). Every change is audit-logged and the
+  // retriever picks it up at the next message (in every process: the FAQ stamp changes). ---
+
+  //! Every synonym group: {items: [{id, terms, updated_at}]}.
+  Result<boost::json::object> synonyms(const accounts::CurrentUser& secretariat);
+  //! A new group {terms: [2–20 terms, each 1–40 characters]}; a term already in another group is refused (NFKC,
+  //! case-insensitive).
+  Result<boost::json::object> create_synonym(const accounts::CurrentUser& secretariat, const boost::json::object& body);
+  Result<boost::json::object> update_synonym(const accounts::CurrentUser& secretariat, const std::string& id,
+                                             const boost::json::object& body);
+  Result<void> delete_synonym(const accounts::CurrentUser& secretariat, const std::string& id);
+  //! An FAQ article's paraphrases {faq_id, question, phrases}; PUT replaces them {phrases: [0–30, each 2–200]}.
+  Result<boost::json::object> phrases(const accounts::CurrentUser& secretariat, const std::string& faq_id);
+  Result<boost::json::object> put_phrases(const accounts::CurrentUser& secretariat, const std::string& faq_id,
+                                          const boost::json::object& body);
+  //! 試してみる: what the chat would do with {text}: the decision and the top three FAQ entries with their fused,
+  //! words and bigram scores, and the text as the retriever reads it after synonym rewriting.
+  Result<boost::json::object> try_text(const accounts::CurrentUser& secretariat, const boost::json::object& body);
+
   struct Impl;
 
  private:

@@ -78,10 +78,14 @@ Result<std::vector<Conversation>> handovers(store::Connection& c, const std::vec
 
 Result<std::string> faq_stamp(store::Connection& c) {
   auto a = KH_TRY(c.execute("SELECT COUNT(*), COALESCE(MAX(updated_at), 0) FROM faq_articles WHERE published = 1"));
-  auto p = KH_TRY(c.execute("SELECT COUNT(*), COALESCE(SUM(LENGTH(text)), 0) FROM chat_faq_phrases"));
+  // The paraphrases have no time stamp: their text itself is the stamp (a digest of every one, in order), so an
+  // edit that keeps the count and the length still rebuilds the index.
+  auto p = KH_TRY(c.execute("SELECT faq_id, position, text FROM chat_faq_phrases ORDER BY faq_id, position"));
+  std::string phrases;
+  for (const auto& row : p.rows) phrases += row.text(0) + '\x1f' + std::to_string(row.integer(1)) + '\x1f' + row.text(2) + '\x1e';
   auto s = KH_TRY(c.execute("SELECT COUNT(*), COALESCE(MAX(updated_at), 0) FROM chat_synonyms"));
-  return a.rows[0].text(0) + "/" + a.rows[0].text(1) + "/" + p.rows[0].text(0) + "/" + p.rows[0].text(1) + "/" +
-         s.rows[0].text(0) + "/" + s.rows[0].text(1);
+  return a.rows[0].text(0) + "/" + a.rows[0].text(1) + "/" + std::to_string(p.rows.size()) + "/" + crypto::digest(phrases) +
+         "/" + s.rows[0].text(0) + "/" + s.rows[0].text(1);
 }
 
 Result<std::vector<FaqRow>> published_faq(store::Connection& c) {
@@ -132,6 +136,64 @@ Result<void> replace_phrases(store::Connection& c, const std::string& faq_id, co
     KH_TRY(c.execute("INSERT INTO chat_faq_phrases (faq_id, position, text) VALUES ($1, $2, $3)",
                      {faq_id, static_cast<std::int64_t>(i), phrases[i]}));
   return {};
+}
+
+namespace {
+std::string terms_json(const std::vector<std::string>& terms) {
+  bj::array a;
+  for (const auto& t : terms) a.emplace_back(t);
+  return bj::serialize(a);
+}
+}  // namespace
+
+Result<std::vector<SynonymRow>> synonym_rows(store::Connection& c) {
+  auto r = KH_TRY(c.execute("SELECT id, terms, updated_at FROM chat_synonyms ORDER BY id"));
+  std::vector<SynonymRow> out;
+  for (const auto& row : r.rows) {
+    SynonymRow s{row.text(0), {}, row.integer(2)};
+    boost::system::error_code ec;
+    const auto v = bj::parse(row.text(1), ec);
+    if (!ec && v.is_array())
+      for (const auto& t : v.as_array())
+        if (t.is_string()) s.terms.emplace_back(t.as_string());
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+Result<std::int64_t> next_synonym_time(store::Connection& c, std::int64_t now) {
+  auto r = KH_TRY(c.execute("SELECT COALESCE(MAX(updated_at), 0) FROM chat_synonyms"));
+  return std::max(now, r.rows[0].integer(0) + 1);
+}
+
+Result<std::string> create_synonym_group(store::Connection& c, const std::vector<std::string>& terms, std::int64_t now) {
+  const auto id = crypto::new_id("syn");
+  KH_TRY(c.execute("INSERT INTO chat_synonyms (id, terms, updated_at) VALUES ($1, $2, $3)", {id, terms_json(terms), now}));
+  return id;
+}
+
+Result<bool> update_synonym_group(store::Connection& c, const std::string& id, const std::vector<std::string>& terms,
+                                  std::int64_t now) {
+  auto r = KH_TRY(c.execute("UPDATE chat_synonyms SET terms = $2, updated_at = $3 WHERE id = $1", {id, terms_json(terms), now}));
+  return r.affected == 1;
+}
+
+Result<bool> delete_synonym_group(store::Connection& c, const std::string& id) {
+  auto r = KH_TRY(c.execute("DELETE FROM chat_synonyms WHERE id = $1", {id}));
+  return r.affected == 1;
+}
+
+Result<std::optional<std::string>> faq_question(store::Connection& c, const std::string& faq_id) {
+  auto r = KH_TRY(c.execute("SELECT question FROM faq_articles WHERE id = $1", {faq_id}));
+  if (r.rows.empty()) return std::optional<std::string>{};
+  return std::optional(r.rows[0].text(0));
+}
+
+Result<std::vector<std::string>> phrases_of(store::Connection& c, const std::string& faq_id) {
+  auto r = KH_TRY(c.execute("SELECT text FROM chat_faq_phrases WHERE faq_id = $1 ORDER BY position", {faq_id}));
+  std::vector<std::string> out;
+  for (const auto& row : r.rows) out.push_back(row.text(0));
+  return out;
 }
 
 }  // namespace kh::chat::repo

@@ -55,4 +55,24 @@ Result<std::int64_t> synonym_count(store::Connection& c);
 Result<void> insert_synonym_group(store::Connection& c, const std::vector<std::string>& terms, std::int64_t now);
 Result<void> replace_phrases(store::Connection& c, const std::string& faq_id, const std::vector<std::string>& phrases);
 
+//! One synonym group as the secretariat edits it.
+struct SynonymRow {
+  std::string id;
+  std::vector<std::string> terms;
+  std::int64_t updated_at = 0;
+};
+Result<std::vector<SynonymRow>> synonym_rows(store::Connection& c);
+//! A time stamp for a change: now, or one past the newest change when the clock has not moved past it (so the
+//! FAQ stamp changes with every edit, whichever process reads it).
+Result<std::int64_t> next_synonym_time(store::Connection& c, std::int64_t now);
+//! The new group's id.
+Result<std::string> create_synonym_group(store::Connection& c, const std::vector<std::string>& terms, std::int64_t now);
+//! False when no group has this id.
+Result<bool> update_synonym_group(store::Connection& c, const std::string& id, const std::vector<std::string>& terms,
+                                  std::int64_t now);
+Result<bool> delete_synonym_group(store::Connection& c, const std::string& id);
+//! An FAQ article (published or not) by id: its question, or nullopt.
+Result<std::optional<std::string>> faq_question(store::Connection& c, const std::string& faq_id);
+Result<std::vector<std::string>> phrases_of(store::Connection& c, const std::string& faq_id);
+
 }  // namespace kh::chat::repo

@@ -63,6 +63,46 @@ void register_routes(http::Router& router, Service& s, accounts::Service& accoun
     Caller caller{*user ? &**user : nullptr, req.remote_ip, req.cookie(cookie_name)};
     return accounts::reply(s.conversation(caller, req.param("id")));
   });
+  // --- The chat's dictionary (issue 16): the secretariat edits it; everyone else 403. ---
+  // Rule: the secretariat only (others 403); every group.
+  router.add("GET", "/api/v1/chat/synonyms", [&](http::Request& req) {
+    return accounts::with_user(accounts, req, [&](const auto& c) { return accounts::reply(s.synonyms(c)); });
+  });
+  // Rule: the secretariat only (others 403); audit-logged.
+  router.add("POST", "/api/v1/chat/synonyms", [&](http::Request& req) {
+    return accounts::with_user_and_body(accounts, req, [&](const auto& c, const bj::object& b) {
+      return accounts::reply(s.create_synonym(c, b), 201);
+    });
+  });
+  // Rule: the secretariat only (others 403); an unknown id 404; audit-logged.
+  router.add("PUT", "/api/v1/chat/synonyms/{id}", [&](http::Request& req) {
+    return accounts::with_user_and_body(accounts, req, [&](const auto& c, const bj::object& b) {
+      return accounts::reply(s.update_synonym(c, req.param("id"), b));
+    });
+  });
+  // Rule: the secretariat only (others 403); an unknown id 404; audit-logged.
+  router.add("DELETE", "/api/v1/chat/synonyms/{id}", [&](http::Request& req) {
+    return accounts::with_user(accounts, req, [&](const auto& c) {
+      auto r = s.delete_synonym(c, req.param("id"));
+      return r ? http::no_content() : http::error_response(r.error());
+    });
+  });
+  // Rule: the secretariat only (others 403); any FAQ article, published or not (unknown id 404).
+  router.add("GET", "/api/v1/chat/faq/{faq_id}/phrases", [&](http::Request& req) {
+    return accounts::with_user(accounts, req, [&](const auto& c) { return accounts::reply(s.phrases(c, req.param("faq_id"))); });
+  });
+  // Rule: the secretariat only (others 403); any FAQ article (unknown id 404); audit-logged.
+  router.add("PUT", "/api/v1/chat/faq/{faq_id}/phrases", [&](http::Request& req) {
+    return accounts::with_user_and_body(accounts, req, [&](const auto& c, const bj::object& b) {
+      return accounts::reply(s.put_phrases(c, req.param("faq_id"), b));
+    });
+  });
+  // Rule: the secretariat only (others 403). Reads the FAQ index only: no conversation, no audit entry.
+  router.add("POST", "/api/v1/chat/try", [&](http::Request& req) {
+    return accounts::with_user_and_body(accounts, req, [&](const auto& c, const bj::object& b) {
+      return accounts::reply(s.try_text(c, b));
+    });
+  });
 }
 
 }  // namespace kh::chat

@@ -21,6 +21,7 @@
 #include "core/text.h"
 #include "core/time.h"
 #include "helpdesk/helpdesk.h"
+#include "notify/notify.h"
 #include "postings/postings.h"
 #include "postings/search_index.h"
 #include "reference/reference.h"
@@ -54,6 +55,8 @@ struct Reply {
   bool saved_wishes = false;  // the seeker's confirmed wishes were written to their profile
   bool handed_over = false;   // the conversation went to a coordinating organisation
   bool silent = false;        // handed over: the user's message is kept, the bot says nothing into the thread
+  bool handed_back = false;   // the user took a handed-over conversation back to the bot
+  std::string inquiry_id;     // handed to the help desk as this inquiry
   bj::object context;      // what this reply leaves open for the next message
 };
 
@@ -181,6 +184,18 @@ std::string weekday_names(const std::vector<std::string>& days) {
   std::vector<std::string> out;
   for (const auto& d : days) out.push_back(names.contains(d) ? names.at(d) : d);
   return text::join(out, "・");
+}
+
+//! The first `limit` characters of a text (code points, never cutting one), with … when it was longer.
+std::string excerpt(std::string_view text, std::size_t limit) {
+  std::size_t count = 0, i = 0;
+  while (i < text.size() && count < limit) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    ++count;
+  }
+  if (i >= text.size()) return std::string(text);
+  return std::string(text.substr(0, i)) + "…";
 }
 
 bool said_any(std::string_view text, std::initializer_list<std::string_view> words) { return contains_any(text, words); }
@@ -675,9 +690,61 @@ struct Service::Impl {
                                                               {"category", "other"}});
     if (!inquiry) return fail(inquiry.error());
     const std::string id(inquiry->at("id").as_string());
+    r.inquiry_id = id;
     r.text = std::string(why) + "事務局へのお問合せとして受け付けました。回答はお問合せの画面とメールでお知らせします。";
     r.sources.push_back({{"type", "page"}, {"title", "お問合せ：チャットからのご相談"}, {"url", "/helpdesk/" + id}});
     return r;
+  }
+
+  // --- Notices (issue 16): the staff a conversation goes to, and the user when staff answer. ---
+
+  //! Every active member of the organisation the conversation was handed to: in the app, and by mail per their
+  //! own choice. Never anyone of another organisation.
+  //! Who hears of a handover, read before the transaction that writes the notices: the active coordinators of the
+  //! organisation it went to, or the active secretariat when it went to the help desk.
+  Result<std::vector<accounts::User>> recipients(const std::optional<std::string>& organisation_id) {
+    std::vector<accounts::User> out, all;
+    if (organisation_id) all = KH_TRY(accounts.members_of(*organisation_id));
+    else all = KH_TRY(accounts.list_users());
+    for (auto& u : all) {
+      if (u.status != "active") continue;
+      if (organisation_id ? u.role == accounts::Role::coordinator : u.role == accounts::Role::secretariat) out.push_back(std::move(u));
+    }
+    return out;
+  }
+
+  Result<void> notify_handover(store::Connection& c, const repo::Conversation& conv, const std::vector<accounts::User>& staff) {
+    const std::string stamp = std::to_string(conv.handed_over_at.value_or(0));
+    for (const auto& u : staff) {
+      KH_TRY(notify::insert_for_staff(c, u, {{}, u.id, "chat_handover", "チャットの引き継ぎがあります",
+                                              "自動応答チャットの利用者が担当者との会話を希望しています。引き継ぎ一覧から会話を確認して返信してください。",
+                                              "/coordination/chat#" + conv.id, 0, {}},
+                                      "chat_handover:" + conv.id + ":" + stamp + ":" + u.id, accounts.settings().public_url));
+    }
+    return {};
+  }
+
+  //! A conversation that went to the help desk: every active member of the secretariat, linking to the inquiry.
+  Result<void> notify_inquiry(store::Connection& c, const std::string& inquiry_id, const std::vector<accounts::User>& staff) {
+    for (const auto& u : staff) {
+      KH_TRY(notify::insert_for_staff(c, u, {{}, u.id, "chat_handover", "チャットからのお問合せがあります",
+                                              "自動応答チャットで答えられなかったご相談が、お問合せとして届きました。",
+                                              "/helpdesk/" + inquiry_id, 0, {}},
+                                      "chat_inquiry:" + inquiry_id + ":" + u.id, accounts.settings().public_url));
+    }
+    return {};
+  }
+
+  //! The user took the conversation back to the bot: the coordinators' queue item closes, and they hear of it
+  //! (in the app only; the handovers page follows it live).
+  Result<void> notify_handed_back(store::Connection& c, const repo::Conversation& conv, const std::vector<accounts::User>& staff) {
+    const std::string stamp = std::to_string(conv.handed_over_at.value_or(0));
+    for (const auto& u : staff) {
+      KH_TRY(notify::insert(c, {{}, u.id, "chat_handover_closed", "チャットの引き継ぎが終了しました",
+                                "利用者が会話を自動応答に戻しました。この引き継ぎへの返信は不要です。", "/coordination/chat#" + conv.id, 0, {}},
+                            "chat_handed_back:" + conv.id + ":" + stamp + ":" + u.id, notify::MailState::none));
+    }
+    return {};
   }
 
   //! Whether the caller may read a conversation: its owner; once handed over, its organisation's coordinators
@@ -784,6 +851,7 @@ Result<Posted> Service::post(const Caller& caller, const bj::object& body) {
       reply.kind = "answer";
       reply.text = "自動応答に戻しました。ご質問をどうぞ。担当者とのやり取りはこの会話に残っています。";
       reply.answered = true;
+      reply.handed_back = true;
     } else {
       reply.kind = "handover";
       reply.text = "担当者に引き継いでいます。担当者からの返信をこの画面でお待ちください。（自動応答に戻すには「ボットに戻す」）";
@@ -831,14 +899,30 @@ Result<Posted> Service::post(const Caller& caller, const bj::object& body) {
   conv.context = bj::serialize(reply.context);
   conv.updated_at = now;
   bj::object payload{{"sources", reply.sources}, {"choices", reply.choices}};
+  std::vector<accounts::User> staff;
+  if ((reply.handed_over || reply.handed_back || reply.silent) && conv.handover_org_id)
+    staff = KH_TRY(impl_->recipients(conv.handover_org_id));
+  else if (!reply.inquiry_id.empty()) staff = KH_TRY(impl_->recipients(std::nullopt));
   KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
     if (is_new) KH_TRY_VOID(repo::insert_conversation(c, conv));
     else KH_TRY_VOID(repo::update_conversation(c, conv));
-    KH_TRY_VOID(repo::append_message(c, conv.id, {"", 0, "user", conv.user_id, std::nullopt, text, "{}", now}));
+    const auto user_message = crypto::new_id("cm");
+    KH_TRY_VOID(repo::append_message(c, conv.id, {user_message, 0, "user", conv.user_id, std::nullopt, text, "{}", now}));
+    // While handed over, the user's messages go to the coordinators: each is a notice (in the app only), so the
+    // handovers page follows the thread live.
+    if (reply.silent)
+      for (const auto& u : staff)
+        KH_TRY(notify::insert(c, {{}, u.id, "chat_message", "チャットに利用者からメッセージがあります", excerpt(text, 60),
+                                  "/coordination/chat#" + conv.id, 0, {}},
+                              "chat_message:" + user_message + ":" + u.id, notify::MailState::none));
     if (!reply.silent)
       KH_TRY_VOID(repo::append_message(c, conv.id, {"", 0, "bot", std::nullopt, reply.kind, reply.text, bj::serialize(payload), now}));
-    if (reply.handed_over)
+    if (reply.handed_over) {
       KH_TRY_VOID(audit::record(c, accounts::actor_of(*caller.user), "chat_handed_over", "chat", conv.id, *conv.handover_org_id));
+      KH_TRY_VOID(impl_->notify_handover(c, conv, staff));
+    }
+    if (!reply.inquiry_id.empty()) KH_TRY_VOID(impl_->notify_inquiry(c, reply.inquiry_id, staff));
+    if (reply.handed_back) KH_TRY_VOID(impl_->notify_handed_back(c, conv, staff));
     if (reply.saved_wishes) KH_TRY_VOID(audit::record(c, accounts::actor_of(*caller.user), "chat_wishes_saved", "user", caller.user->user.id, conv.id));
     // Reading one's own data through the chat is a disclosure to that person: it leaves the same trace.
     if (intent != Intent::none)
@@ -935,11 +1019,185 @@ Result<bj::object> Service::staff_reply(const accounts::CurrentUser& staff, cons
   conv.updated_at = now_ms();
   KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
     KH_TRY_VOID(repo::update_conversation(c, conv));
-    KH_TRY_VOID(repo::append_message(c, conv.id, {"", 0, "staff", staff.user.id, std::nullopt, text,
+    const auto message_id = crypto::new_id("cm");
+    KH_TRY_VOID(repo::append_message(c, conv.id, {message_id, 0, "staff", staff.user.id, std::nullopt, text,
                                                   bj::serialize(bj::object{{"by", by}}), conv.updated_at}));
+    // The user hears of it in the app, live: the link opens the chat panel on this conversation.
+    if (conv.user_id)
+      KH_TRY(notify::insert(c, {{}, *conv.user_id, "chat_reply", "チャットに担当者から返信がありました",
+                                by + "：" + excerpt(text, 60),
+                                "/?chat=" + conv.id, 0, {}},
+                            "chat_reply:" + message_id, notify::MailState::none));
     return audit::record(c, accounts::actor_of(staff), "chat_staff_reply", "chat", conv.id);
   }));
   return render(c, conv);
+}
+
+// --- The chat's dictionary (the secretariat's) ---
+
+namespace {
+Result<void> secretariat_only(const accounts::CurrentUser& user) {
+  if (user.user.role != accounts::Role::secretariat)
+    return fail(errors::forbidden("チャットの辞書（同義語・言い換え）は事務局が編集します。"));
+  return {};
+}
+
+bj::array string_array(const std::vector<std::string>& v) {
+  bj::array a;
+  for (const auto& x : v) a.emplace_back(x);
+  return a;
+}
+
+bj::object synonym_json(const repo::SynonymRow& r) {
+  return {{"id", r.id}, {"terms", string_array(r.terms)}, {"updated_at", format_iso8601_jst(r.updated_at)}};
+}
+
+//! A list of strings from the body, each trimmed, one line, `min_chars`–`max_chars`, `min_items`–`max_items` of
+//! them; the messages name the field in Japanese.
+Result<std::vector<std::string>> read_list(const bj::object& body, std::string_view key, std::string_view label,
+                                           std::size_t min_items, std::size_t max_items, std::size_t min_chars,
+                                           std::size_t max_chars) {
+  json::FieldReader f(body);
+  const auto list = f.optional_string_list(key, label, max_items);
+  KH_TRY_VOID(f.finish());
+  const auto refuse = [&](std::string message) {
+    return fail(errors::validation({{std::string(key), std::move(message)}}));
+  };
+  if (!list) return refuse("「" + std::string(label) + "」を入力してください。");
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const auto t = text::trim((*list)[i]);
+    const auto n = text::length(t);
+    const std::string which = "「" + std::string(label) + "」の" + std::to_string(i + 1) + "番目";
+    if (text::has_forbidden_characters(t, text::Lines::single) || t.find('\n') != std::string::npos)
+      return refuse(which + "に使えない文字が含まれています。");
+    if (n < min_chars || n > max_chars)
+      return refuse(which + "は" + std::to_string(min_chars) + "〜" + std::to_string(max_chars) + "文字で入力してください。");
+    out.push_back(t);
+  }
+  if (out.size() < min_items || out.size() > max_items)
+    return refuse("「" + std::string(label) + "」は" + std::to_string(min_items) + "〜" + std::to_string(max_items) +
+                  "件で入力してください。");
+  return out;
+}
+}  // namespace
+
+//! The terms of a group, checked against each other and every other group: NFKC and case folded, a term may be in
+//! one group only (the rewriting would otherwise depend on the order of the groups).
+static Result<std::vector<std::string>> checked_terms(store::Connection& c, const bj::object& body,
+                                                      const std::optional<std::string>& editing) {
+  auto terms = KH_TRY(read_list(body, "terms", "同義語", 2, 20, 1, 40));
+  std::map<std::string, std::string> seen;
+  for (const auto& t : terms) {
+    const auto key = cr::normalize(t);
+    if (const auto it = seen.find(key); it != seen.end())
+      return fail(errors::validation({{"terms", "「" + t + "」と「" + it->second + "」は同じ語です。1つにしてください。"}}));
+    seen[key] = t;
+  }
+  for (const auto& row : KH_TRY(repo::synonym_rows(c))) {
+    if (editing && row.id == *editing) continue;
+    for (const auto& other : row.terms)
+      if (const auto it = seen.find(cr::normalize(other)); it != seen.end())
+        return fail(errors::validation({{"terms", "「" + it->second + "」はすでに別の同義語グループ（" + text::join(row.terms, "・") +
+                                                      "）にあります。1つの語は1つのグループにだけ入れられます。"}}));
+  }
+  return terms;
+}
+
+Result<bj::object> Service::synonyms(const accounts::CurrentUser& user) {
+  KH_TRY_VOID(secretariat_only(user));
+  auto lease = KH_TRY(impl_->pool.acquire());
+  bj::array items;
+  for (const auto& r : KH_TRY(repo::synonym_rows(*lease))) items.push_back(synonym_json(r));
+  const auto total = items.size();
+  return bj::object{{"items", std::move(items)}, {"total", total}};
+}
+
+Result<bj::object> Service::create_synonym(const accounts::CurrentUser& user, const bj::object& body) {
+  KH_TRY_VOID(secretariat_only(user));
+  auto lease = KH_TRY(impl_->pool.acquire());
+  auto& c = *lease;
+  repo::SynonymRow row;
+  KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
+    row.terms = KH_TRY(checked_terms(c, body, std::nullopt));
+    row.updated_at = KH_TRY(repo::next_synonym_time(c, now_ms()));
+    row.id = KH_TRY(repo::create_synonym_group(c, row.terms, row.updated_at));
+    return audit::record(c, accounts::actor_of(user), "chat_synonym_created", "chat_synonym", row.id, text::join(row.terms, "・"));
+  }));
+  return synonym_json(row);
+}
+
+Result<bj::object> Service::update_synonym(const accounts::CurrentUser& user, const std::string& id, const bj::object& body) {
+  KH_TRY_VOID(secretariat_only(user));
+  auto lease = KH_TRY(impl_->pool.acquire());
+  auto& c = *lease;
+  repo::SynonymRow row{id, {}, 0};
+  KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
+    row.terms = KH_TRY(checked_terms(c, body, id));
+    row.updated_at = KH_TRY(repo::next_synonym_time(c, now_ms()));
+    if (!KH_TRY(repo::update_synonym_group(c, id, row.terms, row.updated_at)))
+      return fail(errors::not_found("同義語グループが見つかりません。"));
+    return audit::record(c, accounts::actor_of(user), "chat_synonym_updated", "chat_synonym", id, text::join(row.terms, "・"));
+  }));
+  return synonym_json(row);
+}
+
+Result<void> Service::delete_synonym(const accounts::CurrentUser& user, const std::string& id) {
+  KH_TRY_VOID(secretariat_only(user));
+  auto lease = KH_TRY(impl_->pool.acquire());
+  auto& c = *lease;
+  return store::in_transaction(c, [&]() -> Result<void> {
+    std::string was;
+    for (const auto& r : KH_TRY(repo::synonym_rows(c)))
+      if (r.id == id) was = text::join(r.terms, "・");
+    if (!KH_TRY(repo::delete_synonym_group(c, id))) return fail(errors::not_found("同義語グループが見つかりません。"));
+    return audit::record(c, accounts::actor_of(user), "chat_synonym_deleted", "chat_synonym", id, was);
+  });
+}
+
+Result<bj::object> Service::phrases(const accounts::CurrentUser& user, const std::string& faq_id) {
+  KH_TRY_VOID(secretariat_only(user));
+  auto lease = KH_TRY(impl_->pool.acquire());
+  auto& c = *lease;
+  const auto question = KH_TRY(repo::faq_question(c, faq_id));
+  if (!question) return fail(errors::not_found("FAQの記事が見つかりません。"));
+  return bj::object{{"faq_id", faq_id}, {"question", *question}, {"phrases", string_array(KH_TRY(repo::phrases_of(c, faq_id)))}};
+}
+
+Result<bj::object> Service::put_phrases(const accounts::CurrentUser& user, const std::string& faq_id, const bj::object& body) {
+  KH_TRY_VOID(secretariat_only(user));
+  auto lease = KH_TRY(impl_->pool.acquire());
+  auto& c = *lease;
+  const auto question = KH_TRY(repo::faq_question(c, faq_id));
+  if (!question) return fail(errors::not_found("FAQの記事が見つかりません。"));
+  auto phrases = KH_TRY(read_list(body, "phrases", "言い換え", 0, 30, 2, 200));
+  KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
+    KH_TRY_VOID(repo::replace_phrases(c, faq_id, phrases));
+    return audit::record(c, accounts::actor_of(user), "chat_phrases_updated", "faq", faq_id,
+                         std::to_string(phrases.size()) + "件");
+  }));
+  return bj::object{{"faq_id", faq_id}, {"question", *question}, {"phrases", string_array(phrases)}};
+}
+
+Result<bj::object> Service::try_text(const accounts::CurrentUser& user, const bj::object& body) {
+  KH_TRY_VOID(secretariat_only(user));
+  json::FieldReader f(body);
+  const auto text = f.required_text("text", "質問", 1000);
+  KH_TRY_VOID(f.finish());
+  auto lease = KH_TRY(impl_->pool.acquire());
+  const auto index = KH_TRY(impl_->current_index(*lease));
+  const auto decision = index->retriever->ask(text);
+  bj::array top;
+  for (const auto& h : index->retriever->search(text, cr::Channel::fused, 3)) {
+    const auto& row = index->rows.at(static_cast<std::size_t>(h.entry));
+    top.push_back({{"faq_id", row.id}, {"question", row.question}, {"url", "/faq/" + row.id}, {"fused", h.score},
+                   {"words", h.words}, {"bigrams", h.bigrams}});
+  }
+  const char* outcome = decision.outcome == cr::Outcome::answer ? "answer" : decision.outcome == cr::Outcome::choices ? "choices" : "rephrase";
+  bj::array chosen;
+  for (const auto& h : decision.candidates) chosen.emplace_back(index->rows.at(static_cast<std::size_t>(h.entry)).id);
+  return bj::object{{"decision", outcome}, {"candidates", std::move(chosen)}, {"top", std::move(top)},
+                    {"read_as", index->retriever->synonyms().rewrite(cr::normalize(text))}};
 }
 
 }  // namespace kh::chat

@@ -288,6 +288,9 @@ before(async () => {
   await ok(sec, 'POST', `/api/v1/announcements/${fx.announcementWithdrawn.id}/withdraw`, { reason: '権限確認' });
   fx.faq = (await ok(ANONYMOUS, 'GET', '/api/v1/faq')).items[0].id;
   fx.faqDraft = await ok(sec, 'POST', '/api/v1/faq', { category: '権限確認', question: '下書きの質問', answer: '回答', published: false });
+  // Chat synonym groups the secretariat may change and delete (issue 16).
+  fx.synonymPut = await ok(sec, 'POST', '/api/v1/chat/synonyms', { terms: [unique('権限確認甲'), unique('権限確認乙')] });
+  fx.synonymDel = await ok(sec, 'POST', '/api/v1/chat/synonyms', { terms: [unique('権限確認丙'), unique('権限確認丁')] });
   fx.organisation = await ok(sec, 'POST', '/api/v1/organisations', { name: unique('権限確認病院'), kind: 'facility', prefecture: '13' });
   fx.staffUser = await ok(sec, 'POST', '/api/v1/users', { login: unique('authz-'), display_name: '権限 確認', email: `${unique('authz-')}@example.jp`, role: 'facility', organisation_id: fx.organisation.id });
   fx.resetByAdmin = await withSecondFactor('Authz2026pwA');
@@ -550,6 +553,12 @@ const CASES = {
   'GET /api/v1/chat/conversations/{id}': { variants: () => [foreign({ id: fx.chatOwned }), foreign({ id: fx.chatAnon }), foreign({ id: fx.chatHanded })] },
   'GET /api/v1/chat/handovers': { leaks: () => [{ id: fx.chatHanded, facts: {} }] },
   'POST /api/v1/chat/conversations/{id}/messages': { variants: () => [foreign({ id: fx.chatHanded }), foreign({ id: fx.chatOwned })], body: () => ({ text: '権限確認の返信です。' }) },
+  'POST /api/v1/chat/synonyms': { body: () => ({ terms: [unique('権限確認語A'), unique('権限確認語B')] }) },
+  'PUT /api/v1/chat/synonyms/{id}': { variants: () => [foreign({ id: fx.synonymPut.id })], body: () => ({ terms: [unique('権限確認語C'), unique('権限確認語D')] }) },
+  'DELETE /api/v1/chat/synonyms/{id}': { variants: () => [foreign({ id: fx.synonymDel.id })] },
+  'GET /api/v1/chat/faq/{faq_id}/phrases': { variants: () => [foreign({ faq_id: fx.faqDraft.id })] },
+  'PUT /api/v1/chat/faq/{faq_id}/phrases': { variants: () => [foreign({ faq_id: fx.faqDraft.id })], body: () => ({ phrases: ['権限確認の言い換え'] }) },
+  'POST /api/v1/chat/try': { body: () => ({ text: 'パスワードを忘れた' }) },
   'GET /api/v1/faq': { leaks: () => [{ id: fx.faqDraft.id, facts: { published: false } }] },
   'POST /api/v1/faq': { body: () => ({ category: '権限確認', question: '質問', answer: '回答', published: false }) },
   'GET /api/v1/faq/{id}': { variants: () => [foreign({ id: fx.faq }, { published: true }), foreign({ id: fx.faqDraft.id }, { published: false })] },

@@ -10,6 +10,7 @@ import { OrganisationsPage } from '../features/admin/routes/organisations_page';
 import { UsersPage } from '../features/admin/routes/users_page';
 import { MailsPage } from '../features/dev_mails/routes/mails_page';
 import { FeedsPage } from '../features/feeds/routes/feeds_page';
+import { ChatDictionaryPage } from '../features/chat/routes/chat_dictionary_page';
 import { ChatHandoversPage } from '../features/chat/routes/chat_handovers_page';
 import { ContactRequestsPage } from '../features/contact_requests/routes/contact_requests_page';
 import { CareerDoctorPage } from '../features/careers/routes/career_doctor_page';
@@ -108,6 +109,7 @@ export function createAppRouter() {
         { path: '/workenv/meetings', element: <RequireLogin role="workenv_center">{() => <MeetingsPage />}</RequireLogin> },
         { path: '/workenv/meetings/:id', element: <RequireLogin role="workenv_center">{() => <MeetingPage />}</RequireLogin> },
         { path: '/admin/users', element: <RequireLogin role="secretariat">{() => <UsersPage />}</RequireLogin> },
+        { path: '/admin/chat', element: <RequireLogin role="secretariat">{() => <ChatDictionaryPage />}</RequireLogin> },
         { path: '/postings', element: <PostingSearchPage /> },
         { path: '/postings/:id', element: <PostingDetailPage /> },
         {

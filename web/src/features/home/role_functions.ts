@@ -66,6 +66,7 @@ export const ROLE_FUNCTIONS: Record<Role, readonly RoleFunction[]> = {
     { id: 'helpdesk', path: '/helpdesk' },
     { id: 'bedBoard', path: '/beds' },
     { id: 'faq', path: '/faq' },
+    { id: 'chatDictionary', path: '/admin/chat' },
     { id: 'announcements', path: '/announcements/new' },
     { id: 'announcementList', path: '/announcements' },
     { id: 'allApplications', path: '/applications' },

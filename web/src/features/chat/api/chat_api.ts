@@ -65,7 +65,6 @@ export function useChatHandovers() {
   return useQuery({
     queryKey: ['chat', 'handovers'],
     queryFn: ({ signal }) => apiRequest<{ items: ChatHandover[]; total: number }>('GET', '/api/v1/chat/handovers', { signal }),
-    refetchInterval: 10_000,
   });
 }
 
@@ -82,4 +81,103 @@ export function postChatMessage(text: string, conversation: string | null): Prom
   return apiRequest<ChatPosted>('POST', '/api/v1/chat/messages', {
     body: conversation ? { conversation, text } : { text },
   });
+}
+
+// --- The chat's dictionary (the secretariat's: /admin/chat) ---
+
+/** A synonym group: every term is read as the first. */
+export interface ChatSynonymGroup {
+  id: string;
+  terms: string[];
+  updated_at: string;
+}
+
+/** An FAQ article's paraphrases: other ways of asking its question. */
+export interface ChatFaqPhrases {
+  faq_id: string;
+  question: string;
+  phrases: string[];
+}
+
+/** One FAQ entry in 試してみる: its scores, 0–1. */
+export interface ChatTryHit {
+  faq_id: string;
+  question: string;
+  url: string;
+  fused: number;
+  words: number;
+  bigrams: number;
+}
+
+/** What the chat would do with a question (POST /api/v1/chat/try). */
+export interface ChatTryResult {
+  decision: 'answer' | 'choices' | 'rephrase';
+  candidates: string[];
+  top: ChatTryHit[];
+  read_as: string;
+}
+
+/** An FAQ article as the phrase editor lists it (GET /api/v1/faq, drafts included for the secretariat). */
+export interface ChatFaqArticle {
+  id: string;
+  category: string;
+  question: string;
+  published: boolean;
+}
+
+const DICTIONARY_KEY = ['chat', 'dictionary'] as const;
+
+export function useChatSynonyms() {
+  return useQuery({
+    queryKey: [...DICTIONARY_KEY, 'synonyms'],
+    queryFn: ({ signal }) => apiRequest<{ items: ChatSynonymGroup[]; total: number }>('GET', '/api/v1/chat/synonyms', { signal }),
+  });
+}
+
+export function useSaveChatSynonym() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, terms }: { id: string | null; terms: string[] }) =>
+      id === null
+        ? apiRequest<ChatSynonymGroup>('POST', '/api/v1/chat/synonyms', { body: { terms } })
+        : apiRequest<ChatSynonymGroup>('PUT', `/api/v1/chat/synonyms/${encodeURIComponent(id)}`, { body: { terms } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: DICTIONARY_KEY }),
+  });
+}
+
+export function useDeleteChatSynonym() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiRequest<void>('DELETE', `/api/v1/chat/synonyms/${encodeURIComponent(id)}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: DICTIONARY_KEY }),
+  });
+}
+
+export function useChatFaqArticles() {
+  return useQuery({
+    queryKey: [...DICTIONARY_KEY, 'faq'],
+    queryFn: ({ signal }) => apiRequest<{ items: ChatFaqArticle[] }>('GET', '/api/v1/faq', { signal }),
+  });
+}
+
+export function useChatFaqPhrases(faqId: string | null) {
+  return useQuery({
+    queryKey: [...DICTIONARY_KEY, 'phrases', faqId],
+    queryFn: ({ signal }) =>
+      apiRequest<ChatFaqPhrases>('GET', `/api/v1/chat/faq/${encodeURIComponent(faqId ?? '')}/phrases`, { signal }),
+    enabled: faqId !== null,
+  });
+}
+
+export function useSaveChatFaqPhrases(faqId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (phrases: string[]) =>
+      apiRequest<ChatFaqPhrases>('PUT', `/api/v1/chat/faq/${encodeURIComponent(faqId)}/phrases`, { body: { phrases } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: DICTIONARY_KEY }),
+  });
+}
+
+export function tryChat(text: string): Promise<ChatTryResult> {
+  return apiRequest<ChatTryResult>('POST', '/api/v1/chat/try', { body: { text } });
 }

@@ -89,4 +89,28 @@ describe('ChatPanel', () => {
     expect(screen.getByText('「メッセージ」を入力してください。')).toBeInTheDocument();
     expect(bodies).toEqual([]);
   }, SLOW);
+
+  it("opens on the conversation a notice links to (/?chat=<id>), with the staff's answer", async () => {
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
+      if (String(input) === '/api/v1/chat/conversations/chat_9')
+        return jsonResponse({
+          id: 'chat_9', state: 'handed_over', created_at: '2026-12-03T10:00:00+09:00',
+          messages: [
+            { seq: 1, author: 'user', text: '担当者と話したい', at: '2026-12-03T10:00:00+09:00' },
+            { seq: 2, author: 'bot', kind: 'handover', text: '担当のコーディネーターに引き継ぎました。', at: '2026-12-03T10:00:00+09:00', sources: [], choices: [] },
+            { seq: 3, author: 'staff', text: 'ご相談を承ります。', by: '加藤 恵（東京都ナースセンター）', at: '2026-12-03T10:05:00+09:00' },
+          ],
+        });
+      return jsonResponse({ error: { code: 'not_found', message: '見つかりません' } }, 404);
+    });
+    render(
+      <MemoryRouter initialEntries={['/?chat=chat_9']}>
+        <ChatPanel />
+      </MemoryRouter>,
+    );
+    const log = await screen.findByRole('log', { name: 'チャットのやり取り' });
+    expect(await within(log).findByText('ご相談を承ります。')).toBeInTheDocument();
+    expect(within(log).getByText('加藤 恵（東京都ナースセンター）')).toBeInTheDocument();
+    expect(within(log).getByText('担当者と話したい')).toBeInTheDocument();
+  }, SLOW);
 });

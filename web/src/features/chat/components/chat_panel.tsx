@@ -1,10 +1,11 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { Link } from 'react-router';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../../shared/api/api_error';
 import { Button, buttonClassName } from '../../../shared/ui/button';
 import { TEXT_LINK_CLASSES } from '../../../shared/ui/text_link';
 import { getChatConversation, postChatMessage, type ChatReply } from '../api/chat_api';
 import { useChatTranslation } from '../i18n/chat_i18n';
+import { useChatEvents, type ChatNotice } from '../use_chat_events';
 
 interface ChatLine {
   id: number;
@@ -14,9 +15,6 @@ interface ChatLine {
   /** A coordinator's message: their name and organisation. */
   by?: string;
 }
-
-/** How often the panel looks for a coordinator's answer while the conversation is handed over. */
-const HANDOVER_POLL_MS = 5_000;
 
 const MAX_LENGTH = 1000;
 
@@ -50,30 +48,62 @@ export function ChatPanel() {
     if (open) inputRef.current?.focus();
   }, [open]);
 
-  // While coordinators answer in the conversation, their messages are fetched and added to the log (which
-  // announces them like any reply).
+  // While coordinators answer in the conversation, their messages arrive as notices on the live stream (and are
+  // fetched again after every reconnection, in case one was missed); they are added to the log, which announces
+  // them like any reply. No polling.
+  const fetchStaffMessages = useCallback(async () => {
+    if (conversation === null) return;
+    try {
+      const c = await getChatConversation(conversation);
+      const fresh = c.messages.filter((m) => m.author === 'staff' && !staffSeen.current.has(m.seq));
+      fresh.forEach((m) => staffSeen.current.add(m.seq));
+      if (fresh.length > 0)
+        setLines((l) => [...l, ...fresh.map((m) => ({ id: nextId.current++, author: 'staff' as const, text: m.text, by: m.by }))]);
+      if (c.state !== 'handed_over') setHandedOver(false);
+    } catch {
+      // Fetched again at the next notice or reconnection.
+    }
+  }, [conversation]);
+  const onNotice = useCallback(
+    (notice: ChatNotice) => {
+      if (notice.kind === 'chat_reply' && notice.link === `/?chat=${conversation ?? ''}`) void fetchStaffMessages();
+    },
+    [conversation, fetchStaffMessages],
+  );
+  const onConnected = useCallback(() => void fetchStaffMessages(), [fetchStaffMessages]);
+  useChatEvents(handedOver && conversation !== null, onNotice, onConnected);
+
+  // A notice's link (/?chat=<id>) opens the panel on that conversation with its whole transcript.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const linked = searchParams.get('chat');
   useEffect(() => {
-    if (!open || !handedOver || conversation === null) return;
-    const controller = new AbortController();
-    const poll = async () => {
-      try {
-        const c = await getChatConversation(conversation, controller.signal);
-        const fresh = c.messages.filter((m) => m.author === 'staff' && !staffSeen.current.has(m.seq));
-        fresh.forEach((m) => staffSeen.current.add(m.seq));
-        if (fresh.length > 0)
-          setLines((l) => [...l, ...fresh.map((m) => ({ id: nextId.current++, author: 'staff' as const, text: m.text, by: m.by }))]);
-        if (c.state !== 'handed_over') setHandedOver(false);
-      } catch {
-        // Tried again at the next tick.
-      }
-    };
-    void poll();
-    const timer = setInterval(() => void poll(), HANDOVER_POLL_MS);
-    return () => {
-      controller.abort();
-      clearInterval(timer);
-    };
-  }, [open, handedOver, conversation]);
+    if (linked === null) return;
+    setSearchParams(
+      (params) => {
+        params.delete('chat');
+        return params;
+      },
+      { replace: true },
+    );
+    // Not aborted when the parameter goes away (that is this effect's own doing).
+    getChatConversation(linked)
+      .then((c) => {
+        staffSeen.current = new Set(c.messages.filter((m) => m.author === 'staff').map((m) => m.seq));
+        setLines(
+          c.messages.map((m) => ({
+            id: nextId.current++,
+            author: m.author,
+            text: m.text,
+            by: m.by,
+            reply: m.author === 'bot' ? { kind: m.kind ?? 'answer', text: m.text, sources: m.sources ?? [], choices: [] } : undefined,
+          })),
+        );
+        setConversation(c.id);
+        setHandedOver(c.state === 'handed_over');
+        setOpen(true);
+      })
+      .catch(() => undefined);
+  }, [linked, setSearchParams]);
 
   useEffect(() => {
     const log = logRef.current;

@@ -1,4 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useCallback, useId, useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../../shared/api/api_error';
 import { useDocumentTitle } from '../../../shared/hooks/use_document_title';
 import { formatDateTime } from '../../../shared/text/format_date';
@@ -8,16 +9,22 @@ import { LoadingIndicator } from '../../../shared/ui/loading_indicator';
 import { PageHeading } from '../../../shared/ui/page_heading';
 import { useChatHandovers, useStaffReply, type ChatHandover } from '../api/chat_api';
 import { useChatTranslation } from '../i18n/chat_i18n';
+import { useChatEvents } from '../use_chat_events';
 
 /**
  * Coordinators' (and the secretariat's) list of conversations the chat handed over (issue 16): who asks, when,
- * the transcript and the wishes collected, and an answer form that writes into the same thread.
+ * the transcript and the wishes collected, and an answer form that writes into the same thread. The list follows
+ * the live stream: a new handover, a user's message and a hand-back arrive as notices and the list is fetched
+ * again (and after every reconnection); no polling.
  */
 export function ChatHandoversPage() {
   const { t } = useChatTranslation();
   const title = t('handovers.title');
   useDocumentTitle(title);
   const handovers = useChatHandovers();
+  const queryClient = useQueryClient();
+  const refresh = useCallback(() => void queryClient.invalidateQueries({ queryKey: ['chat', 'handovers'] }), [queryClient]);
+  useChatEvents(true, refresh, refresh);
   return (
     <div className="flex flex-col gap-8">
       <div className="flex flex-col gap-4">
@@ -73,7 +80,7 @@ function Handover({ item }: { item: ChatHandover }) {
   }
 
   return (
-    <section aria-labelledby={headingId} className="flex flex-col gap-4 rounded-12 border border-solid-gray-420 p-4 desktop:p-6">
+    <section id={item.id} aria-labelledby={headingId} className="flex flex-col gap-4 rounded-12 border border-solid-gray-420 p-4 desktop:p-6">
       <h2 id={headingId} className="text-std-24B-150 text-solid-gray-900">
         {`${t('handovers.asker')}：${asker}`}
       </h2>
