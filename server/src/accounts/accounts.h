@@ -73,6 +73,8 @@ struct User {
 bool covers(const Organisation& o, std::string_view prefecture, std::string_view category);
 //! The user's organisation that covers this work as a coordinator (nullptr when none, or not a coordinator).
 const Organisation* covering_organisation(const User& user, std::string_view prefecture, std::string_view category);
+//! 「吉田 修（栃木県地域医療支援センター）」: a person as people read them — the name and the first organisation.
+std::string person_label(const User& user);
 //! The places an aggregator organisation serves: the 二次医療圏 codes it names, or else its prefecture code.
 //! (Prefecture codes have 2 digits and area codes 4, so one list holds both without confusion.)
 std::vector<std::string> places_served(const Organisation& o);

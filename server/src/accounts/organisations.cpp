@@ -40,6 +40,10 @@ std::optional<std::string> name_problem(const std::optional<std::string>& name, 
 
 }  // namespace
 
+std::string person_label(const User& u) {
+  return u.organisations.empty() ? u.display_name : u.display_name + "（" + u.organisations.front().name + "）";
+}
+
 bool covers(const Organisation& o, std::string_view prefecture, std::string_view category) {
   return o.kind == OrgKind::coordinator_org && o.prefecture == prefecture &&
          (o.categories.empty() || contains(o.categories, category));

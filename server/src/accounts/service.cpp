@@ -628,8 +628,7 @@ Result<std::string> Service::person_label(const std::string& id_or_login) {
   auto stored = KH_TRY(repo::find_user_by_id(*lease, id_or_login));
   if (!stored) stored = KH_TRY(repo::find_user_by_login(*lease, id_or_login));
   if (!stored) return std::string("（削除されたユーザ）");
-  const auto& u = stored->user;
-  return u.organisations.empty() ? u.display_name : u.display_name + "（" + u.organisations.front().name + "）";
+  return accounts::person_label(stored->user);
 }
 
 Result<std::vector<User>> Service::members_of(const std::string& organisation_id) {

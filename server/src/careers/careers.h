@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.h"
 
@@ -21,6 +22,10 @@ namespace kh::accounts { class Service; struct CurrentUser; }
 namespace kh::reference { class Catalogue; }
 
 namespace kh::careers {
+
+//! The prefectures of the caller's career-centre organisations — the scope of everything a centre does (this
+//! module and the placement rounds); 403 for every other role.
+Result<std::vector<std::string>> centre_prefectures(const accounts::CurrentUser& centre);
 
 class Service {
  public:

@@ -6,16 +6,6 @@
 namespace kh::careers::repo {
 namespace {
 
-std::string in_list(std::size_t n, std::size_t first = 1) {
-  std::string s;
-  for (std::size_t i = 0; i < n; ++i) s += (i ? ", $" : "$") + std::to_string(first + i);
-  return s.empty() ? "NULL" : s;
-}
-store::Params text_params(const std::vector<std::string>& v) {
-  store::Params p;
-  for (const auto& s : v) p.emplace_back(s);
-  return p;
-}
 std::optional<int> opt_int(const store::Row& r, std::size_t i) {
   if (r.is_null(i)) return std::nullopt;
   return static_cast<int>(r.integer(i));
@@ -65,9 +55,9 @@ Doctor read_doctor(const store::Row& r) {
 
 Result<std::vector<Programme>> programmes_of(store::Connection& c, const std::vector<std::string>& prefectures) {
   std::vector<Programme> out;
-  for (const auto& row : KH_TRY(c.execute(std::string(programme_columns) + "WHERE prefecture IN (" + in_list(prefectures.size()) +
+  for (const auto& row : KH_TRY(c.execute(std::string(programme_columns) + "WHERE prefecture IN (" + store::placeholders(prefectures.size()) +
                                               ") ORDER BY created_at, id",
-                                          text_params(prefectures))).rows)
+                                          store::text_params(prefectures))).rows)
     out.push_back(read_programme(row));
   return out;
 }
@@ -109,9 +99,9 @@ Result<void> set_current_version(store::Connection& c, const std::string& progra
 
 Result<std::vector<Doctor>> doctors_of(store::Connection& c, const std::vector<std::string>& prefectures) {
   std::vector<Doctor> out;
-  for (const auto& row : KH_TRY(c.execute(std::string(doctor_columns) + "WHERE prefecture IN (" + in_list(prefectures.size()) +
+  for (const auto& row : KH_TRY(c.execute(std::string(doctor_columns) + "WHERE prefecture IN (" + store::placeholders(prefectures.size()) +
                                               ") ORDER BY graduation_year DESC, name, id",
-                                          text_params(prefectures))).rows)
+                                          store::text_params(prefectures))).rows)
     out.push_back(read_doctor(row));
   return out;
 }
@@ -283,9 +273,9 @@ Result<std::vector<ChangeRequest>> change_requests_of(store::Connection& c, cons
 Result<std::vector<ChangeRequest>> open_change_requests(store::Connection& c, const std::vector<std::string>& doctor_ids) {
   std::vector<ChangeRequest> out;
   if (doctor_ids.empty()) return out;
-  for (const auto& r : KH_TRY(c.execute(std::string(request_columns) + "WHERE handled_at IS NULL AND doctor_id IN (" + in_list(doctor_ids.size()) +
+  for (const auto& r : KH_TRY(c.execute(std::string(request_columns) + "WHERE handled_at IS NULL AND doctor_id IN (" + store::placeholders(doctor_ids.size()) +
                                             ") ORDER BY created_at, id",
-                                        text_params(doctor_ids))).rows)
+                                        store::text_params(doctor_ids))).rows)
     out.push_back(read_request(r));
   return out;
 }

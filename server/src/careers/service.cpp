@@ -24,6 +24,14 @@
 #include "store/database.h"
 
 namespace kh::careers {
+
+Result<std::vector<std::string>> centre_prefectures(const accounts::CurrentUser& u) {
+  KH_TRY_VOID(accounts::require_role(u, {accounts::Role::career_center}));
+  std::vector<std::string> out;
+  for (const auto& o : u.user.organisations)
+    if (o.kind == accounts::OrgKind::career_center) out.push_back(o.prefecture);
+  return out;
+}
 namespace bj = boost::json;
 namespace cr = career_rules;
 namespace {
@@ -91,23 +99,11 @@ std::string choices(const std::array<Code, N>& list) {
 
 // ---- scope ---------------------------------------------------------------------------------------------------
 
-//! The prefectures of the centre's organisations; 403 for every other role.
-Result<std::vector<std::string>> centre_prefectures(const accounts::CurrentUser& u) {
-  KH_TRY_VOID(accounts::require_role(u, {accounts::Role::career_center}));
-  std::vector<std::string> out;
-  for (const auto& o : u.user.organisations)
-    if (o.kind == accounts::OrgKind::career_center) out.push_back(o.prefecture);
-  return out;
-}
 bool covers(const std::vector<std::string>& prefectures, const std::string& prefecture) {
   return std::find(prefectures.begin(), prefectures.end(), prefecture) != prefectures.end();
 }
 //! 「吉田 修（栃木県地域医療支援センター）」: how people read who did something.
-std::string person(const accounts::CurrentUser& u) {
-  std::string s = u.user.display_name;
-  if (!u.user.organisations.empty()) s += "（" + u.user.organisations.front().name + "）";
-  return s;
-}
+std::string person(const accounts::CurrentUser& u) { return accounts::person_label(u.user); }
 
 //! Today's date in Japan, as days since 1970-01-01.
 cr::Day today_jst() { return static_cast<cr::Day>((now_ms() + 9LL * 3'600'000) / 86'400'000); }

@@ -10,16 +10,6 @@ namespace kh::placement_rounds::repo {
 namespace bj = boost::json;
 namespace {
 
-std::string in_list(std::size_t n, std::size_t first = 1) {
-  std::string s;
-  for (std::size_t i = 0; i < n; ++i) s += (i ? ", $" : "$") + std::to_string(first + i);
-  return s.empty() ? "NULL" : s;
-}
-store::Params text_params(const std::vector<std::string>& v) {
-  store::Params p;
-  for (const auto& s : v) p.emplace_back(s);
-  return p;
-}
 std::optional<int> opt_int(const store::Row& r, std::size_t i) {
   if (r.is_null(i)) return std::nullopt;
   return static_cast<int>(r.integer(i));
@@ -84,9 +74,9 @@ Doctor read_doctor(const store::Row& r) {
 
 Result<std::vector<Round>> rounds_of(store::Connection& c, const std::vector<std::string>& prefectures) {
   std::vector<Round> out;
-  for (const auto& row : KH_TRY(c.execute(std::string(round_columns) + "WHERE prefecture IN (" + in_list(prefectures.size()) +
+  for (const auto& row : KH_TRY(c.execute(std::string(round_columns) + "WHERE prefecture IN (" + store::placeholders(prefectures.size()) +
                                               ") ORDER BY year DESC, created_at DESC, id",
-                                          text_params(prefectures))).rows)
+                                          store::text_params(prefectures))).rows)
     out.push_back(read_round(row));
   return out;
 }
@@ -143,9 +133,9 @@ Result<std::vector<std::pair<std::string, Position>>> positions_of_facilities(st
                                                                               const std::vector<std::string>& facility_ids) {
   std::vector<std::pair<std::string, Position>> out;
   if (facility_ids.empty()) return out;
-  for (const auto& row : KH_TRY(c.execute(std::string(position_columns) + "WHERE facility_id IN (" + in_list(facility_ids.size()) +
+  for (const auto& row : KH_TRY(c.execute(std::string(position_columns) + "WHERE facility_id IN (" + store::placeholders(facility_ids.size()) +
                                               ") ORDER BY round_id, sort_order, id",
-                                          text_params(facility_ids))).rows)
+                                          store::text_params(facility_ids))).rows)
     out.emplace_back(row.text(8), read_position(row));
   return out;
 }
@@ -153,13 +143,13 @@ Result<void> replace_positions(store::Connection& c, const std::string& round_id
   // Positions left out go with every rank that names them.
   std::vector<std::string> kept;
   for (const auto& p : positions) kept.push_back(p.id);
-  const std::string not_kept = kept.empty() ? "" : " AND position_id NOT IN (" + in_list(kept.size(), 2) + ")";
+  const std::string not_kept = kept.empty() ? "" : " AND position_id NOT IN (" + store::placeholders(kept.size(), 2) + ")";
   store::Params params{round_id};
   for (const auto& k : kept) params.emplace_back(k);
   KH_TRY(c.execute("DELETE FROM placement_doctor_ranks WHERE round_id = $1" + not_kept, params));
   KH_TRY(c.execute("DELETE FROM placement_facility_ranks WHERE round_id = $1" + not_kept, params));
   KH_TRY(c.execute("DELETE FROM placement_positions WHERE round_id = $1" +
-                       (kept.empty() ? std::string() : " AND id NOT IN (" + in_list(kept.size(), 2) + ")"),
+                       (kept.empty() ? std::string() : " AND id NOT IN (" + store::placeholders(kept.size(), 2) + ")"),
                    params));
   for (const auto& p : positions) {
     auto updated = KH_TRY(c.execute("UPDATE placement_positions SET facility_id = $3, facility_name = $4, department = $5, area_code = $6, "
@@ -222,7 +212,7 @@ Result<void> replace_doctor_ranks(store::Connection& c, const std::string& round
   store::Params params{round_id, doctor_id};
   for (const auto& p : position_ids) params.emplace_back(p);
   KH_TRY(c.execute("DELETE FROM placement_facility_ranks WHERE round_id = $1 AND doctor_id = $2" +
-                       (position_ids.empty() ? std::string() : " AND position_id NOT IN (" + in_list(position_ids.size(), 3) + ")"),
+                       (position_ids.empty() ? std::string() : " AND position_id NOT IN (" + store::placeholders(position_ids.size(), 3) + ")"),
                    params));
   int rank = 0;
   for (const auto& p : position_ids)
@@ -302,9 +292,9 @@ Result<void> update_outcome(store::Connection& c, const std::string& round_id, c
 
 Result<std::vector<Doctor>> doctors_of(store::Connection& c, const std::vector<std::string>& prefectures) {
   std::vector<Doctor> out;
-  for (const auto& row : KH_TRY(c.execute(std::string(doctor_columns) + "WHERE prefecture IN (" + in_list(prefectures.size()) +
+  for (const auto& row : KH_TRY(c.execute(std::string(doctor_columns) + "WHERE prefecture IN (" + store::placeholders(prefectures.size()) +
                                               ") ORDER BY graduation_year DESC, name, id",
-                                          text_params(prefectures))).rows)
+                                          store::text_params(prefectures))).rows)
     out.push_back(read_doctor(row));
   return out;
 }

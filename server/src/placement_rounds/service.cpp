@@ -72,14 +72,7 @@ std::string label_or_code(const std::array<Code, N>& list, std::string_view code
 
 // ---- scope ---------------------------------------------------------------------------------------------------
 
-//! The prefectures of the centre's organisations; 403 for every other role.
-Result<std::vector<std::string>> centre_prefectures(const accounts::CurrentUser& u) {
-  KH_TRY_VOID(accounts::require_role(u, {accounts::Role::career_center}));
-  std::vector<std::string> out;
-  for (const auto& o : u.user.organisations)
-    if (o.kind == accounts::OrgKind::career_center) out.push_back(o.prefecture);
-  return out;
-}
+using careers::centre_prefectures;
 //! The caller's facilities (organisation ids); 403 for every other role.
 Result<std::vector<std::string>> own_facilities(const accounts::CurrentUser& u) {
   KH_TRY_VOID(accounts::require_role(u, {accounts::Role::facility}));
@@ -92,11 +85,7 @@ bool covers(const std::vector<std::string>& list, const std::string& item) {
   return std::find(list.begin(), list.end(), item) != list.end();
 }
 //! 「吉田 修（栃木県地域医療支援センター）」: how people read who did something.
-std::string person(const accounts::CurrentUser& u) {
-  std::string s = u.user.display_name;
-  if (!u.user.organisations.empty()) s += "（" + u.user.organisations.front().name + "）";
-  return s;
-}
+std::string person(const accounts::CurrentUser& u) { return accounts::person_label(u.user); }
 std::string today_jst() { return format_iso8601_jst(now_ms()).substr(0, 10); }
 
 Result<repo::Round> load_round(store::Connection& c, const std::vector<std::string>& prefectures, const std::string& id) {
@@ -1113,6 +1102,19 @@ std::vector<std::string> read_facility_list(const bj::object& body, json::FieldR
   }
   return ids;
 }
+//! A position's ranks of its applicants replaced, entered by the centre or by the facility (`kind`), the round's
+//! revision moved (an older preview can no longer be confirmed) and the save audited — in one transaction.
+Result<void> store_facility_ranks(store::Connection& c, const accounts::CurrentUser& u, const std::string& id,
+                                  const std::string& position_id, const std::vector<std::string>& ids, const std::string& kind) {
+  return store::in_transaction(c, [&]() -> Result<void> {
+    const auto at = now_ms();
+    KH_TRY_VOID(repo::bump_revision(c, id, at));
+    KH_TRY_VOID(repo::replace_facility_ranks(c, id, position_id, ids, kind, u.user.id, person(u), at));
+    return audit::record(c, accounts::actor_of(u), "placement_facility_ranks_saved", "placement_position", position_id,
+                         kind + ": " + std::to_string(ids.size()) + " ranks");
+  });
+}
+
 }  // namespace
 
 Result<bj::object> Service::save_position_ranks(const accounts::CurrentUser& u, const std::string& id, const std::string& position_id,
@@ -1127,13 +1129,7 @@ Result<bj::object> Service::save_position_ranks(const accounts::CurrentUser& u, 
     json::FieldReader f(body);
     const auto ids = read_facility_list(body, f, l, position_id);
     KH_TRY_VOID(f.finish());
-    KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
-      const auto at = now_ms();
-      KH_TRY_VOID(repo::bump_revision(c, id, at));
-      KH_TRY_VOID(repo::replace_facility_ranks(c, id, position_id, ids, "centre", u.user.id, person(u), at));
-      return audit::record(c, accounts::actor_of(u), "placement_facility_ranks_saved", "placement_position", position_id,
-                           "centre: " + std::to_string(ids.size()) + " ranks");
-    }));
+    KH_TRY_VOID(store_facility_ranks(c, u, id, position_id, ids, "centre"));
   }
   return ranks(u, id);
 }
@@ -1448,13 +1444,7 @@ Result<bj::object> Service::save_facility_ranks(const accounts::CurrentUser& u, 
     json::FieldReader f(body);
     const auto ids = read_facility_list(body, f, l, position_id);
     KH_TRY_VOID(f.finish());
-    KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
-      const auto at = now_ms();
-      KH_TRY_VOID(repo::bump_revision(c, id, at));
-      KH_TRY_VOID(repo::replace_facility_ranks(c, id, position_id, ids, "facility", u.user.id, person(u), at));
-      return audit::record(c, accounts::actor_of(u), "placement_facility_ranks_saved", "placement_position", position_id,
-                           "facility: " + std::to_string(ids.size()) + " ranks");
-    }));
+    KH_TRY_VOID(store_facility_ranks(c, u, id, position_id, ids, "facility"));
   }
   return facility_round(u, id);
 }

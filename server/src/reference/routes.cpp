@@ -130,7 +130,7 @@ void register_routes(http::Router& router, store::Pool& pool, Catalogue& catalog
     if (auto ok = f.finish(); !ok) return http::error_response(ok.error());
     auto lease = pool.acquire();
     if (!lease) return http::error_response(lease.error());
-    const std::string who = u.display_name + (u.organisations.empty() ? "" : "（" + u.organisations.front().name + "）");
+    const std::string who = accounts::person_label(u);
     if (auto r = set_designation(**lease, *area, designation, note && !note->empty() ? note : std::nullopt, u.id, who); !r)
       return http::error_response(r.error());
     if (auto r = audit::record(**lease, accounts::actor_of(*current), "area_designation_set", "medical_area", area->code, designation); !r)

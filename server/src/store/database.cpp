@@ -5,6 +5,16 @@
 
 namespace kh::store {
 
+std::string placeholders(std::size_t count, std::size_t first) {
+  std::string s;
+  for (std::size_t i = 0; i < count; ++i) s += (i ? ", $" : "$") + std::to_string(first + i);
+  return s.empty() ? "NULL" : s;
+}
+
+Params text_params(const std::vector<std::string>& values) {
+  return Params(values.begin(), values.end());
+}
+
 const std::string& Row::text(std::size_t i) const {
   static const std::string empty;
   const auto& c = cells_.at(i);

@@ -24,6 +24,11 @@ using Params = std::vector<Param>;
 
 inline Param optional_text(const std::optional<std::string>& s) { return s ? Param{*s} : Param{nullptr}; }
 inline Param flag(bool b) { return std::int64_t{b ? 1 : 0}; }
+//! The placeholders of an IN list of `count` values, numbered from `first`: "$1, $2, $3"; "NULL" when there are
+//! none, so `IN (NULL)` matches nothing instead of being a syntax error.
+std::string placeholders(std::size_t count, std::size_t first = 1);
+//! Text values as parameters, in order (for an IN list).
+Params text_params(const std::vector<std::string>& values);
 
 //! One result row; every value is read as text, which both drivers return losslessly.
 class Row {

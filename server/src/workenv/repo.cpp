@@ -7,11 +7,7 @@
 namespace kh::workenv::repo {
 namespace wh = kh::workenv_hours;
 
-std::string placeholders(std::size_t first, std::size_t count) {
-  std::string s = "(";
-  for (std::size_t i = 0; i < count; ++i) s += (i ? ", $" : "$") + std::to_string(first + i);
-  return count ? s + ")" : "(NULL)";
-}
+std::string placeholders(std::size_t first, std::size_t count) { return "(" + store::placeholders(count, first) + ")"; }
 
 namespace {
 

@@ -5,7 +5,7 @@
 // told, never another organisation; the user is told when staff answer; handing back closes the staff's item.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, runCli, freshDatabase, uniqueEmail } from './harness.mjs';
+import { startServer, Client, runCli, freshDatabase, uniqueEmail, openEvents } from './harness.mjs';
 
 const PASSWORD = 'Chat2026pw';
 // A word nobody uses for the password: before the secretariat adds it as a synonym, the chat cannot answer it.
@@ -30,50 +30,6 @@ async function notices(client) {
   const r = await client.get('/api/v1/notifications?per_page=100');
   assert.equal(r.status, 200, r.text);
   return r.json.items;
-}
-
-/** Opens /api/v1/events and collects the events as they arrive. */
-async function openEvents(client) {
-  const controller = new AbortController();
-  const res = await fetch(`${client.base}/api/v1/events`, {
-    headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') }, signal: controller.signal,
-  });
-  assert.equal(res.status, 200);
-  assert.match(res.headers.get('content-type'), /text\/event-stream/);
-  const events = [];
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  (async () => {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        let end;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.*)$/m.exec(frame)?.[1];
-          const data = /^data: (.*)$/m.exec(frame)?.[1];
-          if (event) events.push({ event, data: JSON.parse(data) });
-        }
-      }
-    } catch { /* aborted */ }
-  })();
-  return {
-    events,
-    close: () => controller.abort(),
-    async waitFor(event, predicate = () => true, timeoutMs = 10000) {
-      const deadline = Date.now() + timeoutMs;
-      while (Date.now() < deadline) {
-        const found = events.find((e) => e.event === event && predicate(e.data));
-        if (found) return found;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error(`no ${event} event; got ${JSON.stringify(events)}`);
-    },
-  };
 }
 
 before(async () => {

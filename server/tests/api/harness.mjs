@@ -1,6 +1,7 @@
 // Starts a real kakehashi server on a free port against a fresh database (SQLite file or a new PostgreSQL
 // database, per KAKEHASHI_TEST_DB) and talks to it over real HTTP. Mails go to the real SMTP sink that
 // scripts/test.sh starts; tests read them from its Maildir.
+import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -191,6 +192,50 @@ export async function waitForMail(to, subjectPart, { timeoutMs = 20000, known = 
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`no mail to ${to} about ${subjectPart}`);
+}
+
+/** Opens /api/v1/events and collects the events as they arrive. */
+export async function openEvents(client) {
+  const controller = new AbortController();
+  const res = await fetch(`${client.base}/api/v1/events`, {
+    headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') }, signal: controller.signal,
+  });
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type'), /text\/event-stream/);
+  const events = [];
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += decoder.decode(value, { stream: true });
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const frame = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const event = /^event: (.*)$/m.exec(frame)?.[1];
+          const data = /^data: (.*)$/m.exec(frame)?.[1];
+          if (event) events.push({ event, data: JSON.parse(data) });
+        }
+      }
+    } catch { /* aborted */ }
+  })();
+  return {
+    events,
+    close: () => controller.abort(),
+    async waitFor(event, predicate = () => true, timeoutMs = 10000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const found = events.find((e) => e.event === event && predicate(e.data));
+        if (found) return found;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`no ${event} event; got ${JSON.stringify(events)}`);
+    },
+  };
 }
 
 export function mailsTo(to) { return allMails().filter((m) => m.to === to); }

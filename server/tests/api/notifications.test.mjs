@@ -2,7 +2,7 @@
 // an in-app notice and a mail (per preference); nothing hidden leaks; nothing is sent twice or lost.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, runCli, freshDatabase, waitForMail, mailsTo, uniqueEmail } from './harness.mjs';
+import { startServer, Client, runCli, freshDatabase, waitForMail, mailsTo, uniqueEmail, openEvents } from './harness.mjs';
 
 const PASSWORD = 'Match2026pw';
 const SECRET = { street: '秘匿町一丁目九番', phone: '03-5555-0199', person: '秘匿 太郎', building: '秘匿記念館' };
@@ -36,50 +36,6 @@ async function seeker(key, overrides) {
   if (overrides !== null) assert.equal((await c.put('/api/v1/me/profile', profile(overrides))).status, 200);
   seekers[key] = { email, client: c };
   return seekers[key];
-}
-
-/** Opens /api/v1/events and collects the events as they arrive. */
-async function openEvents(client) {
-  const controller = new AbortController();
-  const res = await fetch(`${client.base}/api/v1/events`, {
-    headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') }, signal: controller.signal,
-  });
-  assert.equal(res.status, 200);
-  assert.match(res.headers.get('content-type'), /text\/event-stream/);
-  const events = [];
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  (async () => {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        let end;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.*)$/m.exec(frame)?.[1];
-          const data = /^data: (.*)$/m.exec(frame)?.[1];
-          if (event) events.push({ event, data: JSON.parse(data) });
-        }
-      }
-    } catch { /* aborted */ }
-  })();
-  return {
-    events,
-    close: () => controller.abort(),
-    async waitFor(event, predicate = () => true, timeoutMs = 10000) {
-      const deadline = Date.now() + timeoutMs;
-      while (Date.now() < deadline) {
-        const found = events.find((e) => e.event === event && predicate(e.data));
-        if (found) return found;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error(`no ${event} event; got ${JSON.stringify(events)}`);
-    },
-  };
 }
 
 async function notices(client) { return (await client.get('/api/v1/notifications?per_page=100')).json; }
