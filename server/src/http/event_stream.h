@@ -5,6 +5,7 @@
 #include <functional>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kh::http {
@@ -23,8 +24,14 @@ class EventStream {
   void skip_through(long long seq);
   void close();
   bool closed() const;
-  //! For the server: the frames queued so far, ready to write.
+  //! For the server: the frames queued so far, ready to write. Non-empty means the server is writing to the
+  //! socket until it calls take() again and gets nothing back (then the stream is idle again).
   std::string take();
+  //! For the server's keep-alive: the queued frames, or `fallback` when none; the server is writing either way.
+  std::string take_or(std::string_view fallback);
+  //! For the server: the connection's socket, to which a push writes directly while the stream is idle (no
+  //! frame queued, no write of the server's in flight). Cleared by disconnect(), before the socket closes.
+  void set_direct_socket(int fd);
   //! For the server: called (from the pushing thread) whenever a frame is queued or the stream closes.
   void set_waker(std::function<void()> waker);
   //! Whether the connection still exists (the server clears it when the client goes away).
@@ -36,6 +43,8 @@ class EventStream {
   std::string pending_;
   long long skip_through_ = 0;
   bool closed_ = false;
+  bool writing_ = false;  // the server's coroutine owns the socket's write side
+  int direct_fd_ = -1;
   bool connected_ = true;
   std::function<void()> waker_;
 };

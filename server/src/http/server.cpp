@@ -118,6 +118,12 @@ awaitable<void> serve_events(beast::tcp_stream& stream, std::shared_ptr<EventStr
   auto timer = std::make_shared<asio::steady_timer>(executor);
   // A push from another thread wakes the wait through the connection's strand, never touching it directly.
   events->set_waker([timer, executor] { asio::post(executor, [timer] { timer->cancel(); }); });
+  // Whatever ends this coroutine (error, shutdown, a destroyed frame), pushes stop writing to the socket first.
+  struct Detach {
+    EventStream& events;
+    ~Detach() { events.disconnect(); }
+  } detach{*events};
+  events->set_direct_socket(stream.socket().native_handle());
   for (;;) {
     std::string frames = events->take();
     if (frames.empty()) {
@@ -125,12 +131,11 @@ awaitable<void> serve_events(beast::tcp_stream& stream, std::shared_ptr<EventStr
       timer->expires_after(std::chrono::seconds(15));
       auto [wait_ec] = co_await timer->async_wait(as_tuple_awaitable);
       if (wait_ec) continue;  // woken by a push
-      frames = ": keep-alive\n\n";
+      frames = events->take_or(": keep-alive\n\n");
     }
     auto [write_ec, __] = co_await asio::async_write(stream, asio::buffer(frames), as_tuple_awaitable);
     if (write_ec) break;
   }
-  events->disconnect();
 }
 
 awaitable<void> serve_connection(tcp::socket socket, Shared& shared) {

@@ -1,7 +1,10 @@
 // Storage of notices and the per-process hub of open event streams.
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
+#include <future>
+#include <thread>
 
 #include "accounts/accounts.h"
 #include "core/crypto.h"
@@ -22,6 +25,33 @@ std::shared_ptr<http::EventStream> EventHub::subscribe(const std::string& user_i
   return stream;
 }
 
+namespace {
+
+//! Below this many streams one thread pushes them all; above it the pushes are shared among the cores. An idle
+//! stream's push is a send() (about 9 µs in the kernel on loopback here), so 10,000 open pages of one notice
+//! would otherwise take 90 ms on one core while the others wait.
+constexpr std::size_t parallel_from = 512;
+
+void push_to_all(const std::vector<std::shared_ptr<http::EventStream>>& targets, const std::string& frame,
+                 long long seq) {
+  const auto push_slice = [&](std::size_t from, std::size_t to) {
+    for (auto i = from; i < to; ++i) targets[i]->push_frame(frame, seq);
+  };
+  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t slices = targets.size() < parallel_from ? 1 : std::min<std::size_t>(cores, 16);
+  const std::size_t per = (targets.size() + slices - 1) / slices;
+  // Every slice is pushed before this returns, so a later publish to the same streams still comes after this
+  // one (each stream's frames stay in order) and the callers see a synchronous publish as before.
+  std::vector<std::future<void>> others;
+  for (std::size_t k = 1; k < slices; ++k)
+    others.push_back(std::async(std::launch::async, push_slice, std::min(k * per, targets.size()),
+                                std::min((k + 1) * per, targets.size())));
+  push_slice(0, std::min(per, targets.size()));
+  for (auto& f : others) f.get();
+}
+
+}  // namespace
+
 std::string EventHub::new_origin() { return crypto::new_id("proc"); }
 
 void EventHub::publish(const std::string& user_id, const std::string& event, const std::string& data,
@@ -41,7 +71,7 @@ void EventHub::publish(const std::string& user_id, const std::string& event, con
   // Formatted once for all of this user's streams (10,000 open pages must not mean 10,000 copies being built).
   const auto frame = http::EventStream::frame(event, data, id);
   const long long seq = id.empty() ? 0 : std::strtoll(id.c_str(), nullptr, 10);
-  for (auto& s : targets) s->push_frame(frame, seq);
+  push_to_all(targets, frame, seq);
 }
 
 void EventHub::close_where(const std::function<bool(const std::string&, const Entry&)>& close_if) {

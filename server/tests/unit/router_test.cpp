@@ -2,8 +2,12 @@
 
 #include <boost/json.hpp>
 
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include "http/event_stream.h"
 #include "http/router.h"
+#include "notify/notify.h"
 
 using namespace kh::http;
 
@@ -73,4 +77,76 @@ TEST(EventStream, FramesCarryTheirIdAndAReplayIsNotSentTwice) {
   s.push("notification", "c", "43");
   s.push("interview_signal", "d");
   EXPECT_EQ(s.take(), "id: 43\nevent: notification\ndata: c\n\nevent: interview_signal\ndata: d\n\n");
+}
+
+namespace {
+std::string read_available(int fd) {
+  char buf[4096];
+  const auto n = ::recv(fd, buf, sizeof buf, MSG_DONTWAIT);
+  return n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : std::string();
+}
+}  // namespace
+
+TEST(EventStream, AnIdleStreamIsWrittenByThePushAndABusyOneQueuesInOrder) {
+  int fds[2];
+  ASSERT_EQ(::socketpair(AF_UNIX, SOCK_STREAM, 0, fds), 0);
+  EventStream s;
+  int wakes = 0;
+  s.set_waker([&] { ++wakes; });
+  s.set_direct_socket(fds[0]);
+  // Idle: the push itself writes the frame, nothing is queued and the server is not woken.
+  s.push("notification", "a", "1");
+  EXPECT_EQ(read_available(fds[1]), "id: 1\nevent: notification\ndata: a\n\n");
+  EXPECT_EQ(s.take(), "");
+  EXPECT_EQ(wakes, 0);
+  // While the server writes (a keep-alive here), pushes queue behind it and wake it once.
+  EXPECT_EQ(s.take_or(": keep-alive\n\n"), ": keep-alive\n\n");
+  s.push("notification", "b", "2");
+  s.push("notification", "c", "3");
+  EXPECT_EQ(read_available(fds[1]), "");
+  EXPECT_EQ(wakes, 1);
+  EXPECT_EQ(s.take(), "id: 2\nevent: notification\ndata: b\n\nid: 3\nevent: notification\ndata: c\n\n");
+  EXPECT_EQ(s.take(), "");  // written: idle again, so the next push goes straight to the socket
+  s.push("notification", "d", "4");
+  EXPECT_EQ(read_available(fds[1]), "id: 4\nevent: notification\ndata: d\n\n");
+  // After disconnect the socket is never touched again (its descriptor may be reused at once).
+  s.disconnect();
+  s.push("notification", "e", "5");
+  EXPECT_EQ(read_available(fds[1]), "");
+  ::close(fds[0]);
+  ::close(fds[1]);
+}
+
+TEST(EventStream, AFullSocketBufferLeavesTheRestToTheServer) {
+  int fds[2];
+  ASSERT_EQ(::socketpair(AF_UNIX, SOCK_STREAM, 0, fds), 0);
+  int small = 4096;
+  ::setsockopt(fds[0], SOL_SOCKET, SO_SNDBUF, &small, sizeof small);
+  EventStream s;
+  int wakes = 0;
+  s.set_waker([&] { ++wakes; });
+  s.set_direct_socket(fds[0]);
+  const std::string big(1 << 20, 'x');
+  s.push("notification", big);
+  const std::string frame = EventStream::frame("notification", big);
+  std::string received;
+  for (std::string part; !(part = read_available(fds[1])).empty();) received += part;
+  const std::string rest = s.take();
+  EXPECT_EQ(wakes, 1);
+  EXPECT_FALSE(rest.empty());
+  EXPECT_EQ(received + rest, frame);  // nothing lost, nothing twice, in order
+  ::close(fds[0]);
+  ::close(fds[1]);
+}
+
+TEST(EventHub, AFanOutSharedAmongCoresReachesEveryStreamOnceAndInOrder) {
+  kh::notify::EventHub hub;
+  std::vector<std::shared_ptr<EventStream>> streams;
+  for (int i = 0; i < 3001; ++i) streams.push_back(hub.subscribe("usr_many", "sess", 1LL << 60));
+  streams.push_back(hub.subscribe("usr_other", "sess2", 1LL << 60));
+  hub.publish("usr_many", "notification", "first", "7");
+  hub.publish("usr_many", "notification", "second", "8");
+  const auto expected = EventStream::frame("notification", "first", "7") + EventStream::frame("notification", "second", "8");
+  for (std::size_t i = 0; i + 1 < streams.size(); ++i) ASSERT_EQ(streams[i]->take(), expected) << "stream " << i;
+  EXPECT_EQ(streams.back()->take(), "");  // another user's stream hears nothing
 }
