@@ -5,30 +5,24 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const AXE_PATH = require.resolve('axe-core/axe.min.js');
-const AXE_SOURCE = fs.readFileSync(AXE_PATH, 'utf8');
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
- * Puts axe into the page. page.addScriptTag({path}) inserts an inline
- * <script>, which the server's Content-Security-Policy (script-src 'self')
- * rightly refuses; evaluating the same file through the DevTools protocol is
- * not subject to the page's policy, so that is the fallback.
+ * Puts axe into the page by evaluating its source through the DevTools protocol: page.addScriptTag() would insert
+ * an inline <script>, which the server's Content-Security-Policy (script-src 'self') rightly refuses.
  */
 async function injectAxe(page) {
-  try {
-    await page.addScriptTag({ path: AXE_PATH });
-  } catch {
-    // Refused by the CSP; handled below.
-  }
-  if (!(await page.evaluate(() => 'axe' in window))) {
-    await page.evaluate(AXE_SOURCE);
-  }
+  await page.evaluate(AXE_SOURCE);
 }
 
-export async function expectNoAxeViolations(page, what) {
+/**
+ * `settled`: the page was already judged at another width and nothing was loaded since, so the half second of
+ * network silence `networkidle` waits for is not waited for again (a resize re-lays out; it fetches nothing).
+ */
+export async function expectNoAxeViolations(page, what, { settled = false } = {}) {
   // The page must have finished rendering (its h1 shown) before it is judged.
   await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.waitForLoadState('networkidle');
+  if (!settled) await page.waitForLoadState('networkidle');
   if (!(await page.evaluate(() => 'axe' in window))) {
     await injectAxe(page);
   }

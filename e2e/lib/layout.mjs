@@ -20,7 +20,7 @@ export async function expectAccessibleAtBothWidths(page, what, { desktop = DESKT
   await page.setViewportSize(desktop);
   await expectNoAxeViolations(page, what);
   await page.setViewportSize(phone);
-  await expectNoAxeViolations(page, what);
+  await expectNoAxeViolations(page, what, { settled: true });
   await expectNoHorizontalScroll(page, what);
   await page.setViewportSize(desktop);
 }
