@@ -888,7 +888,9 @@ Result<Posted> Service::post(const Caller& caller, const bj::object& body) {
   else if (intent == Intent::open_training) reply = KH_TRY(impl_->open_training(*caller.user));
   else {
     reply = impl_->from_faq(*index, text, context, conv.failures, logged_in);
-    if (!reply.answered)
+    // Choices mean the FAQ is unsure; an announcement whose title the question matches confidently is the better
+    // reply then too (「感染対策補助金の申請期限は？」 should not be offered the FAQ's 研修 entries).
+    if (reply.kind != "answer")
       if (auto announced = impl_->from_announcements(logged_in ? caller.user : nullptr, text)) reply = std::move(*announced);
     // A second question in a row the bot cannot answer goes to a person (logged-in users; visitors are asked to log in).
     if (!reply.answered && conv.failures >= 1 && logged_in)

@@ -140,8 +140,8 @@ class Index {
 //! When the chat answers: the best entry at or above `answer` and at least `margin` above the second; offers the
 //! top three (those at or above `choice`) when the best is at or above `choices`; otherwise asks to rephrase.
 struct Thresholds {
-  double answer = 0.45;
-  double margin = 0.08;
+  double answer = 0.5;
+  double margin = 0.1;
   double choices = 0.2;
   double choice = 0.12;
 };
