@@ -75,13 +75,14 @@ class Service {
   //! The registry as CSV for Excel: Windows-31J, Japanese headers, one row per doctor (audited).
   Result<std::string> registry_csv(const accounts::CurrentUser& centre);
   //! Statistics tables: by 診療科 × 二次医療圏 (of today's assignment) × status, by cohort (graduation year) with
-  //! completion and 離脱 rates, by loan kind.
+  //! completion and 離脱 rates, by loan kind; months served in 医師少数区域 per programme and 二次医療圏 against the
+  //! programme's shortage_months rule × doctors (離脱 left out).
   //! Filters: `programme_id` (one of the centre's programmes: its doctors only) and `year` (年度: where each
   //! doctor works on 1 April of that year instead of today); both strings as the query gives them (400 naming the
   //! field when wrong).
   Result<boost::json::object> statistics(const accounts::CurrentUser& centre, const std::optional<std::string>& programme_id = std::nullopt,
                                          const std::optional<std::string>& year = std::nullopt);
-  //! One statistics table ("area", "cohort" or "kind") as CSV for Excel (Windows-31J), with the same filters.
+  //! One statistics table ("area", "cohort", "kind" or "shortage") as CSV for Excel (Windows-31J), with the same filters.
   Result<std::string> statistics_csv(const accounts::CurrentUser& centre, const std::string& table,
                                      const std::optional<std::string>& programme_id = std::nullopt,
                                      const std::optional<std::string>& year = std::nullopt);

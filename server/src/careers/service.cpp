@@ -1394,7 +1394,12 @@ Result<bj::object> Service::statistics(const accounts::CurrentUser& u, const std
     kind_rows.push_back(std::move(o));
   }
   bj::array shortage_rows;
-  for (const auto& [k, r] : shortage) {
+  // Each programme's areas in code order, then its total (「計」).
+  std::vector<std::pair<std::pair<std::string, std::string>, ShortageRow>> ordered(shortage.begin(), shortage.end());
+  std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
+    return std::make_tuple(a.first.first, a.first.second.empty()) < std::make_tuple(b.first.first, b.first.second.empty());
+  });
+  for (const auto& [k, r] : ordered) {
     std::string area = "計";
     if (k.second == "-") area = "指定医療機関（区域外）";
     else if (!k.second.empty()) area = catalogue_.area(k.second) ? catalogue_.area(k.second)->name : k.second;

@@ -197,7 +197,9 @@ test('statistics: months served in 医師少数区域 per programme and area aga
   for (const t of totals) {
     assert.equal(t.area, '計');
     assert.equal(t.target, 48 * t.doctors, 'the rule\'s 48 months × doctors');
-    const areas = rows.filter((r) => !r.total && r.programme_id === t.programme_id);
+    const own = rows.filter((r) => r.programme_id === t.programme_id);
+    assert.deepEqual(own.at(-1), t, 'the areas first, then the programme\'s total');
+    const areas = own.filter((r) => !r.total);
     assert.equal(areas.reduce((n, r) => n + r.months, 0), t.months, 'the areas add up to the programme');
     for (const a of areas) assert.equal(a.target, 48 * a.doctors);
     assert.equal(t.rate, Math.round((1000 * t.months) / t.target) / 10);
