@@ -39,7 +39,7 @@ describe('the statistics charts', () => {
     expect(byCohort.xAxis).toMatchObject({ data: ['2020', '2024'] });
     expect(byCohort.series).toMatchObject([{ data: [0, 0] }, { data: [50, 0] }]);
     // The programmes' totals only: months against the target.
-    expect(byShortage.xAxis).toMatchObject({ data: ['総合内科'] });
+    expect(byShortage.yAxis).toMatchObject({ type: 'category', data: ['総合内科'] });
     expect(byShortage.series).toMatchObject([{ data: [30] }, { data: [96] }]);
   });
 });

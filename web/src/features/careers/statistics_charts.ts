@@ -37,9 +37,10 @@ export function statisticsCharts(s: CareerStatistics, t: (key: string, options?:
   const byShortage: ChartOption = {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
-    grid: { top: 48, left: 8, right: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: totals.map((r) => r.programme_name), axisLabel: { ...CATEGORY_LABELS, width: 120, overflow: 'truncate' } },
-    yAxis: { type: 'value', name: t('statistics.monthsUnit') },
+    grid: { top: 48, left: 16, right: 16, bottom: 32, containLabel: true },
+    // Lying bars: the programmes' long names read across, whatever the width.
+    yAxis: { type: 'category', inverse: true, data: totals.map((r) => r.programme_name), axisLabel: { width: 110, overflow: 'break', margin: 12 } },
+    xAxis: { type: 'value', name: t('statistics.monthsUnit'), nameLocation: 'middle', nameGap: 28 },
     series: [
       { type: 'bar', name: t('statistics.shortageMonths'), data: totals.map((r) => r.months) },
       { type: 'bar', name: t('statistics.targetMonths'), data: totals.map((r) => r.target) },

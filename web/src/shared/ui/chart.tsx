@@ -44,8 +44,10 @@ export function Chart({ option, label, height = 320 }: { option: ChartOption; la
     // The chart's name is its description (ECharts writes it into aria-label; its own generated one is English
     // and reads the data poorly — the table beside the chart has the numbers). Decal patterns tell the series
     // apart without colour.
+    // The page's own font, named: ECharts measures labels with it (an `inherit` would measure another font).
+    const fontFamily = container.current === null ? undefined : getComputedStyle(container.current).fontFamily;
     chart.current?.setOption(
-      { aria: { enabled: true, label: { description: label }, decal: { show: true } }, textStyle: { fontFamily: 'inherit' }, animation: false, ...option },
+      { aria: { enabled: true, label: { description: label }, decal: { show: true } }, textStyle: { fontFamily }, animation: false, ...option },
       true,
     );
   }, [option, label]);
