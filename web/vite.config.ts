@@ -16,7 +16,13 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // The libraries change far less often than the app: a chunk of their own stays cached across releases.
-        codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] },
+        // The chart library has its own, loaded only with the pages that draw charts (the statistics route).
+        codeSplitting: {
+          groups: [
+            { name: 'charts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 2 },
+            { name: 'vendor', test: /node_modules/, priority: 1 },
+          ],
+        },
       },
     },
   },

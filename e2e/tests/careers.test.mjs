@@ -116,7 +116,82 @@ describe('the career centre works through a programme, a doctor and a plan (issu
       const download = page.waitForEvent('download');
       await cohort.getByRole('link', { name: 'この表をCSVでダウンロード（Excel用）' }).click();
       assert.match((await download).suggestedFilename(), /\.csv$/);
+      // Months in the shortage areas against each programme's target; and a chart (ECharts, SVG) next to each table.
+      const shortage = page.getByRole('region', { name: '医師少数区域での勤務月数（プログラム×二次医療圏）' });
+      await shortage.getByRole('columnheader', { name: '目標月数' }).waitFor();
+      await shortage.getByRole('cell', { name: '県北', exact: true }).first().waitFor();
+      for (const name of ['卒業年別の満了率と離脱率のグラフ', 'プログラム別の医師少数区域での勤務月数と目標月数のグラフ', '希望診療科別・状況別の人数のグラフ']) {
+        const chart = page.getByRole('img', { name: new RegExp(`^${name}`) });
+        await chart.locator('svg').first().waitFor();
+        assert.ok((await chart.locator('svg path, svg rect').count()) > 0, `${name} draws bars`);
+      }
       await expectAccessibleAtWalkthroughWidths(page, 'statistics');
     }, { viewport: LAPTOP_1366 });
   });
+
+  // 募集の依頼: the centre has no posting rights; from the half year without assignment in 中村 舞's plan it asks
+  // 日光市いろは診療所 (a platform facility in 県西, a 医師少数区域) to recruit. The facility never sees the doctor;
+  // it makes the request a draft posting of its own, completes and publishes it; the centre sees 求人化済み.
+  it('sends a recruit request from a plan gap; the facility makes it a posting and publishes it', async () => {
+    const note = `県西の外来を担える方を${uniqueSuffix()}`;
+    let doctorUrl;
+    await withPage(browser, 'careers-recruit-centre', async (page) => {
+      await logIn(page, 'career-09');
+      await page.goto('/career/doctors');
+      // Two demo doctors share the name: 中村 舞 who graduated five years ago has the gap.
+      await page.getByRole('row').filter({ hasText: '中村 舞' }).filter({ hasText: String(thisYear - 5) }).getByRole('link', { name: '中村 舞' }).click();
+      await expectHeading(page, '中村 舞');
+      doctorUrl = new URL(page.url()).pathname;
+      const recruit = page.getByRole('region', { name: '募集の依頼' });
+      await recruit.getByLabel(/^空き枠/).locator('option', { hasText: '勤務計画のない期間' }).waitFor({ state: 'attached' });
+      await recruit.getByLabel(/^空き枠/).selectOption({ label: `勤務計画のない期間：${thisYear + 2}年4月1日(${weekday(thisYear + 2, 4, 1)})〜${thisYear + 2}年9月30日(${weekday(thisYear + 2, 9, 30)})` });
+      assert.equal(await recruit.getByLabel(/^募集期間の開始日/).inputValue(), `${thisYear + 2}-04-01`);
+      await recruit.getByLabel(/^依頼先の医療機関/).selectOption({ label: '日光市いろは診療所・県西・医師少数区域' });
+      await recruit.getByLabel(/^依頼の内容/).fill(note);
+      await expectAccessibleAtWalkthroughWidths(page, 'recruit request form');
+      await recruit.getByRole('button', { name: '募集の依頼を送る' }).click();
+      await recruit.getByText('日光市いろは診療所に募集の依頼を送りました。').waitFor();
+      await recruit.getByRole('listitem').filter({ hasText: '日光市いろは診療所' }).getByText('送付済み').first().waitFor();
+    }, { viewport: LAPTOP_1366 });
+
+    await withPage(browser, 'careers-recruit-facility', async (page) => {
+      await logIn(page, 'fac-tochigi-02');
+      await page.getByRole('link', { name: /^募集の依頼/ }).first().click();
+      await expectHeading(page, '地域医療支援センターからの募集の依頼');
+      const card = page.getByRole('listitem').filter({ hasText: note });
+      await card.getByRole('heading', { name: /栃木県地域医療支援センターからの依頼/ }).waitFor();
+      assert.equal(await page.getByText('中村 舞').count(), 0, 'the facility never sees the doctor');
+      await expectAccessibleAtWalkthroughWidths(page, 'facility recruit requests');
+      await card.getByRole('button', { name: '求人の下書きを作成' }).click();
+      await page.waitForURL(/\/facility\/postings\/[^/]+\/edit$/);
+      const editPath = new URL(page.url()).pathname;
+      assert.equal(await field(page, '勤務開始日').inputValue(), `${thisYear + 2}-04-01`);
+      assert.match(await field(page, '業務内容').inputValue(), new RegExp(note));
+      // What 公開 needs beyond the request: the training consent and a telephone number.
+      await field(page, '研修受講を採用条件とすることに同意する').check();
+      await field(page, '電話番号').fill('0288-00-0000');
+      if ((await field(page, '郵便番号').inputValue()) === '') await field(page, '郵便番号').fill('3211272');
+      await page.getByRole('button', { name: '保存', exact: true }).click();
+      await page.getByText(/^保存しました（第2版）/).waitFor();
+      // Published from the management list like any other posting (who will be told, then the question).
+      await page.getByRole('link', { name: '募集の管理に戻る' }).click();
+      await expectHeading(page, '募集の管理');
+      const row = page.getByRole('row').filter({ has: page.locator(`a[href="${editPath}"]`) });
+      await row.getByRole('button', { name: /^公開する/ }).click();
+      await page.getByRole('dialog', { name: /を公開しますか？$/ }).getByRole('button', { name: '公開する', exact: true }).click();
+      await row.getByText('公開中', { exact: true }).waitFor();
+    }, { viewport: LAPTOP_1366 });
+
+    await withPage(browser, 'careers-recruit-centre-after', async (page) => {
+      await logIn(page, 'career-09');
+      await page.goto(doctorUrl);
+      const recruit = page.getByRole('region', { name: '募集の依頼' });
+      await recruit.getByRole('listitem').filter({ hasText: '日光市いろは診療所' }).getByText('求人化済み').first().waitFor();
+    }, { viewport: LAPTOP_1366 });
+  });
 });
+
+/** The weekday the app writes after a date: 月, 火, … */
+function weekday(year, month, day) {
+  return '日月火水木金土'[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
+}

@@ -190,6 +190,12 @@ Result<void> load_career_demo(Context& ctx) {
       add("interruption", nullptr, nullptr, grad + 7, grad + 8, "childcare");
       add("work", "塩谷総合病院", "0901", grad + 8, grad + 10);
       status = "interrupted";
+    } else if (i == 7) {
+      // Half a year without assignment two years from now: the open slot the centre asks a facility to recruit for
+      // (募集の依頼), and 48 months in the shortage areas all the same.
+      add("work", "那須南病院", "0901", grad + 5, grad + 7);
+      plan.push_back(bj::object{{"kind", "work"}, {"facility_name", "上都賀総合病院"}, {"area_code", "0902"},
+                                {"start", date(grad + 7, 10, 1)}, {"end", date(grad + 9, 9, 30)}, {"actual", false}});
     } else {
       add("work", "那須南病院", "0901", grad + 5, grad + 7);
       add("work", "上都賀総合病院", "0902", grad + 7, grad + 9);

@@ -44,7 +44,8 @@ Result<std::unique_ptr<Context>> open_context(const std::map<std::string, std::s
   ctx->contact_requests = std::make_unique<contact_requests::Service>(
       *ctx->pool, *ctx->accounts, *ctx->postings, *ctx->seekers, *ctx->engine, *ctx->applications,
       contact_requests::Settings{ctx->config.effective_public_url(), ctx->config.contact_requests_per_posting_per_day});
-  ctx->careers = std::make_unique<careers::Service>(*ctx->pool, ctx->catalogue, *ctx->accounts);
+  ctx->careers = std::make_unique<careers::Service>(*ctx->pool, ctx->catalogue, *ctx->accounts, *ctx->postings,
+                                                   ctx->config.effective_public_url());
   ctx->placement_rounds = std::make_unique<placement_rounds::Service>(*ctx->pool, *ctx->accounts, *ctx->careers, ctx->catalogue);
   ctx->workenv = std::make_unique<workenv::Service>(*ctx->pool, *ctx->accounts);
   ctx->chat = std::make_unique<chat::Service>(*ctx->pool, *ctx->accounts, *ctx->applications, *ctx->seekers, *ctx->postings,

@@ -20,6 +20,7 @@ namespace kh::store { class Pool; }
 namespace kh::http { class Router; }
 namespace kh::accounts { class Service; struct CurrentUser; }
 namespace kh::reference { class Catalogue; }
+namespace kh::postings { class Service; }
 
 namespace kh::careers {
 
@@ -30,8 +31,10 @@ Result<std::vector<std::string>> centre_prefectures(const accounts::CurrentUser&
 class Service {
  public:
   //! `accounts` makes the doctor's seeker account when they accept an invitation and gives links their address.
-  Service(store::Pool& pool, const reference::Catalogue& catalogue, accounts::Service& accounts)
-      : pool_(pool), catalogue_(catalogue), accounts_(accounts) {}
+  //! `postings` makes the draft posting a facility turns a 募集の依頼 into.
+  Service(store::Pool& pool, const reference::Catalogue& catalogue, accounts::Service& accounts, postings::Service& postings,
+          std::string public_url)
+      : pool_(pool), catalogue_(catalogue), accounts_(accounts), postings_(postings), public_url_(std::move(public_url)) {}
 
   //! The centre's programmes (current version, with rule descriptions).
   Result<boost::json::object> programmes(const accounts::CurrentUser& centre);
@@ -72,13 +75,14 @@ class Service {
   //! The registry as CSV for Excel: Windows-31J, Japanese headers, one row per doctor (audited).
   Result<std::string> registry_csv(const accounts::CurrentUser& centre);
   //! Statistics tables: by 診療科 × 二次医療圏 (of today's assignment) × status, by cohort (graduation year) with
-  //! completion and 離脱 rates, by loan kind.
+  //! completion and 離脱 rates, by loan kind; months served in 医師少数区域 per programme and 二次医療圏 against the
+  //! programme's shortage_months rule × doctors (離脱 left out).
   //! Filters: `programme_id` (one of the centre's programmes: its doctors only) and `year` (年度: where each
   //! doctor works on 1 April of that year instead of today); both strings as the query gives them (400 naming the
   //! field when wrong).
   Result<boost::json::object> statistics(const accounts::CurrentUser& centre, const std::optional<std::string>& programme_id = std::nullopt,
                                          const std::optional<std::string>& year = std::nullopt);
-  //! One statistics table ("area", "cohort" or "kind") as CSV for Excel (Windows-31J), with the same filters.
+  //! One statistics table ("area", "cohort", "kind" or "shortage") as CSV for Excel (Windows-31J), with the same filters.
   Result<std::string> statistics_csv(const accounts::CurrentUser& centre, const std::string& table,
                                      const std::optional<std::string>& programme_id = std::nullopt,
                                      const std::optional<std::string>& year = std::nullopt);
@@ -118,10 +122,29 @@ class Service {
   //! The doctor asks the centre for a change ({"body"}); it stays in the centre's queue until handled.
   Result<boost::json::object> request_change(const accounts::CurrentUser& doctor, const std::string& id, const boost::json::object& body);
 
+  // ---- 募集の依頼 (recruit_requests.cpp): the centre asks a platform facility to recruit for a plan's open slot ----
+  //! A doctor's open slots (periods without assignment from today on, and planned assignments at a platform
+  //! facility of the prefecture in a 医師少数区域), the prefecture's platform facilities, and the requests sent.
+  Result<boost::json::object> recruit_options(const accounts::CurrentUser& centre, const std::string& doctor_id);
+  //! Sends a request ({facility_id, start, end, department?, note?, assignment_id?}) for a period inside one open
+  //! slot; the facility's staff are notified (in the app, and by mail per their choice). Never the doctor's identity.
+  Result<boost::json::object> send_recruit_request(const accounts::CurrentUser& centre, const std::string& doctor_id,
+                                                   const boost::json::object& body);
+  //! The requests sent to the caller's facilities (facility staff only), newest first.
+  Result<boost::json::object> facility_recruit_requests(const accounts::CurrentUser& facility);
+  //! Turns a request in 送付済み into a draft posting of the facility, prefilled (period, specialty, the facility's
+  //! address and the caller as contact); the request records it (求人化済み). 409 when already handled.
+  Result<boost::json::object> recruit_request_posting(const accounts::CurrentUser& facility, const std::string& id);
+  //! Declines a request in 送付済み with a reason ({"reason"}) (辞退). 409 when already handled.
+  Result<boost::json::object> decline_recruit_request(const accounts::CurrentUser& facility, const std::string& id,
+                                                      const boost::json::object& body);
+
  private:
   store::Pool& pool_;
   const reference::Catalogue& catalogue_;
   accounts::Service& accounts_;
+  postings::Service& postings_;
+  std::string public_url_;
 };
 
 void register_routes(http::Router& router, Service& service, accounts::Service& accounts);

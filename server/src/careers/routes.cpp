@@ -142,6 +142,28 @@ void register_routes(http::Router& router, Service& s, accounts::Service& accoun
       return reply(s.handle_change_request(c, req.param("id"), req.param("request_id"), b));
     });
   });
+  // Rule: career_center staff of the doctor's prefecture (the plan's open slots, the prefecture's platform
+  // facilities, the requests sent); others 404.
+  router.add("GET", "/api/v1/career/doctors/{id}/recruit-requests", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const auto& c) { return reply(s.recruit_options(c, req.param("id"))); });
+  });
+  // Rule: career_center staff of the doctor's prefecture, to a platform facility of that prefecture, for a period
+  // inside an open slot (never the doctor's identity); others 404.
+  router.add("POST", "/api/v1/career/doctors/{id}/recruit-requests", [&](http::Request& req) {
+    return with_user_and_body(accounts, req, [&](const auto& c, const bj::object& b) { return reply(s.send_recruit_request(c, req.param("id"), b), 201); });
+  });
+  // Rule: facility staff; the requests sent to their own facilities only.
+  router.add("GET", "/api/v1/facility/recruit-requests", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const auto& c) { return reply(s.facility_recruit_requests(c)); });
+  });
+  // Rule: facility staff of the request's facility (a draft posting of that facility); others 404.
+  router.add("POST", "/api/v1/facility/recruit-requests/{id}/posting", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const auto& c) { return reply(s.recruit_request_posting(c, req.param("id")), 201); });
+  });
+  // Rule: facility staff of the request's facility; others 404.
+  router.add("POST", "/api/v1/facility/recruit-requests/{id}/decline", [&](http::Request& req) {
+    return with_user_and_body(accounts, req, [&](const auto& c, const bj::object& b) { return reply(s.decline_recruit_request(c, req.param("id"), b)); });
+  });
   // Rule: anyone holding the invitation link (nothing is used up; an unknown, used or expired link is 400).
   router.add("POST", "/api/v1/career/invitation/preview", [&](http::Request& req) {
     auto body = http::json_body(req);

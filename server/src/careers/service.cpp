@@ -1293,11 +1293,19 @@ Result<bj::object> Service::statistics(const accounts::CurrentUser& u, const std
   if (!problems.empty()) return fail(errors::validation(std::move(problems)));
   // Where a doctor works: on 1 April of the 年度 asked for (rotations change then), else today.
   const cr::Day today = fiscal_year ? cr::day_of(fiscal_year, 4, 1) : today_jst();
+  // Months in the shortage areas are counted as served by the end of that 年度 (or by today, if sooner).
+  const cr::Day served_by = fiscal_year ? std::min(cr::day_of(fiscal_year + 1, 4, 1), today_jst()) : today_jst();
   std::vector<Counted> all;
+  struct ShortageRow { int doctors = 0, months = 0, target = 0; };
+  std::map<std::pair<std::string, std::string>, ShortageRow> shortage;  // (programme, area code; "" = all areas)
+  std::map<std::string, std::optional<repo::ProgrammeVersion>> versions;
+  std::map<std::string, std::string> programme_names;
   for (const auto& d : KH_TRY(repo::doctors_of(c, prefs))) {
     if (!programme.empty() && d.programme_id != programme) continue;
     Counted x{d.specialty_wish.value_or("未定"), "未定", d.status, d.kind, d.graduation_year};
+    std::optional<std::string> plan_json;
     if (const auto plan = KH_TRY(repo::plan_of(c, d.id))) {
+      plan_json = plan->assignments_json;
       // Where the doctor works today: the area of the assignment covering today.
       for (const auto& a : assignments_from_stored(plan->assignments_json)) {
         const auto s = parse_date(a.start), e = parse_date(a.end);
@@ -1309,6 +1317,40 @@ Result<bj::object> Service::statistics(const accounts::CurrentUser& u, const std
       }
     }
     all.push_back(std::move(x));
+    // Months served in 医師少数区域, per 二次医療圏, against the programme's shortage_months rule (not for 離脱).
+    if (d.status == "withdrawn" || !d.programme_id || !d.programme_version) continue;
+    const auto key = *d.programme_id + "#" + std::to_string(*d.programme_version);
+    if (!versions.contains(key)) versions[key] = KH_TRY(repo::find_version(c, *d.programme_id, *d.programme_version));
+    const auto& v = versions[key];
+    if (!v) continue;
+    const auto groups = groups_from_stored(v->groups_json);
+    const auto rules = rules_from_stored(v->rules_json, groups);
+    const auto rule = std::find_if(rules.begin(), rules.end(), [](const cr::Rule& r) { return r.kind == cr::RuleKind::shortage_months; });
+    if (rule == rules.end()) continue;
+    if (!programme_names.contains(*d.programme_id))
+      if (const auto p = KH_TRY(repo::find_programme(c, *d.programme_id)))
+        if (const auto cur = KH_TRY(repo::find_version(c, p->id, p->current_version))) programme_names[p->id] = cur->name;
+    auto& total = shortage[{*d.programme_id, ""}];
+    total.doctors += 1;
+    total.target += rule->months;
+    if (!plan_json) continue;
+    const auto input = assignments_from_stored(*plan_json);
+    const auto as = engine_assignments(input, groups, catalogue_, d.prefecture);
+    const auto ev = cr::evaluate(engine_doctor(d), rules, as, served_by);
+    std::map<std::string, int> months;  // area code ("" for a designated facility without one) → months
+    for (const auto& m : ev.months) {
+      if (!m.past || !m.counted || !m.in_period || m.assignment < 0) continue;
+      const auto i = static_cast<std::size_t>(m.assignment);
+      if (!as[i].shortage_area) continue;
+      ++months[input[i].area_code.value_or("")];
+    }
+    for (const auto& [area, n] : months) {
+      auto& row = shortage[{*d.programme_id, area.empty() ? "-" : area}];
+      row.doctors += 1;
+      row.target += rule->months;
+      row.months += n;
+      total.months += n;
+    }
   }
   // 診療科 × 二次医療圏 × 状況
   std::map<std::tuple<std::string, std::string, std::string>, int> by_area;
@@ -1351,19 +1393,45 @@ Result<bj::object> Service::statistics(const accounts::CurrentUser& u, const std
     o["kind_label"] = k.label;
     kind_rows.push_back(std::move(o));
   }
+  bj::array shortage_rows;
+  // Each programme's areas in code order, then its total (「計」).
+  std::vector<std::pair<std::pair<std::string, std::string>, ShortageRow>> ordered(shortage.begin(), shortage.end());
+  std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
+    return std::make_tuple(a.first.first, a.first.second.empty()) < std::make_tuple(b.first.first, b.first.second.empty());
+  });
+  for (const auto& [k, r] : ordered) {
+    std::string area = "計";
+    if (k.second == "-") area = "指定医療機関（区域外）";
+    else if (!k.second.empty()) area = catalogue_.area(k.second) ? catalogue_.area(k.second)->name : k.second;
+    const double rate = r.target > 0 ? std::round(1000.0 * r.months / r.target) / 10.0 : 0.0;
+    shortage_rows.push_back(bj::object{{"programme_id", k.first}, {"programme_name", programme_names[k.first]},
+                                       {"area_code", k.second.empty() || k.second == "-" ? bj::value(nullptr) : bj::value(k.second)},
+                                       {"area", area}, {"total", k.second.empty()}, {"doctors", r.doctors}, {"months", r.months},
+                                       {"target", r.target}, {"rate", rate}});
+  }
   bj::array status_columns;
   for (const auto& st : statuses) status_columns.push_back(bj::object{{"code", st.code}, {"label", st.label}});
   return bj::object{{"statuses", std::move(status_columns)}, {"by_area", std::move(area_rows)}, {"by_cohort", std::move(cohort_rows)},
-                    {"by_kind", std::move(kind_rows)}, {"total", all.size()}};
+                    {"by_kind", std::move(kind_rows)}, {"by_shortage", std::move(shortage_rows)}, {"total", all.size()}};
 }
 
 Result<std::string> Service::statistics_csv(const accounts::CurrentUser& u, const std::string& table,
                                             const std::optional<std::string>& programme_id, const std::optional<std::string>& year) {
-  if (table != "area" && table != "cohort" && table != "kind")
-    return fail(errors::validation({{"table", "「表」は area（診療科×二次医療圏×状況）、cohort（卒業年）、kind（区分）のいずれかです。"}}));
+  if (table != "area" && table != "cohort" && table != "kind" && table != "shortage")
+    return fail(errors::validation({{"table", "「表」は area（診療科×二次医療圏×状況）、cohort（卒業年）、kind（区分）、shortage（医師少数区域での勤務月数）のいずれかです。"}}));
   const auto st = KH_TRY(statistics(u, programme_id, year));
   std::string out;
-  if (table == "area") {
+  if (table == "shortage") {
+    out = "プログラム,二次医療圏,医師数,医師少数区域での勤務月数,目標月数,達成率（％）\r\n";
+    for (const auto& v : st.at("by_shortage").as_array()) {
+      const auto& o = v.as_object();
+      char rate[32];
+      std::snprintf(rate, sizeof rate, "%.1f", o.at("rate").as_double());
+      out += csv::escape(o.at("programme_name").as_string()) + "," + csv::escape(o.at("area").as_string()) + "," +
+             csv::number(o.at("doctors").as_int64()) + "," + csv::number(o.at("months").as_int64()) + "," +
+             csv::number(o.at("target").as_int64()) + "," + rate + "\r\n";
+    }
+  } else if (table == "area") {
     out = "診療科,二次医療圏,状況,人数\r\n";
     for (const auto& v : st.at("by_area").as_array()) {
       const auto& o = v.as_object();

@@ -224,6 +224,16 @@ async function demoMail(to, subject) {
 const careerProgrammeBody = () => ({ name: unique('権限確認プログラム'), basic_area: '内科', rules: [{ kind: 'total_period', months: 12 }] });
 const careerDoctorBody = (programme) => ({ name: '権限 医師', kind: 'jichi', university: '自治医科大学', graduation_year: 2026, programme_id: programme });
 const careerPlanBody = () => ({ assignments: [{ kind: 'work', facility_name: '権限確認病院', start: '2026-04-01', end: '2027-03-31' }] });
+/** A plan with a year without assignment (from April next year), and a 募集の依頼 to the other facility for it. */
+const careerGapPlanBody = () => {
+  const y = Number(new Date().toLocaleString('sv-SE', { timeZone: 'Asia/Tokyo' }).slice(0, 4));
+  return { assignments: [{ kind: 'work', facility_name: '権限確認病院', start: `${y - 1}-04-01`, end: `${y}-03-31` },
+    { kind: 'work', facility_name: '権限確認病院', start: `${y + 2}-04-01`, end: `${y + 3}-03-31` }] };
+};
+const recruitBody = () => {
+  const y = Number(new Date().toLocaleString('sv-SE', { timeZone: 'Asia/Tokyo' }).slice(0, 4));
+  return { facility_id: fx.facilityOrg, start: `${y + 1}-04-01`, end: `${y + 1}-09-30`, department: '内科', note: '権限確認の依頼' };
+};
 
 /** A placement round (issue 14) of the other prefecture's centre: a position at the other facility (fac-tokyo-02),
  * ranked by that centre's doctor. */
@@ -319,6 +329,10 @@ before(async () => {
   fx.careerDoctor = await ok(owners.career, 'POST', '/api/v1/career/doctors', careerDoctorBody(fx.careerProgramme.id));
   await ok(owners.career, 'PUT', `/api/v1/career/doctors/${fx.careerDoctor.id}/plan`, careerPlanBody());
   fx.round = await newPlacementRound();
+  // A doctor of that centre with a plan gap, and 募集の依頼 to the other facility (one per operation that handles one).
+  fx.recruitDoctor = await ok(owners.career, 'POST', '/api/v1/career/doctors', careerDoctorBody(fx.careerProgramme.id));
+  await ok(owners.career, 'PUT', `/api/v1/career/doctors/${fx.recruitDoctor.id}/plan`, careerGapPlanBody());
+  fx.recruitRequest = await ok(owners.career, 'POST', `/api/v1/career/doctors/${fx.recruitDoctor.id}/recruit-requests`, recruitBody());
   // A doctor of that centre invited and linked to a new seeker account (made by accepting the invitation), who asks
   // for a change; and another doctor's open invitation for the matrix's preview and accept calls.
   const linkedEmail = uniqueEmail('career-doctor');
@@ -489,6 +503,11 @@ const CASES = {
   'GET /api/v1/me/career/{id}': { variants: () => [foreign({ id: fx.linkedDoctor.id })] },
   'POST /api/v1/me/career/{id}/confirm': { variants: () => [foreign({ id: fx.linkedDoctor.id })], body: () => ({ version: 1 }) },
   'POST /api/v1/me/career/{id}/change-requests': { variants: () => [foreign({ id: fx.linkedDoctor.id })], body: () => ({ body: '権限確認の依頼' }) },
+  'GET /api/v1/career/doctors/{id}/recruit-requests': { variants: () => [foreign({ id: fx.recruitDoctor.id })] },
+  'POST /api/v1/career/doctors/{id}/recruit-requests': { variants: () => [foreign({ id: fx.recruitDoctor.id })], body: () => recruitBody() },
+  'GET /api/v1/facility/recruit-requests': { leaks: () => [{ id: fx.recruitRequest.id, facts: {} }] },
+  'POST /api/v1/facility/recruit-requests/{id}/posting': { variants: () => [foreign({ id: fx.recruitRequest.id })] },
+  'POST /api/v1/facility/recruit-requests/{id}/decline': { variants: () => [foreign({ id: fx.recruitRequest.id })], body: () => ({ reason: '権限確認の辞退' }) },
   'POST /api/v1/career/doctors/{id}/interviews': { variants: () => [foreign({ id: fx.careerDoctor.id })], body: () => ({ held_on: '2027-04-01', body: '権限確認の面談' }) },
   'GET /api/v1/placement/rounds': { leaks: () => [{ id: fx.round.id, facts: {} }] },
   'POST /api/v1/placement/rounds': { body: () => placementRoundBody() },
@@ -942,6 +961,13 @@ test('allowed callers reach their own objects', async () => {
   assert.equal((await ok(mine, 'POST', `/api/v1/me/career/${fx.linkedDoctor.id}/confirm`, { version: planned.plan.version + 1 })).plan.state, 'confirmed');
   const another = await ok(owners.career, 'POST', '/api/v1/career/doctors', { ...careerDoctorBody(fx.careerProgramme.id), email: uniqueEmail('career-other') });
   await ok(owners.career, 'POST', `/api/v1/career/doctors/${another.id}/invitation`);
+  // 募集の依頼 (issue 13): the centre reads its doctor's slots and sends one; the facility lists them, makes one a
+  // draft posting and declines another.
+  assert.ok((await ok(owners.career, 'GET', `/api/v1/career/doctors/${fx.recruitDoctor.id}/recruit-requests`)).slots.some((x) => x.kind === 'gap'));
+  const toDecline = await ok(owners.career, 'POST', `/api/v1/career/doctors/${fx.recruitDoctor.id}/recruit-requests`, recruitBody());
+  assert.ok((await ok(fac, 'GET', '/api/v1/facility/recruit-requests')).items.some((x) => x.id === fx.recruitRequest.id));
+  assert.ok((await ok(fac, 'POST', `/api/v1/facility/recruit-requests/${fx.recruitRequest.id}/posting`)).posting_id);
+  assert.equal((await ok(fac, 'POST', `/api/v1/facility/recruit-requests/${toDecline.id}/decline`, { reason: '自施設の辞退' })).state, 'declined');
   // The coordinators the conversation was handed to read it, list it and answer in it.
   await ok(coord, 'GET', `/api/v1/chat/conversations/${fx.chatHanded}`);
   assert.ok((await ok(coord, 'GET', '/api/v1/chat/handovers')).items.some((i) => i.id === fx.chatHanded));

@@ -1,4 +1,6 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { LoadingIndicator } from '../shared/ui/loading_indicator';
 import { AboutPage } from '../features/about/routes/about_page';
 import { AccountPage } from '../features/accounts/routes/account_page';
 import { ForgotPasswordPage } from '../features/accounts/routes/forgot_password_page';
@@ -18,7 +20,7 @@ import { CareerDoctorsPage } from '../features/careers/routes/career_doctors_pag
 import { CareerHomePage } from '../features/careers/routes/career_home_page';
 import { CareerInvitationPage } from '../features/careers/routes/career_invitation_page';
 import { CareerProgrammesPage } from '../features/careers/routes/career_programmes_page';
-import { CareerStatisticsPage } from '../features/careers/routes/career_statistics_page';
+import { FacilityRecruitRequestsPage } from '../features/careers/routes/facility_recruit_requests_page';
 import { MyCareerPage } from '../features/careers/routes/my_career_page';
 import { HomePage } from '../features/home/routes/home_page';
 import { FacilityRoundPage, FacilityRoundsPage } from '../features/placement_rounds/routes/facility_rounds_page';
@@ -71,6 +73,11 @@ import { AppLayout } from './layout/app_layout';
 import { NotFoundPage } from './routes/not_found_page';
 import { RequireLogin } from './routes/require_login';
 import { RouteErrorPage } from './routes/route_error_page';
+
+// The statistics page draws ECharts charts: loaded with its route, so other pages do not pay for the chart library.
+const CareerStatisticsPage = lazy(() =>
+  import('../features/careers/routes/career_statistics_page').then((m) => ({ default: m.CareerStatisticsPage })),
+);
 
 /**
  * Every page of the app. The server answers unknown non-API paths with
@@ -140,7 +147,11 @@ export function createAppRouter() {
         { path: '/notifications', element: <RequireLogin>{() => <NotificationsPage />}</RequireLogin> },
         { path: '/career', element: <RequireLogin role="career_center">{() => <CareerHomePage />}</RequireLogin> },
         { path: '/career/programmes', element: <RequireLogin role="career_center">{() => <CareerProgrammesPage />}</RequireLogin> },
-        { path: '/career/statistics', element: <RequireLogin role="career_center">{() => <CareerStatisticsPage />}</RequireLogin> },
+        { path: '/career/statistics', element: <RequireLogin role="career_center">{() => (
+              <Suspense fallback={<LoadingIndicator />}>
+                <CareerStatisticsPage />
+              </Suspense>
+            )}</RequireLogin> },
         { path: '/career/doctors', element: <RequireLogin role="career_center">{() => <CareerDoctorsPage />}</RequireLogin> },
         { path: '/career/doctors/:id', element: <RequireLogin role="career_center">{(user) => <CareerDoctorPage user={user} />}</RequireLogin> },
         { path: '/career/rounds', element: <RequireLogin role="career_center">{() => <RoundsPage />}</RequireLogin> },
@@ -149,6 +160,7 @@ export function createAppRouter() {
         { path: '/career/rounds/:id/preview', element: <RequireLogin role="career_center">{() => <RoundPreviewPage />}</RequireLogin> },
         { path: '/career/rounds/:id/confirm', element: <RequireLogin role="career_center">{() => <RoundConfirmPage />}</RequireLogin> },
         { path: '/placement/rounds', element: <RequireLogin role="facility">{() => <FacilityRoundsPage />}</RequireLogin> },
+        { path: '/facility/recruit-requests', element: <RequireLogin role="facility">{() => <FacilityRecruitRequestsPage />}</RequireLogin> },
         { path: '/placement/rounds/:id', element: <RequireLogin role="facility">{() => <FacilityRoundPage />}</RequireLogin> },
         { path: '/feeds', element: <RequireLogin role={['coordinator', 'secretariat']}>{() => <FeedsPage />}</RequireLogin> },
         { path: '/beds', element: <RequireLogin role={['aggregator', 'secretariat']}>{(user) => <BedBoardPage user={user} />}</RequireLogin> },

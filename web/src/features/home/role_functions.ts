@@ -28,6 +28,7 @@ export const ROLE_FUNCTIONS: Record<Role, readonly RoleFunction[]> = {
     { id: 'postings', path: '/facility/postings' },
     { id: 'newPosting', path: '/facility/postings/new' },
     { id: 'postingImport', path: '/facility/postings/import' },
+    { id: 'recruitRequests', path: '/facility/recruit-requests' },
     { id: 'postingSearch', path: '/postings' },
     { id: 'notifications', path: '/notifications' },
     { id: 'bedReports', path: '/beds/report' },

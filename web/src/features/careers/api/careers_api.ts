@@ -262,6 +262,8 @@ export interface CareerStatistics {
   by_area: { specialty: string; area: string; status_label: string; count: number }[];
   by_cohort: (StatusCounts & { cohort: number; completion_rate: number; withdrawal_rate: number })[];
   by_kind: (StatusCounts & { kind: string; kind_label: string })[];
+  /** Months served in 医師少数区域 per programme and 二次医療圏 (total: the programme's row over every area). */
+  by_shortage: { programme_id: string; programme_name: string; area_code: string | null; area: string; total: boolean; doctors: number; months: number; target: number; rate: number }[];
   total: number;
 }
 
@@ -420,5 +422,91 @@ export function useImportRegistry() {
     mutationFn: (file: Blob) =>
       apiRequest<{ imported: number; ids: string[] }>('POST', '/api/v1/career/doctors/import', { rawBody: { contentType: 'text/csv', data: file } }),
     onSuccess: () => client.invalidateQueries({ queryKey: ROOT }),
+  });
+}
+
+// ---- 募集の依頼: the centre asks a platform facility to recruit for a plan's open slot ----
+
+/** An open slot of a plan: a period without assignment, or a planned assignment at a platform facility. */
+export interface RecruitSlot {
+  kind: 'gap' | 'assignment';
+  start: string;
+  end: string;
+  assignment_id: string | null;
+  facility_id: string | null;
+  facility_name: string | null;
+  department: string | null;
+}
+export interface RecruitFacility {
+  id: string;
+  name: string;
+  area_name: string | null;
+  shortage_area: boolean;
+}
+/** A request as the centre reads it (with doctor_id) or the facility (never the doctor). */
+export interface RecruitRequest {
+  id: string;
+  centre_name: string;
+  facility_id: string;
+  facility_name: string;
+  start: string;
+  end: string;
+  specialty: string | null;
+  department: string | null;
+  note: string | null;
+  state: 'sent' | 'posted' | 'declined';
+  state_label: string;
+  posting_id: string | null;
+  decline_reason: string | null;
+  created_by: string;
+  created_at: string;
+  handled_by: string | null;
+  handled_at: string | null;
+}
+export interface RecruitOptions {
+  slots: RecruitSlot[];
+  facilities: RecruitFacility[];
+  requests: RecruitRequest[];
+}
+
+export function useRecruitOptions(doctorId: string) {
+  return useQuery({
+    queryKey: [...ROOT, 'recruit', doctorId],
+    queryFn: ({ signal }) => apiRequest<RecruitOptions>('GET', `${doctorPath(doctorId)}/recruit-requests`, { signal }),
+  });
+}
+
+export function useSendRecruitRequest(doctorId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: unknown) => apiRequest<RecruitRequest>('POST', `${doctorPath(doctorId)}/recruit-requests`, { body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...ROOT, 'recruit', doctorId] }),
+  });
+}
+
+const FACILITY_RECRUIT = ['careers', 'facility-recruit'] as const;
+
+export function useFacilityRecruitRequests() {
+  return useQuery({
+    queryKey: FACILITY_RECRUIT,
+    queryFn: ({ signal }) => apiRequest<{ items: RecruitRequest[] }>('GET', '/api/v1/facility/recruit-requests', { signal }),
+  });
+}
+
+export function useRecruitRequestPosting() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiRequest<{ request: RecruitRequest; posting_id: string }>('POST', `/api/v1/facility/recruit-requests/${encodeURIComponent(id)}/posting`),
+    onSuccess: () => client.invalidateQueries({ queryKey: FACILITY_RECRUIT }),
+  });
+}
+
+export function useDeclineRecruitRequest() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) =>
+      apiRequest<RecruitRequest>('POST', `/api/v1/facility/recruit-requests/${encodeURIComponent(id)}/decline`, { body: { reason } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: FACILITY_RECRUIT }),
   });
 }

@@ -23,6 +23,7 @@ import { ErrorList } from '../components/error_list';
 import { InterviewRecords } from '../components/interview_records';
 import { LedgerView } from '../components/ledger_view';
 import { PlanEditor } from '../components/plan_editor';
+import { RecruitRequests } from '../components/recruit_requests';
 import { useCareersTranslation } from '../i18n/careers_i18n';
 import { formatMonth, INTERRUPTION_REASONS } from '../plan_values';
 
@@ -115,6 +116,10 @@ export function CareerDoctorPage({ user }: { user: SessionUser }) {
           <section aria-labelledby="doctor-plan" className="flex flex-col gap-4 rounded-12 border border-solid-gray-420 bg-white p-5 desktop:p-8">
             <SectionHeading id="doctor-plan">{t('plan.heading')}</SectionHeading>
             <PlanEditor doctor={d} prefecture={prefecture} />
+          </section>
+          <section aria-labelledby="doctor-recruit" className="flex flex-col gap-4 rounded-12 border border-solid-gray-420 bg-white p-5 desktop:p-8">
+            <SectionHeading id="doctor-recruit">{t('recruit.heading')}</SectionHeading>
+            <RecruitRequests doctorId={d.id} defaultDepartment={d.programme.basic_area} />
           </section>
           <section aria-labelledby="doctor-ledger" className="flex flex-col gap-4">
             <SectionHeading id="doctor-ledger">{t('ledger.heading')}</SectionHeading>

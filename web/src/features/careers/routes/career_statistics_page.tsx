@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { messageForError } from '../../../shared/forms/form_errors';
 import { useDocumentTitle } from '../../../shared/hooks/use_document_title';
 import { useMessageText } from '../../../shared/i18n/message';
 import { Alert } from '../../../shared/ui/alert';
+import { Chart } from '../../../shared/ui/chart';
 import { DataTable, type Column } from '../../../shared/ui/data_table';
 import { LoadingIndicator } from '../../../shared/ui/loading_indicator';
 import { PageHeading } from '../../../shared/ui/page_heading';
@@ -11,9 +12,10 @@ import { SelectField } from '../../../shared/ui/select_field';
 import { TEXT_LINK_CLASSES } from '../../../shared/ui/text_link';
 import { statisticsQuery, useCareerProgrammes, useCareerStatistics, type CareerStatistics, type StatusCounts } from '../api/careers_api';
 import { CareerNav } from '../components/career_nav';
+import { statisticsCharts } from '../statistics_charts';
 import { useCareersTranslation } from '../i18n/careers_i18n';
 
-function CsvLink({ table, query }: { table: 'area' | 'cohort' | 'kind'; query: string }) {
+function CsvLink({ table, query }: { table: 'area' | 'cohort' | 'kind' | 'shortage'; query: string }) {
   const { t } = useCareersTranslation();
   return (
     <a className={TEXT_LINK_CLASSES} href={`/api/v1/career/statistics.csv?table=${table}${query === '' ? '' : `&${query}`}`} download>
@@ -36,6 +38,7 @@ export function CareerStatisticsPage() {
   const thisYear = Number(new Date().toLocaleString('sv-SE', { timeZone: 'Asia/Tokyo' }).slice(0, 4));
   const years = Array.from({ length: 15 }, (_, i) => String(thisYear + 2 - i));
   const s: CareerStatistics | undefined = stats.data;
+  const charts = useMemo(() => (s === undefined ? undefined : statisticsCharts(s, t as (key: string, options?: Record<string, unknown>) => string)), [s, t]);
   const statusColumns = <Row extends StatusCounts>(): Column<Row>[] => [
     ...(s?.statuses ?? []).map((st) => ({ header: st.label, cell: (r: Row) => String(r[st.code] ?? 0) })),
     { header: t('statistics.total'), cell: (r: Row) => String(r.total) },
@@ -64,6 +67,7 @@ export function CareerStatisticsPage() {
           <section aria-labelledby="stats-cohort" className="flex flex-col gap-3">
             <SectionHeading id="stats-cohort">{t('statistics.byCohort')}</SectionHeading>
             <CsvLink table="cohort" query={query} />
+            {charts !== undefined && <Chart option={charts.byCohort} label={t('statistics.cohortChart')} />}
             <DataTable
               caption={t('statistics.byCohort')}
               rows={s.by_cohort}
@@ -86,9 +90,29 @@ export function CareerStatisticsPage() {
               columns={[{ header: t('statistics.kind'), cell: (r) => r.kind_label }, ...statusColumns<CareerStatistics['by_kind'][number]>()]}
             />
           </section>
+          <section aria-labelledby="stats-shortage" className="flex flex-col gap-3">
+            <SectionHeading id="stats-shortage">{t('statistics.byShortage')}</SectionHeading>
+            <p className="text-std-16N-170 text-solid-gray-800">{t('statistics.shortageLead')}</p>
+            <CsvLink table="shortage" query={query} />
+            {charts !== undefined && <Chart option={charts.byShortage} label={t('statistics.shortageChart')} />}
+            <DataTable
+              caption={t('statistics.byShortage')}
+              rows={s.by_shortage}
+              rowKey={(r) => `${r.programme_id}|${r.area}`}
+              columns={[
+                { header: t('statistics.programme'), cell: (r) => r.programme_name },
+                { header: t('statistics.area'), cell: (r) => r.area },
+                { header: t('statistics.doctors'), cell: (r) => String(r.doctors) },
+                { header: t('statistics.shortageMonths'), cell: (r) => String(r.months) },
+                { header: t('statistics.targetMonths'), cell: (r) => String(r.target) },
+                { header: t('statistics.rate'), cell: (r) => `${r.rate.toFixed(1)}％` },
+              ]}
+            />
+          </section>
           <section aria-labelledby="stats-area" className="flex flex-col gap-3">
             <SectionHeading id="stats-area">{t('statistics.byArea')}</SectionHeading>
             <CsvLink table="area" query={query} />
+            {charts !== undefined && <Chart option={charts.bySpecialty} label={t('statistics.specialtyChart')} />}
             <DataTable
               caption={t('statistics.byArea')}
               rows={s.by_area}
