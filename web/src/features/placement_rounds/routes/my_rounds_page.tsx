@@ -147,6 +147,7 @@ export function MyRoundPage() {
               busy={save.isPending}
               disabled={!r.editable}
               headingLevel={3}
+              texts="myOrder"
               onSave={(positionIds) => {
                 setSaved(false);
                 save.mutate(positionIds, { onSuccess: () => setSaved(true) });
