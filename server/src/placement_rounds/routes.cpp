@@ -1,6 +1,7 @@
 // Placement rounds over HTTP. The centre's routes: career_center staff only (other roles 403), rounds of their own
 // prefecture only (anything else 404). The facility's routes: facility staff only, rounds with a position of their
-// own facility only (anything else 404).
+// own facility only (anything else 404). The doctor's routes (/api/v1/me/placement/...): seekers linked to a registry
+// doctor, the rounds that doctor takes part in only (anything else 404).
 #include <boost/json.hpp>
 
 #include "accounts/accounts.h"
