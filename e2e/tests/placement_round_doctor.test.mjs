@@ -3,15 +3,16 @@
 // and two hospitals without an account — and one other demo doctor's list heard in an interview. Then in the
 // browser: the centre opens the round for ranking; the demo's linked doctor (ishi-09, 斎藤 拓也) finds it from their
 // home, sees the positions (no other doctor), and saves their own list; the centre sees that the doctor entered it,
-// previews and confirms; the doctor reads where they go and why the facility they put first did not take them. Every
-// page is checked with axe at 1366 and 390 px.
+// previews and confirms, downloads nothing but sees the CSV link, and makes the follow-up round (二次選定) for the
+// unmatched doctor and the unfilled seat; the doctor reads where they go and why the facility they put first did not
+// take them. Every page is checked with axe at 1366 and 390 px.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { assertServerIsUp } from '../lib/api.mjs';
 import { apiSession } from '../lib/api_session.mjs';
 import { launchBrowser, LAPTOP_1366, withPage } from '../lib/browser.mjs';
 import { expectAccessibleAtWalkthroughWidths } from '../lib/layout.mjs';
-import { expectHeading, logIn, uniqueSuffix } from '../lib/pages.mjs';
+import { expectHeading, field, logIn, uniqueSuffix } from '../lib/pages.mjs';
 
 const japanDate = (days) => new Date(Date.now() + 9 * 3600e3 + days * 86400e3).toISOString().slice(0, 10);
 const thisYear = Number(japanDate(0).slice(0, 4));
@@ -27,7 +28,9 @@ describe("a placement round ranked from the doctor's own account (issue 14)", ()
     const centre = await apiSession('career-09');
     const hibari = await apiSession('fac-tochigi-01');
     const hibariOrg = (await hibari.call('GET', '/api/v1/me')).user.organisations[0].id;
-    fx.other = (await centre.call('GET', '/api/v1/career/doctors?status=obligation')).items.find((d) => d.name !== DOCTOR);
+    const others = (await centre.call('GET', '/api/v1/career/doctors?status=obligation')).items.filter((d) => d.name !== DOCTOR);
+    fx.other = others[0];
+    fx.third = others.find((d) => d.name !== fx.other.name);
     fx.title = `E2E本人入力の選定${suffix}`;
     fx.south = `県南本人テスト病院${suffix}`;
     fx.north = `県北本人テスト病院${suffix}`;
@@ -47,6 +50,8 @@ describe("a placement round ranked from the doctor's own account (issue 14)", ()
     [fx.p1, fx.p2, fx.p3] = saved.positions.map((p) => p.id);
     // Another doctor, heard in an interview, wants 宇都宮市ひばり記念病院, which ranks only them.
     await centre.call('PUT', `${fx.base}/doctors/${fx.other.id}/ranks`, { position_ids: [fx.p1], interview_on: japanDate(-2) });
+    // A third wants it too and is not ranked by it: left unmatched, for the follow-up round.
+    await centre.call('PUT', `${fx.base}/doctors/${fx.third.id}/ranks`, { position_ids: [fx.p1], interview_on: japanDate(-2) });
     await centre.call('PUT', `${fx.base}/positions/${fx.p1}/ranks`, { doctor_ids: [fx.other.id] });
     await centre.dispose();
     await hibari.dispose();
@@ -112,9 +117,18 @@ describe("a placement round ranked from the doctor's own account (issue 14)", ()
       await page.getByRole('button', { name: 'この結果で確定する' }).click();
       await page.getByRole('dialog', { name: '配属先を確定しますか' }).getByRole('button', { name: '確定する', exact: true }).click();
       await page.getByText('確定しました。').waitFor();
-      // The result for Excel, and a follow-up round for the unfilled seat would need an unmatched doctor: none here.
+      // The result for Excel, and a follow-up round (二次選定) for the unmatched doctor and the unfilled seat.
       await page.getByRole('link', { name: '結果をCSVで出力（Excel用）' }).waitFor();
-      await expectAccessibleAtWalkthroughWidths(page, 'confirmed round with its CSV');
+      const followUp = page.getByRole('region', { name: '二次選定を作成する' });
+      await expectAccessibleAtWalkthroughWidths(page, 'confirmed round with its CSV and the follow-up form');
+      await followUp.getByLabel('医師の志望順位の締切日').fill(japanDate(15));
+      await followUp.getByLabel('医療機関の順位の締切日').fill(japanDate(25));
+      await followUp.getByRole('button', { name: '二次選定を作成する' }).click();
+      await expectHeading(page, `${fx.title}（二次選定）`);
+      await page.getByRole('link', { name: `一次選定：${fx.title}` }).waitFor();
+      await page.getByRole('button', { name: '志望順位の入力を始める（医師と医療機関に通知）' }).waitFor();
+      assert.equal(await field(page, 'ポジション1の医療機関名').inputValue(), fx.south);
+      await expectAccessibleAtWalkthroughWidths(page, 'the follow-up round');
     }, { viewport: LAPTOP_1366 });
 
     await withPage(browser, 'placement-doctor-result', async (page) => {
