@@ -50,7 +50,7 @@ std::string date(int year, int month, int day) {
 //! (two at facilities on the platform, fac-tochigi-01 and fac-tochigi-02), caps on 宇都宮 and on every
 //! 医師多数区域, the ranks of up to 20 doctors as the centre heard them in interviews, and the facilities' ranks —
 //! entered by the centre for the hospitals without an account, by 日光市いろは診療所 itself, and not yet by
-//! 宇都宮市ひばり記念病院 (its home shows the round to rank).
+//! 宇都宮市ひばり記念病院 (its home shows the round to rank). It is open for ranking (the doctors were told).
 Result<void> load_placement_round_demo(Context& ctx, const accounts::CurrentUser& centre, const std::vector<std::string>& doctors,
                                        int this_year) {
   auto& rounds = *ctx.placement_rounds;
@@ -112,6 +112,9 @@ Result<void> load_placement_round_demo(Context& ctx, const accounts::CurrentUser
     if (h == 6) KH_TRY(rounds.save_facility_ranks(*iroha, round, ids[h], bj::object{{"doctor_ids", std::move(ranked)}}));
     else KH_TRY(rounds.save_position_ranks(centre, round, ids[h], bj::object{{"doctor_ids", std::move(ranked)}}));
   }
+  // Open for ranking: the linked demo doctor (ishi-09) sees the round on their own account, with the list the
+  // centre heard in the interview, and may replace it with their own.
+  KH_TRY(rounds.open_ranking(centre, round));
   return {};
 }
 

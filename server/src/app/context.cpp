@@ -46,7 +46,8 @@ Result<std::unique_ptr<Context>> open_context(const std::map<std::string, std::s
       contact_requests::Settings{ctx->config.effective_public_url(), ctx->config.contact_requests_per_posting_per_day});
   ctx->careers = std::make_unique<careers::Service>(*ctx->pool, ctx->catalogue, *ctx->accounts, *ctx->postings,
                                                    ctx->config.effective_public_url());
-  ctx->placement_rounds = std::make_unique<placement_rounds::Service>(*ctx->pool, *ctx->accounts, *ctx->careers, ctx->catalogue);
+  ctx->placement_rounds = std::make_unique<placement_rounds::Service>(*ctx->pool, *ctx->accounts, *ctx->careers, *ctx->seekers,
+                                                                      ctx->catalogue, ctx->config.effective_public_url());
   ctx->workenv = std::make_unique<workenv::Service>(*ctx->pool, *ctx->accounts);
   ctx->chat = std::make_unique<chat::Service>(*ctx->pool, *ctx->accounts, *ctx->applications, *ctx->seekers, *ctx->postings,
                                              *ctx->search_index, ctx->catalogue, *ctx->helpdesk, chat::Settings{});

@@ -127,7 +127,11 @@ Result<bj::object> home_counts(Context& ctx, const accounts::CurrentUser& viewer
     for (auto& [key, value] : part) counts[key] = value;
   };
   switch (viewer.user.role) {
-    case Role::seeker: merge(KH_TRY(counter.applications_side())); break;
+    case Role::seeker:
+      merge(KH_TRY(counter.applications_side()));
+      // Placement rounds (issue 14): a doctor linked to the registry, while a round waits for their ranks.
+      merge(KH_TRY(ctx.placement_rounds->home_counts(viewer)));
+      break;
     case Role::facility:
       merge(KH_TRY(counter.applications_side()));
       // Placement rounds (issue 14): present only while the facility has an open round to rank.

@@ -7,6 +7,9 @@
 //! what changed since the previous preview; confirming appends the assignment to each placed doctor's career plan
 //! through careers::Service (so the rules are checked), mails the doctors and notifies the facilities' users.
 //!
+//! A linked doctor (a seeker account linked to a registry doctor) sees the rounds opened for ranking that they take
+//! part in, ranks the positions until the doctors' deadline and, once confirmed, reads their own result.
+//!
 //! Scope: a centre sees its own prefecture's rounds; a facility only the rounds with a position of its own, only the
 //! doctors who ranked that position and only its own ranks. Anything else answers 404; other roles 403.
 #include <cstdint>
@@ -20,14 +23,17 @@ namespace kh::store { class Pool; }
 namespace kh::http { class Router; }
 namespace kh::accounts { class Service; struct CurrentUser; }
 namespace kh::careers { class Service; }
+namespace kh::seekers { class Service; }
 namespace kh::reference { class Catalogue; }
 
 namespace kh::placement_rounds {
 
 class Service {
  public:
-  Service(store::Pool& pool, accounts::Service& accounts, careers::Service& careers, const reference::Catalogue& catalogue)
-      : pool_(pool), accounts_(accounts), careers_(careers), catalogue_(catalogue) {}
+  //! `seekers` gives a doctor's choice for notices by mail; `public_url` the links in mails.
+  Service(store::Pool& pool, accounts::Service& accounts, careers::Service& careers, seekers::Service& seekers,
+          const reference::Catalogue& catalogue, std::string public_url)
+      : pool_(pool), accounts_(accounts), careers_(careers), seekers_(seekers), catalogue_(catalogue), public_url_(std::move(public_url)) {}
 
   // ---- the centre ----
   //! The centre's rounds, newest year first, with their counts.
@@ -64,6 +70,26 @@ class Service {
   //! The meeting's date and minutes ({"meeting_on", "minutes"}), before or after confirming.
   Result<boost::json::object> save_minutes(const accounts::CurrentUser& centre, const std::string& id, const boost::json::object& body);
 
+  //! Opens the round for ranking, once: from then its doctors see it on their own account and rank, and the
+  //! doctors (in the app and by mail as each chose; by mail to the registry address for a doctor without an
+  //! account) and the users of the facilities with a position are told, with the deadlines. Again: nothing new.
+  Result<boost::json::object> open_ranking(const accounts::CurrentUser& centre, const std::string& id);
+  //! The confirmed result for Excel (Windows-31J): the placed doctors, the unmatched ones and the unfilled seats (audited).
+  Result<std::string> result_csv(const accounts::CurrentUser& centre, const std::string& id);
+  //! A follow-up round (二次選定) from a confirmed one ({"doctor_deadline", "facility_deadline", "title"?,
+  //! "mechanism"?}): its unmatched doctors take part, and its positions with unfilled seats offer what is left.
+  Result<boost::json::object> create_follow_up(const accounts::CurrentUser& centre, const std::string& id, const boost::json::object& body);
+
+  // ---- a doctor (a seeker account linked to a registry doctor) ----
+  //! The rounds the doctor takes part in, opened for ranking (or confirmed with a result for them).
+  Result<boost::json::object> my_rounds(const accounts::CurrentUser& doctor);
+  //! One of them: the positions (facility, department, area — never other doctors), the doctor's own list, who
+  //! entered it, and once confirmed their result with the reasons for each facility ranked above it.
+  Result<boost::json::object> my_round(const accounts::CurrentUser& doctor, const std::string& id);
+  //! The doctor's own list ({"position_ids": [...best first]}) until the doctors' deadline; it replaces a list the
+  //! centre entered after an interview (recorded as the doctor's, audited).
+  Result<boost::json::object> save_my_ranks(const accounts::CurrentUser& doctor, const std::string& id, const boost::json::object& body);
+
   // ---- a facility ----
   //! The rounds with a position of the caller's facilities.
   Result<boost::json::object> facility_rounds(const accounts::CurrentUser& facility);
@@ -80,7 +106,9 @@ class Service {
   store::Pool& pool_;
   accounts::Service& accounts_;
   careers::Service& careers_;
+  seekers::Service& seekers_;
   const reference::Catalogue& catalogue_;
+  std::string public_url_;
 };
 
 void register_routes(http::Router& router, Service& service, accounts::Service& accounts);

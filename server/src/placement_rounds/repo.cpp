@@ -19,7 +19,7 @@ store::Param opt_param(const std::optional<int>& v) { return v ? store::Param{st
 constexpr const char* round_columns =
     "SELECT id, prefecture, centre_name, year, programme_id, title, mechanism, state, assignment_kind, term_start, term_end, "
     "doctor_deadline, facility_deadline, meeting_on, minutes, revision, confirmed_preview_id, confirmed_at, confirmed_by_name, "
-    "created_by_name, created_at, updated_at FROM placement_rounds ";
+    "created_by_name, created_at, updated_at, ranking_opened_at, ranking_opened_by_name, previous_round_id FROM placement_rounds ";
 Round read_round(const store::Row& r) {
   Round x;
   x.id = r.text(0);
@@ -44,6 +44,9 @@ Round read_round(const store::Row& r) {
   x.created_by_name = r.text(19);
   x.created_at = r.integer(20);
   x.updated_at = r.integer(21);
+  if (!r.is_null(22)) x.ranking_opened_at = r.integer(22);
+  x.ranking_opened_by_name = r.optional_text(23);
+  x.previous_round_id = r.optional_text(24);
   return x;
 }
 
@@ -87,11 +90,11 @@ Result<std::optional<Round>> find_round(store::Connection& c, const std::string&
 }
 Result<void> insert_round(store::Connection& c, const Round& r, const std::string& created_by) {
   KH_TRY(c.execute("INSERT INTO placement_rounds (id, prefecture, centre_name, year, programme_id, title, mechanism, state, assignment_kind, "
-                   "term_start, term_end, doctor_deadline, facility_deadline, revision, created_by, created_by_name, created_at, updated_at) "
-                   "VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9, $10, $11, $12, 1, $13, $14, $15, $15)",
+                   "term_start, term_end, doctor_deadline, facility_deadline, revision, created_by, created_by_name, created_at, updated_at, "
+                   "previous_round_id) VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9, $10, $11, $12, 1, $13, $14, $15, $15, $16)",
                    {r.id, r.prefecture, r.centre_name, std::int64_t{r.year}, store::optional_text(r.programme_id), r.title, r.mechanism,
                     r.assignment_kind, r.term_start, r.term_end, r.doctor_deadline, r.facility_deadline, created_by, r.created_by_name,
-                    r.created_at}));
+                    r.created_at, store::optional_text(r.previous_round_id)}));
   return {};
 }
 Result<void> update_settings(store::Connection& c, const Round& r) {
@@ -302,6 +305,27 @@ Result<std::optional<Doctor>> find_doctor(store::Connection& c, const std::strin
   auto r = KH_TRY(c.execute(std::string(doctor_columns) + "WHERE id = $1", {id}));
   if (r.rows.empty()) return std::optional<Doctor>{};
   return std::optional(read_doctor(r.rows[0]));
+}
+Result<bool> mark_ranking_opened(store::Connection& c, const std::string& round_id, const std::string& by_name, std::int64_t at) {
+  auto done = KH_TRY(c.execute("UPDATE placement_rounds SET ranking_opened_at = $2, ranking_opened_by_name = $3, updated_at = $2 "
+                               "WHERE id = $1 AND state = 'open' AND ranking_opened_at IS NULL",
+                               {round_id, at, by_name}));
+  return done.affected > 0;
+}
+Result<std::vector<std::string>> doctors_of_user(store::Connection& c, const std::string& user_id) {
+  std::vector<std::string> out;
+  for (const auto& r : KH_TRY(c.execute("SELECT doctor_id FROM career_doctor_accounts WHERE user_id = $1 ORDER BY linked_at, doctor_id", {user_id})).rows)
+    out.push_back(r.text(0));
+  return out;
+}
+Result<std::map<std::string, std::string>> accounts_of_doctors(store::Connection& c, const std::vector<std::string>& doctor_ids) {
+  std::map<std::string, std::string> out;
+  if (doctor_ids.empty()) return out;
+  for (const auto& r : KH_TRY(c.execute("SELECT doctor_id, user_id FROM career_doctor_accounts WHERE doctor_id IN (" +
+                                            store::placeholders(doctor_ids.size()) + ")",
+                                        store::text_params(doctor_ids))).rows)
+    out[r.text(0)] = r.text(1);
+  return out;
 }
 Result<std::optional<std::string>> programme_name(store::Connection& c, const std::string& programme_id) {
   auto r = KH_TRY(c.execute("SELECT name FROM career_programmes WHERE id = $1", {programme_id}));

@@ -2,6 +2,7 @@
 //! The SQL of placement rounds: its own tables (placement_*), and read-only the career centre's registry
 //! (career_doctors, career_programmes) for who may take part. Internal to the module.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,9 @@ struct Round {
   std::optional<std::string> confirmed_by_name;
   std::string created_by_name;
   std::int64_t created_at = 0, updated_at = 0;
+  std::optional<std::int64_t> ranking_opened_at;  //!< when the centre opened it for ranking (migration 0023)
+  std::optional<std::string> ranking_opened_by_name;
+  std::optional<std::string> previous_round_id;   //!< a follow-up round (二次選定): the round it carries over from
 };
 
 struct Position {
@@ -124,6 +128,12 @@ Result<void> update_outcome(store::Connection& c, const std::string& round_id, c
 //! The registry's doctors of the prefectures (read-only; the career centre's table).
 Result<std::vector<Doctor>> doctors_of(store::Connection& c, const std::vector<std::string>& prefectures);
 Result<std::optional<Doctor>> find_doctor(store::Connection& c, const std::string& id);
+//! Opened for ranking, once: false when it was already open for ranking (or is no longer open).
+Result<bool> mark_ranking_opened(store::Connection& c, const std::string& round_id, const std::string& by_name, std::int64_t at);
+//! The registry doctors linked to a seeker account (read-only; the career centre's career_doctor_accounts).
+Result<std::vector<std::string>> doctors_of_user(store::Connection& c, const std::string& user_id);
+//! doctor → the user of their own account, for the doctors that have one (read-only).
+Result<std::map<std::string, std::string>> accounts_of_doctors(store::Connection& c, const std::vector<std::string>& doctor_ids);
 //! The name of a programme (read-only), or none.
 Result<std::optional<std::string>> programme_name(store::Connection& c, const std::string& programme_id);
 //! The programme's prefecture (read-only), or none when it does not exist.

@@ -343,6 +343,9 @@ before(async () => {
   owners.careerDoctor = await session(linkedEmail, 'seeker', 'Doctor2026pwA');
   fx.changeRequest = (await ok(owners.careerDoctor, 'POST', `/api/v1/me/career/${fx.linkedDoctor.id}/change-requests`, { body: '権限確認の依頼' }))
     .change_requests[0].id;
+  // Placement rounds (issue 14): the round open for ranking, ranked by the linked doctor from their own account.
+  await ok(owners.career, 'POST', `/api/v1/placement/rounds/${fx.round.id}/open-ranking`);
+  await ok(owners.careerDoctor, 'PUT', `/api/v1/me/placement/rounds/${fx.round.id}/ranks`, { position_ids: [fx.round.position] });
   const invitedEmail = uniqueEmail('career-invited');
   const invited = await ok(owners.career, 'POST', '/api/v1/career/doctors', { ...careerDoctorBody(fx.careerProgramme.id), email: invitedEmail });
   await ok(owners.career, 'POST', `/api/v1/career/doctors/${invited.id}/invitation`);
@@ -528,6 +531,14 @@ const CASES = {
   'GET /api/v1/placement/rounds/{id}/previews/latest': { variants: () => [foreign({ id: fx.round.id })] },
   'POST /api/v1/placement/rounds/{id}/confirm': { variants: () => [foreign({ id: fx.round.id })], body: () => ({ preview_id: 'ppv_none' }) },
   'PUT /api/v1/placement/rounds/{id}/minutes': { variants: () => [foreign({ id: fx.round.id })], body: () => ({ minutes: '権限確認' }) },
+  'POST /api/v1/placement/rounds/{id}/open-ranking': { variants: () => [foreign({ id: fx.round.id })] },
+  'GET /api/v1/placement/rounds/{id}/result.csv': { variants: () => [foreign({ id: fx.round.id })] },
+  'POST /api/v1/placement/rounds/{id}/follow-up': {
+    variants: () => [foreign({ id: fx.round.id })], body: () => ({ doctor_deadline: '2099-03-31', facility_deadline: '2099-04-30' }),
+  },
+  'GET /api/v1/me/placement/rounds': { leaks: () => [{ id: fx.round.id, facts: {} }] },
+  'GET /api/v1/me/placement/rounds/{id}': { variants: () => [foreign({ id: fx.round.id })] },
+  'PUT /api/v1/me/placement/rounds/{id}/ranks': { variants: () => [foreign({ id: fx.round.id })], body: () => ({ position_ids: [fx.round.position] }) },
   'GET /api/v1/placement/facility/rounds': { leaks: () => [{ id: fx.round.id, facts: {} }] },
   'GET /api/v1/placement/facility/rounds/{id}': { variants: () => [foreign({ id: fx.round.id })] },
   'PUT /api/v1/placement/facility/rounds/{id}/positions/{position}/ranks': {
@@ -938,10 +949,18 @@ test('allowed callers reach their own objects', async () => {
   await ok(tc, 'PUT', `/api/v1/placement/rounds/${own.id}/positions/${own.position}/ranks`, { doctor_ids: [fx.careerDoctor.id] });
   await ok(tc, 'PUT', `/api/v1/placement/rounds/${own.id}/doctors/${fx.careerDoctor.id}/ranks`, { position_ids: [own.position] });
   await ok(tc, 'PUT', `/api/v1/placement/rounds/${own.id}/positions`, { positions: [{ id: own.position, facility_id: fx.facilityOrg, capacity: 1 }] });
+  // The linked doctor ranks from their own account once the round is open for ranking; a second seat stays unfilled.
+  await ok(tc, 'POST', `/api/v1/placement/rounds/${own.id}/open-ranking`);
+  assert.ok((await ok(owners.careerDoctor, 'GET', '/api/v1/me/placement/rounds')).items.some((r) => r.id === own.id));
+  await ok(owners.careerDoctor, 'PUT', `/api/v1/me/placement/rounds/${own.id}/ranks`, { position_ids: [own.position] });
+  await ok(tc, 'PUT', `/api/v1/placement/rounds/${own.id}/positions`, { positions: [{ id: own.position, facility_id: fx.facilityOrg, capacity: 2 }] });
   const placementPreview = await ok(tc, 'POST', `/api/v1/placement/rounds/${own.id}/previews`);
   assert.equal((await ok(tc, 'GET', `/api/v1/placement/rounds/${own.id}/previews/latest`)).preview.id, placementPreview.id);
   assert.equal((await ok(tc, 'POST', `/api/v1/placement/rounds/${own.id}/confirm`, { preview_id: placementPreview.id })).state, 'confirmed');
   await ok(tc, 'PUT', `/api/v1/placement/rounds/${own.id}/minutes`, { minutes: '自県の議事録' });
+  assert.equal((await ok(owners.careerDoctor, 'GET', `/api/v1/me/placement/rounds/${own.id}`)).state, 'confirmed');
+  await ok(tc, 'GET', `/api/v1/placement/rounds/${own.id}/result.csv`);
+  await ok(tc, 'POST', `/api/v1/placement/rounds/${own.id}/follow-up`, { doctor_deadline: '2099-03-31', facility_deadline: '2099-04-30' });
   // Chat conversations: the seeker's own, and the anonymous visitor's with its cookie.
   assert.ok((await ok(seeker, 'GET', `/api/v1/chat/conversations/${fx.chatOwned}`)).messages.length >= 2);
   await ok(seeker, 'POST', '/api/v1/chat/messages', { conversation: fx.chatOwned, text: '面接はいつ？' });

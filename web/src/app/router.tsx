@@ -24,6 +24,8 @@ import { FacilityRecruitRequestsPage } from '../features/careers/routes/facility
 import { MyCareerPage } from '../features/careers/routes/my_career_page';
 import { HomePage } from '../features/home/routes/home_page';
 import { FacilityRoundPage, FacilityRoundsPage } from '../features/placement_rounds/routes/facility_rounds_page';
+import { MyPlacementRoundsLink } from '../features/placement_rounds/components/my_rounds_link';
+import { MyRoundPage, MyRoundsPage } from '../features/placement_rounds/routes/my_rounds_page';
 import { RoundConfirmPage } from '../features/placement_rounds/routes/round_confirm_page';
 import { RoundPreviewPage } from '../features/placement_rounds/routes/round_preview_page';
 import { RoundRanksPage } from '../features/placement_rounds/routes/round_ranks_page';
@@ -137,7 +139,9 @@ export function createAppRouter() {
         },
         { path: '/me/profile', element: <RequireLogin role="seeker">{(user) => <ProfilePage user={user} />}</RequireLogin> },
         { path: '/me/matches', element: <RequireLogin role="seeker">{() => <MyMatchesPage />}</RequireLogin> },
-        { path: '/me/career', element: <RequireLogin role="seeker">{() => <MyCareerPage />}</RequireLogin> },
+        { path: '/me/career', element: <RequireLogin role="seeker">{() => <MyCareerPage links={<MyPlacementRoundsLink />} />}</RequireLogin> },
+        { path: '/me/placement', element: <RequireLogin role="seeker">{() => <MyRoundsPage />}</RequireLogin> },
+        { path: '/me/placement/rounds/:id', element: <RequireLogin role="seeker">{() => <MyRoundPage />}</RequireLogin> },
         { path: '/career/invitation', element: <CareerInvitationPage /> },
         { path: '/contact-requests', element: <RequireLogin role="seeker">{() => <ContactRequestsPage />}</RequireLogin> },
         {

@@ -20,6 +20,7 @@ export const HOME_TODOS: Record<Role, readonly HomeTodo[]> = {
     { key: 'unread_messages', path: '/applications' },
     { key: 'interviews_awaiting_answer', path: '/applications' },
     { key: 'interviews_this_week', path: '/applications' },
+    { key: 'placement_rounds_my_ranks', path: '/me/placement', onlyWhenCounted: true },
     NOTICES,
   ],
   facility: [

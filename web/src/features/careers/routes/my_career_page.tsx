@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { messageForError } from '../../../shared/forms/form_errors';
 import { useDocumentTitle } from '../../../shared/hooks/use_document_title';
 import { useMessageText } from '../../../shared/i18n/message';
@@ -185,8 +185,9 @@ function Record({ id }: { id: string }) {
 }
 
 /** 「私のキャリアプラン」: a doctor linked with their prefecture's career centre reads their own plan, ledger and
- * deadlines, confirms a plan in 本人確認 and asks the centre for changes. Read-only otherwise. */
-export function MyCareerPage() {
+ * deadlines, confirms a plan in 本人確認 and asks the centre for changes. Read-only otherwise. `links`: what the app
+ * adds under the lead (the placement rounds' link, from their own feature). */
+export function MyCareerPage({ links }: { links?: ReactNode } = {}) {
   const { t } = useCareersTranslation();
   useDocumentTitle(t('mine.title'));
   const text = useMessageText();
@@ -196,6 +197,7 @@ export function MyCareerPage() {
       <div className="flex flex-col gap-4">
         <PageHeading>{t('mine.title')}</PageHeading>
         <p className="text-std-16N-170 text-solid-gray-800">{t('mine.lead')}</p>
+        {links}
       </div>
       {mine.isPending && <LoadingIndicator />}
       {mine.isError && (

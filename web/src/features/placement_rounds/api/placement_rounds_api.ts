@@ -24,6 +24,11 @@ export interface PlacementRoundSummary {
   facility_deadline: string;
   confirmed_at: string | null;
   confirmed_by: string | null;
+  /** When the centre opened it for ranking (the doctors and facilities were told), or null. */
+  ranking_opened_at: string | null;
+  ranking_opened_by: string | null;
+  /** A follow-up round (二次選定): the round it carries over from. */
+  previous_round_id: string | null;
 }
 
 export interface RoundListItem extends PlacementRoundSummary {
@@ -87,6 +92,8 @@ export interface PlacementRound extends PlacementRoundSummary {
   meeting_on: string | null;
   minutes: string | null;
   deadlines_passed: { doctor: boolean; facility: boolean };
+  previous_round: { id: string; title: string } | null;
+  follow_up_round: { id: string; title: string } | null;
   latest_preview: { id: string; seq: number; created_at: string; created_by: string; current: boolean } | null;
   result: {
     placed: RoundResultRow[];
@@ -298,6 +305,10 @@ export const useSavePositions = (id: string) => useRoundWrite<PlacementRound>(id
 export const useSaveCaps = (id: string) => useRoundWrite<PlacementRound>(id, 'PUT', '/caps');
 export const useConfirmRound = (id: string) => useRoundWrite<PlacementRound>(id, 'POST', '/confirm');
 export const useSaveMinutes = (id: string) => useRoundWrite<PlacementRound>(id, 'PUT', '/minutes');
+export const useOpenRanking = (id: string) => useRoundWrite<PlacementRound>(id, 'POST', '/open-ranking');
+export const useCreateFollowUp = (id: string) => useRoundWrite<PlacementRound>(id, 'POST', '/follow-up');
+/** The confirmed result for Excel (Windows-31J): a plain link, the browser downloads it. */
+export const resultCsvUrl = (id: string) => `${roundPath(id)}/result.csv`;
 
 export function useRoundRanks(id: string) {
   return useQuery({ queryKey: [...ROOT, 'ranks', id], queryFn: ({ signal }) => apiRequest<RoundRanks>('GET', `${roundPath(id)}/ranks`, { signal }) });
@@ -369,6 +380,83 @@ export function useSaveFacilityRanks(id: string) {
       client.setQueryData([...ROOT, 'facility', 'round', id], round);
       void client.invalidateQueries({ queryKey: [...ROOT, 'facility', 'list'] });
       void client.invalidateQueries({ queryKey: ['me', 'home'] });
+    },
+  });
+}
+
+// ---- a doctor linked to the registry (their own account) ----
+
+export interface MyRoundListItem {
+  id: string;
+  title: string;
+  year: number;
+  centre_name: string;
+  state: 'open' | 'confirmed';
+  state_label: string;
+  doctor_deadline: string;
+  deadline_passed: boolean;
+  term_start: string;
+  term_end: string;
+  ranked: number;
+  has_result: boolean;
+}
+
+export interface MyRoundPosition {
+  id: string;
+  name: string;
+  facility_name: string;
+  department: string | null;
+  area_code: string;
+  area_name: string;
+  designation: string | null;
+  capacity: number;
+}
+
+export interface MyRound {
+  id: string;
+  title: string;
+  year: number;
+  centre_name: string;
+  state: 'open' | 'confirmed';
+  state_label: string;
+  term_start: string;
+  term_end: string;
+  assignment_kind_label: string;
+  doctor_deadline: string;
+  deadline_passed: boolean;
+  editable: boolean;
+  doctor: { id: string; name: string };
+  positions: MyRoundPosition[];
+  /** The doctor's own list: position ids, best first. */
+  ranks: string[];
+  entered: { kind: string; kind_label: string; at: string } | null;
+  result: {
+    assigned: { name: string; facility_name: string; department: string | null; area_name: string } | null;
+    choice: number | null;
+    reasons: { name: string; message: string }[];
+  } | null;
+}
+
+const myRoundPath = (id: string) => `/api/v1/me/placement/rounds/${encodeURIComponent(id)}`;
+
+export function useMyRounds() {
+  return useQuery({
+    queryKey: [...ROOT, 'mine', 'list'],
+    queryFn: ({ signal }) => apiRequest<{ items: MyRoundListItem[] }>('GET', '/api/v1/me/placement/rounds', { signal }),
+  });
+}
+
+export function useMyRound(id: string) {
+  return useQuery({ queryKey: [...ROOT, 'mine', 'round', id], queryFn: ({ signal }) => apiRequest<MyRound>('GET', myRoundPath(id), { signal }) });
+}
+
+export function useSaveMyRanks(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (positionIds: string[]) => apiRequest<MyRound>('PUT', `${myRoundPath(id)}/ranks`, { body: { position_ids: positionIds } }),
+    onSuccess: (round) => {
+      client.setQueryData([...ROOT, 'mine', 'round', id], round);
+      void client.invalidateQueries({ queryKey: [...ROOT, 'mine', 'list'] });
     },
   });
 }

@@ -3,6 +3,9 @@ import { Button } from '../../../shared/ui/button';
 import { usePlacementRoundsTranslation } from '../i18n/placement_rounds_i18n';
 import { moveItem } from '../rank_order';
 
+/** The texts the editor says, under `order` and under `myOrder`. */
+type EditorText = 'ranked' | 'unranked' | 'emptyRanked' | 'emptyUnranked' | 'position' | 'up' | 'down' | 'upShort' | 'downShort' | 'remove' | 'add' | 'save' | 'saving';
+
 export interface RankCandidate {
   id: string;
   name: string;
@@ -18,6 +21,8 @@ interface RankOrderEditorProps {
   disabled?: boolean;
   /** The level of the two list headings: one below the heading the editor sits under. */
   headingLevel?: 3 | 4;
+  /** Whose list it is: a facility's of doctors (`order`, the default) or a doctor's of facilities (`myOrder`). */
+  texts?: 'order' | 'myOrder';
   onSave: (ids: string[]) => void;
 }
 
@@ -26,9 +31,11 @@ interface RankOrderEditorProps {
  * so it works with a keyboard, a screen reader and a finger alike), and the others, who are not acceptable, below.
  * Callers give it a `key` of the saved order so that it starts again from what the server keeps.
  */
-export function RankOrderEditor({ candidates, initial, busy, disabled = false, headingLevel = 4, onSave }: RankOrderEditorProps) {
+export function RankOrderEditor({ candidates, initial, busy, disabled = false, headingLevel = 4, texts = 'order', onSave }: RankOrderEditorProps) {
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
-  const { t } = usePlacementRoundsTranslation();
+  const { t: translate } = usePlacementRoundsTranslation();
+  const t = (key: `order.${EditorText}`, options?: Record<string, string | number>) =>
+    translate(`${texts}.${key.slice('order.'.length) as EditorText}`, options);
   const known = new Set(candidates.map((c) => c.id));
   const [ranked, setRanked] = useState<string[]>(() => initial.filter((id) => known.has(id)));
   const byId = new Map(candidates.map((c) => [c.id, c]));

@@ -10,6 +10,7 @@ import { LoadingIndicator } from '../../../shared/ui/loading_indicator';
 import { PageHeading } from '../../../shared/ui/page_heading';
 import { TextLink } from '../../../shared/ui/text_link';
 import { CentreNav } from './centre_nav';
+import { RoundActions } from './round_actions';
 import { usePlacementRound, type PlacementRound } from '../api/placement_rounds_api';
 import { usePlacementRoundsTranslation } from '../i18n/placement_rounds_i18n';
 
@@ -75,6 +76,7 @@ export function RoundFrame({ tab, children }: { tab: RoundTab; children: (round:
                 <p>{t('round.confirmedNotice', { at: formatDateTime(r.confirmed_at ?? '', language), by: r.confirmed_by ?? '' })}</p>
               </Alert>
             )}
+            <RoundActions round={r} />
             <nav aria-label={t('round.tabs')}>
               <ul className="flex flex-wrap gap-2 border-b border-solid-gray-420">
                 {TABS.map((x) => (
