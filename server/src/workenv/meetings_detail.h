@@ -30,6 +30,10 @@ Result<void> require_contractor(store::Connection& c, const accounts::CurrentUse
 //! The meeting if it is in the viewer's prefectures (404 otherwise; 403 for anyone outside a centre).
 Result<mrepo::Meeting> visible_meeting(store::Connection& c, const accounts::CurrentUser& viewer, const std::string& id);
 
+//! A sending's state: sent (delivered), withdrawn (replaced by a resend), failed (tried and refused, retried by the
+//! outbox), queued (not tried yet).
+std::string send_status(const mrepo::Send& s);
+std::string send_status_label(std::string_view status, std::int64_t attempts);
 std::string series_kind_label(std::string_view code);
 std::string minutes_status_label(std::string_view code);
 //! The day the minutes are due ("YYYY-MM-DD"): the meeting's date plus the series' days.
