@@ -522,6 +522,15 @@ Result<bj::object> Service::update_meeting(const accounts::CurrentUser& viewer, 
     auto items = read_items(body, r);
     auto people = KH_TRY(read_participants(accounts_, r, m.prefecture));
     KH_TRY_VOID(r.finish());
+    // Participants added while the minutes await confirmation are asked too, as the others were.
+    std::vector<accounts::User> added;
+    if (people && m.minutes_status == "confirming") {
+      const auto before = KH_TRY(mrepo::participants(c, m.id));
+      std::vector<std::string> fresh;
+      for (const auto& uid : *people)
+        if (std::find(before.begin(), before.end(), uid) == before.end()) fresh.push_back(uid);
+      added = KH_TRY(active_users(accounts_, fresh, viewer.user.id));
+    }
     std::vector<std::string> changed;
     if (held_on && *held_on != m.held_on) { m.held_on = *held_on; changed.push_back("開催日"); }
     if (place && *place != m.place) { m.place = *place; changed.push_back("場所・方法"); }
@@ -533,6 +542,10 @@ Result<bj::object> Service::update_meeting(const accounts::CurrentUser& viewer, 
       KH_TRY_VOID(mrepo::update_meeting(c, m));
       if (people) KH_TRY_VOID(mrepo::set_participants(c, m.id, *people));
       if (items) KH_TRY_VOID(mrepo::replace_items(c, m.id, *items));
+      if (!added.empty()) {
+        const auto s = KH_TRY(mrepo::find_series(c, m.series_id)).value();
+        KH_TRY_VOID(notify_confirmation_request(c, accounts_, s, m, added, viewer.user));
+      }
       KH_TRY_VOID(mrepo::log(c, m.id, viewer.user.id, "updated", text::join(changed, "、"), m.updated_at));
       return audit::record(c, accounts::actor_of(viewer), "workenv_meeting_updated", "workenv_meeting", m.id);
     }));

@@ -41,6 +41,15 @@ std::string minutes_due_on(const mrepo::Meeting& m, std::int64_t due_days);
 //! Not sent (not locked) and the due day has passed.
 bool minutes_late(const mrepo::Meeting& m, std::int64_t due_days);
 
+//! The active users among `ids`, but not `except` (minutes.cpp).
+Result<std::vector<accounts::User>> active_users(accounts::Service& accounts, const std::vector<std::string>& ids,
+                                                 const std::string& except);
+//! Tells `people` that the meeting's minutes await their confirmation, asked by `requester`: a notice in the app and a
+//! mail per their own choice, once per person and version. Inside the caller's transaction (minutes.cpp).
+Result<void> notify_confirmation_request(store::Connection& c, accounts::Service& accounts, const mrepo::Series& s,
+                                         const mrepo::Meeting& m, const std::vector<accounts::User>& people,
+                                         const accounts::User& requester);
+
 class Service;
 //! The demo's series and meetings (meetings_demo.cpp); nothing without the demo's workenv-13 network.
 Result<void> load_demo_meetings(Service& service, accounts::Service& accounts);

@@ -104,6 +104,33 @@ Result<mail::Message> minutes_mail(store::Connection& c, accounts::Service& acco
 
 }  // namespace
 
+Result<std::vector<accounts::User>> active_users(accounts::Service& accounts, const std::vector<std::string>& ids,
+                                                 const std::string& except) {
+  std::vector<accounts::User> out;
+  for (const auto& uid : ids) {
+    if (uid == except) continue;
+    if (auto u = KH_TRY(accounts.find_user(uid)); u && u->status == "active") out.push_back(std::move(*u));
+  }
+  return out;
+}
+
+Result<void> notify_confirmation_request(store::Connection& c, accounts::Service& accounts, const mrepo::Series& s,
+                                         const mrepo::Meeting& m, const std::vector<accounts::User>& people,
+                                         const accounts::User& requester) {
+  const auto version = std::to_string(m.minutes_version);
+  for (const auto& u : people)
+    KH_TRY(notify::insert_for_staff(
+        c, u,
+        {{}, u.id, "workenv_minutes", "議事概要の確認をお願いします",
+         accounts::person_label(requester) + "から、" + meeting_name(s, m) + "の議事概要（第" + version +
+             "版）の確認依頼が届きました。会議のページで内容を読み、「内容を確認しました」またはコメントで回答してください。"
+             "議事概要は" + format_date_ja(minutes_due_on(m, s.minutes_due_days)) + "までに労働局へ送付する予定です。",
+         meeting_link(m.id), 0, {}},
+        // Once per person and version: a participant added while confirming is told once, never twice.
+        "workenv_minutes_confirm:" + m.id + ":" + version + ":" + u.id, accounts.settings().public_url));
+  return {};
+}
+
 Result<bj::object> Service::save_minutes(const accounts::CurrentUser& viewer, const std::string& id, const bj::object& body) {
   {
     auto lease = KH_TRY(pool_.acquire());
@@ -146,12 +173,7 @@ Result<bj::object> Service::request_confirmation(const accounts::CurrentUser& vi
       return fail(errors::validation({{"participant_ids", "確認を依頼する「参加者」が登録されていません。会議の参加者を登録してください。"}}));
     const auto s = KH_TRY(mrepo::find_series(c, m.series_id)).value();
     // Every participant but the one asking hears of it: in the app, and by mail per their own choice.
-    std::vector<accounts::User> notified;
-    for (const auto& uid : people) {
-      if (uid == viewer.user.id) continue;
-      if (auto u = KH_TRY(accounts_.find_user(uid)); u && u->status == "active") notified.push_back(std::move(*u));
-    }
-    const auto requester = accounts::person_label(viewer.user);
+    const auto notified = KH_TRY(active_users(accounts_, people, viewer.user.id));
     m.minutes_status = "confirming";
     m.updated_at = now_ms();
     KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
@@ -159,16 +181,7 @@ Result<bj::object> Service::request_confirmation(const accounts::CurrentUser& vi
       KH_TRY_VOID(mrepo::log(c, m.id, viewer.user.id, "minutes_sent_for_confirmation",
                              "第" + std::to_string(m.minutes_version) + "版を参加者" + std::to_string(people.size()) + "名に確認依頼",
                              m.updated_at));
-      for (const auto& u : notified)
-        KH_TRY(notify::insert_for_staff(
-            c, u,
-            {{}, u.id, "workenv_minutes", "議事概要の確認をお願いします",
-             requester + "から、" + meeting_name(s, m) + "の議事概要（第" + std::to_string(m.minutes_version) +
-                 "版）の確認依頼が届きました。会議のページで内容を読み、「内容を確認しました」またはコメントで回答してください。"
-                 "議事概要は" + format_date_ja(minutes_due_on(m, s.minutes_due_days)) + "までに労働局へ送付する予定です。",
-             meeting_link(m.id), 0, {}},
-            "workenv_minutes_confirm:" + m.id + ":" + std::to_string(m.minutes_version) + ":" + u.id,
-            accounts_.settings().public_url));
+      KH_TRY_VOID(notify_confirmation_request(c, accounts_, s, m, notified, viewer.user));
       return audit::record(c, accounts::actor_of(viewer), "workenv_minutes_confirmation_requested", "workenv_meeting", m.id);
     }));
   }

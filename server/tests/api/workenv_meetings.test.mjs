@@ -277,6 +277,21 @@ test('action items are carried onto the next meetings until done', async () => {
   assert.equal((await pref.patch(`/api/v1/workenv/meetings/actions/${action.id}`, { title: '別の内容' })).status, 409);
 });
 
+test('a participant added while the minutes await confirmation is asked too, once', async () => {
+  assert.equal((await contractor.put(`/api/v1/workenv/meetings/${second.id}/minutes`, { body: '第2回の議事概要です。' })).status, 200);
+  assert.equal((await contractor.post(`/api/v1/workenv/meetings/${second.id}/minutes/confirmation-request`)).status, 200);
+  const asked = async () => (await pref.get('/api/v1/notifications?per_page=100')).json.items
+    .filter((n) => n.title === '議事概要の確認をお願いします' && n.link === `/workenv/meetings/${second.id}`).length;
+  assert.equal(await asked(), 0, 'not a participant yet');
+  const added = await contractor.patch(`/api/v1/workenv/meetings/${second.id}`, { participant_ids: [people.contractor, people.prefecture] });
+  assert.equal(added.status, 200, added.text);
+  assert.equal(await asked(), 1);
+  assert.equal((await contractor.patch(`/api/v1/workenv/meetings/${second.id}`, { participant_ids: [people.contractor, people.prefecture], place: '会議室B' })).status, 200);
+  assert.equal(await asked(), 1, 'told once');
+  const page = (await pref.get(`/api/v1/workenv/meetings/${second.id}`)).json;
+  assert.equal(page.can_respond, true);
+});
+
 test('scope: another prefecture\'s centre gets 404, other roles 403', async () => {
   assert.equal((await otherCentre.get(`/api/v1/workenv/meetings/${first.id}`)).status, 404);
   assert.equal((await otherCentre.patch(`/api/v1/workenv/meetings/${second.id}`, { place: '会議室' })).status, 404);
