@@ -3,6 +3,10 @@
 // (lights in words with due dates), the doctors at risk (codes, never names), the priority list with its reasons;
 // opens a case, moves it on, and plans a visit for it. fac-tokyo-02 opens its own hospital page and uploads a
 // month of hours: a file with a bad row is refused with the row's Japanese message, the corrected one is taken.
+// The network's other kinds work through the demo too: the 都道府県 (workenv-13-pref) reads the doctors at risk,
+// opens a case and plans its visit; the 労働局 (workenv-13-roukyoku) reads the readiness grid and the activity
+// report; the アドバイザー (workenv-13-adviser) uploads a month for a hospital on its behalf and sees who is at risk.
+// (Their meetings and minutes are in workenv_meetings.test.mjs.)
 // Every page is checked with axe at 1366 and 390 px (and must fit the phone without sideways scrolling).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -142,4 +146,57 @@ describe('work-environment centre', () => {
       await page.getByRole('table', { name: `医師ごとの勤務時間（${lastMonth()}）` }).getByText('面接指導が未実施').waitFor();
       await expectAccessibleAtWalkthroughWidths(page, '勤務時間の提出');
     }));
+
+  it('the prefecture, the labour bureau and the adviser work through the demo too', { timeout: 300_000 }, async () => {
+    // 都道府県: the doctors at risk, then a case of its own with the visit it joins.
+    await withPage(browser, 'workenv-prefecture', async (page) => {
+      const title = `評価受審の相談（都道府県） ${uniqueSuffix()}`;
+      await logIn(page, 'workenv-13-pref');
+      await expectHeading(page, '勤務環境改善支援センターホーム');
+      await page.goto('/workenv/at-risk');
+      await expectHeading(page, '注意が必要な医師');
+      assert.match(await page.getByRole('table', { name: '注意が必要な医師' }).innerText(), /D0\d\d/);
+      await page.goto('/workenv/cases');
+      await field(page, '医療機関').selectOption({ label: '三鷹記念病院' });
+      await field(page, '件名').fill(title);
+      await page.getByRole('checkbox', { name: '評価受審' }).check();
+      await page.getByRole('button', { name: '受け付ける' }).click();
+      await expectHeading(page, title);
+      await page.getByRole('link', { name: 'この案件の訪問を予定する' }).click();
+      await expectHeading(page, '訪問');
+      await field(page, '訪問予定日').fill('2027-02-10');
+      await field(page, '同行者・出席者（1行に1人：氏名と所属）').first().fill('佐藤 由紀（東京都 医療政策部）\n小川 真由美（医療労務管理アドバイザー）');
+      await page.getByRole('button', { name: '予定する', exact: true }).click();
+      await page.getByText('訪問を予定しました。').waitFor();
+    });
+
+    // 労働局: the readiness grid and the activity report with its CSV.
+    await withPage(browser, 'workenv-labour-bureau', async (page) => {
+      await logIn(page, 'workenv-13-roukyoku');
+      await page.goto('/workenv/hospitals');
+      await expectHeading(page, '医療機関の準備状況');
+      await page.getByRole('region', { name: /医療機関ごとの準備状況/ }).getByRole('link', { name: '三鷹記念病院' }).waitFor();
+      await page.goto('/workenv/report');
+      await expectHeading(page, '活動実績');
+      await page.getByRole('table', { name: /年度の活動実績/ }).getByRole('row', { name: /合計/ }).waitFor();
+      await page.getByRole('link', { name: 'CSV（Excel用）をダウンロード' }).waitFor();
+    });
+
+    // アドバイザー: a month of hours uploaded for the hospital, whose doctor over 100 h without 面接指導 is flagged.
+    await withPage(browser, 'workenv-adviser', async (page) => {
+      await logIn(page, 'workenv-13-adviser');
+      await page.goto('/workenv/hospitals');
+      await page.getByRole('region', { name: /医療機関ごとの準備状況/ }).getByRole('link', { name: '三鷹記念病院' }).click();
+      await expectHeading(page, '三鷹記念病院');
+      await field(page, '対象月').fill('2024-04');
+      await page.getByLabel(/^CSVファイル/).setInputFiles({
+        name: 'hours.csv', mimeType: 'text/csv', buffer: Buffer.from(`${HEADER}\nA901,救急科,B,120,未\nA902,内科,A,30,\n`, 'utf8'),
+      });
+      await page.getByRole('button', { name: '提出する' }).click();
+      await page.getByText('2024-04の勤務時間を2人分登録しました。').waitFor();
+      const table = page.getByRole('table', { name: '医師ごとの勤務時間（2024-04）' });
+      await table.getByRole('row').filter({ hasText: 'A901' }).getByText('面接指導が未実施').waitFor();
+      await expectAccessibleAtWalkthroughWidths(page, '医療機関のページ（センターが提出）');
+    });
+  });
 });

@@ -50,7 +50,12 @@ Result<void> enqueue(store::Connection& c, const Message& message);
 //! As enqueue, and gives the outbox row's id (for a caller that shows the delivery state in a log of its own).
 Result<std::string> enqueue_with_id(store::Connection& c, const Message& message);
 
-//! Newest first; for the demo's sent-mail page and for operators.
+//! Takes an unsent mail out of the outbox: the worker never tries it again. True when it was withdrawn; false when
+//! it was sent meanwhile, is being sent right now (claimed by a worker) or was withdrawn before. For a caller that
+//! replaces a mail that did not go out with a new one (so the recipient does not get both).
+Result<bool> withdraw(store::Connection& c, const std::string& id);
+
+//! Newest first, without withdrawn mails (they never go out); for the demo's sent-mail page and for operators.
 Result<std::vector<StoredMail>> list(store::Connection& c, int limit);
 
 //! Delivers one message now (used by the worker; exposed for tests).

@@ -27,10 +27,18 @@ Result<std::string> enqueue_with_id(store::Connection& c, const Message& m) {
   return id;
 }
 
+Result<bool> withdraw(store::Connection& c, const std::string& id) {
+  const auto now = now_ms();
+  auto r = KH_TRY(c.execute("UPDATE mail_outbox SET withdrawn_at = $2 WHERE id = $1 AND sent_at IS NULL AND withdrawn_at IS NULL "
+                            "AND claimed_until < $2",
+                            {id, now}));
+  return r.affected == 1;
+}
+
 Result<std::vector<StoredMail>> list(store::Connection& c, int limit) {
   auto r = KH_TRY(c.execute(
       "SELECT id, to_address, subject, body, created_at, sent_at, attempts, attachment_name FROM mail_outbox "
-      "ORDER BY created_at DESC, id DESC LIMIT $1",
+      "WHERE withdrawn_at IS NULL ORDER BY created_at DESC, id DESC LIMIT $1",
       {std::int64_t{limit}}));
   std::vector<StoredMail> out;
   for (const auto& row : r.rows) {
@@ -67,7 +75,7 @@ int OutboxWorker::deliver_due() {
   const auto now = now_ms();
   auto due = c.execute(
       "SELECT id, to_address, subject, body, attempts, attachment_name, attachment_type, attachment_base64 FROM mail_outbox "
-      "WHERE sent_at IS NULL AND next_attempt_at <= $1 "
+      "WHERE sent_at IS NULL AND withdrawn_at IS NULL AND next_attempt_at <= $1 "
       "AND claimed_until < $1 ORDER BY created_at LIMIT 20",
       {now});
   if (!due) return 0;
@@ -75,7 +83,7 @@ int OutboxWorker::deliver_due() {
   for (const auto& row : due->rows) {
     const std::string id = row.text(0);
     // Claim the row for a minute so a second process does not send it too; a crash releases it by expiry.
-    auto claimed = c.execute("UPDATE mail_outbox SET claimed_until = $2 WHERE id = $1 AND claimed_until < $3",
+    auto claimed = c.execute("UPDATE mail_outbox SET claimed_until = $2 WHERE id = $1 AND claimed_until < $3 AND withdrawn_at IS NULL",
                              {id, now + 60'000, now});
     if (!claimed || claimed->affected != 1) continue;
     Message message{row.text(1), row.text(2), row.text(3), std::nullopt};

@@ -202,6 +202,18 @@ Result<mrepo::Meeting> visible_meeting(store::Connection& c, const accounts::Cur
   return std::move(*m);
 }
 
+std::string send_status(const mrepo::Send& s) {
+  if (s.delivered_at) return "sent";
+  if (s.withdrawn_at) return "withdrawn";
+  return s.attempts > 0 ? "failed" : "queued";
+}
+std::string send_status_label(std::string_view status, std::int64_t attempts) {
+  if (status == "sent") return "送信済み";
+  if (status == "withdrawn") return "取り消し（再送に置き換え）";
+  if (status == "failed") return "送信失敗（" + std::to_string(attempts) + "回。自動で再試行中）";
+  return "送信待ち";
+}
+
 std::string series_kind_label(std::string_view code) { return label_of(series_kinds, code); }
 std::string minutes_status_label(std::string_view code) { return label_of(minutes_statuses, code); }
 
@@ -284,6 +296,9 @@ Result<bj::object> Service::update_series(const accounts::CurrentUser& viewer, c
   auto s = KH_TRY(visible_series(c, viewer, id));
   KH_TRY_VOID(require_organiser(c, viewer, s.prefecture));
   json::FieldReader r(body);
+  auto kind = r.optional_string("kind", "会議の種類", 20);
+  if (kind && !r.has_error("kind") && !is_choice(series_kinds, *kind))
+    r.add_error("kind", "「会議の種類」は " + choices_text(series_kinds) + " のいずれかです。");
   auto title = r.optional_string("title", "会議体の名称", 100);
   auto email = r.optional_string("bureau_email", "労働局の送付先メールアドレス", 254);
   if (email && !r.has_error("bureau_email") && !text::is_plausible_email(*email))
@@ -291,6 +306,7 @@ Result<bj::object> Service::update_series(const accounts::CurrentUser& viewer, c
   auto days = r.optional_integer("minutes_due_days", "議事概要の送付期限（日数）", 1, 90);
   auto invited = read_names(r, "invited", "招へい団体");
   KH_TRY_VOID(r.finish());
+  if (kind) s.kind = *kind;
   if (title && !title->empty()) s.title = *title;
   if (email) s.bureau_email = *email;
   if (days) s.minutes_due_days = *days;
@@ -453,12 +469,15 @@ Result<bj::object> Service::meeting(const accounts::CurrentUser& viewer, const s
   bj::array actions, carried, sends, history;
   for (const auto& a : KH_TRY(mrepo::actions_of(c, m.id))) actions.push_back(action_json(a));
   for (const auto& a : KH_TRY(mrepo::carried_actions(c, s.id, m.id, m.held_on))) carried.push_back(action_json(a));
-  for (const auto& x : KH_TRY(mrepo::sends(c, m.id))) {
+  const auto send_rows = KH_TRY(mrepo::sends(c, m.id));
+  for (const auto& x : send_rows) {
+    const auto status = send_status(x);
     bj::object o{{"id", x.id}, {"to", x.to}, {"version", x.version}, {"at", format_iso8601_jst(x.at)}, {"attempts", x.attempts},
-                 {"status", x.delivered_at ? "sent" : x.attempts > 0 ? "retrying" : "queued"},
-                 {"status_label", x.delivered_at ? "送信済み" : x.attempts > 0 ? "再送待ち" : "送信待ち"}};
+                 {"kind", x.kind}, {"kind_label", x.kind == "resend" ? "再送" : "確定時"},
+                 {"status", status}, {"status_label", send_status_label(status, x.attempts)}};
     o["delivered_at"] = x.delivered_at ? bj::value(format_iso8601_jst(*x.delivered_at)) : bj::value(nullptr);
     o["sent_by"] = x.sent_by ? bj::value(KH_TRY(accounts_.person_label(*x.sent_by))) : bj::value(nullptr);
+    o["error"] = status == "failed" && x.last_error ? bj::value(*x.last_error) : bj::value(nullptr);
     sends.push_back(std::move(o));
   }
   for (const auto& h : KH_TRY(mrepo::history(c, m.id))) {
@@ -482,6 +501,7 @@ Result<bj::object> Service::meeting(const accounts::CurrentUser& viewer, const s
                     {"can_edit", organiser && !locked}, {"can_manage_actions", organiser},
                     {"can_write_minutes", contractor && !locked},
                     {"can_respond", is_participant && m.minutes_status == "confirming"},
+                    {"can_resend", contractor && locked && !send_rows.empty() && send_status(send_rows.front()) != "sent"},
                     {"created_at", format_iso8601_jst(m.created_at)}, {"updated_at", format_iso8601_jst(m.updated_at)}};
 }
 
@@ -502,6 +522,15 @@ Result<bj::object> Service::update_meeting(const accounts::CurrentUser& viewer, 
     auto items = read_items(body, r);
     auto people = KH_TRY(read_participants(accounts_, r, m.prefecture));
     KH_TRY_VOID(r.finish());
+    // Participants added while the minutes await confirmation are asked too, as the others were.
+    std::vector<accounts::User> added;
+    if (people && m.minutes_status == "confirming") {
+      const auto before = KH_TRY(mrepo::participants(c, m.id));
+      std::vector<std::string> fresh;
+      for (const auto& uid : *people)
+        if (std::find(before.begin(), before.end(), uid) == before.end()) fresh.push_back(uid);
+      added = KH_TRY(active_users(accounts_, fresh, viewer.user.id));
+    }
     std::vector<std::string> changed;
     if (held_on && *held_on != m.held_on) { m.held_on = *held_on; changed.push_back("開催日"); }
     if (place && *place != m.place) { m.place = *place; changed.push_back("場所・方法"); }
@@ -513,6 +542,10 @@ Result<bj::object> Service::update_meeting(const accounts::CurrentUser& viewer, 
       KH_TRY_VOID(mrepo::update_meeting(c, m));
       if (people) KH_TRY_VOID(mrepo::set_participants(c, m.id, *people));
       if (items) KH_TRY_VOID(mrepo::replace_items(c, m.id, *items));
+      if (!added.empty()) {
+        const auto s = KH_TRY(mrepo::find_series(c, m.series_id)).value();
+        KH_TRY_VOID(notify_confirmation_request(c, accounts_, s, m, added, viewer.user));
+      }
       KH_TRY_VOID(mrepo::log(c, m.id, viewer.user.id, "updated", text::join(changed, "、"), m.updated_at));
       return audit::record(c, accounts::actor_of(viewer), "workenv_meeting_updated", "workenv_meeting", m.id);
     }));

@@ -30,12 +30,25 @@ Result<void> require_contractor(store::Connection& c, const accounts::CurrentUse
 //! The meeting if it is in the viewer's prefectures (404 otherwise; 403 for anyone outside a centre).
 Result<mrepo::Meeting> visible_meeting(store::Connection& c, const accounts::CurrentUser& viewer, const std::string& id);
 
+//! A sending's state: sent (delivered), withdrawn (replaced by a resend), failed (tried and refused, retried by the
+//! outbox), queued (not tried yet).
+std::string send_status(const mrepo::Send& s);
+std::string send_status_label(std::string_view status, std::int64_t attempts);
 std::string series_kind_label(std::string_view code);
 std::string minutes_status_label(std::string_view code);
 //! The day the minutes are due ("YYYY-MM-DD"): the meeting's date plus the series' days.
 std::string minutes_due_on(const mrepo::Meeting& m, std::int64_t due_days);
 //! Not sent (not locked) and the due day has passed.
 bool minutes_late(const mrepo::Meeting& m, std::int64_t due_days);
+
+//! The active users among `ids`, but not `except` (minutes.cpp).
+Result<std::vector<accounts::User>> active_users(accounts::Service& accounts, const std::vector<std::string>& ids,
+                                                 const std::string& except);
+//! Tells `people` that the meeting's minutes await their confirmation, asked by `requester`: a notice in the app and a
+//! mail per their own choice, once per person and version. Inside the caller's transaction (minutes.cpp).
+Result<void> notify_confirmation_request(store::Connection& c, accounts::Service& accounts, const mrepo::Series& s,
+                                         const mrepo::Meeting& m, const std::vector<accounts::User>& people,
+                                         const accounts::User& requester);
 
 class Service;
 //! The demo's series and meetings (meetings_demo.cpp); nothing without the demo's workenv-13 network.

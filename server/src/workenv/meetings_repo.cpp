@@ -62,8 +62,8 @@ Result<void> insert_series(store::Connection& c, const Series& s, const std::str
 
 Result<void> update_series(store::Connection& c, const Series& s) {
   KH_TRY(c.execute("UPDATE workenv_meeting_series SET title = $2, bureau_email = $3, minutes_due_days = $4, invited = $5, "
-                   "updated_at = $6 WHERE id = $1",
-                   {s.id, s.title, s.bureau_email, s.minutes_due_days, s.invited, s.updated_at}));
+                   "updated_at = $6, kind = $7 WHERE id = $1",
+                   {s.id, s.title, s.bureau_email, s.minutes_due_days, s.invited, s.updated_at, s.kind}));
   return {};
 }
 
@@ -190,22 +190,25 @@ Result<void> insert_response(store::Connection& c, const std::string& meeting_id
 }
 
 Result<std::vector<Send>> sends(store::Connection& c, const std::string& meeting_id) {
-  auto r = KH_TRY(c.execute("SELECT s.id, s.mail_id, s.to_address, s.version, s.sent_by, s.at, o.sent_at, o.attempts "
+  auto r = KH_TRY(c.execute("SELECT s.id, s.mail_id, s.to_address, s.version, s.sent_by, s.at, o.sent_at, o.attempts, s.kind, "
+                            "o.last_error, o.withdrawn_at "
                             "FROM workenv_minutes_sends s LEFT JOIN mail_outbox o ON o.id = s.mail_id "
                             "WHERE s.meeting_id = $1 ORDER BY s.at DESC, s.id DESC", {meeting_id}));
   std::vector<Send> out;
   for (const auto& row : r.rows) {
-    Send s{row.text(0), row.text(1), row.text(2), row.integer(3), row.optional_text(4), row.integer(5), std::nullopt, row.integer(7)};
+    Send s{row.text(0), row.text(1), row.text(2), row.integer(3), row.optional_text(4), row.integer(5), std::nullopt,
+           row.is_null(7) ? 0 : row.integer(7), row.text(8), row.optional_text(9), std::nullopt};
     if (!row.is_null(6)) s.delivered_at = row.integer(6);
+    if (!row.is_null(10)) s.withdrawn_at = row.integer(10);
     out.push_back(std::move(s));
   }
   return out;
 }
 
 Result<void> insert_send(store::Connection& c, const std::string& meeting_id, const Send& s) {
-  KH_TRY(c.execute("INSERT INTO workenv_minutes_sends (id, meeting_id, mail_id, to_address, version, sent_by, at) "
-                   "VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                   {s.id, meeting_id, s.mail_id, s.to, s.version, store::optional_text(s.sent_by), s.at}));
+  KH_TRY(c.execute("INSERT INTO workenv_minutes_sends (id, meeting_id, mail_id, to_address, version, sent_by, at, kind) "
+                   "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                   {s.id, meeting_id, s.mail_id, s.to, s.version, store::optional_text(s.sent_by), s.at, s.kind}));
   return {};
 }
 

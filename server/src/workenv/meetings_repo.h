@@ -76,7 +76,11 @@ struct Send {
   std::int64_t at = 0;
   std::optional<std::int64_t> delivered_at;  //!< from mail_outbox
   std::int64_t attempts = 0;
+  std::string kind = "lock";                 //!< lock (sent on locking) or resend (sent again by hand)
+  std::optional<std::string> last_error;     //!< from mail_outbox: why the last attempt failed
+  std::optional<std::int64_t> withdrawn_at;  //!< from mail_outbox: replaced by a resend, never to be tried again
 };
+//! Newest first.
 Result<std::vector<Send>> sends(store::Connection& c, const std::string& meeting_id);
 Result<void> insert_send(store::Connection& c, const std::string& meeting_id, const Send& s);
 

@@ -200,6 +200,10 @@ void register_routes(http::Router& router, Service& s, accounts::Service& accoun
   router.add("POST", "/api/v1/workenv/meetings/{id}/minutes/lock", [&](http::Request& req) {
     return with_user(accounts, req, [&](const auto& c) { return reply(s.lock_minutes(c, req.param("id"))); });
   });
+  // Rule: workenv_center members of kind 受託者 of the meeting's prefecture (other kinds 403; minutes not locked, or their last mail delivered, 409); other prefectures 404; other roles 403. Withdraws the undelivered mail and mails the minutes again.
+  router.add("POST", "/api/v1/workenv/meetings/{id}/minutes/resend", [&](http::Request& req) {
+    return with_user(accounts, req, [&](const auto& c) { return reply(s.resend_minutes(c, req.param("id"))); });
+  });
   // Rule: workenv_center members (what to do now in their prefectures); others 403.
   router.add("GET", "/api/v1/workenv/today", [&](http::Request& req) {
     return with_user(accounts, req, [&](const auto& c) { return reply(s.today(c)); });

@@ -121,6 +121,9 @@ class Service {
   Result<boost::json::object> respond_minutes(const accounts::CurrentUser& viewer, const std::string& id,
                                               const boost::json::object& body);
   Result<boost::json::object> lock_minutes(const accounts::CurrentUser& viewer, const std::string& id);
+  //! Sends locked minutes to the labour bureau again (its current address) when the last mail was not delivered;
+  //! that mail is withdrawn from the outbox. 409 unless locked and undelivered.
+  Result<boost::json::object> resend_minutes(const accounts::CurrentUser& viewer, const std::string& id);
 
  private:
   //! Meetings of the prefectures (optionally one series), newest first, as list items.

@@ -698,6 +698,7 @@ const CASES = {
   'POST /api/v1/workenv/meetings/{id}/minutes/confirmation-request': { variants: () => [foreign({ id: fx.weMeeting.id })] },
   'POST /api/v1/workenv/meetings/{id}/minutes/responses': { variants: () => [foreign({ id: fx.weMeeting.id })], body: () => ({ decision: 'confirmed' }) },
   'POST /api/v1/workenv/meetings/{id}/minutes/lock': { variants: () => [foreign({ id: fx.weMeeting.id })] },
+  'POST /api/v1/workenv/meetings/{id}/minutes/resend': { variants: () => [foreign({ id: fx.weMeeting.id })] },
 };
 
 // ---- 1. the document and the server agree ----
@@ -891,6 +892,8 @@ test('allowed callers reach their own objects', async () => {
   await ok(we, 'PUT', `/api/v1/workenv/meetings/${fx.weMeeting.id}/minutes`, { body: '自県の議事概要（改訂）' });
   await ok(we, 'POST', `/api/v1/workenv/meetings/${fx.weMeeting.id}/minutes/responses`, { decision: 'confirmed' });
   assert.equal((await ok(we, 'POST', `/api/v1/workenv/meetings/${fx.weMeeting.id}/minutes/lock`)).minutes.status, 'locked');
+  // No SMTP here, so the mail is still waiting: the 受託者 may send it again.
+  assert.equal((await ok(we, 'POST', `/api/v1/workenv/meetings/${fx.weMeeting.id}/minutes/resend`)).sends[0].kind, 'resend');
   // A facility reaches its own hospital page and hours.
   const facHospital = (await ok(fac, 'GET', '/api/v1/workenv/my-hospital')).hospital;
   await ok(fac, 'GET', `/api/v1/workenv/hospitals/${facHospital.id}`);

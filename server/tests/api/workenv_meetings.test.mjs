@@ -5,9 +5,22 @@
 // among them) → the 受託者 revises → locks, which mails them to the labour bureau (a real mail in the SMTP sink,
 // with the send log on the meeting). Locked minutes answer 409; late minutes are flagged on the list and on the
 // centre's "what to do now"; another prefecture's centre gets 404; bad input is named field by field.
+// Participants hear of the confirmation request (in the app, and by mail unless they chose otherwise), the 受託者
+// of a comment and of everyone having confirmed. A mail that does not go out (the SMTP server down) shows as failed
+// in the send log; the 受託者 resends it once the server is back, and only the resent mail arrives.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, runCli, waitForMail, uniqueEmail } from './harness.mjs';
+import { createServer, connect } from 'node:net';
+import { startServer, Client, runCli, waitForMail, uniqueEmail, mailsTo } from './harness.mjs';
+
+const DEMO_MAIL = { contractor: 'workenv-13@kakehashi.example', bureau: 'workenv-13-roukyoku@kakehashi.example', adviser: 'workenv-13-adviser@kakehashi.example' };
+/** How many mails to `to` about `subjectPart` the sink holds (it keeps earlier runs' mails to the demo's addresses). */
+const mailCount = (to, subjectPart) => mailsTo(to).filter((m) => m.subject.includes(subjectPart)).length;
+/** 「2026年11月3日(火)」 as the server's shared formatter writes a YYYY-MM-DD date. */
+function dateJa(iso) {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日(${'日月火水木金土'[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]})`;
+}
 
 const PASSWORD = 'Meetings2026pw';
 let server, contractor, pref, bureau, adviser, otherCentre, facility, secretariat;
@@ -129,10 +142,27 @@ test('minutes: draft → confirmation → a comment → revision → the 労働�
   const early = await bureau.post(`/api/v1/workenv/meetings/${first.id}/minutes/responses`, { decision: 'confirmed' });
   assert.equal(early.status, 409);
   assert.equal((await adviser.post(`/api/v1/workenv/meetings/${first.id}/minutes/confirmation-request`)).status, 403);
+  // The adviser reads notices in the app only; the 労働局 member by mail at once (the default).
+  assert.equal((await adviser.put('/api/v1/me/mail-notices', { mail_notices: 'off' })).status, 200);
+  const knownRequests = { bureau: mailCount(DEMO_MAIL.bureau, '議事概要の確認をお願いします'), adviser: mailCount(DEMO_MAIL.adviser, '議事概要の確認をお願いします'),
+    contractor: mailCount(DEMO_MAIL.contractor, '議事概要の確認をお願いします') };
   const sent = await contractor.post(`/api/v1/workenv/meetings/${first.id}/minutes/confirmation-request`);
   assert.equal(sent.status, 200, sent.text);
   assert.equal(sent.json.minutes.status, 'confirming');
   assert.equal(sent.json.can_respond, true);
+
+  // Each participant but the one who asked hears of it, with a link to the meeting and the due date in Japanese.
+  const request = await waitForMail(DEMO_MAIL.bureau, '議事概要の確認をお願いします', { known: knownRequests.bureau });
+  assert.match(request.body, /^中島 浩 様/);
+  assert.match(request.body, /山田 聡（東京都医療勤務環境改善支援センター）から、実務者連絡調整会議（試験）（\d{4}年\d{1,2}月\d{1,2}日\(.\)開催）の議事概要（第1版）の確認依頼/);
+  assert.ok(request.body.includes(`${dateJa(first.held_on)}開催`), request.body);
+  assert.ok(request.body.includes(`${dateJa(first.minutes.due_on)}までに労働局へ送付`), request.body);
+  assert.ok(request.body.includes(`http://kakehashi.test/workenv/meetings/${first.id}`), request.body);
+  for (const [client, who] of [[bureau, 'bureau'], [adviser, 'adviser']]) {
+    const notices = (await client.get('/api/v1/notifications')).json.items;
+    assert.ok(notices.some((n) => n.title === '議事概要の確認をお願いします' && n.link === `/workenv/meetings/${first.id}`), `${who} has the notice in the app`);
+  }
+  assert.ok(!(await contractor.get('/api/v1/notifications')).json.items.some((n) => n.link === `/workenv/meetings/${first.id}`), 'the one who asked is not told');
 
   // The adviser comments; the prefecture's member is not a participant of this meeting.
   const noComment = await adviser.post(`/api/v1/workenv/meetings/${first.id}/minutes/responses`, { decision: 'commented', comment: '' });
@@ -140,9 +170,16 @@ test('minutes: draft → confirmation → a comment → revision → the 労働�
   assert.match(noComment.json.error.fields.comment, /コメント/);
   const badDecision = await adviser.post(`/api/v1/workenv/meetings/${first.id}/minutes/responses`, { decision: 'maybe' });
   assert.match(badDecision.json.error.fields.decision, /確認結果/);
+  const knownComments = mailCount(DEMO_MAIL.contractor, '議事概要にコメントがありました');
   const commented = await adviser.post(`/api/v1/workenv/meetings/${first.id}/minutes/responses`, { decision: 'commented', comment: '2. の病院名を追記してください。' });
   assert.equal(commented.status, 201, commented.text);
   assert.equal(commented.json.participants.find((p) => p.id === people.adviser).response.label, 'コメントあり');
+  // The 受託者 hears of the comment; by then the mails of the request went out, none to the adviser (off) or the asker.
+  const comment = await waitForMail(DEMO_MAIL.contractor, '議事概要にコメントがありました', { known: knownComments });
+  assert.match(comment.body, /小川 真由美（医療労務管理アドバイザー（東京都社会保険労務士会））が、実務者連絡調整会議（試験）（.+開催）の議事概要（第1版）にコメントしました/);
+  assert.ok(comment.body.includes(`http://kakehashi.test/workenv/meetings/${first.id}`));
+  assert.equal(mailCount(DEMO_MAIL.adviser, '議事概要の確認をお願いします'), knownRequests.adviser, 'the adviser chose no mails');
+  assert.equal(mailCount(DEMO_MAIL.contractor, '議事概要の確認をお願いします'), knownRequests.contractor);
   assert.equal((await pref.post(`/api/v1/workenv/meetings/${first.id}/minutes/responses`, { decision: 'confirmed' })).status, 403);
 
   // The 受託者 revises (still awaiting confirmation, version 2); the 労働局 member confirms the revision.
@@ -151,6 +188,7 @@ test('minutes: draft → confirmation → a comment → revision → the 労働�
   assert.equal(revised.json.minutes.status, 'confirming');
   assert.equal(revised.json.minutes.version, 2);
   assert.equal(revised.json.participants.find((p) => p.id === people.adviser).response.current, false, 'the comment was on version 1');
+  const knownAll = mailCount(DEMO_MAIL.contractor, '議事概要の確認がそろいました');
   const confirmed = await bureau.post(`/api/v1/workenv/meetings/${first.id}/minutes/responses`, { decision: 'confirmed' });
   assert.equal(confirmed.status, 201, confirmed.text);
   const bureauRow = confirmed.json.participants.find((p) => p.id === people.labour_bureau);
@@ -158,6 +196,16 @@ test('minutes: draft → confirmation → a comment → revision → the 労働�
   assert.equal(bureauRow.response.version, 2);
   assert.equal(bureauRow.name, '中島 浩');
   assert.equal(bureauRow.organisation, '東京労働局労働基準部');
+  // When the last participant confirms the current version, the 受託者 hears that everyone has.
+  assert.equal((await contractor.post(`/api/v1/workenv/meetings/${first.id}/minutes/responses`, { decision: 'confirmed' })).status, 201);
+  const hasAllConfirmed = async () => (await contractor.get('/api/v1/notifications')).json.items
+    .some((n) => n.title === '議事概要の確認がそろいました' && n.link === `/workenv/meetings/${first.id}`);
+  assert.equal(await hasAllConfirmed(), false, 'the adviser\'s answer is still a comment on version 1');
+  assert.equal((await adviser.post(`/api/v1/workenv/meetings/${first.id}/minutes/responses`, { decision: 'confirmed' })).status, 201);
+  assert.equal(await hasAllConfirmed(), true);
+  const all = await waitForMail(DEMO_MAIL.contractor, '議事概要の確認がそろいました', { known: knownAll });
+  assert.match(all.body, /議事概要（第2版）を参加者3名全員が確認しました/);
+  assert.ok(all.body.includes(`送付期限：${dateJa(first.minutes.due_on)}`), all.body);
 
   // Lock: the minutes are mailed to the labour bureau's address, and the send log shows the delivery.
   assert.equal((await bureau.post(`/api/v1/workenv/meetings/${first.id}/minutes/lock`)).status, 403);
@@ -183,6 +231,11 @@ test('minutes: draft → confirmation → a comment → revision → the 労働�
   assert.equal(log.status, 'sent');
   assert.equal(log.status_label, '送信済み');
   assert.ok(log.delivered_at);
+  // Delivered: nothing to resend.
+  const again = await contractor.post(`/api/v1/workenv/meetings/${first.id}/minutes/resend`);
+  assert.equal(again.status, 409, again.text);
+  assert.match(again.json.error.message, /労働局へ送信済みのため、再送できません/);
+  assert.equal((await contractor.get(`/api/v1/workenv/meetings/${first.id}`)).json.can_resend, false);
 
   // Locked minutes cannot change: 409 with a Japanese message, for every edit.
   const edit = await contractor.put(`/api/v1/workenv/meetings/${first.id}/minutes`, { body: '差し替え' });
@@ -224,12 +277,28 @@ test('action items are carried onto the next meetings until done', async () => {
   assert.equal((await pref.patch(`/api/v1/workenv/meetings/actions/${action.id}`, { title: '別の内容' })).status, 409);
 });
 
+test('a participant added while the minutes await confirmation is asked too, once', async () => {
+  assert.equal((await contractor.put(`/api/v1/workenv/meetings/${second.id}/minutes`, { body: '第2回の議事概要です。' })).status, 200);
+  assert.equal((await contractor.post(`/api/v1/workenv/meetings/${second.id}/minutes/confirmation-request`)).status, 200);
+  const asked = async () => (await pref.get('/api/v1/notifications?per_page=100')).json.items
+    .filter((n) => n.title === '議事概要の確認をお願いします' && n.link === `/workenv/meetings/${second.id}`).length;
+  assert.equal(await asked(), 0, 'not a participant yet');
+  const added = await contractor.patch(`/api/v1/workenv/meetings/${second.id}`, { participant_ids: [people.contractor, people.prefecture] });
+  assert.equal(added.status, 200, added.text);
+  assert.equal(await asked(), 1);
+  assert.equal((await contractor.patch(`/api/v1/workenv/meetings/${second.id}`, { participant_ids: [people.contractor, people.prefecture], place: '会議室B' })).status, 200);
+  assert.equal(await asked(), 1, 'told once');
+  const page = (await pref.get(`/api/v1/workenv/meetings/${second.id}`)).json;
+  assert.equal(page.can_respond, true);
+});
+
 test('scope: another prefecture\'s centre gets 404, other roles 403', async () => {
   assert.equal((await otherCentre.get(`/api/v1/workenv/meetings/${first.id}`)).status, 404);
   assert.equal((await otherCentre.patch(`/api/v1/workenv/meetings/${second.id}`, { place: '会議室' })).status, 404);
   assert.equal((await otherCentre.put(`/api/v1/workenv/meetings/${second.id}/minutes`, { body: 'x' })).status, 404);
   assert.equal((await otherCentre.post(`/api/v1/workenv/meetings/${second.id}/minutes/responses`, { decision: 'confirmed' })).status, 404);
   assert.equal((await otherCentre.patch(`/api/v1/workenv/meetings/series/${series.id}`, { minutes_due_days: 7 })).status, 404);
+  assert.equal((await otherCentre.post(`/api/v1/workenv/meetings/${first.id}/minutes/resend`)).status, 404);
   assert.equal((await otherCentre.patch(`/api/v1/workenv/meetings/actions/${action.id}`, { status: 'done' })).status, 404);
   assert.equal((await otherCentre.get(`/api/v1/workenv/meetings?series=${series.id}`)).status, 404);
   assert.equal((await otherCentre.get('/api/v1/workenv/meetings')).json.items.length, 0);
@@ -244,6 +313,19 @@ test('scope: another prefecture\'s centre gets 404, other roles 403', async () =
   assert.equal((await contractor.get(`/api/v1/workenv/meetings/${second.id}`)).json.minutes.late, true);
   await contractor.patch(`/api/v1/workenv/meetings/series/${series.id}`, { minutes_due_days: 14 });
   assert.equal((await contractor.get(`/api/v1/workenv/meetings/${second.id}`)).json.minutes.late, false);
+  // The other settings: the kind, named in Japanese when wrong; an adviser does not change them.
+  const badKind = await pref.patch(`/api/v1/workenv/meetings/series/${series.id}`, { kind: 'monthly', bureau_email: 'x', minutes_due_days: 'ten' });
+  assert.equal(badKind.status, 400);
+  assert.match(badKind.json.error.fields.kind, /「会議の種類」は council（運営協議会）, liaison（実務者連絡調整会議） のいずれか/);
+  assert.match(badKind.json.error.fields.bureau_email, /「労働局の送付先メールアドレス」の形式が正しくありません/);
+  assert.match(badKind.json.error.fields.minutes_due_days, /議事概要の送付期限（日数）/);
+  assert.equal((await adviser.patch(`/api/v1/workenv/meetings/series/${series.id}`, { kind: 'council' })).status, 403);
+  const council = await pref.patch(`/api/v1/workenv/meetings/series/${series.id}`, { kind: 'council', invited: ['東京都医師会'] });
+  assert.equal(council.status, 200, council.text);
+  assert.equal(council.json.kind_label, '運営協議会');
+  assert.deepEqual(council.json.invited, ['東京都医師会']);
+  assert.equal((await contractor.get(`/api/v1/workenv/meetings/${second.id}`)).json.series.kind, 'council');
+  assert.equal((await pref.patch(`/api/v1/workenv/meetings/series/${series.id}`, { kind: 'liaison' })).status, 200);
 });
 
 test('the activity report counts the meetings held by kind, per month and as CSV', async () => {
@@ -260,4 +342,89 @@ test('the activity report counts the meetings held by kind, per month and as CSV
   const csv = await fetch(`${server.url}/api/v1/workenv/report.csv?fiscal_year=${fy}`, { headers: { cookie: [...contractor.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
   const text = new TextDecoder('shift_jis').decode(await csv.arrayBuffer());
   assert.match(text.split('\r\n')[0], /,会議:運営協議会,会議:実務者連絡調整会議$/);
+});
+
+/** A relay in front of the SMTP sink that can be switched off: "the mail server is down", without stopping the sink
+ * that the other tests share. Off, it drops every connection as it arrives; on, it passes the bytes through. */
+async function smtpRelay() {
+  let up = false;
+  const relay = createServer((socket) => {
+    if (!up) { socket.destroy(); return; }
+    const sink = connect(Number(process.env.KAKEHASHI_TEST_SMTP_PORT), '127.0.0.1');
+    socket.on('error', () => sink.destroy());
+    sink.on('error', () => socket.destroy());
+    socket.pipe(sink).pipe(socket);
+  });
+  await new Promise((resolve) => relay.listen(0, '127.0.0.1', resolve));
+  return { port: relay.address().port, switchOn() { up = true; }, close: () => new Promise((resolve) => relay.close(resolve)) };
+}
+
+test('a minutes mail that did not go out shows as failed; the 受託者 resends it and only the resent one arrives', { timeout: 120_000 }, async () => {
+  const relay = await smtpRelay();
+  const own = await startServer({ smtpUrl: `smtp://127.0.0.1:${relay.port}` });
+  try {
+    const centre = new Client(own.url); await centre.login('workenv-13');
+    const roukyoku = new Client(own.url); await roukyoku.login('workenv-13-roukyoku');
+    const advising = new Client(own.url); await advising.login('workenv-13-adviser');
+    const ids = {};
+    for (const m of (await centre.get('/api/v1/workenv/members')).json.items) for (const p of m.people) ids[m.kind] = p.id;
+    const address = uniqueEmail('roukyoku-resend');
+    const made = await centre.post('/api/v1/workenv/meetings/series', { kind: 'liaison', title: '実務者連絡調整会議（再送の試験）', bureau_email: address });
+    assert.equal(made.status, 201, made.text);
+    const meeting = (await centre.post('/api/v1/workenv/meetings', { series_id: made.json.id, held_on: day(-3), place: 'オンライン', participant_ids: [ids.labour_bureau] })).json;
+    const path = `/api/v1/workenv/meetings/${meeting.id}`;
+    assert.equal((await centre.put(`${path}/minutes`, { body: '再送の試験の議事概要です。' })).status, 200);
+    const early = await centre.post(`${path}/minutes/resend`);
+    assert.equal(early.status, 409, 'not locked yet');
+    assert.match(early.json.error.message, /議事概要はまだ確定していません/);
+    assert.equal((await centre.post(`${path}/minutes/confirmation-request`)).status, 200);
+    assert.equal((await roukyoku.post(`${path}/minutes/responses`, { decision: 'confirmed' })).status, 201);
+    assert.equal((await centre.post(`${path}/minutes/lock`)).status, 200);
+
+    // The SMTP server is down: the send log shows the failure, and the 受託者 may resend (nobody else).
+    let page;
+    for (let i = 0; i < 100; i++) {
+      page = (await centre.get(path)).json;
+      if (page.sends[0].status === 'failed') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(page.sends[0].status, 'failed', JSON.stringify(page.sends));
+    assert.match(page.sends[0].status_label, /^送信失敗（1回。自動で再試行中）$/);
+    assert.ok(page.sends[0].error);
+    assert.equal(page.can_resend, true);
+    assert.equal((await roukyoku.get(path)).json.can_resend, false);
+    assert.equal((await advising.post(`${path}/minutes/resend`)).status, 403);
+    assert.equal((await roukyoku.post(`${path}/minutes/resend`)).status, 403);
+
+    // The server is back; the 受託者 resends: the failed mail is withdrawn, the new one goes out.
+    relay.switchOn();
+    const resent = await centre.post(`${path}/minutes/resend`);
+    assert.equal(resent.status, 200, resent.text);
+    assert.deepEqual(resent.json.sends.map((x) => [x.kind, x.status]), [['resend', 'queued'], ['lock', 'withdrawn']]);
+    assert.equal(resent.json.sends[1].status_label, '取り消し（再送に置き換え）');
+    assert.equal(resent.json.sends[0].sent_by, '山田 聡（東京都医療勤務環境改善支援センター）');
+    const history = resent.json.history.find((h) => h.event === 'resent');
+    assert.match(history.detail, new RegExp(`労働局（${address.replace(/[.]/g, '\\.')}）へ再送（前回：送信失敗`));
+    const mail = await waitForMail(address, '議事概要');
+    assert.match(mail.subject, /【議事概要】東京都 実務者連絡調整会議（再送の試験）（.+開催）（再送）/);
+    assert.match(mail.body, /先にお送りしたメールが届かなかったため、あらためてお送りします。/);
+    assert.match(mail.body, /再送の試験の議事概要です。/);
+    for (let i = 0; i < 50; i++) {
+      page = (await centre.get(path)).json;
+      if (page.sends[0].status === 'sent') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(page.sends[0].status, 'sent');
+    assert.equal(page.can_resend, false);
+    assert.equal((await centre.post(`${path}/minutes/resend`)).status, 409);
+    // The withdrawn mail is never tried again: past its next attempt (10 s after it failed) the sink still has one.
+    await new Promise((r) => setTimeout(r, 11_000));
+    assert.equal(mailsTo(address).length, 1);
+    const last = (await centre.get(path)).json.sends[1];
+    assert.equal(last.status, 'withdrawn');
+    assert.equal(last.attempts, 1);
+  } finally {
+    await own.stop();
+    await relay.close();
+  }
 });

@@ -82,12 +82,26 @@ export interface Meeting {
   carried_actions: ActionItem[];
   minutes: { status: MinutesStatus; status_label: string; body: string; version: number; due_on: string; late: boolean; to: string; locked_at: string | null };
   responses: { by: string; decision: string; label: string; comment: string; version: number; at: string }[];
-  sends: { id: string; to: string; version: number; at: string; attempts: number; status: string; status_label: string; delivered_at: string | null; sent_by: string | null }[];
+  sends: {
+    id: string;
+    to: string;
+    version: number;
+    at: string;
+    attempts: number;
+    kind: 'lock' | 'resend';
+    kind_label: string;
+    status: 'queued' | 'failed' | 'sent' | 'withdrawn';
+    status_label: string;
+    error: string | null;
+    delivered_at: string | null;
+    sent_by: string | null;
+  }[];
   history: { at: string; event: string; detail: string; by: string | null }[];
   can_edit: boolean;
   can_manage_actions: boolean;
   can_write_minutes: boolean;
   can_respond: boolean;
+  can_resend: boolean;
 }
 
 const KEY = ['workenv'] as const;
@@ -112,6 +126,8 @@ const meetingPath = (id: string, rest = '') => `/api/v1/workenv/meetings/${encod
 
 export const useCreateSeries = () =>
   useMeetingMutation((body: Record<string, unknown>) => apiRequest<Series>('POST', '/api/v1/workenv/meetings/series', { body }));
+export const useUpdateSeries = (id: string) =>
+  useMeetingMutation((body: Record<string, unknown>) => apiRequest<Series>('PATCH', `/api/v1/workenv/meetings/series/${encodeURIComponent(id)}`, { body }));
 export const useCreateMeeting = () =>
   useMeetingMutation((body: Record<string, unknown>) => apiRequest<Meeting>('POST', '/api/v1/workenv/meetings', { body }));
 export const useUpdateMeeting = (id: string) =>
@@ -131,3 +147,4 @@ export const useRespondMinutes = (id: string) =>
     apiRequest<Meeting>('POST', meetingPath(id, '/minutes/responses'), { body }),
   );
 export const useLockMinutes = (id: string) => useMeetingMutation(() => apiRequest<Meeting>('POST', meetingPath(id, '/minutes/lock')));
+export const useResendMinutes = (id: string) => useMeetingMutation(() => apiRequest<Meeting>('POST', meetingPath(id, '/minutes/resend')));

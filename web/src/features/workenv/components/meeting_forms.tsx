@@ -19,6 +19,10 @@ export const lines = (s: string) =>
     .map((l) => l.trim())
     .filter((l) => l !== '');
 
+/** A count of days as typed: a number when it is one, nothing when empty (the default, or unchanged), else the text
+ * as it is, so the server's message names the field. */
+export const dayCount = (s: string): number | string | undefined => (s.trim() === '' ? undefined : /^\s*\d+\s*$/.test(s) ? Number(s) : s);
+
 /** A new meeting: series, date, place, the network's participants (who confirm the minutes), the agenda (one item a line). */
 export function NewMeetingForm({ series }: { series: readonly Series[] }) {
   const { t } = useWorkenvTranslation();
@@ -105,7 +109,7 @@ export function NewSeriesForm() {
     event.preventDefault();
     setResult(null);
     try {
-      await create.mutateAsync({ kind, title, bureau_email: email, minutes_due_days: Number(days), invited: lines(invited) });
+      await create.mutateAsync({ kind, title, bureau_email: email, minutes_due_days: dayCount(days), invited: lines(invited) });
       setErrors({});
       setTitle('');
       setResult({ kind: 'success', text: t('meetings.seriesCreated') });

@@ -12,7 +12,7 @@ import { DataTable } from '../../../shared/ui/data_table';
 import { SectionHeading } from '../../../shared/ui/section_heading';
 import { SubmitButton } from '../../../shared/ui/submit_button';
 import { TextAreaField } from '../../../shared/ui/text_area_field';
-import { useLockMinutes, useRequestConfirmation, useRespondMinutes, useSaveMinutes, type Meeting, type Participant } from '../api/meetings_api';
+import { useLockMinutes, useRequestConfirmation, useResendMinutes, useRespondMinutes, useSaveMinutes, type Meeting, type Participant } from '../api/meetings_api';
 import { useWorkenvTranslation } from '../i18n/workenv_i18n';
 import { MinutesStatusBadge } from './minutes_status_badge';
 
@@ -214,30 +214,75 @@ function ResponseForm({ meeting }: { meeting: Meeting }) {
   );
 }
 
+type Send = Meeting['sends'][number];
+
+const SEND_BADGES: Record<Send['status'], 'success' | 'urgent' | 'muted' | 'info'> = { sent: 'success', failed: 'urgent', withdrawn: 'muted', queued: 'info' };
+
+/** Every sending of the locked minutes with its delivery state from the mail outbox, and the 受託者's resend when
+ * the last one has not been delivered (it failed, or is still waiting). */
 function SendLog({ meeting }: { meeting: Meeting }) {
   const { t, language } = useWorkenvTranslation();
-  type Send = Meeting['sends'][number];
+  // Kept here: once the resent mail is delivered the resend button goes, and its confirmation must stay.
+  const [result, setResult] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   if (meeting.sends.length === 0) return null;
   return (
-    <DataTable<Send>
-      caption={t('minutes.sendLog')}
-      rows={meeting.sends}
-      rowKey={(s) => s.id}
-      columns={[
-        { header: t('minutes.sentAt'), cell: (s) => formatDateTime(s.at, language) },
-        { header: t('minutes.sentTo'), cell: (s) => <span className="break-all">{s.to}</span> },
-        { header: t('minutes.sentVersion'), cell: (s) => t('minutes.version', { version: s.version }) },
-        { header: t('minutes.sentBy'), cell: (s) => s.sent_by ?? '—' },
-        {
-          header: t('minutes.delivery'),
-          cell: (s) => (
-            <span className="flex flex-wrap items-center gap-2">
-              <Badge kind={s.status === 'sent' ? 'success' : 'info'}>{s.status_label}</Badge>
-              {s.delivered_at !== null && <span>{formatDateTime(s.delivered_at, language)}</span>}
-            </span>
-          ),
-        },
-      ]}
-    />
+    <div className="flex flex-col gap-4">
+      <DataTable<Send>
+        caption={t('minutes.sendLog')}
+        rows={meeting.sends}
+        rowKey={(s) => s.id}
+        columns={[
+          { header: t('minutes.sentAt'), cell: (s) => formatDateTime(s.at, language) },
+          { header: t('minutes.sendKind'), cell: (s) => s.kind_label },
+          { header: t('minutes.sentTo'), cell: (s) => <span className="break-all">{s.to}</span> },
+          { header: t('minutes.sentVersion'), cell: (s) => t('minutes.version', { version: s.version }) },
+          { header: t('minutes.sentBy'), cell: (s) => s.sent_by ?? '—' },
+          {
+            header: t('minutes.delivery'),
+            cell: (s) => (
+              <span className="flex flex-col gap-1">
+                <span className="flex flex-wrap items-center gap-2">
+                  <Badge kind={SEND_BADGES[s.status]}>{s.status_label}</Badge>
+                  {s.delivered_at !== null && <span>{formatDateTime(s.delivered_at, language)}</span>}
+                </span>
+                {s.error !== null && <span className="break-all text-dns-14N-130 text-solid-gray-700">{t('minutes.sendError', { error: s.error })}</span>}
+              </span>
+            ),
+          },
+        ]}
+      />
+      {result !== null && (
+        <Alert kind={result.kind}>
+          <p>{result.text}</p>
+        </Alert>
+      )}
+      {meeting.can_resend && <ResendMinutes meeting={meeting} onResult={setResult} />}
+    </div>
+  );
+}
+
+function ResendMinutes({ meeting, onResult }: { meeting: Meeting; onResult: (result: { kind: 'success' | 'error'; text: string } | null) => void }) {
+  const { t } = useWorkenvTranslation();
+  const text = useMessageText();
+  const resend = useResendMinutes(meeting.id);
+  const failed = meeting.sends[0]?.status === 'failed';
+  async function run() {
+    onResult(null);
+    try {
+      const after = await resend.mutateAsync(undefined);
+      onResult({ kind: 'success', text: t('minutes.resent', { email: after.minutes.to }) });
+    } catch (e) {
+      onResult({ kind: 'error', text: text(messageForError(e)) });
+    }
+  }
+  return (
+    <div className="flex flex-col gap-3 rounded-8 border border-solid-gray-420 bg-white p-4">
+      <p className="text-std-16N-170">{failed ? t('minutes.resendFailedLead', { email: meeting.minutes.to }) : t('minutes.resendWaitingLead', { email: meeting.minutes.to })}</p>
+      <p>
+        <Button variant="secondary" busy={resend.isPending} onClick={() => void run()}>
+          {resend.isPending ? t('minutes.resending') : t('minutes.resend')}
+        </Button>
+      </p>
+    </div>
   );
 }

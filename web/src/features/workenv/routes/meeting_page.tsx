@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { messageForError } from '../../../shared/forms/form_errors';
 import { useDocumentTitle } from '../../../shared/hooks/use_document_title';
@@ -5,6 +6,7 @@ import { useMessageText } from '../../../shared/i18n/message';
 import { formatDate } from '../../../shared/text/format_date';
 import { formatDateTime } from '../../../shared/text/format_date_time';
 import { Alert } from '../../../shared/ui/alert';
+import { Button } from '../../../shared/ui/button';
 import { DescriptionList } from '../../../shared/ui/description_list';
 import { LoadingIndicator } from '../../../shared/ui/loading_indicator';
 import { PageHeading } from '../../../shared/ui/page_heading';
@@ -13,6 +15,7 @@ import { TextLink } from '../../../shared/ui/text_link';
 import { useMeeting } from '../api/meetings_api';
 import { ActionItems } from '../components/action_items';
 import { AgendaSection } from '../components/agenda_section';
+import { MeetingDetailsForm } from '../components/meeting_settings';
 import { MinutesPanel } from '../components/minutes_panel';
 import { WorkenvNav } from '../components/workenv_nav';
 import { useWorkenvTranslation, type WorkenvKey } from '../i18n/workenv_i18n';
@@ -28,6 +31,8 @@ export function MeetingPage() {
   const text = useMessageText();
   const query = useMeeting(id);
   const m = query.data;
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
   const title = m !== undefined ? t('meeting.title', { series: m.series.title, date: formatDate(m.held_on, language) }) : t('meetings.title');
   useDocumentTitle(title);
   return (
@@ -47,6 +52,11 @@ export function MeetingPage() {
       )}
       {m !== undefined && (
         <>
+          {saved && (
+            <Alert kind="success">
+              <p>{t('meeting.detailsSaved')}</p>
+            </Alert>
+          )}
           <DescriptionList
             items={[
               { label: t('meetings.seriesColumn'), value: `${m.series.title}（${m.series.kind_label}）` },
@@ -69,6 +79,29 @@ export function MeetingPage() {
               </ul>
             )}
           </section>
+          {m.can_edit && !editing && (
+            <p>
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  setSaved(false);
+                  setEditing(true);
+                }}
+              >
+                {t('meeting.editDetails')}
+              </Button>
+            </p>
+          )}
+          {m.can_edit && editing && (
+            <MeetingDetailsForm
+              meeting={m}
+              onDone={(done) => {
+                setEditing(false);
+                setSaved(done);
+              }}
+            />
+          )}
+          {!m.can_edit && m.minutes.status === 'locked' && <p className="text-std-16N-170 text-solid-gray-800">{t('meeting.lockedNote')}</p>}
           <AgendaSection meeting={m} />
           <ActionItems meeting={m} />
           <MinutesPanel meeting={m} />

@@ -11,6 +11,7 @@ import { SectionHeading } from '../../../shared/ui/section_heading';
 import { TextLink } from '../../../shared/ui/text_link';
 import { useMeetings, useSeries, type MeetingSummary } from '../api/meetings_api';
 import { NewMeetingForm, NewSeriesForm } from '../components/meeting_forms';
+import { SeriesSettings } from '../components/meeting_settings';
 import { MinutesStatusBadge } from '../components/minutes_status_badge';
 import { WorkenvNav } from '../components/workenv_nav';
 import { useWorkenvTranslation } from '../i18n/workenv_i18n';
@@ -61,6 +62,7 @@ export function MeetingsPage() {
                       <Badge kind="urgent">{t('meetings.lateCount', { count: s.late_minutes })}</Badge>
                     </span>
                   )}
+                  {series.data.can_create && <SeriesSettings series={s} />}
                 </li>
               ))}
             </ul>
