@@ -183,11 +183,13 @@ export function allMails() {
 
 /** Waits until a mail to `to` whose subject contains `subjectPart` arrives; returns it. */
 /** The newest mail to `to` about `subjectPart`; with `known`, one beyond the first `known` such mails (the sink
- * keeps earlier runs' mails, e.g. the other database's, for fixed demo addresses). */
-export async function waitForMail(to, subjectPart, { timeoutMs = 20000, known = 0 } = {}) {
+ * keeps earlier runs' mails, e.g. the other database's, for fixed demo addresses). With `about`, only mails whose
+ * body contains it count: the demo data's own mails to the same address are delivered at the server's start, at
+ * any moment of a test. */
+export async function waitForMail(to, subjectPart, { timeoutMs = 20000, known = 0, about } = {}) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const found = allMails().filter((m) => m.to === to && m.subject.includes(subjectPart));
+    const found = allMails().filter((m) => m.to === to && m.subject.includes(subjectPart) && (!about || m.body.includes(about)));
     if (found.length > known) return found[found.length - 1];
     await new Promise((r) => setTimeout(r, 100));
   }

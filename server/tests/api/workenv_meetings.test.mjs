@@ -14,8 +14,10 @@ import { createServer, connect } from 'node:net';
 import { startServer, Client, runCli, waitForMail, uniqueEmail, mailsTo } from './harness.mjs';
 
 const DEMO_MAIL = { contractor: 'workenv-13@kakehashi.example', bureau: 'workenv-13-roukyoku@kakehashi.example', adviser: 'workenv-13-adviser@kakehashi.example' };
-/** How many mails to `to` about `subjectPart` the sink holds (it keeps earlier runs' mails to the demo's addresses). */
-const mailCount = (to, subjectPart) => mailsTo(to).filter((m) => m.subject.includes(subjectPart)).length;
+// Counted per meeting (its link in the body): the demo's own meetings mail the same demo addresses, and those mails
+// leave the outbox whenever the server gets to them.
+const mailCount = (to, subjectPart, about) =>
+  mailsTo(to).filter((m) => m.subject.includes(subjectPart) && m.body.includes(about)).length;
 /** 「2026年11月3日(火)」 as the server's shared formatter writes a YYYY-MM-DD date. */
 function dateJa(iso) {
   const [y, m, d] = iso.split('-').map(Number);
@@ -121,6 +123,7 @@ test('minutes: draft → confirmation → a comment → revision → the 労働�
   });
   assert.equal(made.status, 201, made.text);
   first = made.json;
+  const about = `/workenv/meetings/${first.id}`;
   assert.equal(first.participants.length, 3);
   assert.equal(first.participants.find((p) => p.id === people.labour_bureau).kind_label, '労働局');
   assert.equal(first.minutes.status, 'none');
@@ -144,15 +147,15 @@ test('minutes: draft → confirmation → a comment → revision → the 労働�
   assert.equal((await adviser.post(`/api/v1/workenv/meetings/${first.id}/minutes/confirmation-request`)).status, 403);
   // The adviser reads notices in the app only; the 労働局 member by mail at once (the default).
   assert.equal((await adviser.put('/api/v1/me/mail-notices', { mail_notices: 'off' })).status, 200);
-  const knownRequests = { bureau: mailCount(DEMO_MAIL.bureau, '議事概要の確認をお願いします'), adviser: mailCount(DEMO_MAIL.adviser, '議事概要の確認をお願いします'),
-    contractor: mailCount(DEMO_MAIL.contractor, '議事概要の確認をお願いします') };
+  const knownRequests = { bureau: mailCount(DEMO_MAIL.bureau, '議事概要の確認をお願いします', about), adviser: mailCount(DEMO_MAIL.adviser, '議事概要の確認をお願いします', about),
+    contractor: mailCount(DEMO_MAIL.contractor, '議事概要の確認をお願いします', about) };
   const sent = await contractor.post(`/api/v1/workenv/meetings/${first.id}/minutes/confirmation-request`);
   assert.equal(sent.status, 200, sent.text);
   assert.equal(sent.json.minutes.status, 'confirming');
   assert.equal(sent.json.can_respond, true);
 
   // Each participant but the one who asked hears of it, with a link to the meeting and the due date in Japanese.
-  const request = await waitForMail(DEMO_MAIL.bureau, '議事概要の確認をお願いします', { known: knownRequests.bureau });
+  const request = await waitForMail(DEMO_MAIL.bureau, '議事概要の確認をお願いします', { known: knownRequests.bureau, about });
   assert.match(request.body, /^中島 浩 様/);
   assert.match(request.body, /山田 聡（東京都医療勤務環境改善支援センター）から、実務者連絡調整会議（試験）（\d{4}年\d{1,2}月\d{1,2}日\(.\)開催）の議事概要（第1版）の確認依頼/);
   assert.ok(request.body.includes(`${dateJa(first.held_on)}開催`), request.body);
@@ -170,16 +173,16 @@ test('minutes: draft → confirmation → a comment → revision → the 労働�
   assert.match(noComment.json.error.fields.comment, /コメント/);
   const badDecision = await adviser.post(`/api/v1/workenv/meetings/${first.id}/minutes/responses`, { decision: 'maybe' });
   assert.match(badDecision.json.error.fields.decision, /確認結果/);
-  const knownComments = mailCount(DEMO_MAIL.contractor, '議事概要にコメントがありました');
+  const knownComments = mailCount(DEMO_MAIL.contractor, '議事概要にコメントがありました', about);
   const commented = await adviser.post(`/api/v1/workenv/meetings/${first.id}/minutes/responses`, { decision: 'commented', comment: '2. の病院名を追記してください。' });
   assert.equal(commented.status, 201, commented.text);
   assert.equal(commented.json.participants.find((p) => p.id === people.adviser).response.label, 'コメントあり');
   // The 受託者 hears of the comment; by then the mails of the request went out, none to the adviser (off) or the asker.
-  const comment = await waitForMail(DEMO_MAIL.contractor, '議事概要にコメントがありました', { known: knownComments });
+  const comment = await waitForMail(DEMO_MAIL.contractor, '議事概要にコメントがありました', { known: knownComments, about });
   assert.match(comment.body, /小川 真由美（医療労務管理アドバイザー（東京都社会保険労務士会））が、実務者連絡調整会議（試験）（.+開催）の議事概要（第1版）にコメントしました/);
   assert.ok(comment.body.includes(`http://kakehashi.test/workenv/meetings/${first.id}`));
-  assert.equal(mailCount(DEMO_MAIL.adviser, '議事概要の確認をお願いします'), knownRequests.adviser, 'the adviser chose no mails');
-  assert.equal(mailCount(DEMO_MAIL.contractor, '議事概要の確認をお願いします'), knownRequests.contractor);
+  assert.equal(mailCount(DEMO_MAIL.adviser, '議事概要の確認をお願いします', about), knownRequests.adviser, 'the adviser chose no mails');
+  assert.equal(mailCount(DEMO_MAIL.contractor, '議事概要の確認をお願いします', about), knownRequests.contractor);
   assert.equal((await pref.post(`/api/v1/workenv/meetings/${first.id}/minutes/responses`, { decision: 'confirmed' })).status, 403);
 
   // The 受託者 revises (still awaiting confirmation, version 2); the 労働局 member confirms the revision.
@@ -188,7 +191,7 @@ test('minutes: draft → confirmation → a comment → revision → the 労働�
   assert.equal(revised.json.minutes.status, 'confirming');
   assert.equal(revised.json.minutes.version, 2);
   assert.equal(revised.json.participants.find((p) => p.id === people.adviser).response.current, false, 'the comment was on version 1');
-  const knownAll = mailCount(DEMO_MAIL.contractor, '議事概要の確認がそろいました');
+  const knownAll = mailCount(DEMO_MAIL.contractor, '議事概要の確認がそろいました', about);
   const confirmed = await bureau.post(`/api/v1/workenv/meetings/${first.id}/minutes/responses`, { decision: 'confirmed' });
   assert.equal(confirmed.status, 201, confirmed.text);
   const bureauRow = confirmed.json.participants.find((p) => p.id === people.labour_bureau);
@@ -203,7 +206,7 @@ test('minutes: draft → confirmation → a comment → revision → the 労働�
   assert.equal(await hasAllConfirmed(), false, 'the adviser\'s answer is still a comment on version 1');
   assert.equal((await adviser.post(`/api/v1/workenv/meetings/${first.id}/minutes/responses`, { decision: 'confirmed' })).status, 201);
   assert.equal(await hasAllConfirmed(), true);
-  const all = await waitForMail(DEMO_MAIL.contractor, '議事概要の確認がそろいました', { known: knownAll });
+  const all = await waitForMail(DEMO_MAIL.contractor, '議事概要の確認がそろいました', { known: knownAll, about });
   assert.match(all.body, /議事概要（第2版）を参加者3名全員が確認しました/);
   assert.ok(all.body.includes(`送付期限：${dateJa(first.minutes.due_on)}`), all.body);
 
