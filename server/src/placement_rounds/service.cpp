@@ -1,5 +1,6 @@
-// Placement rounds: scope, validation with Japanese field messages, the engine's instance built from the round,
-// previews with reasons and differences, and confirming into plans, mails and notices.
+// Placement rounds, the centre's side: rounds, positions, caps and ranks with Japanese field messages, the engine's
+// instance built from the round, previews with reasons and differences, and confirming into plans, mails and
+// notices; and the helpers the module's other files share (declared in detail.h).
 #include <boost/json.hpp>
 
 #include <algorithm>
@@ -21,6 +22,7 @@
 #include "notify/notify.h"
 #include "placement/placement.h"
 #include "placement_rounds/placement_rounds.h"
+#include "placement_rounds/detail.h"
 #include "placement_rounds/repo.h"
 #include "core/csv.h"
 #include "core/text.h"
@@ -31,51 +33,10 @@
 namespace kh::placement_rounds {
 namespace bj = boost::json;
 namespace pl = placement;
-namespace {
-
-const Error round_not_found = errors::not_found("指定された配属先選定は見つかりません。");
-const Error doctor_not_found = errors::not_found("指定された医師は見つかりません。");
-const Error position_not_found = errors::not_found("指定されたポジションは見つかりません。");
-const Error round_confirmed = errors::conflict("round_confirmed", "この配属先選定はすでに確定しています。変更はできません。");
-
-constexpr std::size_t max_positions = 300, max_caps = 50, max_ranks = 30, max_facility_ranks = 500;
-
-// ---- code lists ----------------------------------------------------------------------------------------------
-
-struct Code {
-  std::string_view code, label;
-};
-constexpr std::array<Code, 3> mechanisms{{
-    {"fda", "FDA方式（目標定員を先に満たし、残りを上限まで各医療機関に順に配分）"},
-    {"jrmp", "JRMP方式（各医療機関を目標定員で打ち切る）"},
-    {"da", "DA方式（定員のみ。地域の上限は使わない）"},
-}};
-constexpr std::array<Code, 3> assignment_kinds{{{"work", "勤務"}, {"specialist_training", "専門研修"}, {"clinical_training", "臨床研修"}}};
-constexpr std::array<Code, 2> round_states{{{"open", "順位の入力中"}, {"confirmed", "確定"}}};
-//! Who entered a list: the doctor's (centre_interview, doctor) and the facility's (facility, centre).
-constexpr std::array<Code, 4> entered_by_kinds{{
-    {"centre_interview", "センターが面談で聴取して入力"},
-    {"doctor", "本人が入力"},
-    {"facility", "医療機関が入力"},
-    {"centre", "センターが医療機関に代わって入力"},
-}};
-constexpr std::array<Code, 4> plan_states{{{"draft", "下書き（違反あり）"}, {"proposed", "案"}, {"confirmation", "本人確認中"}, {"approved", "承認済み"}}};
-constexpr std::array<std::string_view, 3> designations{"医師少数区域", "中間", "医師多数区域"};
-
-template <std::size_t N>
-std::optional<std::string_view> label_of(const std::array<Code, N>& list, std::string_view code) {
-  for (const auto& c : list)
-    if (c.code == code) return c.label;
-  return std::nullopt;
-}
-template <std::size_t N>
-std::string label_or_code(const std::array<Code, N>& list, std::string_view code) {
-  return std::string(label_of(list, code).value_or(code));
-}
+namespace detail {
 
 // ---- scope ---------------------------------------------------------------------------------------------------
 
-using careers::centre_prefectures;
 //! The caller's facilities (organisation ids); 403 for every other role.
 Result<std::vector<std::string>> own_facilities(const accounts::CurrentUser& u) {
   KH_TRY_VOID(accounts::require_role(u, {accounts::Role::facility}));
@@ -162,14 +123,6 @@ std::map<std::string, std::string> fit_problems(const reference::Catalogue& cata
 
 // ---- JSON of a round -----------------------------------------------------------------------------------------
 
-struct Loaded {
-  repo::Round round;
-  std::vector<repo::Position> positions;
-  std::vector<repo::Cap> caps;
-  std::vector<repo::DoctorRank> doctor_ranks;
-  std::vector<repo::FacilityRank> facility_ranks;
-  std::vector<repo::Doctor> doctors;  //!< eligible, in the registry's order
-};
 
 Result<Loaded> load_all(store::Connection& c, repo::Round round) {
   Loaded l{std::move(round), {}, {}, {}, {}, {}};
@@ -643,7 +596,8 @@ bj::object stored_preview_json(const repo::Preview& p, const repo::Round& r) {
   return o;
 }
 
-}  // namespace
+}  // namespace detail
+using namespace detail;
 
 // ---- the centre: rounds ---------------------------------------------------------------------------------------
 
@@ -1109,7 +1063,7 @@ Result<bj::object> Service::save_doctor_ranks(const accounts::CurrentUser& u, co
   return ranks(u, id);
 }
 
-namespace {
+namespace detail {
 //! A position's list of doctors: each must have ranked the position (and still take part), none twice.
 std::vector<std::string> read_facility_list(const bj::object& body, json::FieldReader& f, const Loaded& l, const std::string& position_id) {
   auto ids = read_id_list(body, f, "doctor_ids", "順位", max_facility_ranks, [](std::size_t i) { return std::to_string(i + 1) + "位"; });
@@ -1135,7 +1089,7 @@ Result<void> store_facility_ranks(store::Connection& c, const accounts::CurrentU
   });
 }
 
-}  // namespace
+}  // namespace detail
 
 Result<bj::object> Service::save_position_ranks(const accounts::CurrentUser& u, const std::string& id, const std::string& position_id,
                                                 const bj::object& body) {
@@ -1342,533 +1296,6 @@ Result<bj::object> Service::save_minutes(const accounts::CurrentUser& u, const s
     }));
   }
   return round(u, id);
-}
-
-// ---- a facility ----------------------------------------------------------------------------------------------
-
-Result<bj::object> Service::facility_rounds(const accounts::CurrentUser& u) {
-  const auto facilities = KH_TRY(own_facilities(u));
-  auto lease = KH_TRY(pool_.acquire());
-  auto& c = *lease;
-  std::map<std::string, std::vector<repo::Position>> by_round;
-  for (auto& [round_id, p] : KH_TRY(repo::positions_of_facilities(c, facilities))) by_round[round_id].push_back(std::move(p));
-  std::vector<repo::Round> rounds;
-  for (const auto& [round_id, _] : by_round)
-    if (auto r = KH_TRY(repo::find_round(c, round_id))) rounds.push_back(std::move(*r));
-  std::sort(rounds.begin(), rounds.end(), [](const auto& a, const auto& b) { return a.created_at > b.created_at; });
-  bj::array items;
-  const auto today = today_jst();
-  for (const auto& r : rounds) {
-    const auto ranks = KH_TRY(repo::doctor_ranks_of(c, r.id));
-    const auto own = KH_TRY(repo::facility_ranks_of(c, r.id));
-    bj::array positions;
-    for (const auto& p : by_round[r.id]) {
-      std::int64_t applicants = 0, ranked = 0;
-      for (const auto& x : ranks) applicants += x.position_id == p.id;
-      for (const auto& x : own) ranked += x.position_id == p.id;
-      positions.push_back(bj::object{{"id", p.id}, {"name", position_name(p)}, {"capacity", p.capacity}, {"applicants", applicants}, {"ranked", ranked}});
-    }
-    items.push_back(bj::object{{"id", r.id}, {"title", r.title}, {"year", r.year}, {"centre_name", r.centre_name}, {"state", r.state},
-                               {"state_label", label_or_code(round_states, r.state)}, {"facility_deadline", r.facility_deadline},
-                               {"deadline_passed", today > r.facility_deadline}, {"term_start", r.term_start}, {"term_end", r.term_end},
-                               {"positions", std::move(positions)}});
-  }
-  return bj::object{{"items", std::move(items)}};
-}
-
-Result<bj::object> Service::facility_round(const accounts::CurrentUser& u, const std::string& id) {
-  const auto facilities = KH_TRY(own_facilities(u));
-  auto lease = KH_TRY(pool_.acquire());
-  auto& c = *lease;
-  auto r = KH_TRY(repo::find_round(c, id));
-  if (!r) return fail(round_not_found);
-  const auto l = KH_TRY(load_all(c, std::move(*r)));
-  std::vector<const repo::Position*> mine;
-  for (const auto& p : l.positions)
-    if (p.facility_id && covers(facilities, *p.facility_id)) mine.push_back(&p);
-  if (mine.empty()) return fail(round_not_found);
-  const auto outcomes = l.round.state == "confirmed" ? KH_TRY(repo::outcomes_of(c, id)) : std::vector<repo::Outcome>{};
-  bj::array positions;
-  for (const auto* p : mine) {
-    // Only the doctors who ranked this position, and only this facility's own ranks of them.
-    std::map<std::string, int> own;
-    const repo::FacilityRank* entered = nullptr;
-    for (const auto& x : l.facility_ranks)
-      if (x.position_id == p->id) {
-        own[x.doctor_id] = x.rank;
-        if (!entered) entered = &x;
-      }
-    std::vector<const repo::Doctor*> applicants;
-    for (const auto& x : l.doctor_ranks)
-      if (x.position_id == p->id)
-        if (const auto* d = find_eligible(l, x.doctor_id)) applicants.push_back(d);
-    std::sort(applicants.begin(), applicants.end(), [&](const auto* a, const auto* b) {
-      const int ra = own.contains(a->id) ? own[a->id] : INT32_MAX, rb = own.contains(b->id) ? own[b->id] : INT32_MAX;
-      return ra != rb ? ra < rb : a->name < b->name;
-    });
-    bj::array list;
-    for (const auto* d : applicants)
-      list.push_back(bj::object{{"id", d->id}, {"name", d->name}, {"university", d->university}, {"graduation_year", d->graduation_year},
-                                {"specialty_wish", d->specialty_wish ? bj::value(*d->specialty_wish) : nullptr},
-                                {"rank", own.contains(d->id) ? bj::value(own[d->id]) : nullptr}});
-    auto o = position_json(catalogue_, *p);
-    o.erase("facility_id");
-    o["applicants"] = std::move(list);
-    o["entered"] = entered ? bj::value(bj::object{{"kind", entered->entered_by_kind},
-                                                  {"kind_label", label_or_code(entered_by_kinds, entered->entered_by_kind)},
-                                                  {"by", entered->entered_by_name}, {"at", format_iso8601_jst(entered->entered_at)}})
-                           : bj::value(nullptr);
-    if (l.round.state == "confirmed") {
-      // Who was placed here (by then a doctor may have left the round: the registry still names them).
-      bj::array placed;
-      for (const auto& x : outcomes)
-        if (x.position_id == p->id)
-          if (const auto d = KH_TRY(repo::find_doctor(c, x.doctor_id))) placed.push_back(bj::object{{"id", d->id}, {"name", d->name}});
-      o["placed"] = std::move(placed);
-    } else {
-      o["placed"] = nullptr;
-    }
-    positions.push_back(std::move(o));
-  }
-  KH_TRY_VOID(audit::record(c, accounts::actor_of(u), "placement_applicants_read", "placement_round", id));
-  const auto& rd = l.round;
-  return bj::object{{"id", rd.id},
-                    {"title", rd.title},
-                    {"year", rd.year},
-                    {"centre_name", rd.centre_name},
-                    {"state", rd.state},
-                    {"state_label", label_or_code(round_states, rd.state)},
-                    {"facility_deadline", rd.facility_deadline},
-                    {"deadline_passed", today_jst() > rd.facility_deadline},
-                    {"term_start", rd.term_start},
-                    {"term_end", rd.term_end},
-                    {"assignment_kind_label", label_or_code(assignment_kinds, rd.assignment_kind)},
-                    {"positions", std::move(positions)}};
-}
-
-Result<bj::object> Service::save_facility_ranks(const accounts::CurrentUser& u, const std::string& id, const std::string& position_id,
-                                                const bj::object& body) {
-  const auto facilities = KH_TRY(own_facilities(u));
-  {
-    auto lease = KH_TRY(pool_.acquire());
-    auto& c = *lease;
-    auto r = KH_TRY(repo::find_round(c, id));
-    if (!r) return fail(round_not_found);
-    const auto l = KH_TRY(load_all(c, std::move(*r)));
-    const auto* p = find_position(l, position_id);
-    if (!p || !p->facility_id || !covers(facilities, *p->facility_id)) return fail(position_not_found);
-    KH_TRY_VOID(require_open(l.round));
-    if (today_jst() > l.round.facility_deadline)
-      return fail(errors::conflict("deadline_passed", "順位の提出期限（" + format_date_ja(l.round.facility_deadline) + "）を過ぎています。変更は" +
-                                                          l.round.centre_name + "にご連絡ください。"));
-    json::FieldReader f(body);
-    const auto ids = read_facility_list(body, f, l, position_id);
-    KH_TRY_VOID(f.finish());
-    KH_TRY_VOID(store_facility_ranks(c, u, id, position_id, ids, "facility"));
-  }
-  return facility_round(u, id);
-}
-
-// ---- opening for ranking, the result for Excel, a follow-up round ---------------------------------------------
-
-Result<bj::object> Service::open_ranking(const accounts::CurrentUser& u, const std::string& id) {
-  const auto prefs = KH_TRY(centre_prefectures(u));
-  Loaded l;
-  std::map<std::string, std::string> account_of;  // doctor → user
-  {
-    auto lease = KH_TRY(pool_.acquire());
-    auto& c = *lease;
-    l = KH_TRY(load_all(c, KH_TRY(load_round(c, prefs, id))));
-    KH_TRY_VOID(require_open(l.round));
-    if (l.round.ranking_opened_at) return round(u, id);  // opened before: nobody is told twice
-    if (l.positions.empty()) return fail(errors::conflict("no_positions", "ポジションがまだありません。先に定員を登録してから順位の入力を始めてください。"));
-    std::vector<std::string> ids;
-    for (const auto& d : l.doctors) ids.push_back(d.id);
-    account_of = KH_TRY(repo::accounts_of_doctors(c, ids));
-  }
-  // Who is told, looked up before a connection is taken (accounts and seekers take their own).
-  struct Doctor {
-    const repo::Doctor* registry;
-    std::optional<accounts::User> user;
-    notify::MailState mail = notify::MailState::none;
-  };
-  std::vector<Doctor> doctors;
-  for (const auto& d : l.doctors) {
-    Doctor x{&d, std::nullopt, notify::MailState::none};
-    if (const auto it = account_of.find(d.id); it != account_of.end())
-      if (auto user = KH_TRY(accounts_.find_user(it->second)); user && user->status == "active") {
-        // Per the doctor's choice for notices (their profile as a seeker): at once, in the daily digest, or in the app only.
-        std::string pref = "immediate";
-        if (const auto profile = KH_TRY(seekers_.find(user->id)))
-          if (const auto doc = bj::parse(profile->json); doc.as_object().contains("notify")) pref = std::string(doc.at("notify").as_string());
-        x.mail = pref == "off" ? notify::MailState::none : pref == "daily" ? notify::MailState::digest : notify::MailState::sent;
-        x.user = std::move(*user);
-      }
-    doctors.push_back(std::move(x));
-  }
-  std::map<std::string, std::vector<accounts::User>> members;  // facility → its users
-  for (const auto& p : l.positions)
-    if (p.facility_id && !members.contains(*p.facility_id)) members[*p.facility_id] = KH_TRY(accounts_.members_of(*p.facility_id));
-  const auto& r = l.round;
-  const std::string doctor_deadline = format_date_ja(r.doctor_deadline), facility_deadline = format_date_ja(r.facility_deadline);
-  {
-  auto lease = KH_TRY(pool_.acquire());
-  auto& c = *lease;
-  const std::string term = format_date_ja(r.term_start) + "〜" + format_date_ja(r.term_end);
-  KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
-    if (!KH_TRY(repo::mark_ranking_opened(c, id, person(u), now_ms()))) return {};  // someone opened it meanwhile
-    std::int64_t told = 0;
-    for (const auto& d : doctors) {
-      if (d.user) {
-        const std::string title = "配属先選定の志望順位の入力が始まりました";
-        const std::string body = r.title + "（配属期間 " + term + "）：" + doctor_deadline + "までに、配属を希望する医療機関を希望の順に選んでください。";
-        const std::string link = "/me/placement/rounds/" + id;
-        const bool fresh = KH_TRY(notify::insert(c, {{}, d.user->id, "placement_round", title, body, link, 0, {}},
-                                                 "placement_open:" + id + ":" + d.user->id, d.mail));
-        if (fresh && d.mail == notify::MailState::sent && !d.user->email.ends_with(".invalid"))
-          KH_TRY_VOID(mail::enqueue(c, {d.user->email, "【かけはし】" + title,
-                                        d.registry->name + " 様\n\n" + r.centre_name + "です。" + body + "\n\n" + public_url_ + link +
-                                            "\n\n締切のあとは、変更は" + r.centre_name + "にご連絡ください。\n通知の受け取り方は「希望条件」の画面で変更できます。\n"}));
-        told += fresh;
-      } else if (d.registry->email && !d.registry->email->empty()) {
-        // Without an account: the registry's address; the centre hears the wishes in an interview.
-        KH_TRY_VOID(mail::enqueue(c, {*d.registry->email, "【かけはし】配属先選定の志望順位をお聞きします（" + std::to_string(r.year) + "年度）",
-                                      d.registry->name + " 様\n\n" + r.centre_name + "です。" + r.title + "（配属期間 " + term +
-                                          "）の志望順位を、" + doctor_deadline + "までに面談でお聞きします。担当者からご連絡します。\n\n"
-                                          "ご不明な点は" + r.centre_name + "までお問い合わせください。\n"}));
-        ++told;
-      }
-    }
-    for (const auto& [facility, users] : members)
-      for (const auto& user : users)
-        KH_TRY(notify::insert_for_staff(c, user, {{}, user.id, "placement_round", "配属先選定が始まりました：" + r.title,
-                                                   r.centre_name + "の配属先選定（配属期間 " + term + "）に貴院のポジションがあります。医師の志望の締切は" +
-                                                       doctor_deadline + "、貴院の順位の締切は" + facility_deadline +
-                                                       "です。志望した医師に順位をつけてください。",
-                                                   "/placement/rounds/" + id, 0, {}},
-                                        "placement_open:" + id + ":" + user.id, public_url_));
-    return audit::record(c, accounts::actor_of(u), "placement_ranking_opened", "placement_round", id,
-                         std::to_string(told) + " doctors told, " + std::to_string(members.size()) + " facilities");
-  }));
-  }
-  return round(u, id);
-}
-
-Result<std::string> Service::result_csv(const accounts::CurrentUser& u, const std::string& id) {
-  const auto prefs = KH_TRY(centre_prefectures(u));
-  auto lease = KH_TRY(pool_.acquire());
-  auto& c = *lease;
-  const auto l = KH_TRY(load_all(c, KH_TRY(load_round(c, prefs, id))));
-  if (l.round.state != "confirmed")
-    return fail(errors::conflict("not_confirmed", "結果のCSVは選定を確定したあとで出力できます。"));
-  std::map<std::string, std::string> names;
-  for (const auto& d : KH_TRY(repo::doctors_of(c, {l.round.prefecture}))) names[d.id] = d.name;
-  // The choice each placed doctor got, from the preview that was confirmed.
-  std::map<std::string, std::int64_t> choice;
-  if (l.round.confirmed_preview_id)
-    if (const auto p = KH_TRY(repo::find_preview(c, *l.round.confirmed_preview_id))) {
-      const auto answer = bj::parse(p->result_json);
-      for (const auto& v : answer.as_object().at("doctors").as_array())
-        if (const auto& d = v.as_object(); d.at("choice").is_int64() || d.at("choice").is_uint64()) choice[str(d.at("id"))] = num(d.at("choice"));
-    }
-  const auto text = [](const std::optional<std::string>& v) { return csv::escape(v.value_or("")); };
-  const std::string term = format_date_ja(l.round.term_start) + "〜" + format_date_ja(l.round.term_end);
-  std::string out = "区分,氏名,配属先,診療科,二次医療圏,希望順位,配属期間,定員,配属数,空席\r\n";
-  std::map<std::string, std::int64_t> filled;
-  std::vector<std::string> unmatched;
-  std::size_t placed = 0;
-  for (const auto& o : KH_TRY(repo::outcomes_of(c, id))) {
-    const auto* p = o.position_id ? find_position(l, *o.position_id) : nullptr;
-    if (!p) {
-      unmatched.push_back(names[o.doctor_id]);
-      continue;
-    }
-    ++filled[p->id];
-    ++placed;
-    out += "配属," + csv::escape(names[o.doctor_id]) + "," + csv::escape(p->facility_name) + "," + text(p->department) + "," +
-           csv::escape(area_name(catalogue_, p->area_code)) + "," + (choice.contains(o.doctor_id) ? csv::number(choice[o.doctor_id]) : "") +
-           "," + csv::escape(term) + ",,,\r\n";
-  }
-  for (const auto& n : unmatched) out += "未配属," + csv::escape(n) + ",,,,,,,,\r\n";
-  for (const auto& p : l.positions)
-    if (filled[p.id] < p.capacity)
-      out += "空席,," + csv::escape(p.facility_name) + "," + text(p.department) + "," + csv::escape(area_name(catalogue_, p.area_code)) + ",," +
-             csv::escape(term) + "," + csv::number(p.capacity) + "," + csv::number(filled[p.id]) + "," + csv::number(p.capacity - filled[p.id]) + "\r\n";
-  KH_TRY_VOID(audit::record(c, accounts::actor_of(u), "placement_result_exported", "placement_round", id,
-                            std::to_string(placed) + " placed, " + std::to_string(unmatched.size()) + " unmatched"));
-  return text::to_windows31j(out);
-}
-
-Result<bj::object> Service::create_follow_up(const accounts::CurrentUser& u, const std::string& id, const bj::object& body) {
-  const auto prefs = KH_TRY(centre_prefectures(u));
-  repo::Round r;
-  {
-    auto lease = KH_TRY(pool_.acquire());
-    auto& c = *lease;
-    const auto l = KH_TRY(load_all(c, KH_TRY(load_round(c, prefs, id))));
-    if (l.round.state != "confirmed")
-      return fail(errors::conflict("not_confirmed", "二次選定は、選定を確定したあとで作成できます。"));
-    for (const auto& other : KH_TRY(repo::rounds_of(c, {l.round.prefecture})))
-      if (other.previous_round_id == id)
-        return fail(errors::conflict("follow_up_exists", "この選定の二次選定（" + other.title + "）はすでにあります。"));
-    json::FieldReader f(body);
-    r = l.round;
-    r.title.clear();
-    read_settings(body, f, r, false);
-    for (const auto* key : {"doctor_deadline", "facility_deadline"})
-      if (!body.contains(key) && !f.has_error(key))
-        f.add_error(key, json::msg_required(std::string_view(key) == "doctor_deadline" ? "医師の志望順位の締切日" : "医療機関の順位の締切日"));
-    KH_TRY_VOID(f.finish());
-    // What is left: the unmatched doctors (still under obligation) and the seats nobody took.
-    std::map<std::string, int> filled;
-    std::size_t unmatched = 0;
-    for (const auto& o : KH_TRY(repo::outcomes_of(c, id))) {
-      if (o.position_id) ++filled[*o.position_id];
-      else if (find_eligible(l, o.doctor_id)) ++unmatched;
-    }
-    std::vector<repo::Position> positions;
-    for (const auto& p : l.positions) {
-      const int seats = p.capacity - filled[p.id];
-      if (seats <= 0) continue;
-      repo::Position x = p;
-      x.id = crypto::new_id("pps");
-      x.capacity = seats;
-      x.target = std::clamp(p.target - filled[p.id], 0, seats);
-      x.sort_order = static_cast<int>(positions.size()) + 1;
-      positions.push_back(std::move(x));
-    }
-    if (unmatched == 0 || positions.empty())
-      return fail(errors::conflict("nothing_to_follow_up", unmatched == 0 ? "未配属の医師がいないため、二次選定は作成できません。"
-                                                                           : "空席がないため、二次選定は作成できません。"));
-    // Each cap keeps what is left of it; targets under a cap are lowered, in the round-robin order, until they fit.
-    std::map<std::string, int> cap_filled;
-    std::vector<repo::Cap> caps;
-    for (const auto& cap : l.caps) {
-      const auto areas = cap_areas(catalogue_, cap, l.round.prefecture);
-      int used = 0;
-      for (const auto& p : l.positions)
-        if (covers(areas, p.area_code)) used += filled[p.id];
-      repo::Cap x = cap;
-      x.id = crypto::new_id("pcp");
-      x.cap = std::max(0, cap.cap - used);
-      int targets = 0;
-      for (auto& p : positions)
-        if (covers(areas, p.area_code)) {
-          p.target = std::min(p.target, std::max(0, x.cap - targets));
-          targets += p.target;
-        }
-      caps.push_back(std::move(x));
-    }
-    r.id = crypto::new_id("prd");
-    r.previous_round_id = id;
-    if (r.title.empty()) r.title = l.round.title + "（二次選定）";
-    r.state = "open";
-    r.created_by_name = person(u);
-    r.created_at = r.updated_at = now_ms();
-    r.meeting_on.reset();
-    r.minutes.reset();
-    KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
-      KH_TRY_VOID(repo::insert_round(c, r, u.user.id));
-      KH_TRY_VOID(repo::replace_positions(c, r.id, positions));
-      KH_TRY_VOID(repo::replace_caps(c, r.id, caps));
-      return audit::record(c, accounts::actor_of(u), "placement_round_created", "placement_round", r.id,
-                           r.title + " (follow-up of " + id + ": " + std::to_string(unmatched) + " doctors, " + std::to_string(positions.size()) +
-                               " positions)");
-    }));
-  }
-  return round(u, r.id);
-}
-
-// ---- a doctor ------------------------------------------------------------------------------------------------
-
-namespace {
-//! A linked doctor's part in a round: the registry record that takes part, and whether they have a result in it.
-struct Mine {
-  repo::Doctor doctor;
-  std::optional<repo::Outcome> outcome;
-};
-//! Whether the doctor sees the round: opened for ranking and they take part, or confirmed with a result for them.
-Result<std::optional<Mine>> mine_in(store::Connection& c, const Loaded& l, const std::vector<std::string>& own) {
-  std::vector<repo::Outcome> outcomes;
-  if (l.round.state == "confirmed") outcomes = KH_TRY(repo::outcomes_of(c, l.round.id));
-  for (const auto& doctor_id : own) {
-    std::optional<repo::Outcome> outcome;
-    for (const auto& o : outcomes)
-      if (o.doctor_id == doctor_id) outcome = o;
-    const auto* d = find_eligible(l, doctor_id);
-    if (outcome || (d && l.round.ranking_opened_at)) {
-      auto record = d ? std::optional(*d) : KH_TRY(repo::find_doctor(c, doctor_id));
-      if (record) return std::optional(Mine{std::move(*record), std::move(outcome)});
-    }
-  }
-  return std::optional<Mine>{};
-}
-Result<std::vector<std::string>> own_doctors(store::Connection& c, const accounts::CurrentUser& u) {
-  KH_TRY_VOID(accounts::require_role(u, {accounts::Role::seeker}));
-  return repo::doctors_of_user(c, u.user.id);
-}
-}  // namespace
-
-Result<bj::object> Service::my_rounds(const accounts::CurrentUser& u) {
-  auto lease = KH_TRY(pool_.acquire());
-  auto& c = *lease;
-  const auto own = KH_TRY(own_doctors(c, u));
-  std::set<std::string> prefectures;
-  for (const auto& id : own)
-    if (const auto d = KH_TRY(repo::find_doctor(c, id))) prefectures.insert(d->prefecture);
-  bj::array items;
-  const auto today = today_jst();
-  for (const auto& r : KH_TRY(repo::rounds_of(c, {prefectures.begin(), prefectures.end()}))) {
-    if (!r.ranking_opened_at && r.state != "confirmed") continue;
-    const auto l = KH_TRY(load_all(c, r));
-    const auto mine = KH_TRY(mine_in(c, l, own));
-    if (!mine) continue;
-    std::int64_t ranked = 0;
-    for (const auto& x : l.doctor_ranks) ranked += x.doctor_id == mine->doctor.id;
-    items.push_back(bj::object{{"id", r.id}, {"title", r.title}, {"year", r.year}, {"centre_name", r.centre_name}, {"state", r.state},
-                               {"state_label", label_or_code(round_states, r.state)}, {"doctor_deadline", r.doctor_deadline},
-                               {"deadline_passed", today > r.doctor_deadline}, {"term_start", r.term_start}, {"term_end", r.term_end},
-                               {"ranked", ranked}, {"has_result", mine->outcome.has_value()}});
-  }
-  return bj::object{{"items", std::move(items)}};
-}
-
-Result<bj::object> Service::my_round(const accounts::CurrentUser& u, const std::string& id) {
-  auto lease = KH_TRY(pool_.acquire());
-  auto& c = *lease;
-  const auto own = KH_TRY(own_doctors(c, u));
-  auto found = KH_TRY(repo::find_round(c, id));
-  if (!found) return fail(round_not_found);
-  const auto l = KH_TRY(load_all(c, std::move(*found)));
-  const auto mine = KH_TRY(mine_in(c, l, own));
-  if (!mine) return fail(round_not_found);
-  const auto& r = l.round;
-  // The positions: facility, department, area, seats — nothing about other doctors.
-  bj::array positions;
-  for (const auto& p : l.positions) {
-    auto o = position_json(catalogue_, p);
-    o.erase("facility_id");
-    o.erase("target");
-    o.erase("on_platform");
-    positions.push_back(std::move(o));
-  }
-  bj::array ranks;
-  const repo::DoctorRank* first = nullptr;
-  for (const auto& x : l.doctor_ranks)
-    if (x.doctor_id == mine->doctor.id) {
-      if (!first) first = &x;
-      ranks.emplace_back(x.position_id);
-    }
-  bj::value result = nullptr;
-  if (mine->outcome) {
-    // The doctor's own row of the confirmed preview: where, which choice, and why each higher choice did not take them.
-    bj::object row{{"assigned", nullptr}, {"choice", nullptr}, {"reasons", bj::array{}}};
-    if (r.confirmed_preview_id)
-      if (const auto p = KH_TRY(repo::find_preview(c, *r.confirmed_preview_id))) {
-        const auto answer = bj::parse(p->result_json);
-        for (const auto& v : answer.as_object().at("doctors").as_array())
-          if (const auto& d = v.as_object(); str(d.at("id")) == mine->doctor.id) {
-            row["choice"] = d.at("choice");
-            bj::array reasons;
-            for (const auto& x : d.at("reasons").as_array())
-              reasons.push_back(bj::object{{"name", x.as_object().at("name")}, {"message", x.as_object().at("message")}});
-            row["reasons"] = std::move(reasons);
-          }
-      }
-    if (mine->outcome->position_id)
-      if (const auto* p = find_position(l, *mine->outcome->position_id))
-        row["assigned"] = bj::object{{"name", position_name(*p)}, {"facility_name", p->facility_name},
-                                     {"department", p->department ? bj::value(*p->department) : nullptr},
-                                     {"area_name", area_name(catalogue_, p->area_code)}};
-    result = std::move(row);
-  }
-  const bool passed = today_jst() > r.doctor_deadline;
-  return bj::object{{"id", r.id},
-                    {"title", r.title},
-                    {"year", r.year},
-                    {"centre_name", r.centre_name},
-                    {"state", r.state},
-                    {"state_label", label_or_code(round_states, r.state)},
-                    {"term_start", r.term_start},
-                    {"term_end", r.term_end},
-                    {"assignment_kind_label", label_or_code(assignment_kinds, r.assignment_kind)},
-                    {"doctor_deadline", r.doctor_deadline},
-                    {"deadline_passed", passed},
-                    {"editable", r.state == "open" && !passed && r.ranking_opened_at.has_value()},
-                    {"doctor", bj::object{{"id", mine->doctor.id}, {"name", mine->doctor.name}}},
-                    {"positions", std::move(positions)},
-                    {"ranks", std::move(ranks)},
-                    {"entered", first ? bj::value(bj::object{{"kind", first->entered_by_kind},
-                                                             {"kind_label", label_or_code(entered_by_kinds, first->entered_by_kind)},
-                                                             {"at", format_iso8601_jst(first->entered_at)}})
-                                      : bj::value(nullptr)},
-                    {"result", std::move(result)}};
-}
-
-Result<bj::object> Service::save_my_ranks(const accounts::CurrentUser& u, const std::string& id, const bj::object& body) {
-  {
-    auto lease = KH_TRY(pool_.acquire());
-    auto& c = *lease;
-    const auto own = KH_TRY(own_doctors(c, u));
-    auto found = KH_TRY(repo::find_round(c, id));
-    if (!found) return fail(round_not_found);
-    const auto l = KH_TRY(load_all(c, std::move(*found)));
-    const auto mine = KH_TRY(mine_in(c, l, own));
-    if (!mine || !find_eligible(l, mine->doctor.id)) return fail(round_not_found);
-    KH_TRY_VOID(require_open(l.round));
-    if (today_jst() > l.round.doctor_deadline)
-      return fail(errors::conflict("deadline_passed", "志望順位の締切（" + format_date_ja(l.round.doctor_deadline) + "）を過ぎています。変更は" +
-                                                          l.round.centre_name + "にご連絡ください。"));
-    json::FieldReader f(body);
-    const auto ids = read_id_list(body, f, "position_ids", "志望順位", max_ranks, [](std::size_t i) { return "第" + std::to_string(i + 1) + "志望"; });
-    for (std::size_t i = 0; i < ids.size(); ++i)
-      if (!find_position(l, ids[i]) && !f.has_error("position_ids[" + std::to_string(i) + "]"))
-        f.add_error("position_ids[" + std::to_string(i) + "]", "「第" + std::to_string(i + 1) + "志望」の医療機関がこの選定にありません。");
-    KH_TRY_VOID(f.finish());
-    // The doctor's own list replaces whatever was there, also a list the centre entered after an interview: the
-    // audit entry records that it did, with how many ranks the centre's list had.
-    std::size_t replaced = 0;
-    for (const auto& x : l.doctor_ranks) replaced += x.doctor_id == mine->doctor.id && x.entered_by_kind != "doctor";
-    KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
-      const auto at = now_ms();
-      KH_TRY_VOID(repo::bump_revision(c, id, at));
-      KH_TRY_VOID(repo::replace_doctor_ranks(c, id, mine->doctor.id, ids, "doctor", std::nullopt, u.user.id, mine->doctor.name + "（本人）", at));
-      return audit::record(c, accounts::actor_of(u), "placement_doctor_ranks_saved", "career_doctor", mine->doctor.id,
-                           id + ": doctor: " + std::to_string(ids.size()) + " ranks" +
-                               (replaced ? ", replacing the centre's list of " + std::to_string(replaced) : std::string()));
-    }));
-  }
-  return my_round(u, id);
-}
-
-Result<bj::object> Service::home_counts(const accounts::CurrentUser& u) {
-  bj::object out;
-  if (u.user.role == accounts::Role::career_center) {
-    const auto prefs = KH_TRY(centre_prefectures(u));
-    auto lease = KH_TRY(pool_.acquire());
-    std::int64_t open = 0;
-    for (const auto& r : KH_TRY(repo::rounds_of(*lease, prefs))) open += r.state == "open";
-    out["placement_rounds_open"] = open;
-  } else if (u.user.role == accounts::Role::facility) {
-    const auto facilities = KH_TRY(own_facilities(u));
-    auto lease = KH_TRY(pool_.acquire());
-    std::set<std::string> rounds;
-    for (const auto& [round_id, _] : KH_TRY(repo::positions_of_facilities(*lease, facilities))) rounds.insert(round_id);
-    std::int64_t open = 0;
-    const auto today = today_jst();
-    for (const auto& round_id : rounds)
-      if (auto r = KH_TRY(repo::find_round(*lease, round_id)); r && r->state == "open" && today <= r->facility_deadline) ++open;
-    // Only a facility with a round to rank sees the count (and its link) at all.
-    if (open > 0) out["placement_rounds_to_rank"] = open;
-  } else if (u.user.role == accounts::Role::seeker) {
-    // A doctor linked to the registry: the rounds open for their ranks (only when there is one).
-    std::int64_t open = 0;
-    const auto mine = KH_TRY(my_rounds(u));
-    for (const auto& r : mine.at("items").as_array())
-      open += r.as_object().at("state").as_string() == "open" && !r.as_object().at("deadline_passed").as_bool();
-    if (open > 0) out["placement_rounds_my_ranks"] = open;
-  }
-  return out;
 }
 
 }  // namespace kh::placement_rounds
