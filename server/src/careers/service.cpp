@@ -13,6 +13,7 @@
 #include "audit/audit.h"
 #include "career_rules/career_rules.h"
 #include "careers/careers.h"
+#include "careers/detail.h"
 #include "careers/repo.h"
 #include "core/crypto.h"
 #include "core/csv.h"
@@ -34,68 +35,7 @@ Result<std::vector<std::string>> centre_prefectures(const accounts::CurrentUser&
 }
 namespace bj = boost::json;
 namespace cr = career_rules;
-namespace {
-
-//! The group whose member facilities the centre designates as equivalent to a 医師少数区域.
-constexpr std::string_view shortage_equivalent_group = "shortage_equivalent";
-
-const Error programme_not_found = errors::not_found("指定されたプログラムは見つかりません。");
-const Error doctor_not_found = errors::not_found("指定された医師は見つかりません。");
-
-// ---- code lists ----------------------------------------------------------------------------------------------
-
-struct Code {
-  std::string_view code, label;
-};
-constexpr std::array<Code, 5> doctor_kinds{{
-    {"regional_prefecture_loan", "地域枠（県の修学資金あり）"},
-    {"regional_other_loan", "地域枠（他の修学資金あり）"},
-    {"regional_no_loan", "地域枠（修学資金なし）"},
-    {"jichi", "自治医科大学卒業"},
-    {"voluntary", "任意参加"},
-}};
-constexpr std::array<Code, 7> statuses{{
-    {"clinical_training", "臨床研修"},
-    {"specialist_training", "専門研修"},
-    {"obligation", "義務勤務"},
-    {"post_obligation", "義務明け"},
-    {"interrupted", "中断中"},
-    {"withdrawn", "離脱"},
-    {"completed", "満了"},
-}};
-//! Reasons of a 離脱 (withdrawal); interruptions use the engine's reasons (育児・介護・出産・疾病・留学・その他).
-constexpr std::array<Code, 5> withdrawal_reasons{{
-    {"repayment", "修学資金の返還"},
-    {"career_change", "進路の変更"},
-    {"family", "家庭の事情"},
-    {"illness", "疾病"},
-    {"other", "その他"},
-}};
-constexpr std::array<std::string_view, 19> basic_areas{
-    "内科", "小児科", "皮膚科", "精神科", "外科", "整形外科", "産婦人科", "眼科", "耳鼻咽喉科", "泌尿器科",
-    "脳神経外科", "放射線科", "麻酔科", "病理", "臨床検査", "救急科", "形成外科", "リハビリテーション科", "総合診療"};
-//! draft 下書き (has violations), proposed 案, confirmation 本人確認, confirmed (the doctor confirmed it with their
-//! own account), approved 承認.
-constexpr std::array<Code, 5> plan_states{{
-    {"draft", "下書き（違反あり）"},
-    {"proposed", "案"},
-    {"confirmation", "本人確認中"},
-    {"confirmed", "本人確認済み"},
-    {"approved", "承認済み"},
-}};
-
-template <std::size_t N>
-std::optional<std::string_view> label_of(const std::array<Code, N>& list, std::string_view code) {
-  for (const auto& c : list)
-    if (c.code == code) return c.label;
-  return std::nullopt;
-}
-template <std::size_t N>
-std::string choices(const std::array<Code, N>& list) {
-  std::string s;
-  for (const auto& c : list) s += (s.empty() ? "" : "、") + std::string(c.label);
-  return s;
-}
+namespace detail {
 
 // ---- scope ---------------------------------------------------------------------------------------------------
 
@@ -136,11 +76,6 @@ bj::object rule_json(const cr::Rule& r) {
   }
   return o;
 }
-
-struct Group {
-  std::string code, name;
-  std::vector<std::string> members;  //!< facility names
-};
 
 std::vector<cr::Rule> rules_from_stored(const std::string& text, const std::vector<Group>& groups) {
   std::vector<cr::Rule> out;
@@ -290,14 +225,6 @@ bj::object doctor_summary(const repo::Doctor& d, const std::optional<repo::Plan>
   else o["plan"] = nullptr;
   return o;
 }
-
-//! The plan's assignments as the API takes them; every problem names the item ("assignments[1].start").
-struct AssignmentInput {
-  std::string id, facility_name, kind;
-  std::optional<std::string> facility_id, department, area_code, interruption_reason;
-  std::string start, end;
-  bool out_of_prefecture = false, actual = false;
-};
 
 Result<std::vector<AssignmentInput>> read_assignments(const bj::object& body, const reference::Catalogue& catalogue) {
   json::FieldReader f(body);
@@ -487,13 +414,6 @@ bj::object evaluation_json(const cr::Evaluation& ev, const std::vector<cr::Rule>
   return out;
 }
 
-struct Loaded {
-  repo::Doctor doctor;
-  std::optional<repo::ProgrammeVersion> version;
-  std::vector<Group> groups;
-  std::vector<cr::Rule> rules;
-};
-
 //! The doctor within the centre's scope with the programme version they are bound to; 404 outside the scope.
 Result<Loaded> load_doctor(store::Connection& c, const std::vector<std::string>& prefectures, const std::string& id) {
   auto d = KH_TRY(repo::find_doctor(c, id));
@@ -552,11 +472,6 @@ Result<bj::array> change_requests_json(store::Connection& c, const std::string& 
   return out;
 }
 
-//! The ledger of a loaded doctor: the evaluation of their plan in force with every month.
-struct LedgerOf {
-  std::vector<cr::Assignment> assignments;
-  cr::Evaluation evaluation;
-};
 Result<LedgerOf> evaluate_plan_in_force(store::Connection& c, const Loaded& l, const reference::Catalogue& catalogue) {
   const auto plan = KH_TRY(repo::plan_of(c, l.doctor.id));
   const auto input = plan ? assignments_from_stored(plan->assignments_json) : std::vector<AssignmentInput>{};
@@ -565,7 +480,8 @@ Result<LedgerOf> evaluate_plan_in_force(store::Connection& c, const Loaded& l, c
   return LedgerOf{std::move(as), std::move(ev)};
 }
 
-}  // namespace
+}  // namespace detail
+using namespace detail;
 
 // ---- programmes ----------------------------------------------------------------------------------------------
 
@@ -1266,199 +1182,6 @@ Result<std::string> Service::registry_csv(const accounts::CurrentUser& u) {
 }
 
 namespace {
-//! One doctor as the statistics count them.
-struct Counted {
-  std::string specialty, area, status, kind;
-  int cohort = 0;
-};
-}  // namespace
-
-Result<bj::object> Service::statistics(const accounts::CurrentUser& u, const std::optional<std::string>& programme_id,
-                                       const std::optional<std::string>& year) {
-  const auto prefs = KH_TRY(centre_prefectures(u));
-  auto lease = KH_TRY(pool_.acquire());
-  auto& c = *lease;
-  std::map<std::string, std::string> problems;
-  const std::string programme = programme_id.value_or("");
-  if (!programme.empty()) {
-    const auto p = KH_TRY(repo::find_programme(c, programme));
-    if (!p || !covers(prefs, p->prefecture)) problems["programme_id"] = "「プログラム」が見つかりません。";
-  }
-  int fiscal_year = 0;
-  if (year && !year->empty()) {
-    const bool digits = year->size() == 4 && std::all_of(year->begin(), year->end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-    if (digits) fiscal_year = std::stoi(*year);
-    if (!digits || fiscal_year < 1970 || fiscal_year > 2100) problems["year"] = "「年度」は 2026 のような西暦4桁で指定してください。";
-  }
-  if (!problems.empty()) return fail(errors::validation(std::move(problems)));
-  // Where a doctor works: on 1 April of the 年度 asked for (rotations change then), else today.
-  const cr::Day today = fiscal_year ? cr::day_of(fiscal_year, 4, 1) : today_jst();
-  // Months in the shortage areas are counted as served by the end of that 年度 (or by today, if sooner).
-  const cr::Day served_by = fiscal_year ? std::min(cr::day_of(fiscal_year + 1, 4, 1), today_jst()) : today_jst();
-  std::vector<Counted> all;
-  struct ShortageRow { int doctors = 0, months = 0, target = 0; };
-  std::map<std::pair<std::string, std::string>, ShortageRow> shortage;  // (programme, area code; "" = all areas)
-  std::map<std::string, std::optional<repo::ProgrammeVersion>> versions;
-  std::map<std::string, std::string> programme_names;
-  for (const auto& d : KH_TRY(repo::doctors_of(c, prefs))) {
-    if (!programme.empty() && d.programme_id != programme) continue;
-    Counted x{d.specialty_wish.value_or("未定"), "未定", d.status, d.kind, d.graduation_year};
-    std::optional<std::string> plan_json;
-    if (const auto plan = KH_TRY(repo::plan_of(c, d.id))) {
-      plan_json = plan->assignments_json;
-      // Where the doctor works today: the area of the assignment covering today.
-      for (const auto& a : assignments_from_stored(plan->assignments_json)) {
-        const auto s = parse_date(a.start), e = parse_date(a.end);
-        if (s && e && *s <= today && today <= *e && a.kind != "interruption") {
-          if (a.area_code && !a.area_code->empty())
-            if (const auto area = catalogue_.area(*a.area_code)) x.area = area->name;
-          if (a.out_of_prefecture) x.area = "県外・海外";
-        }
-      }
-    }
-    all.push_back(std::move(x));
-    // Months served in 医師少数区域, per 二次医療圏, against the programme's shortage_months rule (not for 離脱).
-    if (d.status == "withdrawn" || !d.programme_id || !d.programme_version) continue;
-    const auto key = *d.programme_id + "#" + std::to_string(*d.programme_version);
-    if (!versions.contains(key)) versions[key] = KH_TRY(repo::find_version(c, *d.programme_id, *d.programme_version));
-    const auto& v = versions[key];
-    if (!v) continue;
-    const auto groups = groups_from_stored(v->groups_json);
-    const auto rules = rules_from_stored(v->rules_json, groups);
-    const auto rule = std::find_if(rules.begin(), rules.end(), [](const cr::Rule& r) { return r.kind == cr::RuleKind::shortage_months; });
-    if (rule == rules.end()) continue;
-    if (!programme_names.contains(*d.programme_id))
-      if (const auto p = KH_TRY(repo::find_programme(c, *d.programme_id)))
-        if (const auto cur = KH_TRY(repo::find_version(c, p->id, p->current_version))) programme_names[p->id] = cur->name;
-    auto& total = shortage[{*d.programme_id, ""}];
-    total.doctors += 1;
-    total.target += rule->months;
-    if (!plan_json) continue;
-    const auto input = assignments_from_stored(*plan_json);
-    const auto as = engine_assignments(input, groups, catalogue_, d.prefecture);
-    const auto ev = cr::evaluate(engine_doctor(d), rules, as, served_by);
-    std::map<std::string, int> months;  // area code ("" for a designated facility without one) → months
-    for (const auto& m : ev.months) {
-      if (!m.past || !m.counted || !m.in_period || m.assignment < 0) continue;
-      const auto i = static_cast<std::size_t>(m.assignment);
-      if (!as[i].shortage_area) continue;
-      ++months[input[i].area_code.value_or("")];
-    }
-    for (const auto& [area, n] : months) {
-      auto& row = shortage[{*d.programme_id, area.empty() ? "-" : area}];
-      row.doctors += 1;
-      row.target += rule->months;
-      row.months += n;
-      total.months += n;
-    }
-  }
-  // 診療科 × 二次医療圏 × 状況
-  std::map<std::tuple<std::string, std::string, std::string>, int> by_area;
-  std::map<int, std::map<std::string, int>> by_cohort;
-  std::map<std::string, std::map<std::string, int>> by_kind;
-  for (const auto& x : all) {
-    ++by_area[{x.specialty, x.area, x.status}];
-    ++by_cohort[x.cohort][x.status];
-    ++by_kind[x.kind][x.status];
-  }
-  const auto status_counts = [&](const std::map<std::string, int>& m) {
-    bj::object o;
-    int total = 0;
-    for (const auto& st : statuses) {
-      const auto it = m.find(std::string(st.code));
-      o[st.code] = it == m.end() ? 0 : it->second;
-      total += it == m.end() ? 0 : it->second;
-    }
-    o["total"] = total;
-    return o;
-  };
-  bj::array area_rows, cohort_rows, kind_rows;
-  for (const auto& [k, n] : by_area)
-    area_rows.push_back(bj::object{{"specialty", std::get<0>(k)}, {"area", std::get<1>(k)}, {"status", std::get<2>(k)},
-                                   {"status_label", label_of(statuses, std::get<2>(k)).value_or(std::get<2>(k))}, {"count", n}});
-  for (auto it = by_cohort.rbegin(); it != by_cohort.rend(); ++it) {
-    auto o = status_counts(it->second);
-    const double total = static_cast<double>(o["total"].as_int64());
-    const auto rate = [&](const char* k) { return total > 0 ? std::round(1000.0 * static_cast<double>(o[k].as_int64()) / total) / 10.0 : 0.0; };
-    o["completion_rate"] = rate("completed");
-    o["withdrawal_rate"] = rate("withdrawn");
-    o["cohort"] = it->first;
-    cohort_rows.push_back(std::move(o));
-  }
-  for (const auto& k : doctor_kinds) {
-    const auto it = by_kind.find(std::string(k.code));
-    if (it == by_kind.end()) continue;
-    auto o = status_counts(it->second);
-    o["kind"] = k.code;
-    o["kind_label"] = k.label;
-    kind_rows.push_back(std::move(o));
-  }
-  bj::array shortage_rows;
-  // Each programme's areas in code order, then its total (「計」).
-  std::vector<std::pair<std::pair<std::string, std::string>, ShortageRow>> ordered(shortage.begin(), shortage.end());
-  std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
-    return std::make_tuple(a.first.first, a.first.second.empty()) < std::make_tuple(b.first.first, b.first.second.empty());
-  });
-  for (const auto& [k, r] : ordered) {
-    std::string area = "計";
-    if (k.second == "-") area = "指定医療機関（区域外）";
-    else if (!k.second.empty()) area = catalogue_.area(k.second) ? catalogue_.area(k.second)->name : k.second;
-    const double rate = r.target > 0 ? std::round(1000.0 * r.months / r.target) / 10.0 : 0.0;
-    shortage_rows.push_back(bj::object{{"programme_id", k.first}, {"programme_name", programme_names[k.first]},
-                                       {"area_code", k.second.empty() || k.second == "-" ? bj::value(nullptr) : bj::value(k.second)},
-                                       {"area", area}, {"total", k.second.empty()}, {"doctors", r.doctors}, {"months", r.months},
-                                       {"target", r.target}, {"rate", rate}});
-  }
-  bj::array status_columns;
-  for (const auto& st : statuses) status_columns.push_back(bj::object{{"code", st.code}, {"label", st.label}});
-  return bj::object{{"statuses", std::move(status_columns)}, {"by_area", std::move(area_rows)}, {"by_cohort", std::move(cohort_rows)},
-                    {"by_kind", std::move(kind_rows)}, {"by_shortage", std::move(shortage_rows)}, {"total", all.size()}};
-}
-
-Result<std::string> Service::statistics_csv(const accounts::CurrentUser& u, const std::string& table,
-                                            const std::optional<std::string>& programme_id, const std::optional<std::string>& year) {
-  if (table != "area" && table != "cohort" && table != "kind" && table != "shortage")
-    return fail(errors::validation({{"table", "「表」は area（診療科×二次医療圏×状況）、cohort（卒業年）、kind（区分）、shortage（医師少数区域での勤務月数）のいずれかです。"}}));
-  const auto st = KH_TRY(statistics(u, programme_id, year));
-  std::string out;
-  if (table == "shortage") {
-    out = "プログラム,二次医療圏,医師数,医師少数区域での勤務月数,目標月数,達成率（％）\r\n";
-    for (const auto& v : st.at("by_shortage").as_array()) {
-      const auto& o = v.as_object();
-      char rate[32];
-      std::snprintf(rate, sizeof rate, "%.1f", o.at("rate").as_double());
-      out += csv::escape(o.at("programme_name").as_string()) + "," + csv::escape(o.at("area").as_string()) + "," +
-             csv::number(o.at("doctors").as_int64()) + "," + csv::number(o.at("months").as_int64()) + "," +
-             csv::number(o.at("target").as_int64()) + "," + rate + "\r\n";
-    }
-  } else if (table == "area") {
-    out = "診療科,二次医療圏,状況,人数\r\n";
-    for (const auto& v : st.at("by_area").as_array()) {
-      const auto& o = v.as_object();
-      out += csv::escape(o.at("specialty").as_string()) + "," + csv::escape(o.at("area").as_string()) + "," +
-             csv::escape(o.at("status_label").as_string()) + "," + csv::number(o.at("count").as_int64()) + "\r\n";
-    }
-  } else {
-    out = table == "cohort" ? "卒業年" : "区分";
-    for (const auto& s : statuses) out += "," + std::string(s.label);
-    out += table == "cohort" ? ",計,満了率（％）,離脱率（％）\r\n" : ",計\r\n";
-    for (const auto& v : st.at(table == "cohort" ? "by_cohort" : "by_kind").as_array()) {
-      const auto& o = v.as_object();
-      out += table == "cohort" ? csv::number(o.at("cohort").as_int64()) : csv::escape(o.at("kind_label").as_string());
-      for (const auto& s : statuses) out += "," + csv::number(o.at(s.code).as_int64());
-      out += "," + csv::number(o.at("total").as_int64());
-      if (table == "cohort") {
-        char buf[64];
-        std::snprintf(buf, sizeof buf, ",%.1f,%.1f", o.at("completion_rate").as_double(), o.at("withdrawal_rate").as_double());
-        out += buf;
-      }
-      out += "\r\n";
-    }
-  }
-  return text::to_windows31j(out);
-}
-
-namespace {
 constexpr std::array<Code, 3> interview_kinds{{{"interview", "面談"}, {"mentoring", "メンタリング"}, {"phone", "電話"}}};
 }  // namespace
 
@@ -1554,274 +1277,6 @@ Result<std::string> Service::ledger_csv(const accounts::CurrentUser& u, const st
   KH_TRY_VOID(audit::record(c, accounts::actor_of(u), "career_ledger_exported", id && !id->empty() ? std::optional<std::string>("career_doctor") : std::nullopt,
                             id && !id->empty() ? id : std::nullopt, std::to_string(doctors) + " doctors"));
   return text::to_windows31j(out);
-}
-
-// ---- the doctor's own account ------------------------------------------------------------------------------------
-
-namespace {
-constexpr std::int64_t invitation_ms = 72LL * 3'600'000;  // as long as a staff ID's first-password link
-const Error invalid_invitation{400, "invalid_token", "この招待リンクは無効か、有効期限が切れています。センターに招待の再送を依頼してください。", {}};
-const Error change_request_not_found = errors::not_found("指定された変更の依頼は見つかりません。");
-
-//! The doctor linked to this seeker account, with their programme; 404 for any other id (a doctor sees only
-//! themselves), 403 for other roles.
-Result<Loaded> load_own(store::Connection& c, const accounts::CurrentUser& u, const std::string& id) {
-  KH_TRY_VOID(accounts::require_role(u, {accounts::Role::seeker}));
-  const auto account = KH_TRY(repo::account_of(c, id));
-  if (!account || account->first != u.user.id) return fail(doctor_not_found);
-  auto d = KH_TRY(repo::find_doctor(c, id));
-  if (!d) return fail(doctor_not_found);
-  return load_doctor(c, {d->prefecture}, id);
-}
-
-std::string prefecture_name_of(const std::string& code) {
-  const auto* p = reference::find_prefecture(code);
-  return p ? std::string(p->name) : code;
-}
-
-bj::object deadline_json(std::string label, std::string date, std::string date_label, std::string kind) {
-  return {{"label", std::move(label)}, {"date", std::move(date)}, {"date_label", std::move(date_label)}, {"kind", std::move(kind)}};
-}
-}  // namespace
-
-Result<bj::object> Service::invite_doctor(const accounts::CurrentUser& u, const std::string& id) {
-  const auto prefs = KH_TRY(centre_prefectures(u));
-  {
-    auto lease = KH_TRY(pool_.acquire());
-    auto& c = *lease;
-    const auto l = KH_TRY(load_doctor(c, prefs, id));
-    if (!l.doctor.email || l.doctor.email->empty())
-      return fail(errors::validation({{"email", "名簿に「メールアドレス」がありません。名簿にメールアドレスを登録してから招待してください。"}}));
-    if (KH_TRY(repo::account_of(c, id)))
-      return fail(errors::conflict("already_linked", "この医師はすでに本人のアカウントと連携しています。"));
-    const auto now = now_ms();
-    const std::string token = crypto::random_token();
-    repo::Invitation inv{id, *l.doctor.email, person(u), now, now + invitation_ms, std::nullopt};
-    const std::string centre = u.user.organisations.empty() ? std::string("地域医療支援センター") : u.user.organisations.front().name;
-    KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
-      KH_TRY_VOID(repo::expire_invitations(c, id, now));
-      KH_TRY_VOID(repo::insert_invitation(c, crypto::digest(token), inv, u.user.id));
-      KH_TRY_VOID(mail::enqueue(c, {inv.email, "【かけはし】" + centre + "からキャリアプランのご案内",
-                                    l.doctor.name + " 様\n\n" + centre + "です。\n"
-                                    "あなたのキャリアプラン（勤務計画）と義務年限の状況を「かけはし」でご覧いただけるようになりました。\n"
-                                    "次のリンクを開いて、アカウントを作成するか、お持ちのアカウントと連携してください"
-                                    "（有効期限72時間、1回限り有効）。\n" +
-                                        accounts_.settings().public_url + "/career/invitation?token=" + token +
-                                        "\n\n連携すると、計画の確認と、センターへの変更の依頼ができます。\n"
-                                        "お心当たりがない場合は、このメールを破棄してください。\n"}));
-      return audit::record(c, accounts::actor_of(u), "career_doctor_invited", "career_doctor", id);
-    }));
-  }
-  auto lease = KH_TRY(pool_.acquire());
-  return bj::object{{"account", KH_TRY(account_json(*lease, id))}};
-}
-
-Result<bj::object> Service::handle_change_request(const accounts::CurrentUser& u, const std::string& id, const std::string& request_id,
-                                                  const bj::object& body) {
-  const auto prefs = KH_TRY(centre_prefectures(u));
-  auto lease = KH_TRY(pool_.acquire());
-  auto& c = *lease;
-  KH_TRY(load_doctor(c, prefs, id));
-  json::FieldReader f(body);
-  auto reply = f.optional_text("reply", "回答", 2000);
-  if (reply && reply->empty()) reply.reset();
-  KH_TRY_VOID(f.finish());
-  KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
-    if (!KH_TRY(repo::handle_change_request(c, id, request_id, u.user.id, person(u), reply, now_ms()))) {
-      bool exists = false;
-      for (const auto& r : KH_TRY(repo::change_requests_of(c, id))) exists = exists || r.id == request_id;
-      if (!exists) return fail(change_request_not_found);
-      return fail(errors::conflict("already_handled", "この依頼はすでに対応済みです。"));
-    }
-    return audit::record(c, accounts::actor_of(u), "career_change_request_handled", "career_doctor", id, request_id);
-  }));
-  return bj::object{{"change_requests", KH_TRY(change_requests_json(c, id))}};
-}
-
-Result<bj::object> Service::invitation(const bj::object& body) {
-  json::FieldReader f(body);
-  const auto token = f.required_string("token", "招待リンク", 200);
-  KH_TRY_VOID(f.finish());
-  auto lease = KH_TRY(pool_.acquire());
-  auto& c = *lease;
-  const auto inv = KH_TRY(repo::open_invitation(c, crypto::digest(token), now_ms()));
-  if (!inv) return fail(invalid_invitation);
-  const auto d = KH_TRY(repo::find_doctor(c, inv->doctor_id));
-  if (!d) return fail(invalid_invitation);
-  return bj::object{{"doctor_name", d->name}, {"email", inv->email}, {"prefecture_name", prefecture_name_of(d->prefecture)},
-                    {"invited_by", inv->created_by_name}, {"expires_at", format_iso8601_jst(inv->expires_at)}};
-}
-
-Result<bj::object> Service::accept_invitation(const accounts::CurrentUser* viewer, const bj::object& body, const std::string& ip) {
-  if (viewer) KH_TRY_VOID(accounts::require_role(*viewer, {accounts::Role::seeker}));
-  json::FieldReader f(body);
-  const auto token = f.required_string("token", "招待リンク", 200);
-  // Passwords are not trimmed: a space can be part of one.
-  std::string password;
-  if (const auto* pv = body.if_contains("password"); pv && pv->is_string()) password = std::string(pv->as_string());
-  if (!viewer && password.empty()) f.add_error("password", json::msg_required("パスワード"));
-  KH_TRY_VOID(f.finish());
-  auto lease = KH_TRY(pool_.acquire());
-  auto& c = *lease;
-  const auto digest = crypto::digest(token);
-  const auto now = now_ms();
-  std::string doctor_id, user_id, login;
-  bool created = false;
-  KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
-    const auto inv = KH_TRY(repo::open_invitation(c, digest, now));
-    if (!inv) return fail(invalid_invitation);
-    const auto d = KH_TRY(repo::find_doctor(c, inv->doctor_id));
-    if (!d) return fail(invalid_invitation);
-    if (KH_TRY(repo::account_of(c, d->id))) return fail(errors::conflict("already_linked", "この医師はすでに本人のアカウントと連携しています。"));
-    if (viewer) {
-      user_id = viewer->user.id;
-      login = viewer->user.login;
-    } else {
-      // A broken password rule rolls everything back, so the link stays usable for a second try.
-      const auto user = KH_TRY(accounts_.add_verified_seeker(c, d->name, inv->email, password));
-      user_id = user.id;
-      login = user.login;
-      created = true;
-    }
-    if (!KH_TRY(repo::use_invitation(c, digest, now))) return fail(invalid_invitation);
-    KH_TRY_VOID(repo::link_account(c, d->id, user_id, now));
-    doctor_id = d->id;
-    return audit::record(c, {user_id, login, ip}, "career_doctor_linked", "career_doctor", d->id, created ? "new account" : "existing account");
-  }));
-  return bj::object{{"doctor_id", doctor_id}, {"login", login}, {"account_created", created}};
-}
-
-Result<void> Service::link_account(const std::string& doctor_id, const std::string& user_id) {
-  auto lease = KH_TRY(pool_.acquire());
-  auto& c = *lease;
-  return store::in_transaction(c, [&]() -> Result<void> {
-    KH_TRY_VOID(repo::link_account(c, doctor_id, user_id, now_ms()));
-    return audit::record(c, {std::nullopt, std::string("demo-data"), "127.0.0.1"}, "career_doctor_linked", "career_doctor", doctor_id, "demo data");
-  });
-}
-
-Result<bj::object> Service::my_records(const accounts::CurrentUser& u) {
-  KH_TRY_VOID(accounts::require_role(u, {accounts::Role::seeker}));
-  auto lease = KH_TRY(pool_.acquire());
-  auto& c = *lease;
-  bj::array items;
-  for (const auto& id : KH_TRY(repo::doctors_of_user(c, u.user.id))) {
-    const auto d = KH_TRY(repo::find_doctor(c, id));
-    if (!d) continue;
-    const auto plan = KH_TRY(repo::plan_of(c, id));
-    bj::object o{{"id", d->id}, {"name", d->name}, {"prefecture_name", prefecture_name_of(d->prefecture)},
-                 {"status_label", label_of(statuses, d->status).value_or(d->status)}};
-    o["plan"] = plan ? bj::value(bj::object{{"state", plan->state}, {"state_label", label_of(plan_states, plan->state).value_or(plan->state)},
-                                            {"version", plan->version}})
-                     : bj::value(nullptr);
-    items.push_back(std::move(o));
-  }
-  return bj::object{{"items", std::move(items)}};
-}
-
-Result<bj::object> Service::my_record(const accounts::CurrentUser& u, const std::string& id) {
-  auto lease = KH_TRY(pool_.acquire());
-  auto& c = *lease;
-  const auto l = KH_TRY(load_own(c, u, id));
-  const auto& d = l.doctor;
-  const auto plan = KH_TRY(repo::plan_of(c, id));
-  // The doctor reads what the centre keeps about their obligation — never the interview records.
-  bj::object o{{"id", d.id}, {"name", d.name}, {"prefecture_name", prefecture_name_of(d.prefecture)},
-               {"kind_label", label_of(doctor_kinds, d.kind).value_or(d.kind)}, {"university", d.university},
-               {"graduation_year", d.graduation_year}, {"status", d.status},
-               {"status_label", label_of(statuses, d.status).value_or(d.status)}, {"obligation_start", d.obligation_start},
-               {"loan_months", d.loan_months}};
-  if (l.version) {
-    bj::array rules;
-    for (const auto& r : l.rules) rules.push_back(rule_json(r));
-    o["programme"] = bj::object{{"name", l.version->name}, {"version", l.version->version}, {"rules", std::move(rules)}};
-  } else {
-    o["programme"] = nullptr;
-  }
-  if (plan)
-    o["plan"] = bj::object{{"version", plan->version}, {"state", plan->state},
-                           {"state_label", label_of(plan_states, plan->state).value_or(plan->state)},
-                           {"violations", plan->violations}, {"updated_by", plan->updated_by_name},
-                           {"updated_at", format_iso8601_jst(plan->updated_at)},
-                           {"assignments", assignments_json(assignments_from_stored(plan->assignments_json))}};
-  else
-    o["plan"] = nullptr;
-  bj::array deadlines;
-  if (plan && plan->state == "confirmation")
-    deadlines.push_back(deadline_json("計画の本人確認（センターからの依頼）", "", "", "confirmation"));
-  if (l.version) {
-    const auto [as, ev] = KH_TRY(evaluate_plan_in_force(c, l, catalogue_));
-    o["ledger"] = evaluation_json(ev, l.rules, as, true);
-    deadlines.push_back(deadline_json("義務年限の終了予定", month_code(ev.deadline), cr::format_month_ja(ev.deadline), "obligation_end"));
-    for (std::size_t i = 0; i < ev.rules.size(); ++i) {
-      const auto& st = ev.rules[i];
-      if (st.state == cr::RuleState::met) continue;
-      deadlines.push_back(deadline_json(cr::describe_rule(l.rules[i]), month_code(st.deadline), cr::format_month_ja(st.deadline), "rule"));
-    }
-  } else {
-    o["ledger"] = nullptr;
-  }
-  if (d.status != "post_obligation" && d.status != "interrupted" && d.status != "withdrawn" && d.status != "completed") {
-    const cr::Day today = today_jst();
-    const int year = cr::year_of(cr::month_containing(today));
-    const cr::Day april30 = cr::day_of(year, 4, 30);
-    const cr::Day due = today <= april30 ? april30 : cr::day_of(year + 1, 4, 30);
-    const auto iso = format_iso8601_jst(static_cast<std::int64_t>(due) * 86'400'000).substr(0, 10);
-    deadlines.push_back(deadline_json("業務従事証明書の提出", iso, format_date_ja(iso), "certificate"));
-  }
-  o["deadlines"] = std::move(deadlines);
-  o["change_requests"] = KH_TRY(change_requests_json(c, id));
-  return o;
-}
-
-Result<bj::object> Service::confirm_my_plan(const accounts::CurrentUser& u, const std::string& id, const bj::object& body) {
-  auto lease = KH_TRY(pool_.acquire());
-  auto& c = *lease;
-  KH_TRY(load_own(c, u, id));
-  json::FieldReader f(body);
-  const auto version = f.optional_integer("version", "計画の版", 1, 1'000'000);
-  if (!version && !f.has_error("version")) f.add_error("version", json::msg_required("計画の版"));
-  KH_TRY_VOID(f.finish());
-  auto plan = KH_TRY(repo::plan_of(c, id));
-  if (!plan || plan->state != "confirmation")
-    return fail(errors::conflict("wrong_state", "確認をお願いしている計画はありません（いまは「" +
-                                                    (plan ? std::string(label_of(plan_states, plan->state).value_or(plan->state)) : std::string("未作成")) +
-                                                    "」）。"));
-  // Only the version the doctor read: a plan the centre changed meanwhile must be read again.
-  if (plan->version != *version)
-    return fail(errors::conflict("plan_changed", "計画がセンターで変更されました。画面を読み込み直して、新しい計画を確認してください。"));
-  repo::Plan next = *plan;
-  next.version = plan->version + 1;
-  next.state = "confirmed";
-  next.updated_by_name = u.user.display_name + "（本人）";
-  next.updated_at = now_ms();
-  KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
-    KH_TRY_VOID(repo::save_plan(c, id, next, "本人が確認しました", u.user.id));
-    return audit::record(c, accounts::actor_of(u), "career_plan_confirmed_by_doctor", "career_doctor", id, "version " + std::to_string(plan->version));
-  }));
-  return bj::object{{"plan", bj::object{{"version", next.version}, {"state", next.state},
-                                        {"state_label", label_of(plan_states, next.state).value_or(next.state)}}}};
-}
-
-Result<bj::object> Service::request_change(const accounts::CurrentUser& u, const std::string& id, const bj::object& body) {
-  auto lease = KH_TRY(pool_.acquire());
-  auto& c = *lease;
-  KH_TRY(load_own(c, u, id));
-  json::FieldReader f(body);
-  repo::ChangeRequest r;
-  r.body = f.required_text("body", "依頼の内容", 2000);
-  KH_TRY_VOID(f.finish());
-  const auto plan = KH_TRY(repo::plan_of(c, id));
-  r.id = crypto::new_id("ccr");
-  r.doctor_id = id;
-  r.author_name = u.user.display_name + "（本人）";
-  if (plan) r.plan_version = plan->version;
-  r.created_at = now_ms();
-  KH_TRY_VOID(store::in_transaction(c, [&]() -> Result<void> {
-    KH_TRY_VOID(repo::insert_change_request(c, r, u.user.id));
-    return audit::record(c, accounts::actor_of(u), "career_change_requested", "career_doctor", id, r.id);
-  }));
-  return bj::object{{"change_requests", KH_TRY(change_requests_json(c, id))}};
 }
 
 }  // namespace kh::careers
