@@ -57,7 +57,7 @@ Result<void> load_placement_round_demo(Context& ctx, const accounts::CurrentUser
   auto hibari = KH_TRY(ctx.accounts->act_as("fac-tochigi-01"));
   auto iroha = KH_TRY(ctx.accounts->act_as("fac-tochigi-02"));
   if (!hibari || !iroha || doctors.empty()) return {};
-  const auto in_days = [](int days) { return format_iso8601_jst(now_ms() + days * 86'400'000LL).substr(0, 10); };
+  const auto in_days = [](int days) { return iso_date_jst(now_ms() + days * 86'400'000LL); };
   auto created = KH_TRY(rounds.create_round(centre, bj::object{
       {"year", this_year + 1}, {"title", std::to_string(this_year + 1) + "年度 義務年限医師の配属先選定"}, {"mechanism", "fda"},
       {"term_start", date(this_year + 1, 4, 1)}, {"term_end", date(this_year + 2, 3, 31)},

@@ -21,7 +21,6 @@ constexpr std::int64_t stale_report_hours = 24;
 //! "This week" for interviews: today and the next six days, in Japan.
 constexpr std::int64_t interview_window_days = 7;
 
-std::string jst_date(std::int64_t ms) { return format_iso8601_jst(ms).substr(0, 10); }
 
 //! The counts come from the modules' own services (so the same visibility rules apply as on their pages),
 //! plus a few counts over the interview, training and notice tables of applications the viewer sees.
@@ -49,7 +48,7 @@ class HomeCounter {
       unread += a.at("unread_messages").to_number<std::int64_t>();
     }
     const auto now = now_ms();
-    const std::string today = jst_date(now), week_end = jst_date(now + (interview_window_days - 1) * 24 * 3600 * 1000);
+    const std::string today = iso_date_jst(now), week_end = iso_date_jst(now + (interview_window_days - 1) * 24 * 3600 * 1000);
     std::int64_t awaiting = 0, this_week = 0;
     auto interviews = KH_TRY(query("SELECT application_id, status, chosen_slot FROM interviews WHERE status IN ('proposed', 'scheduled')"));
     for (const auto& r : interviews.rows) {

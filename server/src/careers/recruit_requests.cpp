@@ -26,10 +26,9 @@ constexpr std::string_view state_label(std::string_view s) {
   return s == "sent" ? "送付済み" : s == "posted" ? "求人化済み" : s == "declined" ? "辞退" : "";
 }
 
-std::string today_iso() { return format_iso8601_jst(now_ms()).substr(0, 10); }
 //! The date `days` after an ISO date ("YYYY-MM-DD"), which must be valid.
 std::string add_days(const std::string& iso, std::int64_t days) {
-  return format_iso8601_jst((*parse_date(iso) + days) * 86'400'000LL).substr(0, 10);
+  return iso_date_jst((*parse_date(iso) + days) * 86'400'000LL);
 }
 
 struct Facility {
@@ -149,7 +148,7 @@ std::vector<Slot> open_slots(const std::string& assignments_json, const std::vec
     if (is_valid_date(a.start) && is_valid_date(a.end) && a.start <= a.end) list.push_back(std::move(a));
   }
   std::sort(list.begin(), list.end(), [](const A& x, const A& y) { return x.start < y.start; });
-  const std::string today = today_iso();
+  const std::string today = today_iso_jst();
   std::vector<Slot> out;
   std::string covered_to;  // the last day covered by the assignments so far
   for (const auto& a : list) {

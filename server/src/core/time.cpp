@@ -32,6 +32,8 @@ std::string format(std::int64_t ms, int offset_hours, bool utc_z) {
 
 std::string format_iso8601_jst(std::int64_t ms) { return format(ms, 9, false); }
 std::string format_iso8601_utc(std::int64_t ms) { return format(ms, 0, true); }
+std::string iso_date_jst(std::int64_t ms) { return format_iso8601_jst(ms).substr(0, 10); }
+std::string today_iso_jst() { return iso_date_jst(now_ms()); }
 
 namespace {
 constexpr const char* weekdays_ja[] = {"日", "月", "火", "水", "木", "金", "土"};  // std::chrono: 0 = Sunday

@@ -9,6 +9,10 @@ namespace kh {
 std::int64_t now_ms();
 //! "2026-11-21T14:03:00+09:00": what the API returns (ISO 8601 with offset, Japan time).
 std::string format_iso8601_jst(std::int64_t ms);
+//! "2026-11-21": the calendar date in Japan of an instant, as the API and the database compare dates.
+std::string iso_date_jst(std::int64_t ms);
+//! Today's calendar date in Japan, as above.
+std::string today_iso_jst();
 //! "2026-11-21T05:03:00.000Z": for logs.
 std::string format_iso8601_utc(std::int64_t ms);
 //! The one way a person reads a date, wherever the server writes it for people (mails, notices, CSV exports, the

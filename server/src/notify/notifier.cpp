@@ -22,7 +22,6 @@ constexpr const char* cursor_name = "notifier";
 // Every matching seeker is told (a cap would silently drop someone); the limit only guards against a runaway.
 constexpr std::size_t max_notices_per_posting = 1'000'000;
 
-std::string today_jst() { return format_iso8601_jst(now_ms()).substr(0, 10); }
 int hour_jst() { return std::stoi(format_iso8601_jst(now_ms()).substr(11, 2)); }
 
 }  // namespace
@@ -75,7 +74,7 @@ void Notifier::run_once(std::int64_t up_to_seq) {
       at = change.seq;
     }
   }
-  const auto period = today_jst();
+  const auto period = today_iso_jst();
   if (period != last_digest_period_ && hour_jst() >= settings_.digest_hour_jst) {
     if (auto sent = send_digest(period)) last_digest_period_ = period;
   }

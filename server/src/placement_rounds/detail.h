@@ -81,7 +81,6 @@ Result<std::vector<std::string>> own_facilities(const accounts::CurrentUser& u);
 bool covers(const std::vector<std::string>& list, const std::string& item);
 //! 「吉田 修（栃木県地域医療支援センター）」: how people read who did something.
 std::string person(const accounts::CurrentUser& u);
-std::string today_jst();
 //! The round if it is in one of `prefectures` (404 otherwise).
 Result<repo::Round> load_round(store::Connection& c, const std::vector<std::string>& prefectures, const std::string& id);
 //! 409 once the round is confirmed.

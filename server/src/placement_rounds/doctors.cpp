@@ -56,7 +56,7 @@ Result<bj::object> Service::my_rounds(const accounts::CurrentUser& u) {
   for (const auto& id : own)
     if (const auto d = KH_TRY(repo::find_doctor(c, id))) prefectures.insert(d->prefecture);
   bj::array items;
-  const auto today = today_jst();
+  const auto today = today_iso_jst();
   for (const auto& r : KH_TRY(repo::rounds_of(c, {prefectures.begin(), prefectures.end()}))) {
     if (!r.ranking_opened_at && r.state != "confirmed") continue;
     const auto l = KH_TRY(load_all(c, r));
@@ -121,7 +121,7 @@ Result<bj::object> Service::my_round(const accounts::CurrentUser& u, const std::
                                      {"area_name", area_name(catalogue_, p->area_code)}};
     result = std::move(row);
   }
-  const bool passed = today_jst() > r.doctor_deadline;
+  const bool passed = today_iso_jst() > r.doctor_deadline;
   return bj::object{{"id", r.id},
                     {"title", r.title},
                     {"year", r.year},
@@ -155,7 +155,7 @@ Result<bj::object> Service::save_my_ranks(const accounts::CurrentUser& u, const 
     const auto mine = KH_TRY(mine_in(c, l, own));
     if (!mine || !find_eligible(l, mine->doctor.id)) return fail(round_not_found);
     KH_TRY_VOID(require_open(l.round));
-    if (today_jst() > l.round.doctor_deadline)
+    if (today_iso_jst() > l.round.doctor_deadline)
       return fail(errors::conflict("deadline_passed", "志望順位の締切（" + format_date_ja(l.round.doctor_deadline) + "）を過ぎています。変更は" +
                                                           l.round.centre_name + "にご連絡ください。"));
     json::FieldReader f(body);
@@ -194,7 +194,7 @@ Result<bj::object> Service::home_counts(const accounts::CurrentUser& u) {
     std::set<std::string> rounds;
     for (const auto& [round_id, _] : KH_TRY(repo::positions_of_facilities(*lease, facilities))) rounds.insert(round_id);
     std::int64_t open = 0;
-    const auto today = today_jst();
+    const auto today = today_iso_jst();
     for (const auto& round_id : rounds)
       if (auto r = KH_TRY(repo::find_round(*lease, round_id)); r && r->state == "open" && today <= r->facility_deadline) ++open;
     // Only a facility with a round to rank sees the count (and its link) at all.

@@ -32,7 +32,7 @@ Result<bj::object> Service::facility_rounds(const accounts::CurrentUser& u) {
     if (auto r = KH_TRY(repo::find_round(c, round_id))) rounds.push_back(std::move(*r));
   std::sort(rounds.begin(), rounds.end(), [](const auto& a, const auto& b) { return a.created_at > b.created_at; });
   bj::array items;
-  const auto today = today_jst();
+  const auto today = today_iso_jst();
   for (const auto& r : rounds) {
     const auto ranks = KH_TRY(repo::doctor_ranks_of(c, r.id));
     const auto own = KH_TRY(repo::facility_ranks_of(c, r.id));
@@ -114,7 +114,7 @@ Result<bj::object> Service::facility_round(const accounts::CurrentUser& u, const
                     {"state", rd.state},
                     {"state_label", label_or_code(round_states, rd.state)},
                     {"facility_deadline", rd.facility_deadline},
-                    {"deadline_passed", today_jst() > rd.facility_deadline},
+                    {"deadline_passed", today_iso_jst() > rd.facility_deadline},
                     {"term_start", rd.term_start},
                     {"term_end", rd.term_end},
                     {"assignment_kind_label", label_or_code(assignment_kinds, rd.assignment_kind)},
@@ -133,7 +133,7 @@ Result<bj::object> Service::save_facility_ranks(const accounts::CurrentUser& u, 
     const auto* p = find_position(l, position_id);
     if (!p || !p->facility_id || !covers(facilities, *p->facility_id)) return fail(position_not_found);
     KH_TRY_VOID(require_open(l.round));
-    if (today_jst() > l.round.facility_deadline)
+    if (today_iso_jst() > l.round.facility_deadline)
       return fail(errors::conflict("deadline_passed", "順位の提出期限（" + format_date_ja(l.round.facility_deadline) + "）を過ぎています。変更は" +
                                                           l.round.centre_name + "にご連絡ください。"));
     json::FieldReader f(body);

@@ -23,7 +23,7 @@ http::Response csv_file(std::string bytes, const std::string& ascii_name) {
   http::Response r;
   r.content_type = "text/csv; charset=Shift_JIS";
   r.body = std::move(bytes);
-  const std::string date = format_iso8601_jst(now_ms()).substr(0, 10);
+  const std::string date = today_iso_jst();
   r.header("Content-Disposition", "attachment; filename=\"" + ascii_name + "-" + date +
                                       ".csv\"; filename*=UTF-8''%E9%85%8D%E5%B1%9E%E5%85%88%E9%81%B8%E5%AE%9A%E3%81%AE%E7%B5%90%E6%9E%9C_" +
                                       date + ".csv");

@@ -50,7 +50,6 @@ bool covers(const std::vector<std::string>& list, const std::string& item) {
 }
 //! 「吉田 修（栃木県地域医療支援センター）」: how people read who did something.
 std::string person(const accounts::CurrentUser& u) { return accounts::person_label(u.user); }
-std::string today_jst() { return format_iso8601_jst(now_ms()).substr(0, 10); }
 
 Result<repo::Round> load_round(store::Connection& c, const std::vector<std::string>& prefectures, const std::string& id) {
   auto r = KH_TRY(repo::find_round(c, id));
@@ -702,7 +701,7 @@ Result<bj::object> Service::round(const accounts::CurrentUser& u, const std::str
   o["doctors_ranked"] = doctors_ranked.size();
   o["meeting_on"] = r.meeting_on ? bj::value(*r.meeting_on) : nullptr;
   o["minutes"] = r.minutes ? bj::value(*r.minutes) : nullptr;
-  o["deadlines_passed"] = bj::object{{"doctor", today_jst() > r.doctor_deadline}, {"facility", today_jst() > r.facility_deadline}};
+  o["deadlines_passed"] = bj::object{{"doctor", today_iso_jst() > r.doctor_deadline}, {"facility", today_iso_jst() > r.facility_deadline}};
   // The round a follow-up round comes from, and the follow-up made from this one.
   o["previous_round"] = nullptr;
   o["follow_up_round"] = nullptr;
