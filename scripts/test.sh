@@ -98,9 +98,17 @@ echo "==> web unit tests"
 # Browser tests against a demo server on each database; each pass in its own subshell (its own server).
 run_browser_tests() {
   local db=$1 dir port
-  trap '[ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null || true' EXIT
+  local browser_pid
+  trap '[ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null; [ -n "${browser_pid:-}" ] && kill "$browser_pid" 2>/dev/null || true' EXIT
   dir=$(mktemp -d /tmp/kakehashi-e2e.XXXXXX)
   port=$(free_port)
+  # One Chromium for all the pass's files, each test still in a fresh context (e2e/lib/browser.mjs says why).
+  node e2e/browser_server.mjs >"$dir/browser.address" 2>"$dir/browser.log" &
+  browser_pid=$!
+  for _ in $(seq 100); do [ -s "$dir/browser.address" ] && break; sleep 0.1; done
+  export KAKEHASHI_BROWSER_WS
+  KAKEHASHI_BROWSER_WS=$(head -1 "$dir/browser.address")
+  [ -n "$KAKEHASHI_BROWSER_WS" ] || { echo "--- Chromium did not start"; cat "$dir/browser.log"; return 1; }
   ./build/kakehashi demo-data --db "$db" >/dev/null
   # As in the demo, no role is forced to a second factor, so the tests can log in as every role; the enforcement
   # has its own API test (server/tests/api/second_factor.test.mjs).
@@ -111,8 +119,8 @@ run_browser_tests() {
   for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null && break; sleep 0.1; done
   KAKEHASHI_URL="http://127.0.0.1:$port" KAKEHASHI_E2E_REQUIRE_DEMO_MAILS=1 node --test --test-concurrency=1 e2e/tests/ \
     || { echo "--- server log (last 40 lines)"; tail -40 "$dir/server.log"; return 1; }
-  kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
-  SERVER_PID=
+  kill "$SERVER_PID" "$browser_pid"; wait "$SERVER_PID" "$browser_pid" 2>/dev/null || true
+  SERVER_PID= browser_pid=
   rm -rf "$dir"
 }
 
