@@ -44,6 +44,13 @@ export function launchBrowser({ args = [] } = {}) {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...args] });
 }
 
+/** The bytes of a finished download; unlike download.path(), this works with a connected browser too. */
+export async function downloadedBytes(download) {
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
 /** For e2e/browser_server.mjs: the same Chromium, with the same switches, as a server test files connect to. */
 export function launchBrowserServer() {
   return chromium.launchServer({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });

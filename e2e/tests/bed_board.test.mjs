@@ -4,10 +4,9 @@
 // Windows-31J (it decodes as Shift_JIS and is not valid UTF-8), start with
 // the header row, and hold one record per matching facility.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { assertServerIsUp } from '../lib/api.mjs';
-import { launchBrowser, withPage } from '../lib/browser.mjs';
+import { downloadedBytes, launchBrowser, withPage } from '../lib/browser.mjs';
 import { expectAccessibleAtWalkthroughWidths } from '../lib/layout.mjs';
 import { expectHeading, logIn } from '../lib/pages.mjs';
 
@@ -102,7 +101,7 @@ describe('regional bed board', () => {
       assert.equal(href.pathname, '/api/v1/beds/board.csv');
       assert.equal(href.searchParams.get('area'), '0903');
       const [download] = await Promise.all([page.waitForEvent('download'), csvLink.click()]);
-      const bytes = fs.readFileSync(await download.path());
+      const bytes = await downloadedBytes(download);
       assert.match(download.suggestedFilename(), /\.csv$/);
 
       const text = new TextDecoder('shift_jis', { fatal: true }).decode(bytes);

@@ -7,10 +7,9 @@
 // municipality (府中市 without a prefecture) is refused naming the row and the
 // column and suggesting 東京都府中市 / 広島県府中市; axe-clean at 1366px and 390px.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { assertServerIsUp } from '../lib/api.mjs';
-import { LAPTOP_1366, launchBrowser, withPage } from '../lib/browser.mjs';
+import { downloadedBytes, LAPTOP_1366, launchBrowser, withPage } from '../lib/browser.mjs';
 import { expectAccessibleAtWalkthroughWidths } from '../lib/layout.mjs';
 import { daysFromToday, facilityPostingTotal, POSTING_CSV_HEADER, POSTING_CSV_HEADER_JA, postingCsvRow, windows31j } from '../lib/postings.mjs';
 import { expectHeading, logIn, uniqueSuffix } from '../lib/pages.mjs';
@@ -41,7 +40,7 @@ describe('posting CSV import', () => {
 
       // The template is the server's, in Windows-31J for Excel, with the Japanese header row.
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /テンプレートをダウンロード/ }).click()]);
-      const bytes = fs.readFileSync(await download.path());
+      const bytes = await downloadedBytes(download);
       assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'the template is not UTF-8');
       assert.equal(new TextDecoder('shift_jis', { fatal: true }).decode(bytes).split('\r\n')[0], POSTING_CSV_HEADER_JA);
 
