@@ -68,10 +68,12 @@ bool contains(Stream& s, const char* data, std::size_t n, const std::string& nee
   return found;
 }
 
+double to_ms(const timespec& ts) { return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6; }
+
 double realtime_ms() {
   timespec ts{};
   ::clock_gettime(CLOCK_REALTIME, &ts);
-  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+  return to_ms(ts);
 }
 
 // One read with the kernel's arrival time of what it returns (the last segment's, when several were queued).
@@ -89,7 +91,7 @@ ssize_t read_stamped(int fd, char* buf, std::size_t size, double& arrived_ms) {
     if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_TIMESTAMPNS) {
       timespec ts{};
       std::memcpy(&ts, CMSG_DATA(c), sizeof ts);
-      arrived_ms = static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+      arrived_ms = to_ms(ts);
     }
   }
   if (r > 0 && arrived_ms == 0) arrived_ms = realtime_ms();  // no timestamp: the read time, later than arrival

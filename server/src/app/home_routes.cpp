@@ -21,7 +21,6 @@ constexpr std::int64_t stale_report_hours = 24;
 //! "This week" for interviews: today and the next six days, in Japan.
 constexpr std::int64_t interview_window_days = 7;
 
-
 //! The counts come from the modules' own services (so the same visibility rules apply as on their pages),
 //! plus a few counts over the interview, training and notice tables of applications the viewer sees.
 class HomeCounter {
