@@ -13,15 +13,20 @@ scripts/build.sh
 
 # The sanitizer build, niced, in its own process group (so cleanup can stop all of it), while the Release tests run.
 # ccache: the debug info holds paths, so make the cache independent of where the clone is (CI uses a fresh one).
+# It writes its exit status to a file: the lane that waits for it (below) is not its parent, so cannot `wait` for it.
 asan_build_log=$(mktemp /tmp/kakehashi-asan-build.XXXXXX)
+asan_build_status=$asan_build_log.status
 ASAN_BUILD_PID=
 asan_build_started=$(date +%s)
 CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1 setsid nice -n 10 bash -c '
-  set -e
-  [ -f build-asan/build.ninja ] || cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DKAKEHASHI_SANITIZE=ON
-  echo "*" >build-asan/.gitignore
-  cmake --build build-asan -j "$(nproc)"
-  echo "sanitizer build done"' >"$asan_build_log" 2>&1 &
+  status=0
+  (
+    set -e
+    [ -f build-asan/build.ninja ] || cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DKAKEHASHI_SANITIZE=ON
+    echo "*" >build-asan/.gitignore
+    cmake --build build-asan -j "$(nproc)"
+  ) || status=$?
+  echo "$status" >"$1"' _ "$asan_build_status" >"$asan_build_log" 2>&1 &
 ASAN_BUILD_PID=$!
 
 source scripts/test-services.sh
@@ -31,6 +36,7 @@ cleanup() {
   [ -n "$ASAN_BUILD_PID" ] && kill -- -"$ASAN_BUILD_PID" 2>/dev/null || true
   stop_smtp_sink
   stop_postgres
+  rm -f "$asan_build_log" "$asan_build_status"
 }
 trap cleanup EXIT
 start_postgres
@@ -57,21 +63,27 @@ demo_template() {
   fi
 }
 
-# Two independent passes at once, each printed whole when both are done (so their lines do not interleave);
-# either failing fails the run. On 2 cores this saves most of one pass: much of a pass is waiting on I/O.
+# Independent lanes at once (name, function, name, function, ...), each printed whole when all are done (so their
+# lines do not interleave); any failing fails the run. The run is CPU-bound on 2 cores, but every lane alone
+# leaves a core partly idle (servers starting, mails and pages awaited), which the others fill.
 run_side_by_side() {
-  local name_a=$1 fn_a=$2 name_b=$3 fn_b=$4 log_a log_b pid_a pid_b status_a=0 status_b=0 started
-  log_a=$(mktemp /tmp/kakehashi-pass.XXXXXX) log_b=$(mktemp /tmp/kakehashi-pass.XXXXXX)
+  local names=() pids=() logs=() statuses=() started i failed=
   started=$(date +%s)
-  "$fn_a" >"$log_a" 2>&1 & pid_a=$!
-  "$fn_b" >"$log_b" 2>&1 & pid_b=$!
-  wait "$pid_a" || status_a=$?
-  wait "$pid_b" || status_b=$?
-  echo "==> $name_a"; cat "$log_a"
-  echo "==> $name_b"; cat "$log_b"
-  echo "    both done in $(( $(date +%s) - started ))s"
-  rm -f "$log_a" "$log_b"
-  [ "$status_a" -eq 0 ] && [ "$status_b" -eq 0 ] || { echo "==> failed: $name_a ($status_a), $name_b ($status_b)"; return 1; }
+  while [ $# -gt 0 ]; do
+    names+=("$1"); logs+=("$(mktemp /tmp/kakehashi-pass.XXXXXX)")
+    "$2" >"${logs[-1]}" 2>&1 & pids+=($!)
+    shift 2
+  done
+  for i in "${!pids[@]}"; do
+    statuses[i]=0
+    wait "${pids[i]}" || statuses[i]=$?
+  done
+  for i in "${!names[@]}"; do
+    echo "==> ${names[i]}"; cat "${logs[i]}"; rm -f "${logs[i]}"
+    [ "${statuses[i]}" -eq 0 ] || failed="$failed ${names[i]} (${statuses[i]})"
+  done
+  echo "    all done in $(( $(date +%s) - started ))s"
+  [ -z "$failed" ] || { echo "==> failed:$failed"; return 1; }
 }
 
 # Each API pass has its own SMTP sink: tests wait for mails to fixed demo addresses, and the other pass's would
@@ -88,12 +100,11 @@ api_pass_postgres() { ( api_pass postgres ); }
 run_side_by_side "API tests on sqlite" api_pass_sqlite "API tests on postgres" api_pass_postgres
 
 # Three processes on one PostgreSQL behind nginx, with a process killed and the database restarted; it drives
-# Chromium through nginx too. It runs alone: it stops the shared PostgreSQL for a moment.
-echo "==> cluster test (three processes behind nginx, PostgreSQL)"
-KAKEHASHI_TEST_DB=postgres node --test --test-concurrency=1 server/tests/cluster/
-
-echo "==> web unit tests"
-(cd web && npm test --silent)
+# Chromium through nginx too. No other database test runs meanwhile: it stops the shared PostgreSQL for a moment.
+# The web unit tests (no database, no server) run beside it, in the time it spends waiting for processes.
+cluster_tests() { KAKEHASHI_TEST_DB=postgres node --test --test-concurrency=1 server/tests/cluster/; }
+web_unit_tests() { (cd web && npm test --silent); }
+run_side_by_side "cluster test (three processes behind nginx, PostgreSQL)" cluster_tests "web unit tests" web_unit_tests
 
 # Browser tests against a demo server on each database; each pass in its own subshell (its own server).
 run_browser_tests() {
@@ -130,40 +141,53 @@ browser_pass_postgres() {
   as_pg_user /usr/lib/postgresql/15/bin/createdb -h 127.0.0.1 -p "$PG_PORT" -U kakehashi kakehashi_e2e
   ( run_browser_tests "postgresql://kakehashi@127.0.0.1:$PG_PORT/kakehashi_e2e" )
 }
-run_side_by_side "browser tests (Chromium) on sqlite" browser_pass_sqlite "browser tests (Chromium) on postgres" browser_pass_postgres
-rm -rf "$e2e_dir"
 
-echo "==> sanitizer build (ASan + UBSan, build-asan): waiting for the background build"
-if ! wait "$ASAN_BUILD_PID"; then
-  ASAN_BUILD_PID=
-  echo "--- sanitizer build log (last 60 lines)"; tail -60 "$asan_build_log"; exit 1
-fi
+# The sanitizer lane: waits for the background build, then the C++ unit tests and fuzz corpus replays, and the
+# API tests on SQLite against the sanitized server (its own SMTP sink and demo template, like the API passes).
+sanitizer_lane() {
+  while [ ! -s "$asan_build_status" ]; do
+    kill -0 "$ASAN_BUILD_PID" 2>/dev/null || { echo "--- the sanitizer build stopped without a result"; return 1; }
+    sleep 2
+  done
+  echo "==> sanitizer build (ASan + UBSan, build-asan): ready $(( $(date +%s) - asan_build_started ))s after it started"
+  if [ "$(cat "$asan_build_status")" != 0 ]; then
+    echo "--- sanitizer build log (last 60 lines)"; tail -60 "$asan_build_log"; return 1
+  fi
+
+  # A report ends the process with an error (abort_on_error, halt_on_error); a leak found at exit does too.
+  export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
+  export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+  export LSAN_OPTIONS="suppressions=$root/server/fuzz/lsan.supp:print_suppressions=0"
+
+  echo "==> C++ unit tests and fuzz corpus replays under ASan + UBSan"
+  (cd build-asan && ctest --output-on-failure -j 2) || return 1
+
+  echo "==> API tests on sqlite against the ASan + UBSan server"
+  # The harness notices a server that dies, not one that printed a report and went on, or leaked at exit: every
+  # sanitized process writes its reports into a directory instead, and any file there fails the run.
+  local sanitizer_reports api_status=0
+  sanitizer_reports=$(mktemp -d /tmp/kakehashi-sanitizer.XXXXXX)
+  export ASAN_OPTIONS="$ASAN_OPTIONS:log_path=$sanitizer_reports/asan" UBSAN_OPTIONS="$UBSAN_OPTIONS:log_path=$sanitizer_reports/ubsan"
+  export KAKEHASHI_BIN="$root/build-asan/kakehashi"
+  start_smtp_sink >/dev/null
+  trap stop_smtp_sink EXIT
+  demo_template sqlite
+  KAKEHASHI_TEST_DB=sqlite node --test --test-concurrency=1 server/tests/api/ || api_status=$?
+  if [ -n "$(ls -A "$sanitizer_reports")" ]; then
+    echo "--- sanitizer reports of the server (in $sanitizer_reports):"
+    for f in "$sanitizer_reports"/*; do echo "### $f"; head -80 "$f"; done
+    return 1
+  fi
+  rm -rf "$sanitizer_reports"
+  return "$api_status"
+}
+sanitizer_pass() { ( sanitizer_lane ); }
+
+run_side_by_side \
+  "browser tests (Chromium) on sqlite" browser_pass_sqlite \
+  "browser tests (Chromium) on postgres" browser_pass_postgres \
+  "sanitizer build, unit tests and API tests on sqlite (ASan + UBSan)" sanitizer_pass
 ASAN_BUILD_PID=
-echo "    ready $(( $(date +%s) - asan_build_started ))s after it started"
-rm -f "$asan_build_log"
-
-# A report ends the process with an error (abort_on_error, halt_on_error); a leak found at exit does too.
-export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
-export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-export LSAN_OPTIONS="suppressions=$root/server/fuzz/lsan.supp:print_suppressions=0"
-
-echo "==> C++ unit tests and fuzz corpus replays under ASan + UBSan"
-(cd build-asan && ctest --output-on-failure -j 2)
-
-echo "==> API tests on sqlite against the ASan + UBSan server"
-# The harness notices a server that dies, not one that printed a report and went on, or leaked at exit: every
-# sanitized process writes its reports into a directory instead, and any file there fails the run.
-sanitizer_reports=$(mktemp -d /tmp/kakehashi-sanitizer.XXXXXX)
-export ASAN_OPTIONS="$ASAN_OPTIONS:log_path=$sanitizer_reports/asan" UBSAN_OPTIONS="$UBSAN_OPTIONS:log_path=$sanitizer_reports/ubsan"
-export KAKEHASHI_BIN="$root/build-asan/kakehashi"
-demo_template sqlite
-KAKEHASHI_TEST_DB=sqlite node --test --test-concurrency=1 server/tests/api/ || api_status=$?
-if [ -n "$(ls -A "$sanitizer_reports")" ]; then
-  echo "--- sanitizer reports of the server (in $sanitizer_reports):"
-  for f in "$sanitizer_reports"/*; do echo "### $f"; head -80 "$f"; done
-  exit 1
-fi
-rm -rf "$sanitizer_reports"
-[ "${api_status:-0}" -eq 0 ] || exit "$api_status"
+rm -rf "$e2e_dir"
 
 echo "==> all tests passed"
