@@ -62,7 +62,6 @@ std::string pad_to(std::string digits, std::size_t width) {
   return digits;
 }
 
-constexpr std::array<std::string_view, 7> weekday_codes = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 constexpr std::array<std::string_view, 7> weekday_kanji = {"月", "火", "水", "木", "金", "土", "日"};
 
 std::optional<std::size_t> weekday_index(std::string_view token) {

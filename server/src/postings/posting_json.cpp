@@ -15,7 +15,6 @@ namespace kh::postings {
 namespace bj = boost::json;
 namespace {
 
-constexpr std::array<std::string_view, 7> weekday_codes = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 constexpr std::array<std::string_view, 3> employments = {"permanent", "fixed_term", "spot"};
 constexpr std::array<std::string_view, 2> urgencies = {"immediate", "regular"};
 

@@ -2,11 +2,13 @@
 //! Postings (人材募集): registration and editing with per-field Japanese validation, the lifecycle
 //! draft → published → paused → closed, a version for every edit, CSV bulk registration, and the masking
 //! rules of SPEC.md (a masked posting shows none of its identifying fields to viewers not entitled to them).
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.h"
@@ -17,6 +19,9 @@ namespace kh::reference { class Catalogue; }
 namespace kh::accounts { struct CurrentUser; }
 
 namespace kh::postings {
+
+//! The codes of a posting's `weekdays`, Monday first: the order they are stored, shown and exported in.
+inline constexpr std::array<std::string_view, 7> weekday_codes = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
 struct Workplace {
   std::string postal_code, prefecture, municipality, street;

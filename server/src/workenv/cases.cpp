@@ -13,6 +13,7 @@
 #include "core/text.h"
 #include "core/time.h"
 #include "store/database.h"
+#include "workenv/choices.h"
 #include "workenv/detail.h"
 #include "workenv/repo.h"
 #include "workenv/workenv.h"
@@ -22,7 +23,6 @@ namespace bj = boost::json;
 namespace wh = kh::workenv_hours;
 namespace {
 
-struct Choice { std::string_view code, label; };
 constexpr Choice case_kinds[] = {{"consultation", "相談"}, {"visit_support", "訪問支援"}, {"special_support", "特別支援"},
                                  {"briefing", "説明会"}};
 constexpr Choice channels[] = {{"phone", "電話"}, {"email", "メール"}, {"visit", "来所・訪問"}, {"web", "ウェブ"},
@@ -33,28 +33,9 @@ constexpr Choice topics[] = {{"duty_permit", "宿日直"}, {"plan", "時短計�
 //! The flow, in order: a case only moves forward (完了 is the end).
 constexpr Choice statuses[] = {{"received", "受付"}, {"in_progress", "対応中"}, {"visit_planned", "訪問予定"},
                                {"following_up", "フォロー中"}, {"closed", "完了"}};
-//! The kinds of meeting series (meetings.cpp has the same list), for the activity report's count of meetings held.
-constexpr Choice meeting_kinds[] = {{"council", "運営協議会"}, {"liaison", "実務者連絡調整会議"}};
 constexpr Choice visit_statuses[] = {{"proposed", "提案（年次フォローアップ）"}, {"planned", "予定"}, {"done", "実施済み"},
                                      {"cancelled", "中止"}};
 
-template <std::size_t N>
-int index_of(const Choice (&list)[N], std::string_view code) {
-  for (std::size_t i = 0; i < N; ++i)
-    if (list[i].code == code) return static_cast<int>(i);
-  return -1;
-}
-template <std::size_t N>
-std::string label_of(const Choice (&list)[N], std::string_view code) {
-  const int i = index_of(list, code);
-  return i < 0 ? std::string(code) : std::string(list[i].label);
-}
-template <std::size_t N>
-std::string choices_text(const Choice (&list)[N]) {
-  std::string s;
-  for (const auto& c : list) s += (s.empty() ? "" : ", ") + std::string(c.code) + "（" + std::string(c.label) + "）";
-  return s;
-}
 
 constexpr const char* case_columns =
     "SELECT c.id, c.hospital_id, h.name, c.kind, c.channel, c.topics, c.title, c.assignee_id, c.status, c.due_date, "

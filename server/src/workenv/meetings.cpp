@@ -12,6 +12,7 @@
 #include "core/text.h"
 #include "core/time.h"
 #include "store/database.h"
+#include "workenv/choices.h"
 #include "workenv/detail.h"
 #include "workenv/meetings_detail.h"
 #include "workenv/meetings_repo.h"
@@ -23,29 +24,11 @@ namespace bj = boost::json;
 
 namespace {
 
-struct Choice { std::string_view code, label; };
-constexpr Choice series_kinds[] = {{"council", "運営協議会"}, {"liaison", "実務者連絡調整会議"}};
 constexpr Choice outcome_kinds[] = {{"shared", "共有"}, {"decided", "決定"}, {"action", "対応事項"}};
 constexpr Choice minutes_statuses[] = {{"none", "未作成"}, {"draft", "下書き"}, {"confirming", "確認依頼中"},
                                        {"locked", "確定・送付済み"}};
 constexpr Choice action_statuses[] = {{"open", "未完了"}, {"done", "完了"}};
 
-template <std::size_t N>
-bool is_choice(const Choice (&list)[N], std::string_view code) {
-  return std::any_of(std::begin(list), std::end(list), [&](const Choice& c) { return c.code == code; });
-}
-template <std::size_t N>
-std::string label_of(const Choice (&list)[N], std::string_view code) {
-  for (const auto& c : list)
-    if (c.code == code) return std::string(c.label);
-  return std::string(code);
-}
-template <std::size_t N>
-std::string choices_text(const Choice (&list)[N]) {
-  std::string s;
-  for (const auto& c : list) s += (s.empty() ? "" : ", ") + std::string(c.code) + "（" + std::string(c.label) + "）";
-  return s;
-}
 
 bj::array lines_json(const std::string& lines) {
   bj::array out;
@@ -136,7 +119,7 @@ Result<std::optional<std::vector<std::string>>> read_participants(accounts::Serv
 }
 
 bj::object series_ref(const mrepo::Series& s) {
-  return {{"id", s.id}, {"kind", s.kind}, {"kind_label", label_of(series_kinds, s.kind)}, {"title", s.title},
+  return {{"id", s.id}, {"kind", s.kind}, {"kind_label", label_of(meeting_kinds, s.kind)}, {"title", s.title},
           {"minutes_due_days", s.minutes_due_days}};
 }
 
@@ -214,7 +197,7 @@ std::string send_status_label(std::string_view status, std::int64_t attempts) {
   return "送信待ち";
 }
 
-std::string series_kind_label(std::string_view code) { return label_of(series_kinds, code); }
+std::string series_kind_label(std::string_view code) { return label_of(meeting_kinds, code); }
 std::string minutes_status_label(std::string_view code) { return label_of(minutes_statuses, code); }
 
 std::string minutes_due_on(const mrepo::Meeting& m, std::int64_t due_days) {
@@ -260,7 +243,7 @@ Result<bj::object> Service::create_series(const accounts::CurrentUser& viewer, c
   auto prefectures = KH_TRY(centre_prefectures(viewer));
   json::FieldReader r(body);
   const auto kind = str(body, "kind");
-  if (!is_choice(series_kinds, kind)) r.add_error("kind", "「会議の種類」は " + choices_text(series_kinds) + " のいずれかです。");
+  if (!is_choice(meeting_kinds, kind)) r.add_error("kind", "「会議の種類」は " + choices_text(meeting_kinds) + " のいずれかです。");
   auto title = r.optional_string("title", "会議体の名称", 100);
   auto email = text::trim(r.required_string("bureau_email", "労働局の送付先メールアドレス", 254));
   if (!r.has_error("bureau_email") && !text::is_plausible_email(email))
@@ -278,7 +261,7 @@ Result<bj::object> Service::create_series(const accounts::CurrentUser& viewer, c
   s.id = crypto::new_id("wms");
   s.prefecture = prefecture;
   s.kind = kind;
-  s.title = title && !title->empty() ? *title : label_of(series_kinds, kind);
+  s.title = title && !title->empty() ? *title : label_of(meeting_kinds, kind);
   s.bureau_email = email;
   s.minutes_due_days = days.value_or(14);
   s.invited = invited.value_or("");
@@ -297,8 +280,8 @@ Result<bj::object> Service::update_series(const accounts::CurrentUser& viewer, c
   KH_TRY_VOID(require_organiser(c, viewer, s.prefecture));
   json::FieldReader r(body);
   auto kind = r.optional_string("kind", "会議の種類", 20);
-  if (kind && !r.has_error("kind") && !is_choice(series_kinds, *kind))
-    r.add_error("kind", "「会議の種類」は " + choices_text(series_kinds) + " のいずれかです。");
+  if (kind && !r.has_error("kind") && !is_choice(meeting_kinds, *kind))
+    r.add_error("kind", "「会議の種類」は " + choices_text(meeting_kinds) + " のいずれかです。");
   auto title = r.optional_string("title", "会議体の名称", 100);
   auto email = r.optional_string("bureau_email", "労働局の送付先メールアドレス", 254);
   if (email && !r.has_error("bureau_email") && !text::is_plausible_email(*email))

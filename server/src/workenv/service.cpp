@@ -16,6 +16,7 @@
 #include "core/time.h"
 #include "store/change_log.h"
 #include "store/database.h"
+#include "workenv/choices.h"
 #include "workenv/detail.h"
 #include "workenv/hours_csv.h"
 #include "workenv/repo.h"
@@ -105,7 +106,6 @@ bj::object hospital_ref(const repo::Hospital& h) {
 
 namespace {
 
-struct Choice { std::string_view code, label; };
 constexpr Choice designation_statuses[] = {{"none", "申請予定なし"}, {"planned", "申請予定"}, {"evaluating", "評価受審中"},
                                            {"evaluated", "評価結果受領"}, {"designated", "指定済み"}};
 constexpr Choice verdicts[] = {{"", "未受審"}, {"sufficient", "十分な取組"}, {"partial", "一部改善が必要"},
@@ -114,23 +114,6 @@ constexpr Choice duty_statuses[] = {{"none", "未取得"}, {"applying", "申請�
                                     {"obtained", "取得済み"}, {"not_needed", "不要"}};
 constexpr Choice forms_36[] = {{"none", "未届"}, {"standard", "一般条項のみ"}, {"special", "特別条項付き（医師の特例）"}};
 
-template <std::size_t N>
-bool is_choice(const Choice (&list)[N], std::string_view code) {
-  return std::any_of(std::begin(list), std::end(list), [&](const Choice& c) { return c.code == code; });
-}
-template <std::size_t N>
-std::string label_of(const Choice (&list)[N], std::string_view code) {
-  for (const auto& c : list)
-    if (c.code == code) return std::string(c.label);
-  return std::string(code);
-}
-template <std::size_t N>
-std::string choices_text(const Choice (&list)[N]) {
-  std::string s;
-  for (const auto& c : list)
-    if (!c.code.empty()) s += (s.empty() ? "" : ", ") + std::string(c.code) + "（" + std::string(c.label) + "）";
-  return s;
-}
 
 }  // namespace
 
