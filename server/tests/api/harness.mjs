@@ -186,7 +186,10 @@ export function allMails() {
  * keeps earlier runs' mails, e.g. the other database's, for fixed demo addresses). With `about`, only mails whose
  * body contains it count: the demo data's own mails to the same address are delivered at the server's start, at
  * any moment of a test. */
-export async function waitForMail(to, subjectPart, { timeoutMs = 20000, known = 0, about } = {}) {
+// 60 s: a mail is delivered within a second on an idle machine, but make test runs two API passes and a compiler
+// side by side on two cores, where a mail once took longer than the 20 s this used to allow (2026-12-03), and a
+// failed SMTP attempt puts a mail 10 s back (the outbox's back-off). Waiting longer costs nothing when it arrives.
+export async function waitForMail(to, subjectPart, { timeoutMs = 60000, known = 0, about } = {}) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const found = allMails().filter((m) => m.to === to && m.subject.includes(subjectPart) && (!about || m.body.includes(about)));
