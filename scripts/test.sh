@@ -143,7 +143,7 @@ browser_pass_postgres() {
 }
 
 # The sanitizer lane: waits for the background build, then the C++ unit tests and fuzz corpus replays, and the
-# API tests on SQLite against the sanitized server (its own SMTP sink and demo template, like the API passes).
+# API tests on SQLite against the sanitized server (api_pass: its own SMTP sink and demo template).
 sanitizer_lane() {
   while [ ! -s "$asan_build_status" ]; do
     kill -0 "$ASAN_BUILD_PID" 2>/dev/null || { echo "--- the sanitizer build stopped without a result"; return 1; }
@@ -169,10 +169,7 @@ sanitizer_lane() {
   sanitizer_reports=$(mktemp -d /tmp/kakehashi-sanitizer.XXXXXX)
   export ASAN_OPTIONS="$ASAN_OPTIONS:log_path=$sanitizer_reports/asan" UBSAN_OPTIONS="$UBSAN_OPTIONS:log_path=$sanitizer_reports/ubsan"
   export KAKEHASHI_BIN="$root/build-asan/kakehashi"
-  start_smtp_sink >/dev/null
-  trap stop_smtp_sink EXIT
-  demo_template sqlite
-  KAKEHASHI_TEST_DB=sqlite node --test --test-concurrency=1 server/tests/api/ || api_status=$?
+  api_pass sqlite || api_status=$?
   if [ -n "$(ls -A "$sanitizer_reports")" ]; then
     echo "--- sanitizer reports of the server (in $sanitizer_reports):"
     for f in "$sanitizer_reports"/*; do echo "### $f"; head -80 "$f"; done

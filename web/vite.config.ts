@@ -36,9 +36,10 @@ export default defineConfig({
     setupFiles: ['./src/testing/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    unstubGlobals: true,
     // The files share one jsdom per worker instead of building a fresh one each (77 files: 3 minutes of mostly
-    // environment set-up on 2 cores became 45 seconds). What a file could leave behind is undone after every test
-    // in src/testing/setup.ts; no file uses vi.mock, which would need a module registry of its own.
+    // environment set-up on 2 cores became 45 seconds). What a file could leave behind is undone before or after
+    // every test (restoreMocks, unstubGlobals, src/testing/setup.ts); no file uses vi.mock, which would need a module registry of its own.
     isolate: false,
   },
 });

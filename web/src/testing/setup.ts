@@ -7,11 +7,10 @@ import { changeLanguage, currentLanguage, initI18n } from '../shared/i18n/i18n';
 initI18n();
 
 // The test files share one page (vite.config.ts: isolate false), so each test leaves it as the next one expects:
-// nothing rendered, real timers and globals, empty storage, Japanese.
+// nothing rendered, real timers, empty storage, Japanese (stubbed globals: unstubGlobals in vite.config.ts).
 afterEach(async () => {
   cleanup();
   vi.useRealTimers();
-  vi.unstubAllGlobals();
   window.localStorage.clear();
   window.sessionStorage.clear();
   if (currentLanguage() !== 'ja') await changeLanguage('ja');

@@ -1,5 +1,5 @@
 import { act, renderHook } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useOpenSections } from './use_open_sections';
 
 function screenIsWide(wide: boolean): void {
@@ -7,8 +7,6 @@ function screenIsWide(wide: boolean): void {
 }
 
 describe('useOpenSections', () => {
-  afterEach(() => vi.unstubAllGlobals());
-
   it('opens only what needs the user on a phone, and keeps what the user chose', () => {
     screenIsWide(false);
     const { result } = renderHook(() => useOpenSections(['a', 'b'], (id) => id === 'b'));

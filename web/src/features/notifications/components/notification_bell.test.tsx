@@ -3,7 +3,7 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '../../../shared/session/session_api';
 import { NotificationsPage } from '../routes/notifications_page';
 import { EVENTS_PATH } from '../use_notification_stream';
@@ -88,10 +88,6 @@ describe('NotificationBell', () => {
     FakeEventSource.instances = [];
     vi.stubGlobal('EventSource', FakeEventSource);
   });
-  afterEach(() => {
-    vi.unstubAllGlobals();
-  });
-
   it('counts ready, then each new notice, shows it in a polite toast, and drops to zero after read-all', async () => {
     const state = { unread: 2 };
     mockServer(state);
