@@ -6,7 +6,8 @@
 #  2. the write path: postings created per second through the API, on SQLite and on PostgreSQL, with one process
 #     and with three processes on the same PostgreSQL (server/bench/write_path.mjs).
 #  3. the live-stream fan-out: 10,000 open event streams on one process and one notice to all of them, p99 delivery
-#     time and memory per idle stream (server/bench/fanout.mjs).
+#     time and memory per idle stream (server/bench/fanout.mjs), once on shared cores and once with the clients'
+#     side on a core of its own (--split).
 # Usage: server/bench/edge.sh [postings]   (default 100000). It needs the machine to itself: run nothing else.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -93,3 +94,7 @@ KAKEHASHI_BIN="$root/build/kakehashi" node server/bench/write_path.mjs
 echo
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true  # 10,000 streams: a descriptor each, on both ends
 KAKEHASHI_BIN="$root/build/kakehashi" node server/bench/fanout.mjs 10000
+echo
+# The same with the client's side (its process and loopback's receiving TCP work) on a core of its own, as clients on
+# a network would be: what the server's sending takes on its one remaining core.
+KAKEHASHI_BIN="$root/build/kakehashi" node server/bench/fanout.mjs 10000 --split

@@ -1,18 +1,42 @@
 // Fan-out of the live stream (issue 17): N open event streams on one process (one seeker, N connections: the same
 // path as N users, one lock and one push per stream), then one matching posting: how long until each stream has
 // the notice (p50, p99, max from the moment the posting was acknowledged) and the server's memory per idle stream.
-// Printed, never asserted. Usage: node server/bench/fanout.mjs [streams]   (run by server/bench/edge.sh)
-import { spawn } from 'node:child_process';
+// Printed, never asserted. Usage: node server/bench/fanout.mjs [streams] [--split]   (run by server/bench/edge.sh)
+//
+// --split (root, two or more cores): the server on the first core alone, and what a client machine would do on
+// the other: the client, and the kernel's receiving side of loopback TCP, steered there with Receive Packet
+// Steering (lo's rps_cpus; netdev_max_backlog raised so that the queue to that core drops nothing). Without it,
+// loopback runs each receiving socket's TCP processing on the sending core, a cost that clients on a network
+// leave to their own machines. Both settings are put back afterwards.
+import { execFileSync, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { startServer, Client, runCli, freshDatabase, uniqueEmail } from '../tests/api/harness.mjs';
 
-const N = Number(process.argv[2] ?? 10000);
+const args = process.argv.slice(2);
+const split = args.includes('--split');
+const N = Number(args.find((a) => /^\d+$/.test(a)) ?? 10000);
 const rssKiB = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+// The kernel settings --split changes, put back on every way out.
+const kernelSettings = { '/sys/class/net/lo/queues/rx-0/rps_cpus': '2', '/proc/sys/net/core/netdev_max_backlog': '100000' };
+const previous = {};
+const restoreKernel = () => { for (const [f, v] of Object.entries(previous)) writeFileSync(f, v); };
+if (split && (process.getuid() !== 0 || (await import('node:os')).availableParallelism() < 2)) {
+  console.log('# split: skipped (it needs root, to steer loopback, and two cores)');
+  process.exit(0);
+}
+if (split) {
+  for (const [f, v] of Object.entries(kernelSettings)) { previous[f] = readFileSync(f, 'utf8').trim(); writeFileSync(f, v); }
+  process.on('exit', restoreKernel);
+  console.log('# split: server on core 0; client and loopback receive processing (RPS) on core 1');
+}
+
 const db = freshDatabase();
 const server = await startServer({ db, smtp: false, extra: ['--threads', '4'] });
+// Every thread of the server, and those it starts later (they inherit it), on core 0.
+if (split) execFileSync('taskset', ['-a', '-p', '1', String(server.child.pid)], { stdio: 'ignore' });
 const email = uniqueEmail('fanout');
 runCli(['user', 'add', '--db', db, '--login', email, '--password', 'Fanout2026pw', '--role', 'seeker', '--name', '計測 太郎']);
 const seeker = new Client(server.url);
@@ -26,7 +50,9 @@ const rssBefore = rssKiB(server.child.pid);
 // The streams are held by a small epoll client (server/bench/fanout_client.cpp): one Node.js process reading
 // 10,000 sockets on the same two cores was itself the slowest part of what it measured.
 const clientBin = new URL('../../build/fanout_client', import.meta.url).pathname;
-const client = spawn(clientBin, [port, String(N), cookie], { stdio: ['pipe', 'pipe', 'inherit'] });
+const client = split
+  ? spawn('taskset', ['-c', '1', clientBin, port, String(N), cookie], { stdio: ['pipe', 'pipe', 'inherit'] })
+  : spawn(clientBin, [port, String(N), cookie], { stdio: ['pipe', 'pipe', 'inherit'] });
 const lines = createInterface({ input: client.stdout });
 const nextLine = () => new Promise((resolve) => lines.once('line', resolve));
 const ready = Number((await nextLine()).split(' ')[1]);

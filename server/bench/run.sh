@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Builds and runs the benchmarks on one core, with a throw-away PostgreSQL for the SQL baseline.
+# Builds and runs the benchmarks: the engines on one core, with a throw-away PostgreSQL for the SQL baseline, then
+# the speed at the edge (server/bench/edge.sh, issue 17: search API vs nginx, writes per second, stream fan-out),
+# which uses every core and needs the machine to itself.
 # Usage: server/bench/run.sh [seekers] [postings]     (defaults: 1000000 100000; the board uses 8,300 facilities;
 #        the placement benchmark its own JRMP- and NRMP-size instances; the career rules 10,000 doctors; the chat
 #        benchmark the shipped FAQ)
@@ -44,3 +46,8 @@ taskset -c 0 ./build/chat_bench server/data/chat/faq.json server/data/chat/synon
 echo
 echo "# third held-out set: server/bench/data/chat_eval_third.json"
 taskset -c 0 ./build/chat_bench server/data/chat/faq.json server/data/chat/synonyms.json server/bench/data/chat_eval_third.json | grep -v '^reply time'
+echo
+# Speed at the edge (issue 17). Its own PostgreSQL; this one is no longer needed.
+stop_postgres
+echo "# edge benchmarks next: they need the machine to themselves (run nothing else meanwhile)"
+server/bench/edge.sh "${2:-100000}"

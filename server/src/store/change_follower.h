@@ -29,11 +29,11 @@ class ChangeFollower {
   Result<void> start_from_latest();
   //! Dispatches everything new now. Writers call it after committing so their own next read sees the write.
   void catch_up();
-  //! Follows in a thread of its own: woken by the database's change signal where there is one (PostgreSQL
-  //! LISTEN/NOTIFY: a write in any process reaches every process at once), else every `interval`; with a signal
-  //! it still polls every `safety_interval` (a notification lost with a connection costs at most that). After
-  //! each round calls `after_round(last_seq)` on the same thread (the notifier runs there, never on a request
-  //! thread).
+  //! Follows in a thread of its own: woken by the database's change signal (PostgreSQL LISTEN/NOTIFY: a write in
+  //! any process reaches every process at once; SQLite: this process's commits), polling every `safety_interval`
+  //! besides (a notification lost with a connection, a command writing to the SQLite file); every `interval` when
+  //! the signal cannot be had (PostgreSQL unreachable at start). After each round calls `after_round(last_seq)` on
+  //! the same thread (the notifier runs there, never on a request thread).
   void run_in_background(std::chrono::milliseconds interval, std::function<void(std::int64_t)> after_round = {},
                          std::chrono::milliseconds safety_interval = std::chrono::milliseconds(1000));
   std::int64_t last_seq();

@@ -7,9 +7,7 @@ namespace kh::store {
 Result<void> append_change(Connection& c, std::string_view entity, std::string_view entity_id, std::string_view op) {
   KH_TRY(c.execute("INSERT INTO change_log (at, entity, entity_id, op) VALUES ($1, $2, $3, $4)",
                    {now_ms(), std::string(entity), std::string(entity_id), std::string(op)}));
-  // NOTIFY is delivered at commit, so listeners never see a change that was rolled back.
-  if (c.dialect() == Dialect::postgres) KH_TRY(c.execute("SELECT pg_notify('kakehashi_changes', $1)", {std::string(entity)}));
-  return {};
+  return c.announce_change(entity);
 }
 
 Result<std::vector<Change>> changes_since(Connection& c, std::int64_t after_seq, int limit) {

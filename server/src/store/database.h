@@ -65,6 +65,10 @@ class Connection {
   virtual Result<void> begin() = 0;
   virtual Result<void> commit() = 0;
   virtual void rollback() = 0;
+  //! Called by store::append_change for each change it writes: the change signal reaches the followers once the
+  //! change is committed, never before and never for a rollback (PostgreSQL: NOTIFY, which the server delivers at
+  //! commit to every process; SQLite: this process's followers, woken after COMMIT).
+  virtual Result<void> announce_change(std::string_view entity) = 0;
   //! True once the link to the server is lost: the pool closes it instead of lending it again.
   virtual bool broken() const { return false; }
 };
@@ -87,9 +91,9 @@ class Database {
   virtual ~Database() = default;
   virtual Result<std::unique_ptr<Connection>> connect() = 0;
   virtual Dialect dialect() const = 0;
-  //! A listener for committed changes, or nullptr where there is nothing to listen to (SQLite: one process,
-  //! whose writers catch up themselves).
-  virtual Result<std::unique_ptr<ChangeSignal>> listen_for_changes() { return std::unique_ptr<ChangeSignal>{}; }
+  //! A listener for committed changes: from every process on PostgreSQL; on SQLite from this process only (a
+  //! command run beside the server, such as an import, is seen at the follower's next safety poll).
+  virtual Result<std::unique_ptr<ChangeSignal>> listen_for_changes() = 0;
 };
 
 Result<std::unique_ptr<Database>> open_database(std::string_view url);

@@ -2,8 +2,10 @@
 // server (make test starts one and sets it).
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <thread>
 #include <unistd.h>
 
 #include "store/change_log.h"
@@ -104,6 +106,56 @@ TEST_P(StoreTest, PoolHandsOutAtMostItsCapacity) {
   auto b = pool.acquire();
   ASSERT_TRUE(a && b);
   EXPECT_TRUE((*a)->execute("SELECT 1"));
+}
+
+// SQLite's change signal (PostgreSQL's is NOTIFY, tested by the cluster test across processes): a committed change
+// wakes the follower, and by then another connection finds it; a rolled-back one does not wake it.
+TEST(SqliteChangeSignal, WakesAfterCommitOnlyAndTheChangeIsThereToRead) {
+  using namespace std::chrono_literals;
+  // A file of its own: ctest may run the driver tests' SQLite file at the same time.
+  const auto path = std::filesystem::path(::testing::TempDir()) / ("kakehashi-signal-test-" + std::to_string(::getpid()) + ".db");
+  auto database = open_database("sqlite:" + path.string()).value();
+  auto writer = database->connect().value();
+  auto reader = database->connect().value();
+  ASSERT_TRUE(migrate(*writer));
+  auto signal = database->listen_for_changes().value();
+  ASSERT_TRUE(signal);
+  EXPECT_FALSE(signal->wait(20ms));  // nothing written yet
+
+  EXPECT_FALSE(in_transaction(*writer, [&]() -> Result<void> {
+    KH_TRY_VOID(append_change(*writer, "posting", "pst_rolled_back", "create"));
+    return fail(errors::bad_request("stop"));
+  }));
+  EXPECT_FALSE(signal->wait(50ms));
+
+  // Written while the follower waits, from another thread, as a request thread does.
+  std::thread request([&] {
+    std::this_thread::sleep_for(50ms);
+    ASSERT_TRUE(in_transaction(*writer, [&]() -> Result<void> { return append_change(*writer, "posting", "pst_1", "create"); }));
+  });
+  EXPECT_TRUE(signal->wait(10s));
+  const auto seen = changes_since(*reader, 0).value();
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].entity_id, "pst_1");
+  request.join();
+
+  // Outside a transaction the write is committed at once, and announced at once.
+  ASSERT_TRUE(append_change(*writer, "posting", "pst_2", "update"));
+  EXPECT_TRUE(signal->wait(10s));
+  EXPECT_FALSE(signal->wait(20ms));  // each commit wakes once
+
+  // Shutdown ends a wait at once rather than at its timeout.
+  const auto before = std::chrono::steady_clock::now();
+  std::thread stopper([&] {
+    std::this_thread::sleep_for(50ms);
+    signal->interrupt();
+  });
+  EXPECT_FALSE(signal->wait(30s));
+  EXPECT_LT(std::chrono::steady_clock::now() - before, 20s);
+  stopper.join();
+  writer.reset();
+  reader.reset();
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
 }
 
 INSTANTIATE_TEST_SUITE_P(Drivers, StoreTest, ::testing::Values("sqlite", "postgres"));

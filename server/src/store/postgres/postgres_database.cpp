@@ -88,6 +88,11 @@ class PostgresConnection final : public Connection {
   void rollback() override {
     if (PQtransactionStatus(conn_) != PQTRANS_IDLE) (void)execute_script("ROLLBACK");
   }
+  // NOTIFY is delivered at commit, so listeners never see a change that was rolled back.
+  Result<void> announce_change(std::string_view entity) override {
+    KH_TRY(execute("SELECT pg_notify('kakehashi_changes', $1)", {std::string(entity)}));
+    return {};
+  }
 
  private:
   PGconn* conn_;

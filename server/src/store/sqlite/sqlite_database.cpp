@@ -2,7 +2,11 @@
 
 #include <sqlite3.h>
 
+#include <condition_variable>
+#include <cstdint>
 #include <filesystem>
+#include <mutex>
+#include <utility>
 
 namespace kh::store {
 namespace {
@@ -27,9 +31,53 @@ std::string numbered_parameters(std::string_view sql) {
   return out;
 }
 
+//! The change signal of one SQLite database within this process: a commit that wrote to the change log counts one
+//! up and wakes the listeners (the change follower), the counterpart of PostgreSQL's NOTIFY. Only this process's
+//! commits count; another process on the same file (a command beside the server) is seen at the next poll.
+struct LocalCommits {
+  std::mutex mutex;
+  std::condition_variable committed;
+  std::uint64_t count = 0;
+  void announce() {
+    {
+      std::lock_guard lock(mutex);
+      ++count;
+    }
+    committed.notify_all();
+  }
+};
+
+class LocalChangeSignal final : public ChangeSignal {
+ public:
+  explicit LocalChangeSignal(std::shared_ptr<LocalCommits> commits) : commits_(std::move(commits)) {
+    std::lock_guard lock(commits_->mutex);
+    seen_ = commits_->count;
+  }
+  // A commit between two waits is not lost: it moved the count past what the last wait saw.
+  bool wait(std::chrono::milliseconds timeout) override {
+    std::unique_lock lock(commits_->mutex);
+    commits_->committed.wait_for(lock, timeout, [&] { return commits_->count != seen_ || interrupted_; });
+    const bool arrived = commits_->count != seen_ && !interrupted_;
+    seen_ = commits_->count;
+    return arrived;
+  }
+  void interrupt() override {
+    {
+      std::lock_guard lock(commits_->mutex);
+      interrupted_ = true;
+    }
+    commits_->committed.notify_all();
+  }
+
+ private:
+  std::shared_ptr<LocalCommits> commits_;
+  std::uint64_t seen_ = 0;
+  bool interrupted_ = false;  // guarded by commits_->mutex
+};
+
 class SqliteConnection final : public Connection {
  public:
-  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  SqliteConnection(sqlite3* db, std::shared_ptr<LocalCommits> commits) : db_(db), commits_(std::move(commits)) {}
   ~SqliteConnection() override { sqlite3_close_v2(db_); }
 
   Result<QueryResult> execute(std::string_view sql, const Params& params) override {
@@ -89,14 +137,30 @@ class SqliteConnection final : public Connection {
   }
 
   Dialect dialect() const override { return Dialect::sqlite; }
-  Result<void> begin() override { return execute_script("BEGIN IMMEDIATE"); }
-  Result<void> commit() override { return execute_script("COMMIT"); }
+  Result<void> begin() override {
+    changed_ = false;
+    return execute_script("BEGIN IMMEDIATE");
+  }
+  Result<void> commit() override {
+    KH_TRY_VOID(execute_script("COMMIT"));
+    if (std::exchange(changed_, false)) commits_->announce();
+    return {};
+  }
   void rollback() override {
+    changed_ = false;
     if (!sqlite3_get_autocommit(db_)) (void)execute_script("ROLLBACK");
+  }
+  // Announced after COMMIT (the follower reads through another connection: it must find the change there).
+  Result<void> announce_change(std::string_view) override {
+    if (sqlite3_get_autocommit(db_)) commits_->announce();  // written outside a transaction: already committed
+    else changed_ = true;
+    return {};
   }
 
  private:
   sqlite3* db_;
+  std::shared_ptr<LocalCommits> commits_;
+  bool changed_ = false;  // the open transaction wrote to the change log
 };
 
 class SqliteDatabase final : public Database {
@@ -111,7 +175,7 @@ class SqliteDatabase final : public Database {
       sqlite3_close_v2(db);
       return fail(errors::internal("cannot open SQLite database " + path_ + ": " + m));
     }
-    auto connection = std::make_unique<SqliteConnection>(db);
+    auto connection = std::make_unique<SqliteConnection>(db, commits_);
     sqlite3_busy_timeout(db, 10000);
     // WAL lets readers work during a write; FULL makes a COMMIT durable before we answer the client.
     KH_TRY_VOID(connection->execute_script(
@@ -119,9 +183,13 @@ class SqliteDatabase final : public Database {
     return std::unique_ptr<Connection>(std::move(connection));
   }
   Dialect dialect() const override { return Dialect::sqlite; }
+  Result<std::unique_ptr<ChangeSignal>> listen_for_changes() override {
+    return std::unique_ptr<ChangeSignal>(std::make_unique<LocalChangeSignal>(commits_));
+  }
 
  private:
   std::string path_;
+  std::shared_ptr<LocalCommits> commits_ = std::make_shared<LocalCommits>();
 };
 
 }  // namespace
