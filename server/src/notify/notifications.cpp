@@ -2,6 +2,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <future>
 #include <thread>
@@ -34,19 +35,21 @@ constexpr std::size_t parallel_from = 512;
 
 void push_to_all(const std::vector<std::shared_ptr<http::EventStream>>& targets, const std::string& frame,
                  long long seq) {
-  const auto push_slice = [&](std::size_t from, std::size_t to) {
-    for (auto i = from; i < to; ++i) targets[i]->push_frame(frame, seq);
+  // The threads take the next 64 streams as they go rather than a fixed half each: a core that is also busy with
+  // something else (the kernel's receive work, another request) then takes fewer, and nobody waits for it.
+  constexpr std::size_t chunk = 64;
+  std::atomic<std::size_t> next{0};
+  const auto push_chunks = [&] {
+    for (auto from = next.fetch_add(chunk); from < targets.size(); from = next.fetch_add(chunk))
+      for (auto i = from; i < std::min(from + chunk, targets.size()); ++i) targets[i]->push_frame(frame, seq);
   };
   const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
-  const std::size_t slices = targets.size() < parallel_from ? 1 : std::min<std::size_t>(cores, 16);
-  const std::size_t per = (targets.size() + slices - 1) / slices;
-  // Every slice is pushed before this returns, so a later publish to the same streams still comes after this
+  const std::size_t helpers = targets.size() < parallel_from ? 0 : std::min<std::size_t>(cores, 16) - 1;
+  // Every stream is pushed before this returns, so a later publish to the same streams still comes after this
   // one (each stream's frames stay in order) and the callers see a synchronous publish as before.
   std::vector<std::future<void>> others;
-  for (std::size_t k = 1; k < slices; ++k)
-    others.push_back(std::async(std::launch::async, push_slice, std::min(k * per, targets.size()),
-                                std::min((k + 1) * per, targets.size())));
-  push_slice(0, std::min(per, targets.size()));
+  for (std::size_t k = 0; k < helpers; ++k) others.push_back(std::async(std::launch::async, push_chunks));
+  push_chunks();
   for (auto& f : others) f.get();
 }
 
