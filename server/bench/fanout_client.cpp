@@ -3,10 +3,10 @@
 // runtime's per-socket machinery on the same two cores.
 //
 //   fanout_client <port> <streams> <cookie>
-// Opens the streams, prints "ready <open>" when every stream has had its `ready` event, then waits for a line
-// "go <marker>" on standard input (written right after the posting was acknowledged) and prints, once every
-// stream has seen <marker> or 10 s have passed: "delivered <n> first_ms <t> p50_ms <t> p99_ms <t> max_ms <t>",
-// the times from the first stream to the others (first_ms: from "go" to the first stream).
+// Opens the streams, prints "ready <open>" when every stream has had its `ready` event, then, for each line
+// "go <marker>" on standard input (written right after a posting was acknowledged), prints once every stream has
+// seen <marker> or 10 s have passed: "delivered <n> first_ms <t> p50_ms <t> p99_ms <t> max_ms <t>", the times
+// from the first stream to the others (first_ms: from "go" to the first stream). Ends at end of input.
 //
 // When a stream got the notice is the kernel's arrival time of the bytes that completed the marker
 // (SO_TIMESTAMPNS), not the moment this client got round to reading them. During the fan-out the client does not
@@ -157,26 +157,37 @@ int main(int argc, char** argv) {
   std::printf("ready %d\n", ready);
   std::fflush(stdout);
 
+  // One round per "go" line: the same streams hear one notice after another.
   std::string line;
-  if (!std::getline(std::cin, line) || line.rfind("go ", 0) != 0) return 1;
-  marker = line.substr(3);
-  const double go_ms = realtime_ms();
-  going = true;
-  // Out of the way while the server sends (see the top of this file), then the arrivals are read back.
-  ::usleep(1'500'000);
-  const auto deadline = Clock::now() + std::chrono::seconds(10);
-  while (got < ready && Clock::now() < deadline) read_some(10);
+  while (std::getline(std::cin, line) && line.rfind("go ", 0) == 0) {
+    marker = line.substr(3);
+    for (auto& s : streams) {
+      s.got = false;
+      s.tail.clear();
+    }
+    got = 0;
+    const double go_ms = realtime_ms();
+    going = true;
+    // Out of the way while the server sends (see the top of this file), then the arrivals are read back.
+    ::usleep(1'500'000);
+    const auto deadline = Clock::now() + std::chrono::seconds(10);
+    while (got < ready && Clock::now() < deadline) read_some(10);
+    going = false;
 
-  std::vector<double> at;
-  for (const auto& s : streams)
-    if (s.got) at.push_back(s.at_ms);
-  std::sort(at.begin(), at.end());
-  if (at.empty()) {
-    std::printf("delivered 0\n");
-    return 0;
+    std::vector<double> at;
+    for (const auto& s : streams)
+      if (s.got) at.push_back(s.at_ms);
+    std::sort(at.begin(), at.end());
+    if (at.empty()) {
+      std::printf("delivered 0\n");
+    } else {
+      const auto q = [&](double f) {
+        return at[std::min(at.size() - 1, static_cast<std::size_t>(f * static_cast<double>(at.size())))] - at.front();
+      };
+      std::printf("delivered %zu first_ms %.1f p50_ms %.1f p99_ms %.1f max_ms %.1f\n", at.size(), at.front() - go_ms,
+                  q(0.5), q(0.99), at.back() - at.front());
+    }
+    std::fflush(stdout);
   }
-  const auto q = [&](double f) { return at[std::min(at.size() - 1, static_cast<std::size_t>(f * static_cast<double>(at.size())))] - at.front(); };
-  std::printf("delivered %zu first_ms %.1f p50_ms %.1f p99_ms %.1f max_ms %.1f\n", at.size(), at.front() - go_ms, q(0.5),
-              q(0.99), at.back() - at.front());
   return 0;
 }

@@ -80,7 +80,7 @@ void ChangeFollower::run_in_background(std::chrono::milliseconds interval, std::
         // What the round wrote (the notifier's notices) goes out now, not a poll interval later.
         catch_up();
       }
-      if (signal_) (void)signal_->wait(safety_interval);
+      if (signal_) (void)signal_->wait(signal_->hears_other_processes() ? safety_interval : interval);
       else std::this_thread::sleep_for(interval);
     }
   });

@@ -84,6 +84,9 @@ class ChangeSignal {
   virtual bool wait(std::chrono::milliseconds timeout) = 0;
   //! Ends a wait in progress at once (shutdown).
   virtual void interrupt() = 0;
+  //! False where only this process's commits are heard (SQLite): the follower then keeps polling at its short
+  //! interval for the others (a command run beside the server), not only at the safety interval.
+  virtual bool hears_other_processes() const { return true; }
 };
 
 class Database {
@@ -92,7 +95,7 @@ class Database {
   virtual Result<std::unique_ptr<Connection>> connect() = 0;
   virtual Dialect dialect() const = 0;
   //! A listener for committed changes: from every process on PostgreSQL; on SQLite from this process only (a
-  //! command run beside the server, such as an import, is seen at the follower's next safety poll).
+  //! command run beside the server, such as an import, is seen at the follower's next poll).
   virtual Result<std::unique_ptr<ChangeSignal>> listen_for_changes() = 0;
 };
 

@@ -68,6 +68,7 @@ class LocalChangeSignal final : public ChangeSignal {
     }
     commits_->committed.notify_all();
   }
+  bool hears_other_processes() const override { return false; }
 
  private:
   std::shared_ptr<LocalCommits> commits_;
