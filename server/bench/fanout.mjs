@@ -31,6 +31,7 @@ if (split && (process.getuid() !== 0 || (await import('node:os')).availableParal
 if (split) {
   for (const [f, v] of Object.entries(kernelSettings)) { previous[f] = readFileSync(f, 'utf8').trim(); writeFileSync(f, v); }
   process.on('exit', restoreKernel);
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130));  // so 'exit' runs
   console.log('# split: server on core 0; client and loopback receive processing (RPS) on core 1');
 }
 
