@@ -93,5 +93,5 @@ test('the demo mail page exists only in demo mode without SMTP', async () => {
 test('SIGTERM stops the server cleanly', async () => {
   const s = await startServer({ demo: false, smtp: false });
   const { code } = await s.stop();
-  assert.equal(code, 0);
+  assert.equal(code, 0, `the server's log:\n${s.log.join('\n')}`);
 });
