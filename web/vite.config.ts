@@ -39,7 +39,8 @@ export default defineConfig({
     unstubGlobals: true,
     // The files share one jsdom per worker instead of building a fresh one each (77 files: 3 minutes of mostly
     // environment set-up on 2 cores became 45 seconds). What a file could leave behind is undone before or after
-    // every test (restoreMocks, unstubGlobals, src/testing/setup.ts); no file uses vi.mock, which would need a module registry of its own.
+    // every test (restoreMocks, unstubGlobals, src/testing/setup.ts); no file uses vi.mock, which would need a
+    // module registry of its own.
     isolate: false,
   },
 });

@@ -1,7 +1,8 @@
 // Fan-out of the live stream (issue 17): N open event streams on one process (one seeker, N connections: the same
 // path as N users, one lock and one push per stream), then one matching posting: how long until each stream has
 // the notice (p50, p99, max from the moment the posting was acknowledged) and the server's memory per idle stream;
-// five rounds (KAKEHASHI_FANOUT_ROUNDS) on the same streams, with the median p99. Printed, never asserted. Usage: node server/bench/fanout.mjs [streams] [--split]   (run by server/bench/edge.sh)
+// five rounds (KAKEHASHI_FANOUT_ROUNDS) on the same streams, with the median p99. Printed, never asserted.
+// Usage: node server/bench/fanout.mjs [streams] [--split]   (run by server/bench/edge.sh)
 //
 // --split (root, two or more cores): the server on the first core alone, and what a client machine would do on
 // the other: the client, and the kernel's receiving side of loopback TCP, steered there with Receive Packet
@@ -24,11 +25,11 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const kernelSettings = { '/sys/class/net/lo/queues/rx-0/rps_cpus': '2', '/proc/sys/net/core/netdev_max_backlog': '100000' };
 const previous = {};
 const restoreKernel = () => { for (const [f, v] of Object.entries(previous)) writeFileSync(f, v); };
-if (split && (process.getuid() !== 0 || (await import('node:os')).availableParallelism() < 2)) {
-  console.log('# split: skipped (it needs root, to steer loopback, and two cores)');
-  process.exit(0);
-}
 if (split) {
+  if (process.getuid() !== 0 || (await import('node:os')).availableParallelism() < 2) {
+    console.log('# split: skipped (it needs root, to steer loopback, and two cores)');
+    process.exit(0);
+  }
   for (const [f, v] of Object.entries(kernelSettings)) { previous[f] = readFileSync(f, 'utf8').trim(); writeFileSync(f, v); }
   process.on('exit', restoreKernel);
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130));  // so 'exit' runs
@@ -52,9 +53,9 @@ const rssBefore = rssKiB(server.child.pid);
 // The streams are held by a small epoll client (server/bench/fanout_client.cpp): one Node.js process reading
 // 10,000 sockets on the same two cores was itself the slowest part of what it measured.
 const clientBin = new URL('../../build/fanout_client', import.meta.url).pathname;
-const client = split
-  ? spawn('taskset', ['-c', '1', clientBin, port, String(N), cookie], { stdio: ['pipe', 'pipe', 'inherit'] })
-  : spawn(clientBin, [port, String(N), cookie], { stdio: ['pipe', 'pipe', 'inherit'] });
+const clientCommand = [clientBin, port, String(N), cookie];
+if (split) clientCommand.unshift('taskset', '-c', '1');
+const client = spawn(clientCommand[0], clientCommand.slice(1), { stdio: ['pipe', 'pipe', 'inherit'] });
 const lines = createInterface({ input: client.stdout });
 const nextLine = () => new Promise((resolve) => lines.once('line', resolve));
 const ready = Number((await nextLine()).split(' ')[1]);

@@ -40,8 +40,10 @@ void push_to_all(const std::vector<std::shared_ptr<http::EventStream>>& targets,
   constexpr std::size_t chunk = 64;
   std::atomic<std::size_t> next{0};
   const auto push_chunks = [&] {
-    for (auto from = next.fetch_add(chunk); from < targets.size(); from = next.fetch_add(chunk))
-      for (auto i = from; i < std::min(from + chunk, targets.size()); ++i) targets[i]->push_frame(frame, seq);
+    for (auto from = next.fetch_add(chunk); from < targets.size(); from = next.fetch_add(chunk)) {
+      const auto to = std::min(from + chunk, targets.size());
+      for (auto i = from; i < to; ++i) targets[i]->push_frame(frame, seq);
+    }
   };
   const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
   const std::size_t helpers = targets.size() < parallel_from ? 0 : std::min<std::size_t>(cores, 16) - 1;

@@ -32,8 +32,9 @@ class ChangeFollower {
   //! Follows in a thread of its own: woken by the database's change signal (PostgreSQL LISTEN/NOTIFY: a write in
   //! any process reaches every process at once; SQLite: this process's commits), polling besides every
   //! `safety_interval` (a notification lost with a connection) or, where the signal hears only this process
-  //! (SQLite: a command writing to the file beside the server) or cannot be had at all, every `interval`. After each round calls `after_round(last_seq)` on
-  //! the same thread (the notifier runs there, never on a request thread).
+  //! (SQLite: a command writing to the file beside the server) or cannot be had at all, every `interval`. After
+  //! each round calls `after_round(last_seq)` on the same thread (the notifier runs there, never on a request
+  //! thread).
   void run_in_background(std::chrono::milliseconds interval, std::function<void(std::int64_t)> after_round = {},
                          std::chrono::milliseconds safety_interval = std::chrono::milliseconds(1000));
   std::int64_t last_seq();

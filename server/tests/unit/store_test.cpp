@@ -17,9 +17,10 @@ using namespace kh::store;
 
 namespace {
 
-std::string database_url(const std::string& kind) {
+//! `name`: the SQLite file's, so that tests ctest may run at the same time do not share one.
+std::string database_url(const std::string& kind, const std::string& name = "kakehashi-store-test") {
   if (kind == "sqlite") {
-    const auto path = std::filesystem::path(::testing::TempDir()) / "kakehashi-store-test.db";
+    const auto path = std::filesystem::path(::testing::TempDir()) / (name + ".db");
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
     return "sqlite:" + path.string();
   }
@@ -112,9 +113,7 @@ TEST_P(StoreTest, PoolHandsOutAtMostItsCapacity) {
 // wakes the follower, and by then another connection finds it; a rolled-back one does not wake it.
 TEST(SqliteChangeSignal, WakesAfterCommitOnlyAndTheChangeIsThereToRead) {
   using namespace std::chrono_literals;
-  // A file of its own: ctest may run the driver tests' SQLite file at the same time.
-  const auto path = std::filesystem::path(::testing::TempDir()) / ("kakehashi-signal-test-" + std::to_string(::getpid()) + ".db");
-  auto database = open_database("sqlite:" + path.string()).value();
+  auto database = open_database(database_url("sqlite", "kakehashi-signal-test")).value();
   auto writer = database->connect().value();
   auto reader = database->connect().value();
   ASSERT_TRUE(migrate(*writer));
@@ -154,9 +153,6 @@ TEST(SqliteChangeSignal, WakesAfterCommitOnlyAndTheChangeIsThereToRead) {
   EXPECT_FALSE(signal->wait(30s));
   EXPECT_LT(std::chrono::steady_clock::now() - before, 20s);
   stopper.join();
-  writer.reset();
-  reader.reset();
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
 }
 
 INSTANTIATE_TEST_SUITE_P(Drivers, StoreTest, ::testing::Values("sqlite", "postgres"));
